@@ -1,0 +1,125 @@
+package data
+
+import (
+	"fmt"
+	"reflect"
+)
+
+// Create validates and stores a new record with its op and audit entry.
+func (tx *Tx) Create(rec Record) error {
+	h, err := hooks(rec)
+	if err != nil {
+		return err
+	}
+	if err := h.prepare(tx, nil); err != nil {
+		return err
+	}
+	if err := tx.insert(h); err != nil {
+		return err
+	}
+	tx.auditRow(ActCreate, tableOf(tx, rec), rec.synced().ID, "新增"+h.describe())
+	return nil
+}
+
+// Update validates rec and stores the columns that changed.
+func (tx *Tx) Update(rec Record) error {
+	h, err := hooks(rec)
+	if err != nil {
+		return err
+	}
+	old := reflect.New(reflect.TypeOf(rec).Elem()).Interface().(Record)
+	if err := tx.load(old, rec.synced().ID); err != nil {
+		return err
+	}
+	if err := h.prepare(tx, old); err != nil {
+		return err
+	}
+	changed, err := tx.update(old, rec)
+	if err != nil || !changed {
+		return err
+	}
+	tx.auditRow(ActUpdate, tableOf(tx, rec), rec.synced().ID, "修改"+h.describe())
+	return nil
+}
+
+// Delete tombstones the record of rec's type with rec's ID.
+func (tx *Tx) Delete(rec Record) error {
+	id := rec.synced().ID
+	if err := tx.load(rec, id); err != nil {
+		return err
+	}
+	h, err := hooks(rec)
+	if err != nil {
+		return err
+	}
+	if err := h.beforeDelete(tx); err != nil {
+		return err
+	}
+	old := reflect.New(reflect.TypeOf(rec).Elem())
+	old.Elem().Set(reflect.ValueOf(rec).Elem())
+	rec.synced().Deleted = true
+	if _, err := tx.update(old.Interface().(Record), rec); err != nil {
+		return err
+	}
+	tx.auditRow(ActDelete, tableOf(tx, rec), id, "删除"+h.describe())
+	return nil
+}
+
+func hooks(rec Record) (recordHooks, error) {
+	h, ok := rec.(recordHooks)
+	if !ok {
+		return nil, fmt.Errorf("data: %T is not a synced record", rec)
+	}
+	return h, nil
+}
+
+func tableOf(tx *Tx, rec any) string {
+	_, table, _ := tx.columns(rec)
+	return table
+}
+
+// Create stores a new record in its own transaction.
+func (s *Store) Create(rec Record) error {
+	return s.Write(func(tx *Tx) error { return tx.Create(rec) })
+}
+
+// Update stores a changed record in its own transaction.
+func (s *Store) Update(rec Record) error {
+	return s.Write(func(tx *Tx) error { return tx.Update(rec) })
+}
+
+// Delete tombstones a record (of rec's type, with rec's ID).
+func (s *Store) Delete(rec Record) error {
+	return s.Write(func(tx *Tx) error { return tx.Delete(rec) })
+}
+
+// get loads a live record by id.
+func get[T any, PT interface {
+	*T
+	Record
+}](s *Store, id string) (*T, error) {
+	rec := PT(new(T))
+	res := s.db.Where("id = ? AND deleted = ?", id, false).Limit(1).Find(rec)
+	if res.Error != nil {
+		return nil, res.Error
+	}
+	if res.RowsAffected == 0 {
+		return nil, fmt.Errorf("%s %s：%w", rec.RecordName(), id, ErrNotFound)
+	}
+	return (*T)(rec), nil
+}
+
+// Worker loads a live worker.
+func (s *Store) Worker(id string) (*Worker, error) { return get[Worker](s, id) }
+
+// Employer loads a live employer.
+func (s *Store) Employer(id string) (*Employer, error) { return get[Employer](s, id) }
+
+// Demand loads a live demand.
+func (s *Store) Demand(id string) (*Demand, error) { return get[Demand](s, id) }
+
+// Placement loads a live placement.
+func (s *Store) Placement(id string) (*Placement, error) { return get[Placement](s, id) }
+
+// FollowUp loads a live follow-up.
+func (s *Store) FollowUp(id string) (*FollowUp, error) { return get[FollowUp](s, id) }

@@ -1,0 +1,166 @@
+package data
+
+import (
+	"database/sql/driver"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Date is a calendar date with no time of day or zone. The zero Date means
+// "not set" and is stored as NULL; otherwise it is stored in a DATE column as
+// YYYY-MM-DD, which SQLite and PostgreSQL both read.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// DateOf takes the calendar date of t in t's own location.
+func DateOf(t time.Time) Date {
+	if t.IsZero() {
+		return Date{}
+	}
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// Today is the local calendar date now.
+func Today() Date { return DateOf(time.Now()) }
+
+// MakeDate builds a date; out-of-range parts are normalised as time.Date does.
+func MakeDate(y int, m time.Month, d int) Date {
+	return DateOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+}
+
+// ParseDate reads YYYY-MM-DD (also YYYY/MM/DD and YYYY.MM.DD, and YYYYMMDD).
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Date{}, nil
+	}
+	for _, layout := range []string{"2006-01-02", "2006/01/02", "2006.01.02", "20060102", "2006-1-2", "2006/1/2"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return DateOf(t), nil
+		}
+	}
+	return Date{}, fmt.Errorf("日期“%s”格式不对，应为 2026-01-31", s)
+}
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.Year == 0 && d.Month == 0 && d.Day == 0 }
+
+// Time is midnight UTC of the date (the zero time for the zero Date).
+func (d Date) Time() time.Time {
+	if d.IsZero() {
+		return time.Time{}
+	}
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+}
+
+// AddDays moves the date by n days.
+func (d Date) AddDays(n int) Date { return DateOf(d.Time().AddDate(0, 0, n)) }
+
+// DaysUntil is the number of days from d to e (negative when e is earlier).
+func (d Date) DaysUntil(e Date) int {
+	return int(e.Time().Sub(d.Time()).Hours() / 24)
+}
+
+// Before reports whether d is strictly earlier than e.
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+
+// After reports whether d is strictly later than e.
+func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
+
+// Compare orders two dates: -1, 0 or +1.
+func (d Date) Compare(e Date) int {
+	switch {
+	case d.Year != e.Year:
+		return sign(d.Year - e.Year)
+	case d.Month != e.Month:
+		return sign(int(d.Month) - int(e.Month))
+	default:
+		return sign(d.Day - e.Day)
+	}
+}
+
+func sign(n int) int {
+	switch {
+	case n < 0:
+		return -1
+	case n > 0:
+		return 1
+	}
+	return 0
+}
+
+// String is YYYY-MM-DD, or "" for the zero date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+}
+
+// YearsSince is the whole years from d to on (an age).
+func (d Date) YearsSince(on Date) int {
+	years := on.Year - d.Year
+	if on.Month < d.Month || (on.Month == d.Month && on.Day < d.Day) {
+		years--
+	}
+	return years
+}
+
+// GormDataType makes GORM declare the column as DATE.
+func (Date) GormDataType() string { return "date" }
+
+// Value stores the date as YYYY-MM-DD, or NULL when unset.
+func (d Date) Value() (driver.Value, error) {
+	if d.IsZero() {
+		return nil, nil
+	}
+	return d.String(), nil
+}
+
+// Scan reads what the driver returns for a DATE column: time.Time from
+// go-sqlite3 (it parses declared date columns), or text, or NULL.
+func (d *Date) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*d = Date{}
+	case time.Time:
+		*d = DateOf(v.UTC())
+	case string:
+		return d.scanText(v)
+	case []byte:
+		return d.scanText(string(v))
+	default:
+		return fmt.Errorf("data: cannot scan %T into Date", src)
+	}
+	return nil
+}
+
+func (d *Date) scanText(s string) error {
+	if len(s) > 10 {
+		s = s[:10]
+	}
+	p, err := ParseDate(s)
+	if err != nil {
+		return fmt.Errorf("data: bad stored date %q", s)
+	}
+	*d = p
+	return nil
+}
+
+// MarshalText is YYYY-MM-DD ("" when unset), used by JSON in the op log.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads what MarshalText wrote.
+func (d *Date) UnmarshalText(b []byte) error {
+	p, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = p
+	return nil
+}

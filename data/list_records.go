@@ -1,0 +1,193 @@
+package data
+
+import (
+	"strings"
+
+	"gorm.io/gorm"
+)
+
+// EmployerFilter narrows the employer list.
+type EmployerFilter struct {
+	Region string // inside this region (any level)
+	Text   string // name or credit code
+}
+
+var employerSorts = map[string]sortKey[Employer]{
+	"created": {"id", func(e *Employer) any { return e.ID }},
+	"name":    {"name", func(e *Employer) any { return e.Name }},
+	"region":  {"region", func(e *Employer) any { return e.Region }},
+}
+
+func (s *Store) employerQuery(f EmployerFilter) *gorm.DB {
+	q := s.db.Model(&Employer{}).Where("deleted = ?", false)
+	if f.Region != "" {
+		q = q.Where("region LIKE ?", regionPrefix(f.Region)+"%")
+	}
+	if t := strings.TrimSpace(f.Text); t != "" {
+		like := "%" + likeEscape(t) + "%"
+		q = q.Where(`(name LIKE ? ESCAPE '\' OR credit_code LIKE ? ESCAPE '\')`, like, "%"+likeEscape(normalizeNumber(t))+"%")
+	}
+	return q
+}
+
+// ListEmployers returns one page of live employers.
+func (s *Store) ListEmployers(f EmployerFilter, p Page) ([]Employer, *Cursor, error) {
+	return list(s.employerQuery(f), employerSorts, "name", p, func(e *Employer) string { return e.ID })
+}
+
+// CountEmployers counts live employers matching f.
+func (s *Store) CountEmployers(f EmployerFilter) (int64, error) {
+	var n int64
+	return n, s.employerQuery(f).Count(&n).Error
+}
+
+// DemandFilter narrows the demand list.
+type DemandFilter struct {
+	EmployerID string
+	Occupation string
+	Region     string // work place inside this region (any level)
+	Status     DemandStatus
+	// OpenOn keeps demands recruiting on that day with headcount left.
+	OpenOn Date
+	Text   string // title or employer name
+}
+
+var demandSorts = map[string]sortKey[Demand]{
+	"created":     {"id", func(d *Demand) any { return d.ID }},
+	"title":       {"title", func(d *Demand) any { return d.Title }},
+	"occ":         {"occupation", func(d *Demand) any { return d.Occupation }},
+	"headcount":   {"headcount", func(d *Demand) any { return d.Headcount }},
+	"valid_until": {"valid_until", func(d *Demand) any { return d.ValidUntil }},
+	"region":      {"work_region", func(d *Demand) any { return d.WorkRegion }},
+}
+
+func (s *Store) demandQuery(f DemandFilter) *gorm.DB {
+	q := s.db.Model(&Demand{}).Where("deleted = ?", false)
+	if f.EmployerID != "" {
+		q = q.Where("employer_id = ?", f.EmployerID)
+	}
+	if f.Occupation != "" {
+		q = q.Where("occupation = ?", f.Occupation)
+	}
+	if f.Region != "" {
+		q = q.Where("work_region LIKE ?", regionPrefix(f.Region)+"%")
+	}
+	if f.Status != "" {
+		q = q.Where("status = ?", f.Status)
+	}
+	if !f.OpenOn.IsZero() {
+		q = q.Where("status = ? AND filled < headcount", DemandOpen).
+			Where("(valid_from IS NULL OR valid_from <= ?) AND (valid_until IS NULL OR valid_until >= ?)", f.OpenOn, f.OpenOn)
+	}
+	if t := strings.TrimSpace(f.Text); t != "" {
+		like := "%" + likeEscape(t) + "%"
+		q = q.Where(`(title LIKE ? ESCAPE '\' OR employer_id IN (SELECT id FROM employers WHERE name LIKE ? ESCAPE '\'))`, like, like)
+	}
+	return q
+}
+
+// ListDemands returns one page of live demands, each with its employer.
+func (s *Store) ListDemands(f DemandFilter, p Page) ([]Demand, *Cursor, error) {
+	return list(s.demandQuery(f).Preload("Employer"), demandSorts, "created", p, func(d *Demand) string { return d.ID })
+}
+
+// CountDemands counts live demands matching f.
+func (s *Store) CountDemands(f DemandFilter) (int64, error) {
+	var n int64
+	return n, s.demandQuery(f).Count(&n).Error
+}
+
+// SumHeadcount adds up the headcount and the filled count of the demands
+// matching f.
+func (s *Store) SumHeadcount(f DemandFilter) (headcount, filled int64, err error) {
+	var r struct{ H, F int64 }
+	err = s.demandQuery(f).Select("COALESCE(SUM(headcount),0) AS h, COALESCE(SUM(filled),0) AS f").Scan(&r).Error
+	return r.H, r.F, err
+}
+
+// PlacementFilter narrows the placement list.
+type PlacementFilter struct {
+	WorkerID string
+	DemandID string
+	Stage    Stage
+}
+
+var placementSorts = map[string]sortKey[Placement]{
+	"created":  {"id", func(p *Placement) any { return p.ID }},
+	"referred": {"referred_on", func(p *Placement) any { return p.ReferredOn }},
+	"started":  {"started_on", func(p *Placement) any { return p.StartedOn }},
+	"stage":    {"stage", func(p *Placement) any { return p.Stage }},
+}
+
+func (s *Store) placementQuery(f PlacementFilter) *gorm.DB {
+	q := s.db.Model(&Placement{}).Where("deleted = ?", false)
+	if f.WorkerID != "" {
+		q = q.Where("worker_id = ?", f.WorkerID)
+	}
+	if f.DemandID != "" {
+		q = q.Where("demand_id = ?", f.DemandID)
+	}
+	if f.Stage != "" {
+		q = q.Where("stage = ?", f.Stage)
+	}
+	return q
+}
+
+// ListPlacements returns one page of live placements with worker and demand.
+func (s *Store) ListPlacements(f PlacementFilter, p Page) ([]Placement, *Cursor, error) {
+	return list(s.placementQuery(f).Preload("Worker").Preload("Demand.Employer"), placementSorts, "created", p,
+		func(p *Placement) string { return p.ID })
+}
+
+// CountPlacements counts live placements matching f.
+func (s *Store) CountPlacements(f PlacementFilter) (int64, error) {
+	var n int64
+	return n, s.placementQuery(f).Count(&n).Error
+}
+
+// FollowUpFilter narrows the follow-up list.
+type FollowUpFilter struct {
+	WorkerID    string
+	PlacementID string
+	Kind        FollowUpKind
+	Status      FollowUpStatus
+	// OverdueOn keeps open items due before that day.
+	OverdueOn Date
+}
+
+var followUpSorts = map[string]sortKey[FollowUp]{
+	"created": {"id", func(f *FollowUp) any { return f.ID }},
+	"due":     {"due_on", func(f *FollowUp) any { return f.DueOn }},
+	"kind":    {"kind", func(f *FollowUp) any { return f.Kind }},
+}
+
+func (s *Store) followUpQuery(f FollowUpFilter) *gorm.DB {
+	q := s.db.Model(&FollowUp{}).Where("deleted = ?", false)
+	if f.WorkerID != "" {
+		q = q.Where("worker_id = ?", f.WorkerID)
+	}
+	if f.PlacementID != "" {
+		q = q.Where("placement_id = ?", f.PlacementID)
+	}
+	if f.Kind != "" {
+		q = q.Where("kind = ?", f.Kind)
+	}
+	if f.Status != "" {
+		q = q.Where("status = ?", f.Status)
+	}
+	if !f.OverdueOn.IsZero() {
+		q = q.Where("status = ? AND due_on < ?", FollowUpOpen, f.OverdueOn)
+	}
+	return q
+}
+
+// ListFollowUps returns one page of live follow-ups with their worker.
+func (s *Store) ListFollowUps(f FollowUpFilter, p Page) ([]FollowUp, *Cursor, error) {
+	return list(s.followUpQuery(f).Preload("Worker"), followUpSorts, "due", p, func(f *FollowUp) string { return f.ID })
+}
+
+// CountFollowUps counts live follow-ups matching f.
+func (s *Store) CountFollowUps(f FollowUpFilter) (int64, error) {
+	var n int64
+	return n, s.followUpQuery(f).Count(&n).Error
+}

@@ -1,0 +1,85 @@
+package data
+
+import (
+	"strings"
+
+	"gorm.io/gorm"
+
+	"golang.org/x/text/width"
+)
+
+// WorkerFilter narrows the worker list; zero fields do not filter.
+type WorkerFilter struct {
+	Region     string // household registration inside this region (any level)
+	Occupation string // holds this 工种 (catalog key)
+	Status     WorkerStatus
+	Poverty    Poverty
+	// Text matches the name, the ID number or the phone (any part).
+	Text string
+}
+
+var workerSorts = map[string]sortKey[Worker]{
+	"created": {"id", func(w *Worker) any { return w.ID }},
+	"name":    {"name", func(w *Worker) any { return w.Name }},
+	"sex":     {"sex", func(w *Worker) any { return w.Sex }},
+	// Older first when ascending by age is newer birth dates last; the
+	// list asks for "birth" and flips Desc itself for an age column.
+	"birth":  {"birth", func(w *Worker) any { return w.Birth }},
+	"region": {"hukou_region", func(w *Worker) any { return w.HukouRegion }},
+	"occ":    {"main_occ", func(w *Worker) any { return w.MainOcc }},
+	"level":  {"main_level", func(w *Worker) any { return w.MainLevel }},
+	"status": {"status", func(w *Worker) any { return w.Status }},
+	"phone":  {"phone", func(w *Worker) any { return w.Phone }},
+}
+
+func (s *Store) workerQuery(f WorkerFilter) *gorm.DB {
+	q := s.db.Model(&Worker{}).Where("deleted = ?", false)
+	if f.Region != "" {
+		q = q.Where("hukou_region LIKE ?", regionPrefix(f.Region)+"%")
+	}
+	if f.Occupation != "" {
+		q = q.Where(`occ_keys LIKE ? ESCAPE '\'`, "%|"+likeEscape(f.Occupation)+"|%")
+	}
+	if f.Status != "" {
+		q = q.Where("status = ?", f.Status)
+	}
+	if f.Poverty != "" {
+		q = q.Where("poverty = ?", f.Poverty)
+	}
+	if t := strings.TrimSpace(f.Text); t != "" {
+		like := "%" + likeEscape(t) + "%"
+		// ID numbers and phones are stored normalised; normalise the
+		// search text the same way so "x" finds "X" and full-width digits work.
+		num := "%" + likeEscape(normalizeNumber(t)) + "%"
+		q = q.Where(`(name LIKE ? ESCAPE '\' OR id_number LIKE ? ESCAPE '\' OR phone LIKE ? ESCAPE '\')`, like, num, num)
+	}
+	return q
+}
+
+// ListWorkers returns one page of live workers.
+func (s *Store) ListWorkers(f WorkerFilter, p Page) ([]Worker, *Cursor, error) {
+	return list(s.workerQuery(f), workerSorts, "created", p, func(w *Worker) string { return w.ID })
+}
+
+// CountWorkers counts live workers matching f.
+func (s *Store) CountWorkers(f WorkerFilter) (int64, error) {
+	var n int64
+	err := s.workerQuery(f).Count(&n).Error
+	return n, err
+}
+
+// FindWorkerByIDNumber finds the live worker with this ID number, if any.
+func (s *Store) FindWorkerByIDNumber(idNumber string) (*Worker, error) {
+	var w Worker
+	res := s.db.Where("id_number = ? AND deleted = ?", idNumber, false).Limit(1).Find(&w)
+	if res.Error != nil || res.RowsAffected == 0 {
+		return nil, res.Error
+	}
+	return &w, nil
+}
+
+// normalizeNumber folds full-width characters and case and drops spaces,
+// as ID numbers and phones are stored.
+func normalizeNumber(s string) string {
+	return strings.ToUpper(strings.Join(strings.Fields(width.Narrow.String(s)), ""))
+}

@@ -1,0 +1,39 @@
+package data
+
+import "time"
+
+// Office is this installation: the union that runs this copy of Duikou.
+// There is exactly one row once the first-run set-up is done.
+type Office struct {
+	ID        string     `gorm:"primaryKey;size:36"`
+	Name      string     `gorm:"size:100;not null"` // 工会名称
+	Region    string     `gorm:"size:6;not null"`
+	Role      OfficeRole `gorm:"size:16;not null"`
+	ClerkName string     `gorm:"size:32"` // 经办人, written to the audit log
+	// Keys for the exchange: Ed25519 to sign bundles, an age X25519
+	// identity to decrypt the ones partners send.
+	SignPublic   []byte
+	SignPrivate  []byte
+	AgeIdentity  string `gorm:"size:100"`
+	AgeRecipient string `gorm:"size:100"`
+	CreatedAt    time.Time
+}
+
+// Partner is another office pinned from its card.
+type Partner struct {
+	ID           string     `gorm:"primaryKey;size:36"` // the partner's office id
+	Name         string     `gorm:"size:100;not null"`
+	Region       string     `gorm:"size:6"`
+	Role         OfficeRole `gorm:"size:16"`
+	SignPublic   []byte
+	AgeRecipient string `gorm:"size:100"`
+	Fingerprint  string `gorm:"size:64"`
+	PinnedAt     time.Time
+}
+
+// Setting is a key/value row: schema version, check-in intervals, and the
+// like. Portable SQL instead of SQLite's user_version.
+type Setting struct {
+	Key   string `gorm:"primaryKey;size:64"`
+	Value string `gorm:"size:1000"`
+}

@@ -1,0 +1,118 @@
+package data
+
+import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"strings"
+
+	"filippo.io/age"
+
+	"duikou/data/catalog"
+)
+
+// Office returns this office, or nil before the first-run set-up.
+func (s *Store) Office() *Office {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.office == nil {
+		return nil
+	}
+	o := *s.office
+	return &o
+}
+
+func (s *Store) loadOffice() error {
+	var o Office
+	res := s.db.Limit(1).Find(&o)
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected > 0 {
+		s.mu.Lock()
+		s.office = &o
+		s.mu.Unlock()
+	}
+	return nil
+}
+
+// SetupOffice records this office on the first run and makes its keys:
+// Ed25519 to sign bundles and an age X25519 identity to receive them.
+func (s *Store) SetupOffice(name, region string, role OfficeRole, clerk string) (*Office, error) {
+	if s.Office() != nil {
+		return nil, errors.New("本单位已设置")
+	}
+	name, clerk = strings.TrimSpace(name), strings.TrimSpace(clerk)
+	if name == "" {
+		return nil, fieldErr("本单位", "Name", "工会名称", "不能为空")
+	}
+	if _, ok := catalog.RegionByCode(region); !ok {
+		return nil, fieldErr("本单位", "Region", "所在地区", "请选择所在地区")
+	}
+	if !validCode(OfficeRoles, string(role)) {
+		return nil, fieldErr("本单位", "Role", "角色", "请选择输出地、输入地或双向")
+	}
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, fmt.Errorf("无法生成签名密钥：%w", err)
+	}
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		return nil, fmt.Errorf("无法生成加密密钥：%w", err)
+	}
+	o := &Office{ID: NewID(), Name: name, Region: region, Role: role, ClerkName: clerk,
+		SignPublic: pub, SignPrivate: priv, AgeIdentity: id.String(), AgeRecipient: id.Recipient().String()}
+	if err := s.db.Create(o).Error; err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.office = o
+	s.mu.Unlock()
+	s.audit(AuditEntry{Action: ActSetup, Summary: "设置本单位 " + name})
+	return s.Office(), nil
+}
+
+// SetClerk changes the clerk name written to the audit log.
+func (s *Store) SetClerk(clerk string) error {
+	o := s.Office()
+	if o == nil {
+		return errors.New("请先完成本单位设置")
+	}
+	clerk = strings.TrimSpace(clerk)
+	if err := s.db.Model(&Office{}).Where("id = ?", o.ID).Update("clerk_name", clerk).Error; err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.office.ClerkName = clerk
+	s.mu.Unlock()
+	return nil
+}
+
+// audit writes one entry on its own (outside any record transaction).
+func (s *Store) audit(e AuditEntry) {
+	if e.At.IsZero() {
+		e.At = s.now().UTC()
+	}
+	if o := s.Office(); o != nil && e.Clerk == "" {
+		e.Clerk = o.ClerkName
+	}
+	_ = s.db.Create(&e).Error
+}
+
+// Audit records an action that is not a record write (an export, a print,
+// a reveal of full ID numbers).
+func (s *Store) Audit(action Action, table string, count int, summary string) error {
+	e := AuditEntry{At: s.now().UTC(), Action: action, Table: table, Count: count, Summary: summary}
+	if o := s.Office(); o != nil {
+		e.Clerk = o.ClerkName
+	}
+	return s.db.Create(&e).Error
+}
+
+// AuditLog lists the newest entries first.
+func (s *Store) AuditLog(limit int) ([]AuditEntry, error) {
+	var out []AuditEntry
+	err := s.db.Order("id DESC").Limit(limit).Find(&out).Error
+	return out, err
+}

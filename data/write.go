@@ -1,0 +1,212 @@
+package data
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"sync"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+	"gorm.io/gorm/schema"
+)
+
+// Tx is one write transaction. Every create, update and delete of a synced
+// record through it appends its Op in the same transaction; the audit
+// entries and change notices are written and sent when it commits.
+type Tx struct {
+	s       *Store
+	db      *gorm.DB
+	origin  string
+	seq     int64
+	clerk   string
+	audits  []AuditEntry
+	changes []Change
+	// quiet collapses per-row audit entries (a bulk import or the demo
+	// writes one summary entry instead of a million).
+	quiet bool
+}
+
+// Write runs fn in one transaction: all of it is written or none.
+func (s *Store) Write(fn func(tx *Tx) error) error { return s.write(false, fn) }
+
+// WriteBulk is Write for bulk jobs: no per-row audit entries; fn should
+// record a summary with tx.Audit.
+func (s *Store) WriteBulk(fn func(tx *Tx) error) error { return s.write(true, fn) }
+
+func (s *Store) write(quiet bool, fn func(tx *Tx) error) error {
+	office := s.Office()
+	if office == nil {
+		return errors.New("请先完成本单位设置（工会名称、地区、角色）")
+	}
+	var tx *Tx
+	err := s.db.Transaction(func(db *gorm.DB) error {
+		tx = &Tx{s: s, db: db, origin: office.ID, clerk: office.ClerkName, quiet: quiet}
+		if err := db.Model(&Op{}).Where("origin = ?", office.ID).
+			Select("COALESCE(MAX(seq), 0)").Scan(&tx.seq).Error; err != nil {
+			return err
+		}
+		if err := fn(tx); err != nil {
+			return err
+		}
+		if len(tx.audits) > 0 {
+			return db.CreateInBatches(tx.audits, 200).Error
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	s.notify(tx.changes)
+	return nil
+}
+
+// Audit adds an entry to the log, written with the transaction.
+func (tx *Tx) Audit(e AuditEntry) {
+	if e.At.IsZero() {
+		e.At = tx.s.now().UTC()
+	}
+	if e.Clerk == "" {
+		e.Clerk = tx.clerk
+	}
+	tx.audits = append(tx.audits, e)
+}
+
+func (tx *Tx) auditRow(action Action, table, id, summary string) {
+	if !tx.quiet {
+		tx.Audit(AuditEntry{Action: action, Table: table, RowID: id, Count: 1, Summary: summary})
+	}
+}
+
+// syncColumns lists, per record type, the columns that travel: every
+// column except those tagged sync:"-" (derived or local bookkeeping).
+var syncColumns sync.Map // reflect.Type -> []*schema.Field
+
+func (tx *Tx) columns(rec any) ([]*schema.Field, string, error) {
+	stmt := &gorm.Statement{DB: tx.db}
+	if err := stmt.Parse(rec); err != nil {
+		return nil, "", err
+	}
+	t := reflect.TypeOf(rec)
+	if cached, ok := syncColumns.Load(t); ok {
+		return cached.([]*schema.Field), stmt.Schema.Table, nil
+	}
+	var cols []*schema.Field
+	for _, f := range stmt.Schema.Fields {
+		if f.DBName == "" || f.Tag.Get("sync") == "-" {
+			continue
+		}
+		cols = append(cols, f)
+	}
+	syncColumns.Store(t, cols)
+	return cols, stmt.Schema.Table, nil
+}
+
+// values encodes every travelling column of rec as JSON.
+func (tx *Tx) values(rec any) (map[string]json.RawMessage, string, error) {
+	cols, table, err := tx.columns(rec)
+	if err != nil {
+		return nil, "", err
+	}
+	rv := reflect.ValueOf(rec)
+	out := make(map[string]json.RawMessage, len(cols))
+	for _, f := range cols {
+		v := f.ReflectValueOf(tx.db.Statement.Context, rv).Interface()
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil, "", fmt.Errorf("data: encode %s.%s: %w", table, f.DBName, err)
+		}
+		out[f.DBName] = b
+	}
+	delete(out, "id") // the op's RowID carries it
+	return out, table, nil
+}
+
+func (tx *Tx) nextOp(table, rowID string) *Op {
+	tx.seq++
+	return &Op{Origin: tx.origin, Seq: tx.seq, HLC: tx.s.clock.Next(), Table: table, RowID: rowID,
+		Fields: map[string]FieldChange{}}
+}
+
+// insert stores a new synced record and its creating op.
+func (tx *Tx) insert(rec Record) error {
+	sy := rec.synced()
+	if sy.ID == "" {
+		sy.ID = NewID()
+	}
+	vals, table, err := tx.values(rec)
+	if err != nil {
+		return err
+	}
+	op := tx.nextOp(table, sy.ID)
+	for col, v := range vals {
+		op.Fields[col] = FieldChange{Value: v}
+	}
+	sy.Origin, sy.HLC, sy.FieldOps = tx.origin, op.HLC, FieldOps{"*": op.Ref()}
+	// Omit associations: GORM must not upsert the parents that a child's
+	// pointer fields (Demand.Employer ...) may hold.
+	if err := tx.db.Omit(clause.Associations).Create(rec).Error; err != nil {
+		return fmt.Errorf("保存%s失败：%w", rec.RecordName(), err)
+	}
+	if err := tx.db.Create(op).Error; err != nil {
+		return err
+	}
+	tx.changes = append(tx.changes, Change{Table: table, ID: sy.ID})
+	return nil
+}
+
+// update stores rec over old (the row as it is in the database) and appends
+// an op holding only the columns that changed, each with the op it was
+// based on. An update that changes nothing writes nothing.
+func (tx *Tx) update(old, rec Record) (changed bool, err error) {
+	oldVals, table, err := tx.values(old)
+	if err != nil {
+		return false, err
+	}
+	newVals, _, err := tx.values(rec)
+	if err != nil {
+		return false, err
+	}
+	sy, osy := rec.synced(), old.synced()
+	op := tx.nextOp(table, osy.ID)
+	for col, v := range newVals {
+		if !bytes.Equal(v, oldVals[col]) {
+			op.Fields[col] = FieldChange{Value: v, Base: osy.FieldOps.Base(col)}
+		}
+	}
+	if len(op.Fields) == 0 {
+		tx.seq-- // nothing to say; give the number back
+		return false, nil
+	}
+	fops := FieldOps{}
+	for k, v := range osy.FieldOps {
+		fops[k] = v
+	}
+	for col := range op.Fields {
+		fops[col] = op.Ref()
+	}
+	sy.ID, sy.Origin, sy.CreatedAt = osy.ID, osy.Origin, osy.CreatedAt
+	sy.HLC, sy.FieldOps = op.HLC, fops
+	if err := tx.db.Omit(clause.Associations).Save(rec).Error; err != nil {
+		return false, fmt.Errorf("保存%s失败：%w", rec.RecordName(), err)
+	}
+	if err := tx.db.Create(op).Error; err != nil {
+		return false, err
+	}
+	tx.changes = append(tx.changes, Change{Table: table, ID: osy.ID, Deleted: sy.Deleted})
+	return true, nil
+}
+
+// load reads a live (not deleted) row by id into rec.
+func (tx *Tx) load(rec Record, id string) error {
+	res := tx.db.Where("id = ? AND deleted = ?", id, false).Limit(1).Find(rec)
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		return fmt.Errorf("%s %s：%w", rec.RecordName(), id, ErrNotFound)
+	}
+	return nil
+}
