@@ -17,6 +17,11 @@ func (tx *Tx) Create(rec Record) error {
 	if err := tx.insert(h); err != nil {
 		return err
 	}
+	if aw, ok := rec.(afterWriter); ok {
+		if err := aw.afterWrite(tx, nil); err != nil {
+			return err
+		}
+	}
 	tx.auditRow(ActCreate, tableOf(tx, rec), rec.synced().ID, "新增"+h.describe())
 	return nil
 }
@@ -37,6 +42,11 @@ func (tx *Tx) Update(rec Record) error {
 	changed, err := tx.update(old, rec)
 	if err != nil || !changed {
 		return err
+	}
+	if aw, ok := rec.(afterWriter); ok {
+		if err := aw.afterWrite(tx, old); err != nil {
+			return err
+		}
 	}
 	tx.auditRow(ActUpdate, tableOf(tx, rec), rec.synced().ID, "修改"+h.describe())
 	return nil
@@ -60,6 +70,11 @@ func (tx *Tx) Delete(rec Record) error {
 	rec.synced().Deleted = true
 	if _, err := tx.update(old.Interface().(Record), rec); err != nil {
 		return err
+	}
+	if aw, ok := rec.(afterWriter); ok {
+		if err := aw.afterWrite(tx, old.Interface().(Record)); err != nil {
+			return err
+		}
 	}
 	tx.auditRow(ActDelete, tableOf(tx, rec), id, "删除"+h.describe())
 	return nil

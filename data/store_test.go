@@ -340,3 +340,50 @@ func TestHLCIsMonotonicAcrossReopen(t *testing.T) {
 		t.Fatalf("HLC went backwards: %d then %d", first.HLC, second.HLC)
 	}
 }
+
+func TestFilledFollowsPlacements(t *testing.T) {
+	s := newStore(t)
+	emp := validEmployer(t, s)
+	d := &Demand{EmployerID: emp.ID, Occupation: "housekeeper", Headcount: 2, WorkRegion: "320115"}
+	if err := s.Create(d); err != nil {
+		t.Fatal(err)
+	}
+	var ps []*Placement
+	for i := 1; i <= 2; i++ {
+		w := validWorker(i)
+		if err := s.Create(w); err != nil {
+			t.Fatal(err)
+		}
+		p := &Placement{WorkerID: w.ID, DemandID: d.ID, Stage: StageHired}
+		if err := s.Create(p); err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	filled := func() int { got, _ := s.Demand(d.ID); return got.Filled }
+	if filled() != 2 {
+		t.Fatalf("filled = %d, want 2", filled())
+	}
+	ps[0].Stage = StageLeft
+	if err := s.Update(ps[0]); err != nil {
+		t.Fatal(err)
+	}
+	if filled() != 1 {
+		t.Fatalf("after one left, filled = %d", filled())
+	}
+	if err := s.Delete(&Placement{Synced: Synced{ID: ps[1].ID}}); err != nil {
+		t.Fatal(err)
+	}
+	if filled() != 0 {
+		t.Fatalf("after delete, filled = %d", filled())
+	}
+	// Editing the demand's form never overwrites the derived count.
+	got, _ := s.Demand(d.ID)
+	got.Filled, got.Title = 99, "住家保姆"
+	if err := s.Update(got); err != nil {
+		t.Fatal(err)
+	}
+	if filled() != 0 {
+		t.Fatalf("form wrote filled = %d", filled())
+	}
+}

@@ -11,10 +11,13 @@ var municipalities = []string{"11", "12", "31", "50"}
 // or it is a well-formed county code under a municipality (whose former
 // grouping rows 1102, 1202, 3102, 5002, 5003 came and went).
 //
-// It answers from today's table only: a city-level code that has since been
-// retired altogether (6224 定西地区 became 6211 定西市 in 2003) is not
-// recognised, so callers should treat false as "please check", not as proof
-// that an ID number is forged.
+// City-level codes retired altogether (6224 定西地区 became 6211 定西市 in
+// 2003; 5130 达川地区, 5125 宜宾地区, 6227 平凉地区) are not in today's table,
+// but ID numbers issued under them stay valid for life and many migrant
+// workers carry them. GB/T 2260 numbered 地区, 盟 and 自治州 from 21 up (地级
+// 市 take 01-20; the highest ever used is 6543 阿勒泰地区), so a code of an
+// existing province with a city part from 21 to 43 and a non-zero county
+// part is accepted as a former prefecture's.
 func KnownIDPrefix(code string) bool {
 	if !isRegionCode(code) {
 		return false
@@ -34,5 +37,5 @@ func KnownIDPrefix(code string) bool {
 			return cityPart >= "01" && cityPart <= "03" && countyPart != "00"
 		}
 	}
-	return false
+	return cityPart >= "21" && cityPart <= "43" && countyPart != "00"
 }

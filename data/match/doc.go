@@ -1,0 +1,18 @@
+// Package match ranks workers against labour demand and allocates workers to
+// the demands of a job fair.
+//
+// Scoring (Score, Eligible) takes plain Worker and Demand values that the
+// Store fills in; it knows nothing of SQL or the GUI. A pair first passes the
+// hard filters (demand open with headcount left; worker available, consented
+// and not placed; sex and age requirements) and then earns a score in [0,1]
+// that is the sum of five weighted parts (occupation, skill level, location,
+// wage, availability), each with a Chinese reason a clerk can read.
+//
+// Index keeps the matching features of every worker in compact columns so
+// that one demand can be ranked against a million workers in tens of
+// milliseconds; the Store keeps it in step with every write.
+//
+// Allocate assigns job-fair workers to demands, each worker at most once and
+// each demand at most its remaining headcount, maximising the total score
+// exactly with a min-cost flow, and reports the greedy total beside it.
+package match

@@ -1,0 +1,57 @@
+package match
+
+import (
+	"time"
+
+	"duikou/data/catalog"
+)
+
+// Skill is one vocational skill a worker holds.
+type Skill struct {
+	Occupation string // catalog occupation key
+	Level      catalog.SkillLevel
+}
+
+// Worker is what matching needs to know about a worker (劳动者). The Store
+// fills it; Eligible is computed there because it depends on the status,
+// the consent and the placements.
+type Worker struct {
+	ID, Name           string
+	Female             bool
+	Birth              time.Time // date of birth; zero = unknown
+	Skills             []Skill
+	DesiredRegions     []string // GB/T 2260 codes at any level (province, city or county)
+	DesiredOccupations []string // catalog occupation keys
+	ExpectedWageFen    int64    // monthly; 0 = no expectation
+	AvailableFrom      time.Time
+	// Eligible: status 待业, consent to share given and not already placed.
+	Eligible     bool
+	HomeProvince string // province of the household registration, e.g. "620000"
+}
+
+// SexRequirement is a demand's sex requirement.
+type SexRequirement int
+
+const (
+	AnySex     SexRequirement = 0
+	MaleOnly   SexRequirement = 1
+	FemaleOnly SexRequirement = 2
+)
+
+// Demand is what matching needs to know about one labour demand (用工需求).
+type Demand struct {
+	ID, Title, EmployerName string
+	Occupation              string // catalog occupation key
+	WorkRegion              string // county code
+	Left                    int    // headcount minus filled
+	Open                    bool   // status open and within its validity
+	WageMinFen, WageMaxFen  int64  // monthly; 0 = not stated
+	AgeMin, AgeMax          int    // 0 = no bound
+	Sex                     SexRequirement
+	MinLevel                catalog.SkillLevel
+	StartDate               time.Time // the date work starts; zero = now
+	// PartnerProvinces are the provinces of our partner offices: a worker
+	// registered there comes through the cooperation channel and is looked
+	// after by both unions, which counts for the location part.
+	PartnerProvinces []string
+}
