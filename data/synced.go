@@ -12,7 +12,7 @@ type Synced struct {
 	ID        string    `gorm:"primaryKey;size:36"`
 	Origin    string    `gorm:"size:36;not null" sync:"-"`
 	HLC       int64     `gorm:"column:hlc;not null" sync:"-"`
-	Deleted   bool      `gorm:"not null;default:false;index"`
+	Deleted   bool      `gorm:"not null;default:false"`
 	FieldOps  FieldOps  `gorm:"serializer:json;not null" sync:"-"`
 	CreatedAt time.Time `sync:"-"`
 	UpdatedAt time.Time `sync:"-"`
