@@ -132,3 +132,31 @@ func TestBackupIsACheckedCopy(t *testing.T) {
 		t.Fatal("backup lost the office")
 	}
 }
+
+func TestDailyBackupOncePerDayAndPruned(t *testing.T) {
+	day := fixedNow
+	path := filepath.Join(t.TempDir(), "duikou.db")
+	s, err := OpenWith(path, Options{Now: func() time.Time { return day }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.SetupOffice("榆中县总工会", "620123", RoleSending, "李娟")
+	for i := 0; i < keepDailyBackups+5; i++ {
+		made, err := s.DailyBackup()
+		if err != nil || made == "" {
+			t.Fatalf("day %d: %q, %v", i, made, err)
+		}
+		if again, _ := s.DailyBackup(); again != "" {
+			t.Fatalf("day %d: second backup on the same day", i)
+		}
+		day = day.AddDate(0, 0, 1)
+	}
+	files, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "backups", "*-daily.db"))
+	if len(files) != keepDailyBackups {
+		t.Fatalf("%d daily backups kept", len(files))
+	}
+	if !strings.Contains(files[len(files)-1], day.AddDate(0, 0, -1).Format("20060102")) {
+		t.Fatalf("newest kept is %s", files[len(files)-1])
+	}
+}
