@@ -1,6 +1,8 @@
 package data
 
-// afterWriter is implemented by records whose writes move derived counts
+import "fmt"
+
+// afterWriter is implemented by records whose writes move derived state
 // elsewhere; it runs inside the same transaction.
 type afterWriter interface {
 	afterWrite(tx *Tx, old Record) error
@@ -9,17 +11,28 @@ type afterWriter interface {
 // fillingStages are the stages that take up one of a demand's positions.
 var fillingStages = []Stage{StageHired, StageStarted}
 
-// afterWrite keeps the demand's filled count equal to its live placements
-// at 已录用 or 已上岗 (both the old and the new demand, if it moved).
+// afterWrite keeps what follows a placement in step, in its transaction:
+// the demand's filled count (old and new demand, if it moved), the
+// worker's status, and the check-in calls when the worker starts work.
 func (p *Placement) afterWrite(tx *Tx, old Record) error {
 	ids := []string{p.DemandID}
-	if o, ok := old.(*Placement); ok && o.DemandID != p.DemandID {
-		ids = append(ids, o.DemandID)
+	var prev *Placement
+	if o, ok := old.(*Placement); ok {
+		prev = o
+		if o.DemandID != p.DemandID {
+			ids = append(ids, o.DemandID)
+		}
 	}
 	for _, id := range ids {
 		if err := tx.recountFilled(id); err != nil {
 			return err
 		}
+	}
+	if err := tx.syncWorkerStatus(p.WorkerID); err != nil {
+		return err
+	}
+	if p.Stage == StageStarted && !p.Deleted && (prev == nil || prev.Stage != StageStarted) {
+		return tx.scheduleCheckIns(p)
 	}
 	return nil
 }
@@ -37,6 +50,92 @@ func (tx *Tx) recountFilled(demandID string) error {
 	}
 	if res.RowsAffected > 0 {
 		tx.changes = append(tx.changes, Change{Table: "demands", ID: demandID})
+	}
+	return nil
+}
+
+// statusFromPlacements is the worker status the live placements imply:
+// at work or hired → 已就业; referred or interviewed → 已推荐; otherwise the
+// latest ended placement decides (已返乡 → 返乡, 已离职 → 待业 again).
+func statusFromPlacements(ps []Placement) (WorkerStatus, bool) {
+	if len(ps) == 0 {
+		return "", false // no placements: the clerk's own choice stands
+	}
+	status, latest := WorkerIdle, Date{}
+	referred := false
+	for _, p := range ps {
+		switch p.Stage {
+		case StageHired, StageStarted:
+			return WorkerEmployed, true
+		case StageReferred, StageInterviewed:
+			referred = true
+		case StageLeft, StageReturned:
+			if !p.EndedOn.Before(latest) {
+				latest = p.EndedOn
+				status = WorkerIdle
+				if p.Stage == StageReturned {
+					status = WorkerReturned
+				}
+			}
+		}
+	}
+	if referred {
+		return WorkerReferred, true
+	}
+	return status, true
+}
+
+// syncWorkerStatus writes the worker's status when the placements imply a
+// different one. The status travels like any field, so it is an update
+// with its op (both offices derive the same value, so no conflict arises).
+func (tx *Tx) syncWorkerStatus(workerID string) error {
+	var ps []Placement
+	if err := tx.db.Where("worker_id = ? AND deleted = ?", workerID, false).Find(&ps).Error; err != nil {
+		return err
+	}
+	status, ok := statusFromPlacements(ps)
+	if !ok {
+		return nil
+	}
+	var w Worker
+	if err := tx.load(&w, workerID); err != nil {
+		return err
+	}
+	if w.Status == status {
+		return nil
+	}
+	old := w
+	w.Status = status
+	if _, err := tx.update(&old, &w); err != nil {
+		return err
+	}
+	tx.auditRow(ActUpdate, "workers", w.ID, fmt.Sprintf("劳动者 %s 状态随就业安置改为%s", w.Name, status.Label()))
+	return nil
+}
+
+// scheduleCheckIns creates the 回访 calls for a worker who started work,
+// unless the placement already has a check-in due that day.
+func (tx *Tx) scheduleCheckIns(p *Placement) error {
+	var have []FollowUp
+	if err := tx.db.Where("placement_id = ? AND kind = ? AND deleted = ?", p.ID, KindCheckIn, false).
+		Find(&have).Error; err != nil {
+		return err
+	}
+	due := map[Date]bool{}
+	for _, f := range have {
+		due[f.DueOn] = true
+	}
+	pid := p.ID
+	for _, days := range tx.s.CheckInDays() {
+		on := p.StartedOn.AddDays(days)
+		if due[on] {
+			continue
+		}
+		f := &FollowUp{WorkerID: p.WorkerID, PlacementID: &pid, Kind: KindCheckIn, DueOn: on,
+			Method: "phone", ResponsibleOffice: p.ResponsibleOffice, Notes: fmt.Sprintf("上岗后第%d天回访", days)}
+		if err := tx.Create(f); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -153,7 +153,18 @@ type FollowUpFilter struct {
 	Status      FollowUpStatus
 	// OverdueOn keeps open items due before that day.
 	OverdueOn Date
+	// Responsible keeps 我方负责 or 对方负责 items.
+	Responsible Responsibility
 }
+
+// Responsibility filters follow-ups by the office that owns them.
+type Responsibility int
+
+const (
+	ResponsibleAny    Responsibility = iota
+	ResponsibleMine                  // 我方负责
+	ResponsibleTheirs                // 对方负责
+)
 
 var followUpSorts = map[string]sortKey[FollowUp]{
 	"created": {"id", func(f *FollowUp) any { return f.ID }},
@@ -177,6 +188,14 @@ func (s *Store) followUpQuery(f FollowUpFilter) *gorm.DB {
 	}
 	if !f.OverdueOn.IsZero() {
 		q = q.Where("status = ? AND due_on < ?", FollowUpOpen, f.OverdueOn)
+	}
+	if o := s.Office(); o != nil {
+		switch f.Responsible {
+		case ResponsibleMine:
+			q = q.Where("responsible_office = ?", o.ID)
+		case ResponsibleTheirs:
+			q = q.Where("responsible_office <> ?", o.ID)
+		}
 	}
 	return q
 }

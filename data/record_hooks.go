@@ -289,34 +289,7 @@ func (d *Demand) describe() string {
 	return fmt.Sprintf("用工需求 %s %d人", d.Title, d.Headcount)
 }
 
-func (p *Placement) prepare(tx *Tx, old Record) error {
-	const rec = "就业安置"
-	var w Worker
-	if err := tx.load(&w, p.WorkerID); err != nil {
-		return fieldErr(rec, "WorkerID", "劳动者", "所选劳动者不存在或已删除")
-	}
-	var d Demand
-	if err := tx.load(&d, p.DemandID); err != nil {
-		return fieldErr(rec, "DemandID", "用工需求", "所选用工需求不存在或已删除")
-	}
-	if p.Stage == "" {
-		p.Stage = StageReferred
-	}
-	if !validCode(Stages, string(p.Stage)) {
-		return fieldErr(rec, "Stage", "阶段", fmt.Sprintf("“%s”无效", p.Stage))
-	}
-	if p.CloseReason != "" && !validCode(CloseReasons, p.CloseReason) {
-		return fieldErr(rec, "CloseReason", "结束原因", fmt.Sprintf("“%s”无效", p.CloseReason))
-	}
-	if p.ContractMonths < 0 {
-		return fieldErr(rec, "ContractMonths", "合同期限", "不能为负数")
-	}
-	return nil
-}
-
 func (p *Placement) beforeDelete(tx *Tx) error { return nil }
-
-func (p *Placement) describe() string { return "就业安置 " + p.ID }
 
 func (f *FollowUp) prepare(tx *Tx, old Record) error {
 	const rec = "跟踪服务"
@@ -347,6 +320,18 @@ func (f *FollowUp) prepare(tx *Tx, old Record) error {
 	}
 	if f.Amount < 0 {
 		return fieldErr(rec, "Amount", "金额", "不能为负数")
+	}
+	if f.DueOn.IsZero() {
+		f.DueOn = tx.s.today()
+	}
+	if f.Status == FollowUpDone && f.DoneOn.IsZero() {
+		f.DoneOn = tx.s.today()
+	}
+	if !f.DoneOn.IsZero() && f.DoneOn.After(tx.s.today()) {
+		return fieldErr(rec, "DoneOn", "完成日期", fmt.Sprintf("%s晚于今天", f.DoneOn))
+	}
+	if f.ResponsibleOffice == "" {
+		f.ResponsibleOffice = tx.ResponsibleFor(f.Kind)
 	}
 	return nil
 }

@@ -364,7 +364,7 @@ func TestFilledFollowsPlacements(t *testing.T) {
 	if filled() != 2 {
 		t.Fatalf("filled = %d, want 2", filled())
 	}
-	ps[0].Stage = StageLeft
+	ps[0].Stage, ps[0].CloseReason = StageReturned, "family"
 	if err := s.Update(ps[0]); err != nil {
 		t.Fatal(err)
 	}
