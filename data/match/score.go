@@ -192,11 +192,15 @@ func regionLevel(code string) catalog.RegionLevel {
 }
 
 // provinceOf is the code of the province a region lies in; "" if unknown.
+// GB/T 2260 codes nest, so a known code's province is its first two digits
+// followed by zeros (the same rule catalog.Inside rests on); this is one
+// lookup where catalog.Chain would walk and allocate, and Allocate asks it
+// for every pair.
 func provinceOf(code string) string {
-	if chain := catalog.Chain(code); len(chain) > 0 {
-		return chain[0].Code
+	if _, ok := catalog.RegionByCode(code); !ok {
+		return ""
 	}
-	return ""
+	return code[:2] + "0000"
 }
 
 func inPartnerProvince(home string, partners []string) bool {

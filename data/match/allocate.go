@@ -1,0 +1,121 @@
+package match
+
+import "time"
+
+// Assignment places one worker at one demand.
+type Assignment struct {
+	WorkerID, DemandID string
+	Score              float64
+	Band               Band
+}
+
+// Unfilled is a demand left with open seats.
+type Unfilled struct {
+	DemandID string
+	Left     int
+}
+
+// Allocation is the outcome of a job-fair allocation.
+type Allocation struct {
+	Assignments      []Assignment // in the order of the demands, then of the workers given
+	TotalScore       float64      // the maximum total score
+	GreedyTotalScore float64      // what taking the best pairs first would have reached
+	GreedyAssigned   int          // how many workers greedy would have placed
+	Unfilled         []Unfilled   // demands with seats left, in the order given
+	Unassigned       []string     // IDs of workers not placed, in the order given
+}
+
+// Allocate assigns workers to demands for a job fair: each worker at most
+// once, each demand at most its remaining headcount (Left), maximising the
+// total score exactly. A pair may be assigned only if it passes Eligible and
+// its band is 强匹配 or 可考虑 (so its score is at least ConsiderThreshold):
+// a clerk should not be handed a 不推荐 pair because it raised a total.
+// Leaving a seat empty is allowed; the optimum does not place as many
+// workers as possible when that would lower the total.
+//
+// Scores are whole millionths (see Score), so the solver's integer weights
+// are exact and the totals are exact sums. A worker or demand ID given twice
+// counts once (the first). progress, if not nil, is called as the solve
+// advances with done <= total and finally with done == total.
+func Allocate(workers []Worker, demands []Demand, today time.Time, progress func(done, total int)) Allocation {
+	workers = firstOfEach(workers, func(w Worker) string { return w.ID })
+	demands = firstOfEach(demands, func(d Demand) string { return d.ID })
+
+	caps := make([]int, len(demands))
+	for j, d := range demands {
+		if d.Open {
+			caps[j] = max(d.Left, 0)
+		}
+	}
+	arcs := make([][]arc, len(workers))
+	for u, w := range workers {
+		for j, d := range demands {
+			if ok, _ := Eligible(w, d, today); !ok {
+				continue
+			}
+			if e := evaluate(w, d, today); e.band != NotRecommended {
+				arcs[u] = append(arcs[u], arc{int32(j), micros(e.score)})
+			}
+		}
+	}
+
+	best := maxWeightAssignment(caps, arcs, progress)
+	greedy := greedyAssignment(caps, arcs)
+
+	var out Allocation
+	weightOf := func(u int, j int32) int64 {
+		for _, a := range arcs[u] {
+			if a.demand == j {
+				return a.weight
+			}
+		}
+		panic("match: assigned along a missing arc")
+	}
+	var total, greedyTotal int64
+	load := make([]int, len(demands))
+	byDemand := make([][]int, len(demands))
+	for u, j := range best {
+		if j == unassigned {
+			out.Unassigned = append(out.Unassigned, workers[u].ID)
+			continue
+		}
+		total += weightOf(u, j)
+		load[j]++
+		byDemand[j] = append(byDemand[j], u)
+	}
+	for u, j := range greedy {
+		if j != unassigned {
+			greedyTotal += weightOf(u, j)
+			out.GreedyAssigned++
+		}
+	}
+	for j, us := range byDemand {
+		for _, u := range us {
+			w := fromMicros(weightOf(u, int32(j)))
+			out.Assignments = append(out.Assignments, Assignment{
+				WorkerID: workers[u].ID, DemandID: demands[j].ID,
+				Score: w, Band: bandOf(w, 1), // arcs exist only for related occupations
+			})
+		}
+		if left := caps[j] - load[j]; left > 0 {
+			out.Unfilled = append(out.Unfilled, Unfilled{DemandID: demands[j].ID, Left: left})
+		}
+	}
+	out.TotalScore = fromMicros(total)
+	out.GreedyTotalScore = fromMicros(greedyTotal)
+	return out
+}
+
+func fromMicros(m int64) float64 { return float64(m) / 1e6 }
+
+func firstOfEach[T any](xs []T, id func(T) string) []T {
+	seen := make(map[string]bool, len(xs))
+	out := make([]T, 0, len(xs))
+	for _, x := range xs {
+		if k := id(x); !seen[k] {
+			seen[k] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}

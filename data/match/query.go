@@ -1,0 +1,232 @@
+package match
+
+import (
+	"bytes"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"duikou/data/catalog"
+)
+
+// Candidate is a worker ranked for a demand.
+type Candidate struct {
+	WorkerID, Name string
+	Result         Result
+}
+
+// DemandCandidate is a demand ranked for a worker.
+type DemandCandidate struct {
+	DemandID, Title, EmployerName string
+	Result                        Result
+}
+
+// Query parallelism: one query uses at most this many goroutines, and only
+// for indexes large enough to repay starting them.
+const (
+	maxQueryGoroutines = 2
+	parallelMinWorkers = 50_000
+)
+
+// workerQuery is one demand prepared for the hot loop: every catalog
+// question the loop could ask is answered once, into tables indexed by the
+// interned ids, so the loop does arithmetic and array reads only.
+type workerQuery struct {
+	occRel        []float64 // relatedness of each occupation id to the demand's
+	occ           int32     // the demand's occupation id; -1 if no worker has it
+	minLevel      catalog.SkillLevel
+	regFit        []float64 // fit of each region id as a desired region
+	partnerListed bool
+	partner       []bool // region id (as a home province) is a partner province
+	sex           SexRequirement
+	age           ageFilter
+	offer         int64
+	today, start  day
+}
+
+func (ix *Index) newWorkerQuery(d Demand, today time.Time) *workerQuery {
+	q := &workerQuery{
+		occ:           -1,
+		minLevel:      d.MinLevel,
+		partnerListed: len(d.PartnerProvinces) > 0,
+		sex:           d.Sex,
+		age:           newAgeFilter(d, today),
+		offer:         wageOffer(d),
+		today:         dayOf(today),
+	}
+	q.start = max(dayOf(d.StartDate), q.today)
+	if id, ok := ix.occ.ids[d.Occupation]; ok {
+		q.occ = id
+	}
+	q.occRel = make([]float64, len(ix.occ.keys))
+	for i, key := range ix.occ.keys {
+		q.occRel[i] = catalog.Relatedness(key, d.Occupation)
+	}
+	q.regFit = make([]float64, len(ix.reg.keys))
+	if q.partnerListed {
+		q.partner = make([]bool, len(ix.reg.keys))
+	}
+	for i, code := range ix.reg.keys {
+		q.regFit[i] = regionFit(d.WorkRegion, code)
+		if q.partnerListed {
+			q.partner[i] = inPartnerProvince(code, d.PartnerProvinces)
+		}
+	}
+	return q
+}
+
+// ranked is a scanned worker: its rank key and row.
+type ranked struct {
+	key int64
+	row int32
+}
+
+// TopWorkers ranks the eligible workers for demand d on today and returns
+// the best k, best first, each fully explained. Order: band, then score,
+// then worker ID (UUIDv7 IDs sort by registration, so among equals the
+// worker who registered first comes first). A closed or filled demand has
+// no candidates.
+func (ix *Index) TopWorkers(d Demand, k int, today time.Time) []Candidate {
+	if k <= 0 || !d.Open || d.Left <= 0 {
+		return nil
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	c := &ix.workers
+	q := ix.newWorkerQuery(d, today)
+	better := func(a, b ranked) bool {
+		if a.key != b.key {
+			return a.key > b.key
+		}
+		return bytes.Compare(c.idAt(a.row), c.idAt(b.row)) < 0
+	}
+
+	n := c.len()
+	k = min(k, n) // the heaps allocate k slots
+	parts := 1
+	if n >= parallelMinWorkers {
+		parts = max(1, min(runtime.GOMAXPROCS(0), maxQueryGoroutines))
+	}
+	heaps := make([]*topK[ranked], parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() {
+			heaps[p] = newTopK(k, better)
+			c.scan(q, int32(n*p/parts), int32(n*(p+1)/parts), heaps[p])
+		})
+	}
+	wg.Wait()
+
+	var best []ranked
+	for _, h := range heaps {
+		best = append(best, h.items...)
+	}
+	slices.SortFunc(best, func(a, b ranked) int {
+		if better(a, b) {
+			return -1
+		}
+		if better(b, a) {
+			return 1
+		}
+		return 0
+	})
+	best = best[:min(k, len(best))]
+
+	out := make([]Candidate, len(best))
+	for i, r := range best {
+		w := c.decode(r.row, &ix.occ, &ix.reg)
+		out[i] = Candidate{WorkerID: w.ID, Name: w.Name, Result: Score(w, d, today)}
+	}
+	return out
+}
+
+// scan is the hot loop: it scores rows [lo, hi) against q with the same
+// functions Score uses and offers each eligible one to h.
+func (c *workerColumns) scan(q *workerQuery, lo, hi int32, h *topK[ranked]) {
+	for row := lo; row < hi; row++ {
+		flags := c.flags[row]
+		if flags&flagEligible == 0 ||
+			(q.sex == MaleOnly && flags&flagFemale != 0) ||
+			(q.sex == FemaleOnly && flags&flagFemale == 0) ||
+			!q.age.admits(c.birth[row]) {
+			continue
+		}
+		skills, occs, regions := c.features(row)
+		occ, level := 0.0, catalog.LevelNone
+		for _, s := range skills {
+			o := s >> levelBits
+			if r := q.occRel[o]; r > occ {
+				occ = r
+			}
+			if lv := catalog.SkillLevel(s & maxLevel); o == q.occ && lv > level {
+				level = lv
+			}
+		}
+		for _, o := range occs {
+			if r := q.occRel[o]; r > occ {
+				occ = r
+			}
+		}
+		fit := 0.0
+		if len(regions) == 0 {
+			fit = NoDesiredRegionFit
+		}
+		for _, g := range regions {
+			if f := q.regFit[g]; f > fit {
+				fit = f
+			}
+		}
+		home := c.home[row]
+		loc := locationValue(fit, q.partnerListed, q.partnerListed && home >= 0 && q.partner[home])
+		score := total(occ, skillValue(level, q.minLevel), loc,
+			wageValue(q.offer, c.wage[row]),
+			availabilityValue(max(c.avail[row], q.today)-q.start))
+		key := rankKey(bandOf(score, occ), score)
+		if h.full() && key < h.root().key {
+			continue
+		}
+		h.offer(ranked{key, row})
+	}
+}
+
+// TopDemands ranks the demands worker w is eligible for on today and
+// returns the best k, best first (band, score, then demand ID).
+func (ix *Index) TopDemands(w Worker, k int, today time.Time) []DemandCandidate {
+	if k <= 0 {
+		return nil
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	type scored struct {
+		key int64
+		i   int
+	}
+	better := func(a, b scored) bool {
+		if a.key != b.key {
+			return a.key > b.key
+		}
+		return ix.demands[a.i].ID < ix.demands[b.i].ID
+	}
+	h := newTopK(min(k, len(ix.demands)), better)
+	for i, d := range ix.demands {
+		if ok, _ := Eligible(w, d, today); !ok {
+			continue
+		}
+		e := evaluate(w, d, today)
+		h.offer(scored{rankKey(e.band, e.score), i})
+	}
+	best := h.items
+	slices.SortFunc(best, func(a, b scored) int {
+		if better(a, b) {
+			return -1
+		}
+		return 1
+	})
+	out := make([]DemandCandidate, len(best))
+	for j, s := range best {
+		d := ix.demands[s.i]
+		out[j] = DemandCandidate{DemandID: d.ID, Title: d.Title, EmployerName: d.EmployerName, Result: Score(w, d, today)}
+	}
+	return out
+}
