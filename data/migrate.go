@@ -11,7 +11,8 @@ import (
 // SchemaVersion is the version this build writes. History:
 //
 //	1  first release
-//	2  derived worker columns main_occ, main_level, occ_keys (list filters by 工种)
+//	2  derived worker columns main_occ, main_level, occ_keys (list filters by 工种);
+//	   exchange bookkeeping: coverages, partner_acks, conflicts, bundle_logs
 const SchemaVersion = 2
 
 const schemaVersionKey = "schema_version"
@@ -21,6 +22,7 @@ func models() []any {
 	return []any{
 		&Setting{}, &Office{}, &Partner{}, &AuditEntry{}, &Op{},
 		&Worker{}, &Employer{}, &Demand{}, &Placement{}, &FollowUp{},
+		&Coverage{}, &PartnerAck{}, &Conflict{}, &BundleLog{},
 	}
 }
 

@@ -3,6 +3,8 @@ package data
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
+	"strings"
 )
 
 // Op is one change to one synced row, the unit the exchange replays. It is
@@ -24,8 +26,39 @@ type FieldChange struct {
 	Base  string          `json:"b,omitempty"`
 }
 
-// Ref is the op's identity, "origin/seq", as stored in FieldOps.
-func (o *Op) Ref() string { return OpRef(o.Origin, o.Seq) }
+// Ref is the op's identity as stored in FieldOps: "origin/seq@hlc". The
+// clock rides along so two refs can be ordered without looking them up,
+// which is how concurrent edits pick the same winner on every office.
+func (o *Op) Ref() string { return OpRef(o.Origin, o.Seq, o.HLC) }
 
 // OpRef formats an op identity.
-func OpRef(origin string, seq int64) string { return fmt.Sprintf("%s/%d", origin, seq) }
+func OpRef(origin string, seq, hlc int64) string { return fmt.Sprintf("%s/%d@%d", origin, seq, hlc) }
+
+// parseRef splits a ref; ok is false for "" or a malformed ref.
+func parseRef(ref string) (origin string, seq, hlc int64, ok bool) {
+	slash := strings.LastIndexByte(ref, '/')
+	at := strings.LastIndexByte(ref, '@')
+	if slash <= 0 || at < slash {
+		return "", 0, 0, false
+	}
+	var err1, err2 error
+	seq, err1 = strconv.ParseInt(ref[slash+1:at], 10, 64)
+	hlc, err2 = strconv.ParseInt(ref[at+1:], 10, 64)
+	return ref[:slash], seq, hlc, err1 == nil && err2 == nil
+}
+
+// refAfter orders refs by clock, then origin, then sequence: the later one
+// wins a concurrent edit. "" (no op) is before everything.
+func refAfter(a, b string) bool {
+	ao, as, ah, aok := parseRef(a)
+	bo, bs, bh, bok := parseRef(b)
+	switch {
+	case !aok || !bok:
+		return aok && !bok
+	case ah != bh:
+		return ah > bh
+	case ao != bo:
+		return ao > bo
+	}
+	return as > bs
+}

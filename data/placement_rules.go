@@ -66,7 +66,7 @@ func (p *Placement) prepare(tx *Tx, old Record) error {
 			return err
 		}
 	}
-	if err := p.checkDates(today); err != nil {
+	if err := p.checkDates(tx, today); err != nil {
 		return err
 	}
 	if p.Stage.Ended() {
@@ -91,7 +91,7 @@ func (p *Placement) prepare(tx *Tx, old Record) error {
 	if p.ResponsibleOffice == "" {
 		p.ResponsibleOffice = tx.origin
 	}
-	if p.Active() {
+	if p.Active() && !tx.remote {
 		if err := p.checkOthers(tx, &d, prev); err != nil {
 			return err
 		}
@@ -113,7 +113,7 @@ func checkTransition(from, to Stage) error {
 }
 
 // checkDates: the stage's own dates are present, in path order, not after today.
-func (p *Placement) checkDates(today Date) error {
+func (p *Placement) checkDates(tx *Tx, today Date) error {
 	const rec = "就业安置"
 	switch p.Stage {
 	case StageInterviewed:
@@ -147,7 +147,7 @@ func (p *Placement) checkDates(today Date) error {
 		if sd.date.IsZero() {
 			continue
 		}
-		if sd.date.After(today) {
+		if !tx.remote && sd.date.After(today) {
 			return fieldErr(rec, sd.field, sd.label, fmt.Sprintf("%s晚于今天", sd.date))
 		}
 		if !last.IsZero() && sd.date.Before(last) {

@@ -133,6 +133,10 @@ func (w *Worker) prepare(tx *Tx, old Record) error {
 	if err := checkLen(rec, "Notes", "备注", w.Notes, 1000); err != nil {
 		return err
 	}
+	w.derive(Sex(id.Sex), DateOf(id.Birth))
+	if tx.remote {
+		return nil // the same person registered at two offices is listed, not refused
+	}
 	var dup Worker
 	q := tx.db.Where("id_number = ? AND deleted = ?", w.IDNumber, false)
 	if old != nil {
@@ -143,7 +147,6 @@ func (w *Worker) prepare(tx *Tx, old Record) error {
 	} else if res.RowsAffected > 0 {
 		return fieldErr(rec, "IDNumber", "身份证号", fmt.Sprintf("已登记为劳动者“%s”，请勿重复登记", dup.Name))
 	}
-	w.derive(Sex(id.Sex), DateOf(id.Birth))
 	return nil
 }
 
@@ -184,6 +187,9 @@ func (e *Employer) prepare(tx *Tx, old Record) error {
 	e.ContactPhone = cleanText(e.ContactPhone)
 	if err := checkLen(rec, "Address", "地址", e.Address, 200); err != nil {
 		return err
+	}
+	if tx.remote {
+		return nil
 	}
 	var dup Employer
 	q := tx.db.Where("credit_code = ? AND deleted = ?", e.CreditCode, false)
@@ -327,7 +333,7 @@ func (f *FollowUp) prepare(tx *Tx, old Record) error {
 	if f.Status == FollowUpDone && f.DoneOn.IsZero() {
 		f.DoneOn = tx.s.today()
 	}
-	if !f.DoneOn.IsZero() && f.DoneOn.After(tx.s.today()) {
+	if !tx.remote && !f.DoneOn.IsZero() && f.DoneOn.After(tx.s.today()) {
 		return fieldErr(rec, "DoneOn", "完成日期", fmt.Sprintf("%s晚于今天", f.DoneOn))
 	}
 	if f.ResponsibleOffice == "" {

@@ -108,7 +108,9 @@ func TestUpdateLogsOnlyChangedFieldsWithTheirBase(t *testing.T) {
 	if err := s.Create(w); err != nil {
 		t.Fatal(err)
 	}
-	created := OpRef(s.Office().ID, 1)
+	var createOp Op
+	s.db.Where("row_id = ? AND seq = ?", w.ID, 1).First(&createOp)
+	created := createOp.Ref()
 	w.Phone = "139 3111 2222" // spaces normalised
 	w.Notes = "愿意去南京"
 	if err := s.Update(w); err != nil {
@@ -130,7 +132,9 @@ func TestUpdateLogsOnlyChangedFieldsWithTheirBase(t *testing.T) {
 	var op3 Op
 	s.db.Where("row_id = ? AND seq = ?", w.ID, 3).First(&op3)
 	op = op3
-	if op.Fields["phone"].Base != OpRef(s.Office().ID, 2) || len(op.Fields) != 1 {
+	var op2 Op
+	s.db.Where("row_id = ? AND seq = ?", w.ID, 2).First(&op2)
+	if op.Fields["phone"].Base != op2.Ref() || len(op.Fields) != 1 {
 		t.Fatalf("second update op = %+v", op.Fields)
 	}
 	// An update that changes nothing writes nothing.

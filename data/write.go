@@ -27,6 +27,10 @@ type Tx struct {
 	// quiet collapses per-row audit entries (a bulk import or the demo
 	// writes one summary entry instead of a million).
 	quiet bool
+	// remote marks a transaction applying a partner's changes: records are
+	// checked for validity but not against rules that guard this office's
+	// own entries (duplicates, capacity, our calendar).
+	remote bool
 }
 
 // Write runs fn in one transaction: all of it is written or none.
@@ -84,8 +88,8 @@ func (tx *Tx) auditRow(action Action, table, id, summary string) {
 // column except those tagged sync:"-" (derived or local bookkeeping).
 var syncColumns sync.Map // reflect.Type -> []*schema.Field
 
-func (tx *Tx) columns(rec any) ([]*schema.Field, string, error) {
-	stmt := &gorm.Statement{DB: tx.db}
+func travellingColumns(db *gorm.DB, rec any) ([]*schema.Field, string, error) {
+	stmt := &gorm.Statement{DB: db}
 	if err := stmt.Parse(rec); err != nil {
 		return nil, "", err
 	}
@@ -95,7 +99,7 @@ func (tx *Tx) columns(rec any) ([]*schema.Field, string, error) {
 	}
 	var cols []*schema.Field
 	for _, f := range stmt.Schema.Fields {
-		if f.DBName == "" || f.Tag.Get("sync") == "-" {
+		if f.DBName == "" || f.DBName == "id" || f.Tag.Get("sync") == "-" {
 			continue
 		}
 		cols = append(cols, f)
@@ -104,24 +108,50 @@ func (tx *Tx) columns(rec any) ([]*schema.Field, string, error) {
 	return cols, stmt.Schema.Table, nil
 }
 
-// values encodes every travelling column of rec as JSON.
-func (tx *Tx) values(rec any) (map[string]json.RawMessage, string, error) {
-	cols, table, err := tx.columns(rec)
+// travellingValues encodes every travelling column of rec as JSON (the
+// row's id travels as the op's RowID, not as a column).
+func travellingValues(db *gorm.DB, rec any) (map[string]json.RawMessage, string, error) {
+	cols, table, err := travellingColumns(db, rec)
 	if err != nil {
 		return nil, "", err
 	}
 	rv := reflect.ValueOf(rec)
 	out := make(map[string]json.RawMessage, len(cols))
 	for _, f := range cols {
-		v := f.ReflectValueOf(tx.db.Statement.Context, rv).Interface()
+		v := f.ReflectValueOf(db.Statement.Context, rv).Interface()
 		b, err := json.Marshal(v)
 		if err != nil {
 			return nil, "", fmt.Errorf("data: encode %s.%s: %w", table, f.DBName, err)
 		}
 		out[f.DBName] = b
 	}
-	delete(out, "id") // the op's RowID carries it
 	return out, table, nil
+}
+
+// setColumn decodes a travelling column's JSON value into rec.
+func setColumn(db *gorm.DB, rec any, column string, value json.RawMessage) error {
+	cols, table, err := travellingColumns(db, rec)
+	if err != nil {
+		return err
+	}
+	for _, f := range cols {
+		if f.DBName != column {
+			continue
+		}
+		ptr := reflect.New(f.FieldType)
+		if err := json.Unmarshal(value, ptr.Interface()); err != nil {
+			return fmt.Errorf("%s.%s 的值无法识别：%w", table, column, err)
+		}
+		f.ReflectValueOf(db.Statement.Context, reflect.ValueOf(rec)).Set(ptr.Elem())
+		return nil
+	}
+	return fmt.Errorf("%s 没有字段 %s", table, column)
+}
+
+func (tx *Tx) columns(rec any) ([]*schema.Field, string, error) { return travellingColumns(tx.db, rec) }
+
+func (tx *Tx) values(rec any) (map[string]json.RawMessage, string, error) {
+	return travellingValues(tx.db, rec)
 }
 
 func (tx *Tx) nextOp(table, rowID string) *Op {
@@ -199,9 +229,15 @@ func (tx *Tx) update(old, rec Record) (changed bool, err error) {
 	return true, nil
 }
 
-// load reads a live (not deleted) row by id into rec.
+// load reads a live (not deleted) row by id into rec. Applying a partner's
+// changes, a tombstoned parent still counts: the partner may have deleted
+// it while this office was still referring to it.
 func (tx *Tx) load(rec Record, id string) error {
-	res := tx.db.Where("id = ? AND deleted = ?", id, false).Limit(1).Find(rec)
+	q := tx.db.Where("id = ?", id)
+	if !tx.remote {
+		q = q.Where("deleted = ?", false)
+	}
+	res := q.Limit(1).Find(rec)
 	if res.Error != nil {
 		return res.Error
 	}
