@@ -83,7 +83,10 @@ func (env *Env) Fail(format string, args ...any) int {
 // after positional arguments too ("import workers FILE --db X").
 func (env *Env) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("duikou "+name, flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	// A bad flag gets one line saying what is wrong, not the whole usage
+	// listing: the design's promise for exit code 2.
+	fs.SetOutput(prefixWriter{env.Stderr, "duikou " + name + ": 参数错误："})
+	fs.Usage = func() {}
 	return fs
 }
 
@@ -101,4 +104,17 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// prefixWriter puts a prefix before what the flag package prints.
+type prefixWriter struct {
+	w      io.Writer
+	prefix string
+}
+
+func (p prefixWriter) Write(b []byte) (int, error) {
+	if _, err := io.WriteString(p.w, p.prefix); err != nil {
+		return 0, err
+	}
+	return p.w.Write(b)
 }

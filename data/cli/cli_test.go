@@ -15,3 +15,12 @@ func TestUnknownCommandIsAUsageError(t *testing.T) {
 		t.Fatalf("want one line naming the command, got %q", errOut.String())
 	}
 }
+
+func TestBadFlagValueIsOneLine(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := Run([]string{"demo", "--db", t.TempDir() + "/x.db", "--workers", "many"}, &out, &errOut)
+	msg := strings.TrimSpace(errOut.String())
+	if code != ExitUsage || strings.Count(msg, "\n") != 0 || !strings.Contains(msg, "workers") {
+		t.Fatalf("exit %d, stderr %q", code, msg)
+	}
+}
