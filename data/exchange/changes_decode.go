@@ -1,0 +1,454 @@
+package exchange
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"duikou/data"
+)
+
+// decodeChanges parses changes.json held in memory. The values of fields
+// stay slices of body, so body must not be reused.
+func decodeChanges(body []byte) (*data.Changes, error) {
+	p := &parser{b: body, names: map[string]string{}}
+	c := &data.Changes{}
+	err := p.object(func(key string) error {
+		var err error
+		switch key {
+		case "from":
+			c.From, err = p.string()
+		case "to":
+			c.To, err = p.string()
+		case "since":
+			c.Since, err = p.vector()
+		case "vector":
+			c.Vector, err = p.vector()
+		case "ops":
+			err = p.array(func() error {
+				c.Ops = append(c.Ops, data.WireOp{})
+				return p.op(&c.Ops[len(c.Ops)-1])
+			})
+		case "rows":
+			err = p.array(func() error {
+				c.Rows = append(c.Rows, data.RowState{})
+				return p.row(&c.Rows[len(c.Rows)-1])
+			})
+		default:
+			err = p.skip()
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	p.space()
+	if p.i != len(p.b) {
+		return nil, p.fail("trailing data")
+	}
+	return c, nil
+}
+
+// parser reads JSON from a byte slice, for the shapes of data.Changes.
+type parser struct {
+	b       []byte
+	i       int
+	names   map[string]string // column names and the like, shared
+	lastRef string
+}
+
+var errSyntax = errors.New("changes.json: syntax error")
+
+func (p *parser) fail(what string) error {
+	return fmt.Errorf("%w at byte %d: %s", errSyntax, p.i, what)
+}
+
+func (p *parser) space() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+// peek returns the next byte after whitespace, 0 at the end.
+func (p *parser) peek() byte {
+	p.space()
+	if p.i < len(p.b) {
+		return p.b[p.i]
+	}
+	return 0
+}
+
+func (p *parser) literal(lit string) bool {
+	if p.peek() == lit[0] && len(p.b)-p.i >= len(lit) && string(p.b[p.i:p.i+len(lit)]) == lit {
+		p.i += len(lit)
+		return true
+	}
+	return false
+}
+
+// object calls member for each key, positioned at its value; null is an
+// empty object.
+func (p *parser) object(member func(key string) error) error {
+	if p.literal("null") {
+		return nil
+	}
+	if p.peek() != '{' {
+		return p.fail("expected an object")
+	}
+	p.i++
+	if p.peek() == '}' {
+		p.i++
+		return nil
+	}
+	for {
+		key, err := p.name()
+		if err != nil {
+			return err
+		}
+		if p.peek() != ':' {
+			return p.fail("expected ':'")
+		}
+		p.i++
+		if err := member(key); err != nil {
+			return err
+		}
+		switch p.peek() {
+		case ',':
+			p.i++
+		case '}':
+			p.i++
+			return nil
+		default:
+			return p.fail("expected ',' or '}'")
+		}
+	}
+}
+
+// array calls element for each element; null is an empty array.
+func (p *parser) array(element func() error) error {
+	if p.literal("null") {
+		return nil
+	}
+	if p.peek() != '[' {
+		return p.fail("expected an array")
+	}
+	p.i++
+	if p.peek() == ']' {
+		p.i++
+		return nil
+	}
+	for {
+		if err := element(); err != nil {
+			return err
+		}
+		switch p.peek() {
+		case ',':
+			p.i++
+		case ']':
+			p.i++
+			return nil
+		default:
+			return p.fail("expected ',' or ']'")
+		}
+	}
+}
+
+// stringSpan finds the next string and reports whether it holds escapes.
+func (p *parser) stringSpan() (start, end int, escaped bool, err error) {
+	if p.peek() != '"' {
+		return 0, 0, false, p.fail("expected a string")
+	}
+	p.i++
+	start = p.i
+	for p.i < len(p.b) {
+		switch c := p.b[p.i]; {
+		case c == '"':
+			end = p.i
+			p.i++
+			return start, end, escaped, nil
+		case c == '\\':
+			escaped = true
+			if p.i+1 >= len(p.b) {
+				return 0, 0, false, p.fail("unterminated string")
+			}
+			switch p.b[p.i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				p.i += 2
+			case 'u':
+				if p.i+6 > len(p.b) {
+					return 0, 0, false, p.fail("unterminated string")
+				}
+				for _, h := range p.b[p.i+2 : p.i+6] {
+					if !isHex(h) {
+						return 0, 0, false, p.fail("bad \\u escape")
+					}
+				}
+				p.i += 6
+			default:
+				return 0, 0, false, p.fail("bad escape")
+			}
+		case c < 0x20:
+			return 0, 0, false, p.fail("control character in string")
+		default:
+			p.i++
+		}
+	}
+	return 0, 0, false, p.fail("unterminated string")
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+
+func (p *parser) string() (string, error) {
+	if p.literal("null") {
+		return "", nil
+	}
+	start, end, escaped, err := p.stringSpan()
+	if err != nil {
+		return "", err
+	}
+	if !escaped {
+		return string(p.b[start:end]), nil
+	}
+	var s string
+	if err := json.Unmarshal(p.b[start-1:end+1], &s); err != nil {
+		return "", p.fail("bad string")
+	}
+	return s, nil
+}
+
+// name is a string that recurs (keys, column names, table names): one
+// copy is kept.
+func (p *parser) name() (string, error) {
+	start, end, escaped, err := p.stringSpan()
+	if err != nil {
+		return "", err
+	}
+	if escaped {
+		p.i = start - 1
+		return p.string()
+	}
+	if s, ok := p.names[string(p.b[start:end])]; ok {
+		return s, nil
+	}
+	s := string(p.b[start:end])
+	p.names[s] = s
+	return s, nil
+}
+
+func (p *parser) int64() (int64, error) {
+	p.space()
+	start := p.i
+	if err := p.number(); err != nil {
+		return 0, err
+	}
+	digits, neg := p.b[start:p.i], false
+	if digits[0] == '-' {
+		digits, neg = digits[1:], true
+	}
+	var n uint64
+	for _, c := range digits {
+		if c < '0' || c > '9' || n > (1<<63)/10 {
+			return 0, p.fail("expected an integer")
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	switch {
+	case neg && n <= 1<<63:
+		return -int64(n), nil
+	case !neg && n < 1<<63:
+		return int64(n), nil
+	}
+	return 0, p.fail("integer out of range")
+}
+
+// number checks a JSON number's grammar.
+func (p *parser) number() error {
+	digits := func() int {
+		n := 0
+		for p.i < len(p.b) && '0' <= p.b[p.i] && p.b[p.i] <= '9' {
+			p.i++
+			n++
+		}
+		return n
+	}
+	if p.i < len(p.b) && p.b[p.i] == '-' {
+		p.i++
+	}
+	switch {
+	case p.i < len(p.b) && p.b[p.i] == '0':
+		p.i++
+	case digits() == 0:
+		return p.fail("expected a number")
+	}
+	if p.i < len(p.b) && p.b[p.i] == '.' {
+		p.i++
+		if digits() == 0 {
+			return p.fail("bad number")
+		}
+	}
+	if p.i < len(p.b) && (p.b[p.i] == 'e' || p.b[p.i] == 'E') {
+		p.i++
+		if p.i < len(p.b) && (p.b[p.i] == '+' || p.b[p.i] == '-') {
+			p.i++
+		}
+		if digits() == 0 {
+			return p.fail("bad number")
+		}
+	}
+	return nil
+}
+
+// skip passes over any JSON value, checking it.
+func (p *parser) skip() error {
+	switch c := p.peek(); {
+	case c == '{':
+		return p.object(func(string) error { return p.skip() })
+	case c == '[':
+		return p.array(p.skip)
+	case c == '"':
+		_, _, _, err := p.stringSpan()
+		return err
+	case c == '-' || '0' <= c && c <= '9':
+		return p.number()
+	case p.literal("true"), p.literal("false"), p.literal("null"):
+		return nil
+	}
+	return p.fail("expected a value")
+}
+
+// raw is any JSON value, as it stands in the file.
+func (p *parser) raw() (json.RawMessage, error) {
+	p.space()
+	start := p.i
+	if err := p.skip(); err != nil {
+		return nil, err
+	}
+	return json.RawMessage(p.b[start:p.i:p.i]), nil
+}
+
+func (p *parser) vector() (map[string]int64, error) {
+	v := map[string]int64{}
+	err := p.object(func(key string) error {
+		n, err := p.int64()
+		v[key] = n
+		return err
+	})
+	return v, err
+}
+
+func (p *parser) op(op *data.WireOp) error {
+	return p.object(func(key string) error {
+		var err error
+		switch key {
+		case "origin":
+			op.Origin, err = p.nameOrNull()
+		case "seq":
+			op.Seq, err = p.int64()
+		case "hlc":
+			op.HLC, err = p.int64()
+		case "table":
+			op.Table, err = p.nameOrNull()
+		case "row":
+			op.RowID, err = p.string()
+		case "fields":
+			if p.literal("null") {
+				op.Fields = nil
+				return nil
+			}
+			op.Fields = map[string]data.FieldChange{}
+			err = p.object(func(col string) error {
+				var fc data.FieldChange
+				err := p.object(func(k string) error {
+					var err error
+					switch k {
+					case "v":
+						fc.Value, err = p.raw()
+					case "b":
+						fc.Base, err = p.ref()
+					default:
+						err = p.skip()
+					}
+					return err
+				})
+				op.Fields[col] = fc
+				return err
+			})
+		default:
+			err = p.skip()
+		}
+		return err
+	})
+}
+
+func (p *parser) row(r *data.RowState) error {
+	return p.object(func(key string) error {
+		var err error
+		switch key {
+		case "table":
+			r.Table, err = p.nameOrNull()
+		case "id":
+			r.ID, err = p.string()
+		case "origin":
+			r.Origin, err = p.nameOrNull()
+		case "hlc":
+			r.HLC, err = p.int64()
+		case "fields":
+			if p.literal("null") {
+				r.Fields = nil
+				return nil
+			}
+			r.Fields = map[string]data.FieldState{}
+			err = p.object(func(col string) error {
+				var fs data.FieldState
+				err := p.object(func(k string) error {
+					var err error
+					switch k {
+					case "v":
+						fs.Value, err = p.raw()
+					case "ref":
+						fs.Ref, err = p.ref()
+					default:
+						err = p.skip()
+					}
+					return err
+				})
+				r.Fields[col] = fs
+				return err
+			})
+		default:
+			err = p.skip()
+		}
+		return err
+	})
+}
+
+// ref is an op reference; a fresh row's fields all carry the same one, so
+// the last is kept and reused.
+func (p *parser) ref() (string, error) {
+	if p.peek() == '"' {
+		start, end, escaped, err := p.stringSpan()
+		if err != nil {
+			return "", err
+		}
+		if !escaped {
+			if string(p.b[start:end]) != p.lastRef {
+				p.lastRef = string(p.b[start:end])
+			}
+			return p.lastRef, nil
+		}
+		p.i = start - 1
+	}
+	return p.string()
+}
+
+func (p *parser) nameOrNull() (string, error) {
+	if p.literal("null") {
+		return "", nil
+	}
+	return p.name()
+}

@@ -1,0 +1,190 @@
+package exchange
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+
+	"duikou/data"
+)
+
+// changes.json is the JSON of data.Changes, written here (and read in
+// changes_decode.go) by hand rather than through encoding/json's
+// reflection: a hundred thousand records make a quarter of a gigabyte of
+// it, and the exchange has a few seconds. What is written reads back
+// through encoding/json as the same Changes (keys sorted, one op or row
+// per line); what is read is any JSON of data.Changes.
+
+// encodeChanges writes c one op and one row at a time.
+func encodeChanges(w io.Writer, c *data.Changes) error {
+	bw := bufio.NewWriterSize(w, 256<<10)
+	var b []byte
+	b = append(b, `{"from":`...)
+	b = appendString(b, c.From)
+	b = append(b, `,"to":`...)
+	b = appendString(b, c.To)
+	b = append(b, `,"since":`...)
+	b = appendVector(b, c.Since)
+	b = append(b, `,"vector":`...)
+	b = appendVector(b, c.Vector)
+	b = append(b, `,"ops":[`...)
+	var keys []string
+	var err error
+	for i := range c.Ops {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '\n')
+		op := &c.Ops[i]
+		b = append(b, `{"origin":`...)
+		b = appendString(b, op.Origin)
+		b = append(b, `,"seq":`...)
+		b = strconv.AppendInt(b, op.Seq, 10)
+		b = append(b, `,"hlc":`...)
+		b = strconv.AppendInt(b, op.HLC, 10)
+		b = append(b, `,"table":`...)
+		b = appendString(b, op.Table)
+		b = append(b, `,"row":`...)
+		b = appendString(b, op.RowID)
+		b = append(b, `,"fields":`...)
+		if op.Fields == nil {
+			b = append(b, "null"...)
+		} else {
+			keys = sortedKeys(keys, op.Fields)
+			b = append(b, '{')
+			for k, col := range keys {
+				if k > 0 {
+					b = append(b, ',')
+				}
+				f := op.Fields[col]
+				b = appendString(b, col)
+				b = append(b, `:{"v":`...)
+				b = appendRaw(b, f.Value)
+				if f.Base != "" {
+					b = append(b, `,"b":`...)
+					b = appendString(b, f.Base)
+				}
+				b = append(b, '}')
+			}
+			b = append(b, '}')
+		}
+		b = append(b, '}')
+		if b, err = flush(bw, b); err != nil {
+			return err
+		}
+		keys = keys[:0]
+	}
+	b = append(b, `],"rows":[`...)
+	for i := range c.Rows {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '\n')
+		r := &c.Rows[i]
+		b = append(b, `{"table":`...)
+		b = appendString(b, r.Table)
+		b = append(b, `,"id":`...)
+		b = appendString(b, r.ID)
+		b = append(b, `,"origin":`...)
+		b = appendString(b, r.Origin)
+		b = append(b, `,"hlc":`...)
+		b = strconv.AppendInt(b, r.HLC, 10)
+		b = append(b, `,"fields":`...)
+		if r.Fields == nil {
+			b = append(b, "null"...)
+		} else {
+			keys = sortedKeys(keys, r.Fields)
+			b = append(b, '{')
+			for k, col := range keys {
+				if k > 0 {
+					b = append(b, ',')
+				}
+				f := r.Fields[col]
+				b = appendString(b, col)
+				b = append(b, `:{"v":`...)
+				b = appendRaw(b, f.Value)
+				b = append(b, `,"ref":`...)
+				b = appendString(b, f.Ref)
+				b = append(b, '}')
+			}
+			b = append(b, '}')
+		}
+		b = append(b, '}')
+		if b, err = flush(bw, b); err != nil {
+			return err
+		}
+		keys = keys[:0]
+	}
+	b = append(b, "]}\n"...)
+	if _, err := bw.Write(b); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// flush writes b once it has grown and returns it emptied for reuse.
+func flush(bw *bufio.Writer, b []byte) ([]byte, error) {
+	if len(b) < 64<<10 {
+		return b, nil
+	}
+	_, err := bw.Write(b)
+	return b[:0], err
+}
+
+func sortedKeys[V any](keys []string, m map[string]V) []string {
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func appendVector(b []byte, v map[string]int64) []byte {
+	if v == nil {
+		return append(b, "{}"...)
+	}
+	keys := sortedKeys(nil, v)
+	b = append(b, '{')
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, k)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, v[k], 10)
+	}
+	return append(b, '}')
+}
+
+// appendRaw writes a value read from the database as JSON (so valid, and
+// compact as encoding/json wrote it); empty is null, as encoding/json has
+// it for a nil RawMessage.
+func appendRaw(b []byte, v json.RawMessage) []byte {
+	if len(v) == 0 {
+		return append(b, "null"...)
+	}
+	return append(b, v...)
+}
+
+// appendString quotes s; ids, table and column names take the fast path.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
+			q, _ := json.Marshal(s) // a string always encodes
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+func nonNil(m map[string]int64) map[string]int64 {
+	if m == nil {
+		return map[string]int64{}
+	}
+	return m
+}

@@ -1,0 +1,128 @@
+package exchange
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+
+	"duikou/data"
+)
+
+// checkRecords refuses a file whose records are not shaped like records:
+// an unknown table, a missing id, an op whose row is not in the file.
+// (Whether the values are valid is the Store's to say, in the dry run.)
+func checkRecords(c *data.Changes) error {
+	known := map[string]bool{}
+	for _, t := range data.SyncedTables() {
+		known[t] = true
+	}
+	rows := make(map[string]bool, len(c.Rows))
+	for i, r := range c.Rows {
+		if !known[r.Table] || r.ID == "" || r.Origin == "" || len(r.Fields) == 0 {
+			return refuse(ErrBadRecords, fmt.Sprintf("第%d条记录", i+1))
+		}
+		for col, f := range r.Fields {
+			if col == "" || len(f.Value) == 0 {
+				return refuse(ErrBadRecords, fmt.Sprintf("第%d条记录缺少字段值", i+1))
+			}
+		}
+		rows[r.Table+"/"+r.ID] = true
+	}
+	for i, op := range c.Ops {
+		if !known[op.Table] || op.Origin == "" || op.Seq <= 0 || op.RowID == "" || len(op.Fields) == 0 {
+			return refuse(ErrBadRecords, fmt.Sprintf("第%d条变更", i+1))
+		}
+		for col, f := range op.Fields {
+			if col == "" || len(f.Value) == 0 {
+				return refuse(ErrBadRecords, fmt.Sprintf("第%d条变更缺少字段值", i+1))
+			}
+		}
+		if !rows[op.Table+"/"+op.RowID] {
+			return refuse(ErrBadRecords, fmt.Sprintf("第%d条变更所属的记录不在文件中", i+1))
+		}
+	}
+	return nil
+}
+
+// MissingFileError is a gap (data.GapError: the file starts after changes
+// this office does not hold) with the sender's earlier file that would
+// fill it, when the manifest names one.
+type MissingFileError struct {
+	Gap     *data.GapError
+	Missing *PreviousFile
+}
+
+func (e *MissingFileError) Error() string {
+	if e.Missing == nil {
+		return e.Gap.Error()
+	}
+	name := e.Missing.FileName
+	if name == "" {
+		name = "编号 " + e.Missing.BundleID
+	}
+	return fmt.Sprintf("缺少对方于 %s 导出的交换文件“%s”：请先导入它，再导入本文件（%s）",
+		e.Missing.Created.Local().Format("2006-01-02 15:04"), name, e.Gap.Error())
+}
+
+// Unwrap lets errors.Is(err, data.ErrGap) and errors.As(err, **data.GapError) see the gap.
+func (e *MissingFileError) Unwrap() error { return e.Gap }
+
+// checkNoGap refuses, before any backup or write, a file that starts
+// after changes this office does not hold (the same test ApplyChanges
+// makes inside its transaction).
+func (o *Opened) checkNoGap() error {
+	have, err := o.s.Vector()
+	if err != nil {
+		return err
+	}
+	self := o.s.Office().ID
+	origins := make([]string, 0, len(o.Changes.Since))
+	for origin := range o.Changes.Since {
+		origins = append(origins, origin)
+	}
+	sort.Strings(origins)
+	for _, origin := range origins {
+		if since := o.Changes.Since[origin]; origin != self && since > have[origin] {
+			gap := &data.GapError{Origin: origin, Have: have[origin], Needed: since}
+			last, err := o.s.BundleHistory(o.Sender.ID, "in", 1)
+			if err != nil {
+				return err
+			}
+			if len(last) == 1 {
+				gap.LastFile = last[0].FileName
+			}
+			return o.missing(gap)
+		}
+	}
+	return nil
+}
+
+// missing names the earliest of the sender's earlier files after the last
+// one this office holds a record of importing.
+func (o *Opened) missing(gap *data.GapError) error {
+	e := &MissingFileError{Gap: gap}
+	prev := o.Manifest.Previous
+	next := 0
+	for i, p := range prev {
+		imported, err := o.s.BundleImported(p.BundleID)
+		if err != nil {
+			return err
+		}
+		if imported {
+			next = i + 1
+		}
+	}
+	if next < len(prev) {
+		e.Missing = &prev[next]
+	}
+	return e
+}
+
+// explain turns the Store's gap into one naming the missing file.
+func (o *Opened) explain(err error) error {
+	var gap *data.GapError
+	if errors.As(err, &gap) {
+		return o.missing(gap)
+	}
+	return err
+}
