@@ -1,0 +1,402 @@
+package report
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"duikou/data"
+	"duikou/data/catalog"
+	"duikou/data/ident"
+)
+
+// List is a printed list.
+type List string
+
+const (
+	Placements List = "placements" // 就业安置花名册
+	Workers    List = "workers"    // 劳动者名册
+	FollowUps  List = "followups"  // 跟踪服务台账
+)
+
+// Lists in menu order.
+var Lists = []List{Placements, Workers, FollowUps}
+
+// ParseList reads a list name as the command line writes it.
+func ParseList(s string) (List, bool) {
+	for _, l := range Lists {
+		if string(l) == s {
+			return l, true
+		}
+	}
+	return "", false
+}
+
+// Title is the list's printed title.
+func (l List) Title() string {
+	switch l {
+	case Placements:
+		return "劳务协作就业安置花名册"
+	case Workers:
+		return "劳务协作劳动者名册"
+	case FollowUps:
+		return "劳务协作跟踪服务台账"
+	}
+	return string(l)
+}
+
+// FileName is a file name for the list printed at a given time, e.g.
+// "劳务协作就业安置花名册-20261122-1030.pdf", for the GUI's save dialog or a
+// temporary file handed to the printer.
+func (l List) FileName(at time.Time) string {
+	return l.Title() + "-" + at.Format("20060102-1504") + ".pdf"
+}
+
+// dateLabel names the date the range filters on.
+func (l List) dateLabel() string {
+	switch l {
+	case Placements:
+		return "推荐或上岗日期"
+	case Workers:
+		return "登记日期"
+	}
+	return "应办日期"
+}
+
+// Options choose what a list holds.
+type Options struct {
+	// Range keeps placements referred or started, workers registered, or
+	// follow-ups due within it; zero ends are open.
+	Range data.DateRange
+	// FullIDs prints full ID numbers and phones; the audit log records it.
+	FullIDs bool
+}
+
+// Result says what was printed.
+type Result struct {
+	Rows  int
+	Pages int
+	// Missing lists characters the bundled font cannot draw; they print
+	// as □ and should be written in by hand.
+	Missing []rune
+}
+
+// Print writes a list as a PDF to path (the file appears complete or not
+// at all) and records the print in the audit log.
+func Print(s *data.Store, l List, path string, opt Options) (*Result, error) {
+	var buf bytes.Buffer
+	res, err := Write(s, l, &buf, opt)
+	if err != nil {
+		return nil, err
+	}
+	tmp := path + ".partial"
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		return nil, fmt.Errorf("无法写入 %s：%w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return nil, fmt.Errorf("无法保存 %s：%w", path, err)
+	}
+	how := "身份证号、电话已隐去中间部分"
+	if opt.FullIDs {
+		how = "含完整身份证号和电话号码"
+	}
+	summary := fmt.Sprintf("打印%s %d 条，%d 页，%s（%s）", l.Title(), res.Rows, res.Pages, filepath.Base(path), how)
+	if err := s.Audit(data.ActPrint, string(l), res.Rows, summary); err != nil {
+		return res, fmt.Errorf("已生成，但写操作日志失败：%w", err)
+	}
+	return res, nil
+}
+
+// Write renders a list as a PDF to w. It does not write the audit entry;
+// Print does.
+func Write(s *data.Store, l List, w io.Writer, opt Options) (*Result, error) {
+	t, err := build(s, l, opt)
+	if err != nil {
+		return nil, err
+	}
+	office := s.Office()
+	union := "（未设置本单位）"
+	if office != nil {
+		union = office.Name
+	}
+	today := s.Today()
+	h := header{
+		union:   union,
+		period:  l.dateLabel() + "：" + periodText(opt.Range),
+		printed: fmt.Sprintf("打印日期：%d年%d月%d日", today.Year, today.Month, today.Day),
+		note:    "注：身份证号、联系电话已隐去中间部分",
+	}
+	if opt.FullIDs {
+		h.note = "注：本表含完整身份证号和联系电话，属个人信息，请妥善保管"
+	}
+	d, err := newPDF(t.title, union, today.Time())
+	if err != nil {
+		return nil, err
+	}
+	if err := d.render(t, h, w); err != nil {
+		return nil, fmt.Errorf("生成 PDF 失败：%w", err)
+	}
+	return &Result{Rows: len(t.rows), Pages: d.pages, Missing: d.missingRunes()}, nil
+}
+
+func periodText(r data.DateRange) string {
+	switch {
+	case r.From.IsZero() && r.To.IsZero():
+		return "全部"
+	case r.To.IsZero():
+		return r.From.String() + " 起"
+	case r.From.IsZero():
+		return "截至 " + r.To.String()
+	}
+	return r.From.String() + " 至 " + r.To.String()
+}
+
+// masker hides the middle of numbers unless full numbers were asked for.
+type masker bool
+
+func (m masker) id(s string) string {
+	if m || s == "" {
+		return s
+	}
+	return ident.MaskID(s)
+}
+
+func (m masker) phone(s string) string {
+	if m || s == "" {
+		return s
+	}
+	return ident.MaskPhone(s)
+}
+
+func build(s *data.Store, l List, opt Options) (*table, error) {
+	m := masker(opt.FullIDs)
+	switch l {
+	case Placements:
+		return placementTable(s, opt.Range, m)
+	case Workers:
+		return workerTable(s, opt.Range, m)
+	case FollowUps:
+		return followUpTable(s, opt.Range, m)
+	}
+	return nil, fmt.Errorf("未知的打印清单 %q", l)
+}
+
+// Fitted column samples.
+const (
+	fitID    = "620123199003141234"
+	fitPhone = "13893112345"
+	fitDate  = "2026-03-01"
+)
+
+func regionName(code string) string {
+	if n := catalog.FullName(code); n != "" {
+		return n
+	}
+	return code
+}
+
+func occupationName(key string) string {
+	if o, ok := catalog.OccupationByKey(key); ok {
+		return o.Name
+	}
+	return key
+}
+
+func seq(i int) string { return fmt.Sprint(i + 1) }
+
+func placementTable(s *data.Store, r data.DateRange, m masker) (*table, error) {
+	var ps []data.Placement
+	if err := s.EachPlacement(data.PlacementFilter{}, r, func(p *data.Placement) error {
+		ps = append(ps, *p)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	employerOf := func(p *data.Placement) string {
+		if p.Demand != nil && p.Demand.Employer != nil {
+			return p.Demand.Employer.Name
+		}
+		return ""
+	}
+	// The bus list order: by referral date, then employer, then name.
+	slices.SortStableFunc(ps, func(a, b data.Placement) int {
+		return cmp.Or(a.ReferredOn.Compare(b.ReferredOn), strings.Compare(employerOf(&a), employerOf(&b)),
+			strings.Compare(workerOf(&a).Name, workerOf(&b).Name))
+	})
+	t := &table{title: Placements.Title(), columns: []column{
+		{header: "序号", fit: "999", align: alignCenter},
+		{header: "姓名", fit: "欧阳春花"},
+		{header: "性别", fit: "男", align: alignCenter},
+		{header: "身份证号", fit: fitID},
+		{header: "联系电话", fit: fitPhone},
+		{header: "户籍地", weight: 2},
+		{header: "用工单位", weight: 2.6},
+		{header: "岗位/工种", weight: 1.7},
+		{header: "工作地点", weight: 2},
+		{header: "阶段", fit: "已推荐", align: alignCenter},
+		{header: "推荐日期", fit: fitDate, align: alignCenter},
+		{header: "上岗日期", fit: fitDate, align: alignCenter},
+		{header: "备注", weight: 1.8},
+	}}
+	started := 0
+	for i := range ps {
+		p := &ps[i]
+		w := workerOf(p)
+		var job, place string
+		if d := p.Demand; d != nil {
+			job = occupationName(d.Occupation)
+			if d.Title != "" && d.Title != job {
+				job = d.Title + "/" + job
+			}
+			place = regionName(d.WorkRegion)
+		}
+		if p.Stage == data.StageStarted {
+			started++
+		}
+		t.rows = append(t.rows, []string{seq(i), w.Name, w.Sex.Label(), m.id(w.IDNumber), m.phone(w.Phone),
+			regionName(w.HukouRegion), employerOf(p), job, place, p.Stage.Label(), p.ReferredOn.String(),
+			p.StartedOn.String(), p.Notes})
+	}
+	t.summary = fmt.Sprintf("合计 %d 人，其中已上岗 %d 人。", len(ps), started)
+	return t, nil
+}
+
+func workerOf(p *data.Placement) *data.Worker {
+	if p.Worker != nil {
+		return p.Worker
+	}
+	return &data.Worker{}
+}
+
+func workerTable(s *data.Store, r data.DateRange, m masker) (*table, error) {
+	t := &table{title: Workers.Title(), columns: []column{
+		{header: "序号", fit: "9999", align: alignCenter},
+		{header: "姓名", fit: "欧阳春花"},
+		{header: "性别", fit: "男", align: alignCenter},
+		{header: "年龄", fit: "99", align: alignCenter},
+		{header: "身份证号", fit: fitID},
+		{header: "联系电话", fit: fitPhone},
+		{header: "户籍地", weight: 2},
+		{header: "文化程度", fit: "中专/技校", align: alignCenter},
+		{header: "脱贫状态", fit: "监测对象", align: alignCenter},
+		{header: "工种及等级", weight: 2.8},
+		{header: "意向地区", weight: 1.8},
+		{header: "状态", fit: "已推荐", align: alignCenter},
+		{header: "登记日期", fit: fitDate, align: alignCenter},
+	}}
+	today := s.Today()
+	n := 0
+	err := s.EachWorker(data.WorkerFilter{}, r, func(w *data.Worker) error {
+		var skills, desired []string
+		for _, sk := range w.Skills {
+			label := occupationName(sk.Occupation)
+			if sk.Level != catalog.LevelNone {
+				label += "（" + sk.Level.Label() + "）"
+			}
+			skills = append(skills, label)
+		}
+		for _, c := range w.DesiredRegions {
+			desired = append(desired, regionName(c))
+		}
+		age := ""
+		if a := w.Age(today); a > 0 {
+			age = fmt.Sprint(a)
+		}
+		t.rows = append(t.rows, []string{seq(n), w.Name, w.Sex.Label(), age, m.id(w.IDNumber), m.phone(w.Phone),
+			regionName(w.HukouRegion), w.Education.Label(), w.Poverty.Label(), strings.Join(skills, "、"),
+			strings.Join(desired, "、"), w.Status.Label(), data.DateOf(w.CreatedAt.Local()).String()})
+		n++
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	t.summary = fmt.Sprintf("合计 %d 人。", n)
+	return t, nil
+}
+
+func followUpTable(s *data.Store, r data.DateRange, m masker) (*table, error) {
+	var fs []data.FollowUp
+	if err := s.EachFollowUp(data.FollowUpFilter{}, r, func(f *data.FollowUp) error {
+		fs = append(fs, *f)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(fs, func(a, b data.FollowUp) int { return a.DueOn.Compare(b.DueOn) })
+	t := &table{title: FollowUps.Title(), columns: []column{
+		{header: "序号", fit: "999", align: alignCenter},
+		{header: "姓名", fit: "欧阳春花"},
+		{header: "身份证号", fit: fitID},
+		{header: "联系电话", fit: fitPhone},
+		{header: "类别", fit: "送温暖慰问", align: alignCenter},
+		{header: "用工单位", weight: 2},
+		{header: "应办日期", fit: fitDate, align: alignCenter},
+		{header: "办结日期", fit: fitDate, align: alignCenter},
+		{header: "方式", fit: "上门", align: alignCenter},
+		{header: "情况", weight: 3},
+		{header: "金额（元）", fit: "99,999.00", align: alignRight},
+		{header: "状态", fit: "已完成", align: alignCenter},
+		{header: "经办人", fit: "欧阳春花"},
+	}}
+	done := 0
+	var total data.Fen
+	for i := range fs {
+		f := &fs[i]
+		w := f.Worker
+		if w == nil {
+			w = &data.Worker{}
+		}
+		employer := ""
+		if p := f.Placement; p != nil && p.Demand != nil && p.Demand.Employer != nil {
+			employer = p.Demand.Employer.Name
+		}
+		method := ""
+		for _, l := range data.Methods {
+			if l.Code == f.Method {
+				method = l.Label
+			}
+		}
+		amount := ""
+		if f.Amount != 0 {
+			amount = yuanText(f.Amount)
+			total += f.Amount
+		}
+		if f.Status == data.FollowUpDone {
+			done++
+		}
+		t.rows = append(t.rows, []string{seq(i), w.Name, m.id(w.IDNumber), m.phone(w.Phone), f.Kind.Label(), employer,
+			f.DueOn.String(), f.DoneOn.String(), method, f.Outcome, amount, f.Status.Label(), f.HandledBy})
+	}
+	t.summary = fmt.Sprintf("合计 %d 项，已完成 %d 项，金额合计 %s 元。", len(fs), done, yuanText(total))
+	return t, nil
+}
+
+// yuanText writes an amount with thousands separators: "20,500",
+// "1,234.50".
+func yuanText(f data.Fen) string {
+	s := f.String()
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if hasFrac {
+		b.WriteString("." + frac)
+	}
+	return sign + b.String()
+}

@@ -1,0 +1,354 @@
+package sheet
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"duikou/data"
+)
+
+// Format is an export file's format, chosen by its extension.
+type Format int
+
+const (
+	XLSX Format = iota // Excel workbook
+	CSV                // UTF-8 with BOM, which Excel opens without garbling
+)
+
+// FormatOf picks the format from a file name: .xlsx or .csv.
+func FormatOf(path string) (Format, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx":
+		return XLSX, nil
+	case ".csv":
+		return CSV, nil
+	case ".xls":
+		return 0, fmt.Errorf("不能导出为旧版 .xls，请用 .xlsx")
+	}
+	return 0, fmt.Errorf("导出文件名须以 .xlsx 或 .csv 结尾：%s", filepath.Base(path))
+}
+
+// ExportOptions tune an export.
+type ExportOptions struct {
+	// FullIDs writes full ID numbers and phones instead of masked ones; the
+	// audit log records that it was done.
+	FullIDs  bool
+	Progress ProgressFunc
+}
+
+// Export writes every live record of a kind to path (.xlsx or .csv),
+// records the export in the audit log and returns how many rows it wrote.
+// The file appears complete or not at all.
+func Export(s *data.Store, kind Kind, path string, opt ExportOptions) (int, error) {
+	format, err := FormatOf(path)
+	if err != nil {
+		return 0, err
+	}
+	spec, err := exportSpecOf(kind)
+	if err != nil {
+		return 0, err
+	}
+	total, err := spec.count(s)
+	if err != nil {
+		return 0, err
+	}
+	tmp := path + ".partial"
+	var w rowWriter
+	switch format {
+	case XLSX:
+		w, err = newXLSXWriter(kind.Label(), spec.columns)
+	default:
+		w, err = newCSVWriter(tmp, spec.columns)
+	}
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	err = spec.each(s, masker{full: opt.FullIDs}, func(row []any) error {
+		n++
+		if opt.Progress != nil && n%progressEvery == 0 {
+			opt.Progress(n, float64(n)/float64(max(total, 1)))
+		}
+		return w.write(row)
+	})
+	if err == nil {
+		err = w.finish(tmp)
+	} else {
+		w.abort()
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return 0, fmt.Errorf("导出失败：%w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return 0, fmt.Errorf("导出文件无法保存到 %s：%w", path, err)
+	}
+	if opt.Progress != nil {
+		opt.Progress(n, 1)
+	}
+	how := "身份证号、电话已隐去中间部分"
+	if opt.FullIDs {
+		how = "含完整身份证号和电话号码"
+	}
+	summary := fmt.Sprintf("导出%s %d 条到 %s（%s）", kind.Label(), n, filepath.Base(path), how)
+	if err := s.Audit(data.ActExport, string(kind), n, summary); err != nil {
+		return n, fmt.Errorf("已导出，但写操作日志失败：%w", err)
+	}
+	return n, nil
+}
+
+// rowWriter writes an export's rows after its header.
+type rowWriter interface {
+	write(row []any) error
+	finish(path string) error
+	abort()
+}
+
+// xlsxWriter streams rows into a workbook: bold header on a grey fill,
+// frozen so it stays in view, columns wide enough for their content,
+// dates as real dates and money as numbers so Excel can sort and sum.
+type xlsxWriter struct {
+	f      *excelize.File
+	sw     *excelize.StreamWriter
+	row    int
+	cells  []any
+	date   int // style ids
+	money  int
+	text   int
+	ncols  int
+	header []string
+}
+
+func newXLSXWriter(sheet string, cols []column) (*xlsxWriter, error) {
+	f := excelize.NewFile()
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, err
+	}
+	x := &xlsxWriter{f: f, ncols: len(cols), cells: make([]any, len(cols))}
+	var err error
+	head, err := f.NewStyle(&excelize.Style{
+		Font:      &excelize.Font{Bold: true},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+		Border:    thinBorder(),
+	})
+	if err != nil {
+		return nil, err
+	}
+	date := "yyyy-mm-dd"
+	if x.date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &date}); err != nil {
+		return nil, err
+	}
+	moneyFmt := "#,##0.##"
+	if x.money, err = f.NewStyle(&excelize.Style{CustomNumFmt: &moneyFmt}); err != nil {
+		return nil, err
+	}
+	if x.text, err = f.NewStyle(&excelize.Style{NumFmt: 49}); err != nil { // "@": keeps numbers as typed
+		return nil, err
+	}
+	// Sheet settings go in before streaming starts: the stream writer
+	// copies them from the sheet as it stands when it is made.
+	if err := x.printSetup(sheet); err != nil {
+		return nil, err
+	}
+	if x.sw, err = f.NewStreamWriter(sheet); err != nil {
+		return nil, err
+	}
+	for i, c := range cols {
+		if err := x.sw.SetColWidth(i+1, i+1, c.width); err != nil {
+			return nil, err
+		}
+	}
+	if err := x.sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
+		return nil, err
+	}
+	header := make([]any, len(cols))
+	for i, c := range cols {
+		header[i] = excelize.Cell{StyleID: head, Value: c.header}
+		x.header = append(x.header, c.header)
+	}
+	if err := x.sw.SetRow("A1", header, excelize.RowOpts{Height: 22}); err != nil {
+		return nil, err
+	}
+	x.row = 1
+	return x, nil
+}
+
+func thinBorder() []excelize.Border {
+	var b []excelize.Border
+	for _, side := range []string{"left", "right", "top", "bottom"} {
+		b = append(b, excelize.Border{Type: side, Color: "A6A6A6", Style: 1})
+	}
+	return b
+}
+
+func (x *xlsxWriter) write(row []any) error {
+	x.row++
+	for i, v := range row {
+		switch v := v.(type) {
+		case data.Date:
+			if v.IsZero() {
+				x.cells[i] = nil
+			} else {
+				x.cells[i] = excelize.Cell{StyleID: x.date, Value: v.Time()}
+			}
+		case data.Fen:
+			x.cells[i] = excelize.Cell{StyleID: x.money, Value: float64(v) / 100}
+		case string:
+			if v == "" {
+				x.cells[i] = nil
+			} else {
+				x.cells[i] = excelize.Cell{StyleID: x.text, Value: v}
+			}
+		default:
+			x.cells[i] = v
+		}
+	}
+	cell, err := excelize.CoordinatesToCellName(1, x.row)
+	if err != nil {
+		return err
+	}
+	return x.sw.SetRow(cell, x.cells)
+}
+
+func (x *xlsxWriter) finish(path string) error {
+	if err := x.sw.Flush(); err != nil {
+		return err
+	}
+	if err := saveWorkbook(x.f, path); err != nil {
+		return err
+	}
+	return x.f.Close()
+}
+
+// printSetup makes the sheet print as a clerk would set it up (A4
+// landscape, all columns on the page width, the header row repeated on
+// every page) and puts a filter on the header row: clerks sort and
+// filter rosters by county or employer.
+func (x *xlsxWriter) printSetup(sheet string) error {
+	last, err := excelize.CoordinatesToCellName(x.ncols, 1)
+	if err != nil {
+		return err
+	}
+	if err := x.f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
+		return err
+	}
+	a4, landscape, one, any := 9, "landscape", 1, 0
+	if err := x.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape,
+		FitToWidth: &one, FitToHeight: &any}); err != nil {
+		return err
+	}
+	fit := true
+	if err := x.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet})
+}
+
+// saveWorkbook writes a workbook to path whatever its extension (excelize's
+// SaveAs insists on .xlsx, and exports go to a temporary name first).
+func saveWorkbook(f *excelize.File, path string) error {
+	out, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteTo(out); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+func (x *xlsxWriter) abort() { x.f.Close() }
+
+// csvWriter writes UTF-8 with a BOM (so Excel on Chinese Windows does not
+// read it as GBK) and CRLF line ends.
+type csvWriter struct {
+	file  *os.File
+	buf   *bufio.Writer
+	w     *csv.Writer
+	cells []string
+}
+
+func newCSVWriter(path string, cols []column) (*csvWriter, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	c := &csvWriter{file: f, buf: bufio.NewWriterSize(f, 64<<10), cells: make([]string, len(cols))}
+	c.buf.Write(utf8BOM)
+	c.w = csv.NewWriter(c.buf)
+	c.w.UseCRLF = true
+	for i, col := range cols {
+		c.cells[i] = col.header
+	}
+	if err := c.w.Write(c.cells); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return c, nil
+}
+
+func (c *csvWriter) write(row []any) error {
+	for i, v := range row {
+		switch v := v.(type) {
+		case data.Date:
+			c.cells[i] = v.String()
+		case data.Fen:
+			c.cells[i] = v.String()
+		case int:
+			c.cells[i] = strconv.Itoa(v)
+		case string:
+			c.cells[i] = csvText(v)
+		default:
+			c.cells[i] = fmt.Sprint(v)
+		}
+	}
+	return c.w.Write(c.cells)
+}
+
+// csvText guards a text cell against what Excel does when it opens a CSV:
+// a long digit string (a full ID number) would become 6.20123E+17 and lose
+// its last digits, and a cell starting with = + @ would run as a formula.
+// A leading tab keeps both as text; the importer trims it.
+func csvText(s string) string {
+	if (len(s) > 11 && allDigits(strings.TrimSuffix(s, "X"))) || strings.ContainsAny(s[:min(1, len(s))], "=+@") {
+		return "\t" + s
+	}
+	return s
+}
+
+func (c *csvWriter) finish(string) error {
+	c.w.Flush()
+	if err := c.w.Error(); err != nil {
+		c.file.Close()
+		return err
+	}
+	if err := c.buf.Flush(); err != nil {
+		c.file.Close()
+		return err
+	}
+	return c.file.Close()
+}
+
+func (c *csvWriter) abort() { c.file.Close() }
+
+// SuggestedName is a file name for an export made at a given time, e.g.
+// "劳动者-20261122-1030.xlsx", for the GUI's save dialog.
+func SuggestedName(k Kind, f Format, at time.Time) string {
+	ext := ".xlsx"
+	if f == CSV {
+		ext = ".csv"
+	}
+	return k.Label() + "-" + at.Format("20060102-1504") + ext
+}

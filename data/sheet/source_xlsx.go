@@ -1,0 +1,144 @@
+package sheet
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// xlsxTable is an Excel workbook read with excelize's streaming row
+// iterator: large worksheets are unzipped to a temporary file and parsed
+// as they are read, so memory stays bounded by the shared-string table.
+type xlsxTable struct {
+	name string
+	r    io.Closer
+	f    *excelize.File
+}
+
+func openXLSX(name string, r readSeekCloser, size int64) (t table, err error) {
+	defer recoverAsFileError(&err, name)
+	// Worksheets over 16 MB unzipped are spooled to a temporary file and
+	// streamed; the whole workbook may not unzip to more than 1 GB (a
+	// 100,000-row roster is about 100 MB), which stops a zip bomb.
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: 1 << 30, UnzipXMLSizeLimit: excelize.StreamChunkSize})
+	if err != nil {
+		return nil, fileErr("文件 %s 不是有效的 Excel 工作簿（%v），请在 Excel 或 WPS 中打开检查后另存为 .xlsx", name, err)
+	}
+	if len(f.GetSheetList()) == 0 {
+		f.Close()
+		return nil, fileErr("工作簿 %s 里没有工作表", name)
+	}
+	return &xlsxTable{name: name, r: r, f: f}, nil
+}
+
+// recoverAsFileError turns a panic inside the xlsx library on a damaged
+// file into a file error, so a bad file never takes the program down.
+func recoverAsFileError(err *error, name string) {
+	if p := recover(); p != nil {
+		*err = fileErr("文件 %s 已损坏，无法读取（%v）", name, p)
+	}
+}
+
+// sheets puts the sheet that was active when the file was saved first,
+// then the others in workbook order.
+func (t *xlsxTable) sheets() []string {
+	list := t.f.GetSheetList()
+	active := t.f.GetActiveSheetIndex()
+	out := make([]string, 0, len(list))
+	if active >= 0 && active < len(list) {
+		out = append(out, list[active])
+	}
+	for i, s := range list {
+		if i != active {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (t *xlsxTable) describe(sheet string) string {
+	if len(t.f.GetSheetList()) == 1 {
+		return "Excel 工作簿"
+	}
+	return fmt.Sprintf("Excel 工作簿，工作表“%s”", sheet)
+}
+
+func (t *xlsxTable) close() error {
+	err := t.f.Close()
+	if cerr := t.r.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func (t *xlsxTable) rows(sheet string) (it rowIter, err error) {
+	defer recoverAsFileError(&err, t.name)
+	rows, err := t.f.Rows(sheet)
+	if err != nil {
+		return nil, fileErr("无法读取工作表“%s”：%v", sheet, err)
+	}
+	x := &xlsxIter{name: t.name, rows: rows}
+	if dim, err := t.f.GetSheetDimension(sheet); err == nil {
+		x.total = lastRowOf(dim)
+	}
+	return x, nil
+}
+
+// lastRowOf reads the last row number from a dimension such as "A1:T1003".
+func lastRowOf(dim string) int {
+	_, last, _ := strings.Cut(dim, ":")
+	if last == "" {
+		last = dim
+	}
+	_, row, err := excelize.SplitCellName(last)
+	if err != nil {
+		return 0
+	}
+	return row
+}
+
+type xlsxIter struct {
+	name  string
+	rows  *excelize.Rows
+	row   int
+	total int
+}
+
+// next reads raw cell values: numbers as stored (an Excel date is its
+// serial number, which the date parser reads), strings as typed, so that
+// a cell's display format never changes what is imported.
+func (x *xlsxIter) next() (cells []string, row int, err error) {
+	defer recoverAsFileError(&err, x.name)
+	if !x.rows.Next() {
+		if err := x.rows.Error(); err != nil {
+			return nil, 0, fileErr("读取工作表出错：%v", err)
+		}
+		return nil, 0, io.EOF
+	}
+	x.row++
+	if x.row > excelize.TotalRows {
+		// Only a damaged or crafted file numbers rows past Excel's limit;
+		// reading on would walk billions of empty rows.
+		return nil, 0, fileErr("文件 %s 的行号超出 Excel 的上限（%d 行），文件可能已损坏", x.name, excelize.TotalRows)
+	}
+	cells, err = x.rows.Columns(excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, 0, fileErr("第%d行无法读取：%v", x.row, err)
+	}
+	return cells, x.row, nil
+}
+
+func (x *xlsxIter) fraction() float64 {
+	if x.total <= 1 {
+		return -1 // the workbook does not record its size (a streamed one says "A1")
+	}
+	return min(1, float64(x.row)/float64(x.total))
+}
+
+func (x *xlsxIter) close() error { return x.rows.Close() }
+
+// itoa is strconv.Itoa, short for messages.
+func itoa(n int) string { return strconv.Itoa(n) }
