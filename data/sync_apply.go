@@ -1,9 +1,9 @@
 package data
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 
 	"gorm.io/gorm"
 
@@ -18,6 +18,9 @@ type ApplySummary struct {
 	Conflicts int      // concurrent edits; the losing values are in the conflict list
 	Refused   []string // records that failed validation: nothing was applied
 	Ops       int      // ops taken in (not seen before)
+	// Reused counts ops taken in under a number we already held for
+	// another op: the sender restored a backup (see sync_restore.go).
+	Reused int
 }
 
 // ErrGap is returned when a bundle starts after ops this office has not
@@ -30,17 +33,68 @@ type GapError struct {
 	Have     int64
 	Needed   int64
 	LastFile string // the last bundle imported from the sender, if any
+	// Own: the ops missing are this office's own, lost in a restore; the
+	// sender's file may build on them (sync_restore.go).
+	Own bool
+	// Restored: an office restored a backup and numbered ops again that
+	// others already held; we wait for the sender to send them all.
+	Restored bool
+
+	ask   []string // origins to ask the sender for in full
+	floor int64    // our own ops we know were numbered up to here
 }
 
 func (e *GapError) Error() string {
+	switch {
+	case e.Own:
+		return "对方发来的记录依赖本单位恢复备份时丢失的变更，暂不能导入：请先给对方发送一份交换文件，" +
+			"对方再发来的文件会补回本单位缺少的记录"
+	case e.Restored:
+		return "对方发来的记录依赖本单位没有的变更（有单位恢复过备份，变更编号重复），暂不能导入：" +
+			"请先给对方发送一份交换文件，对方再发来的文件会补齐全部变更"
+	}
 	msg := fmt.Sprintf("该文件从对方第%d号变更开始，本单位只收到第%d号：中间有交换文件未导入", e.Needed+1, e.Have)
 	if e.LastFile != "" {
 		msg += "（上次导入的是 " + e.LastFile + "，请先导入它之后的文件）"
 	}
-	return msg
+	// Since the partner starts each file from our latest acknowledgement,
+	// a file from us makes its next one bring what is missing: the way
+	// out when the earlier file is gone (or we restored a backup).
+	return msg + "；如找不到那个文件（或本单位刚恢复过备份），请先给对方发送一份交换文件，对方再发来的文件会补上缺少的变更"
 }
 
 func (e *GapError) Unwrap() error { return ErrGap }
+
+// add notes that the sender's file refers to op seq of origin, which we
+// do not hold as it does.
+func (e *GapError) add(self, origin string, seq int64) {
+	if !slices.Contains(e.ask, origin) {
+		e.ask = append(e.ask, origin)
+	}
+	if e.Origin == "" || origin == self {
+		e.Origin, e.Needed = origin, max(e.Needed, seq)
+	}
+	if origin == self {
+		e.Own, e.floor = true, max(e.floor, seq)
+	}
+}
+
+// askSender asks the sender for every op of the origins the gap names:
+// for our own, every partner, as any may hold some (sync_restore.go).
+func (e *GapError) askSender(db *gorm.DB, sender, self string) error {
+	for _, origin := range e.ask {
+		var err error
+		if origin == self {
+			err = askForLostOps(db, self)
+		} else {
+			err = askResend(db, sender, origin)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return raiseSeqFloor(db, e.floor)
+}
 
 // ApplyChanges merges a partner's changes in one transaction: ops in clock
 // order, field by field (fast-forward when based on what we hold;
@@ -48,6 +102,10 @@ func (e *GapError) Unwrap() error { return ErrGap }
 // the conflict list), then the state of rows we did not have. Every record
 // is validated; any refusal writes nothing. A dry run does all of it and
 // rolls back. bundleID is recorded so the same file twice changes nothing.
+//
+// The rows are read, merged and validated in memory and written back in
+// batches (see merge), which is what lets a hundred thousand of them in
+// within seconds.
 func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool) (*ApplySummary, error) {
 	self := s.Office()
 	if self == nil {
@@ -70,11 +128,12 @@ func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool)
 			return err
 		}
 		tx = &Tx{s: s, db: db, origin: self.ID, clerk: self.ClerkName, remote: true}
-		if err := db.Model(&Op{}).Where("origin = ?", self.ID).
-			Select("COALESCE(MAX(seq), 0)").Scan(&tx.seq).Error; err != nil {
+		var err error
+		if tx.seq, err = lastSeq(db, self.ID); err != nil {
 			return err
 		}
-		if err := tx.applyChanges(c, bundleID, sum); err != nil {
+		m := newMerge(tx, c, bundleID, sum)
+		if err := m.run(); err != nil {
 			return err
 		}
 		if len(sum.Refused) > 0 {
@@ -88,6 +147,22 @@ func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool)
 		}
 		return db.CreateInBatches(tx.audits, 200).Error
 	})
+	var gap *GapError
+	if errors.As(err, &gap) && !dryRun {
+		// Refused, but what the sender holds is still its word, and what we
+		// miss is worth asking for: our next file starts the exchange
+		// again from there. (Two offices that each wait for the other's
+		// answer would otherwise refuse each other's files for ever.)
+		ferr := s.db.Transaction(func(db *gorm.DB) error {
+			if err := gap.askSender(db, c.From, self.ID); err != nil {
+				return err
+			}
+			return storeAcks(db, c)
+		})
+		if ferr != nil {
+			return nil, ferr
+		}
+	}
 	if err != nil && !errors.Is(err, errRollback) {
 		return nil, err
 	}
@@ -98,59 +173,6 @@ func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool)
 		s.notify(tx.changes)
 	}
 	return sum, nil
-}
-
-func (tx *Tx) applyChanges(c *Changes, bundleID string, sum *ApplySummary) error {
-	have, err := vectorOf(tx.db, tx.s.Office())
-	if err != nil {
-		return err
-	}
-	for origin, since := range c.Since {
-		if origin != tx.origin && since > have[origin] {
-			gap := &GapError{Origin: origin, Have: have[origin], Needed: since}
-			var last BundleLog
-			if res := tx.db.Where("partner_id = ? AND direction = ?", c.From, "in").Order("at DESC").Limit(1).Find(&last); res.RowsAffected > 0 {
-				gap.LastFile = last.FileName
-			}
-			return gap
-		}
-	}
-	touched := map[string]map[string]bool{}
-	rows := map[string]RowState{}
-	for _, st := range c.Rows {
-		rows[st.Table+"/"+st.ID] = st
-	}
-	var maxHLC int64
-	for i := range c.Ops {
-		w := &c.Ops[i]
-		maxHLC = max(maxHLC, w.HLC)
-		if w.Origin == tx.origin || w.Seq <= have[w.Origin] {
-			continue // ours, or already taken in: a second import is a no-op
-		}
-		if _, ok := newRecord(w.Table); !ok {
-			return fmt.Errorf("文件含有未知的表 %q", w.Table)
-		}
-		if _, ok := rows[w.Table+"/"+w.RowID]; !ok {
-			return fmt.Errorf("文件不完整：变更 %s/%d 所属的记录缺失", w.Origin, w.Seq)
-		}
-		if err := tx.applyOp(w, bundleID, sum, touched); err != nil {
-			return err
-		}
-		sum.Ops++
-	}
-	for _, table := range syncedTables {
-		for _, st := range c.Rows {
-			if st.Table != table {
-				continue
-			}
-			maxHLC = max(maxHLC, st.HLC)
-			if err := tx.applyRowState(st, sum, touched); err != nil {
-				return err
-			}
-		}
-	}
-	tx.s.clock.Observe(maxHLC)
-	return tx.afterApply(touched, sum)
 }
 
 // loadAny reads a row by id, tombstones included; nil when absent.
@@ -166,185 +188,6 @@ func (tx *Tx) loadAny(table, id string) (Record, error) {
 	return rec, nil
 }
 
-// applyOp merges one op into its row (if we have the row; a row we lack
-// is built from its state afterwards, which already includes the op).
-func (tx *Tx) applyOp(w *WireOp, bundleID string, sum *ApplySummary, touched map[string]map[string]bool) error {
-	op := w.op()
-	if err := tx.db.Create(op).Error; err != nil {
-		return err
-	}
-	rec, err := tx.loadAny(w.Table, w.RowID)
-	if err != nil || rec == nil {
-		return err
-	}
-	sy := rec.synced()
-	cur, _, err := travellingValues(tx.db, rec)
-	if err != nil {
-		return err
-	}
-	ref := op.Ref()
-	fops := cloneFieldOps(sy.FieldOps)
-	changed := false
-	for col, fc := range w.Fields {
-		have := sy.FieldOps.Base(col)
-		switch {
-		case have == ref:
-			continue
-		case have == fc.Base:
-			// Fast-forward; a resolution travelling back closes our copy
-			// of the conflict it settles.
-			if err := tx.closeConflictsSettledBy(w.Table, w.RowID, col, fc.Base); err != nil {
-				return err
-			}
-		default:
-			winnerIsOp := refAfter(ref, have)
-			if col == "deleted" { // a delete never comes undone by itself
-				winnerIsOp = bytes.Equal(fc.Value, []byte("true"))
-			}
-			if !bytes.Equal(cur[col], fc.Value) {
-				cf := Conflict{Table: w.Table, RowID: w.RowID, Field: col, BundleID: bundleID, DetectedAt: tx.s.now().UTC()}
-				if winnerIsOp {
-					cf.WinnerValue, cf.WinnerRef, cf.LoserValue, cf.LoserRef = string(fc.Value), ref, string(cur[col]), have
-				} else {
-					cf.WinnerValue, cf.WinnerRef, cf.LoserValue, cf.LoserRef = string(cur[col]), have, string(fc.Value), ref
-				}
-				if err := tx.db.Create(&cf).Error; err != nil {
-					return err
-				}
-				sum.Conflicts++
-			}
-			if !winnerIsOp {
-				continue
-			}
-		}
-		if err := setColumn(tx.db, rec, col, fc.Value); err != nil {
-			return err
-		}
-		fops[col] = ref
-		changed = true
-	}
-	if !changed {
-		return nil
-	}
-	sy.FieldOps = fops
-	sy.HLC = max(sy.HLC, w.HLC)
-	if err := tx.db.Omit("Employer", "Worker", "Demand", "Placement").Save(rec).Error; err != nil {
-		return err
-	}
-	mark(touched, w.Table, w.RowID)
-	return nil
-}
-
-// applyRowState creates a row we did not have; for a row we have, it
-// fills in columns whose op we never received (withheld or relayed), the
-// later ref winning so both offices agree.
-func (tx *Tx) applyRowState(st RowState, sum *ApplySummary, touched map[string]map[string]bool) error {
-	rec, err := tx.loadAny(st.Table, st.ID)
-	if err != nil {
-		return err
-	}
-	if rec == nil {
-		rec, _ = newRecord(st.Table)
-		sy := rec.synced()
-		sy.ID, sy.Origin, sy.HLC, sy.FieldOps = st.ID, st.Origin, st.HLC, FieldOps{}
-		for col, fs := range st.Fields {
-			if err := setColumn(tx.db, rec, col, fs.Value); err != nil {
-				return err
-			}
-			sy.FieldOps[col] = fs.Ref
-		}
-		if err := tx.db.Omit("Employer", "Worker", "Demand", "Placement").Create(rec).Error; err != nil {
-			return err
-		}
-		sum.New++
-		mark(touched, st.Table, st.ID)
-		return nil
-	}
-	sy := rec.synced()
-	fops := cloneFieldOps(sy.FieldOps)
-	changed := false
-	for col, fs := range st.Fields {
-		have := sy.FieldOps.Base(col)
-		if have == fs.Ref || !refAfter(fs.Ref, have) {
-			continue
-		}
-		if seen, err := tx.haveOp(fs.Ref); err != nil {
-			return err
-		} else if seen {
-			continue // we applied that op already; what we hold since is newer
-		}
-		if err := setColumn(tx.db, rec, col, fs.Value); err != nil {
-			return err
-		}
-		fops[col] = fs.Ref
-		changed = true
-	}
-	if changed {
-		sy.FieldOps, sy.HLC = fops, max(sy.HLC, st.HLC)
-		if err := tx.db.Omit("Employer", "Worker", "Demand", "Placement").Save(rec).Error; err != nil {
-			return err
-		}
-		mark(touched, st.Table, st.ID)
-	}
-	if touched[st.Table][st.ID] {
-		sum.Updated++
-	} else {
-		sum.Unchanged++
-	}
-	return nil
-}
-
-func (tx *Tx) haveOp(ref string) (bool, error) {
-	origin, seq, _, ok := parseRef(ref)
-	if !ok {
-		return false, nil
-	}
-	var n int64
-	err := tx.db.Model(&Op{}).Where("origin = ? AND seq = ?", origin, seq).Count(&n).Error
-	return n > 0, err
-}
-
-// afterApply validates every touched record as the form would (but
-// without the checks that only make sense for this office's own entries:
-// duplicates, capacity, dates against our calendar), refreshes the derived
-// columns, and recounts the demands' filled positions.
-func (tx *Tx) afterApply(touched map[string]map[string]bool, sum *ApplySummary) error {
-	demands := map[string]bool{}
-	for _, table := range syncedTables {
-		for id := range touched[table] {
-			rec, err := tx.loadAny(table, id)
-			if err != nil {
-				return err
-			}
-			h, _ := hooks(rec)
-			if !rec.synced().Deleted {
-				if err := h.prepare(tx, rec); err != nil {
-					sum.Refused = append(sum.Refused, fmt.Sprintf("%s %s：%v", rec.RecordName(), describeRemote(rec), err))
-					continue
-				}
-			}
-			if w, ok := rec.(*Worker); ok {
-				if id, err := ident.ParseID(w.IDNumber); err == nil {
-					w.derive(Sex(id.Sex), DateOf(id.Birth))
-				}
-			}
-			if p, ok := rec.(*Placement); ok {
-				demands[p.DemandID] = true
-			}
-			if err := tx.db.Omit("Employer", "Worker", "Demand", "Placement").Save(rec).Error; err != nil {
-				return err
-			}
-			tx.changes = append(tx.changes, Change{Table: table, ID: id, Deleted: rec.synced().Deleted})
-		}
-	}
-	for id := range demands {
-		if err := tx.recountFilled(id); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func describeRemote(rec Record) string {
 	switch r := rec.(type) {
 	case *Worker:
@@ -357,35 +200,48 @@ func describeRemote(rec Record) string {
 	return rec.synced().ID
 }
 
-// recordImport stores the partner's acknowledgement vector, our new
-// coverage, and the bundle in the history.
+// recordImport stores our new coverage, the partner's acknowledgement
+// vector, and the bundle in the history.
+//
+// The acknowledgement is the sender's latest word, not the highest ever
+// seen: an office that restored a backup holds less than it once said,
+// and only its new vector makes our next file start where it now is (the
+// highest would have every later file refused as a gap). A file imported
+// late can lower it to an older vector; that only makes our next file
+// repeat ops the partner already holds, which it skips.
 func (tx *Tx) recordImport(c *Changes, bundleID, fileName string, sum *ApplySummary) error {
-	for origin, seq := range c.Vector {
-		if origin == tx.origin {
-			continue
-		}
-		cov := Coverage{Origin: origin}
-		tx.db.Where("origin = ?", origin).Limit(1).Find(&cov)
-		if seq > cov.Seq {
-			cov.Seq = seq
-			if err := tx.db.Save(&cov).Error; err != nil {
-				return err
-			}
-		}
-	}
-	// What the sender holds is what it acknowledges; keep the highest seen.
-	acks, err := acksOf(tx.db, c.From)
-	if err != nil {
+	var covs []Coverage
+	if err := tx.db.Find(&covs).Error; err != nil {
 		return err
 	}
-	for origin, seq := range c.Vector {
-		if seq > acks[origin] {
-			if err := tx.db.Save(&PartnerAck{PartnerID: c.From, Origin: origin, Seq: seq}).Error; err != nil {
+	covered := make(map[string]int64, len(covs))
+	for _, cov := range covs {
+		covered[cov.Origin] = cov.Seq
+	}
+	for _, origin := range sortedKeys(c.Vector) {
+		if seq := c.Vector[origin]; origin != tx.origin && seq > covered[origin] {
+			if err := tx.db.Save(&Coverage{Origin: origin, Seq: seq}).Error; err != nil {
 				return err
 			}
 		}
 	}
+	// The partner holds ops of ours our log does not reach: we restored a
+	// backup. Never number a new op at or below them, and ask for them
+	// back (sync_restore.go).
+	if err := noteLostOps(tx.db, tx.origin, c.Vector[tx.origin]); err != nil {
+		return err
+	}
+	tx.seq = max(tx.seq, c.Vector[tx.origin])
+	if err := settleResends(tx.db, c); err != nil {
+		return err
+	}
+	if err := storeAcks(tx.db, c); err != nil {
+		return err
+	}
 	summary := fmt.Sprintf("新增%d条，更新%d条，未变%d条，冲突%d处", sum.New, sum.Updated, sum.Unchanged, sum.Conflicts)
+	if sum.Reused > 0 {
+		summary += fmt.Sprintf("；对方恢复过备份，%d条变更重复使用了已用过的编号，已按新变更合并", sum.Reused)
+	}
 	if err := tx.db.Create(&BundleLog{ID: bundleID, Direction: "in", PartnerID: c.From, At: tx.s.now().UTC(),
 		Ops: sum.Ops, Rows: len(c.Rows), FileName: fileName, Summary: summary}).Error; err != nil {
 		return err
@@ -393,6 +249,29 @@ func (tx *Tx) recordImport(c *Changes, bundleID, fileName string, sum *ApplySumm
 	tx.Audit(AuditEntry{Action: ActSync, Table: "bundle_logs", RowID: bundleID, Count: sum.Ops,
 		Summary: "导入交换文件 " + fileName + "：" + summary})
 	return nil
+}
+
+// storeAcks replaces what we hold as the sender's acknowledgement with
+// the vector of its file.
+func storeAcks(db *gorm.DB, c *Changes) error {
+	old, err := acksOf(db, c.From)
+	if err != nil {
+		return err
+	}
+	if err := notePartnerWentBack(db, c, old); err != nil {
+		return err
+	}
+	if err := db.Where("partner_id = ?", c.From).Delete(&PartnerAck{}).Error; err != nil {
+		return err
+	}
+	acks := make([]PartnerAck, 0, len(c.Vector))
+	for _, origin := range sortedKeys(c.Vector) {
+		acks = append(acks, PartnerAck{PartnerID: c.From, Origin: origin, Seq: c.Vector[origin]})
+	}
+	if len(acks) == 0 {
+		return nil
+	}
+	return db.Create(&acks).Error
 }
 
 // BundleImported reports whether a bundle id was taken in already.
@@ -438,15 +317,4 @@ func cloneFieldOps(f FieldOps) FieldOps {
 		out[k] = v
 	}
 	return out
-}
-
-// closeConflictsSettledBy marks resolved the conflicts on a field whose
-// winner an incoming op was based on: the partner's clerk has decided.
-func (tx *Tx) closeConflictsSettledBy(table, rowID, column, base string) error {
-	if base == "" {
-		return nil
-	}
-	return tx.db.Model(&Conflict{}).
-		Where("tbl = ? AND row_id = ? AND field = ? AND winner_ref = ? AND resolved = ?", table, rowID, column, base, false).
-		Updates(map[string]any{"resolved": true, "resolved_at": tx.s.now().UTC(), "resolution": "对方已处理"}).Error
 }

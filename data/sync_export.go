@@ -44,12 +44,17 @@ func acksOf(db *gorm.DB, partnerID string) (map[string]int64, error) {
 	return acks, nil
 }
 
-// ChangesFor gathers what partner has not acknowledged: every op from any
-// origin but the partner's own, in clock order, plus the state of every
-// row they touch. A worker travels only with consent to share recorded;
-// the placements and follow-ups of a worker without it stay here too.
+// ChangesFor gathers what partner has not acknowledged: every op it has
+// not told us it holds, in clock order, plus the state of every row they
+// touch. A worker travels only with consent to share recorded; the
+// placements and follow-ups of a worker without it stay here too.
 // Nothing is marked sent: until the partner's next bundle acknowledges
 // them, the same ops go again, so a lost file loses nothing.
+//
+// The partner's own ops are included too when its acknowledgement of
+// them is behind what we hold: normally it never is, but a partner that
+// restored an old backup lost the ops it made since, and gets back those
+// it had sent us.
 func (s *Store) ChangesFor(partnerID string) (*Changes, error) {
 	self := s.Office()
 	if self == nil {
@@ -68,26 +73,75 @@ func (s *Store) ChangesFor(partnerID string) (*Changes, error) {
 		if c.Since, err = acksOf(tx, partnerID); err != nil {
 			return err
 		}
+		// Send what the log holds, which can be more than the vector says
+		// (ops a partner sent while asking for its own lost ops back, see
+		// sync_restore.go).
+		held, err := logEnds(tx, c.Vector, partnerID)
+		if err != nil {
+			return err
+		}
 		var ops []Op
-		for origin, upTo := range c.Vector {
-			if origin == partnerID || upTo <= c.Since[origin] {
+		for origin, upTo := range held {
+			if upTo <= c.Since[origin] {
 				continue
 			}
-			var batch []Op
-			if err := tx.Where("origin = ? AND seq > ? AND seq <= ?", origin, c.Since[origin], upTo).
-				Find(&batch).Error; err != nil {
+			if ops, err = readOps(tx, ops, origin, c.Since[origin], upTo); err != nil {
 				return err
 			}
-			ops = append(ops, batch...)
+		}
+		// After the partner's word went back in time (a restore, or an old
+		// file imported late), the last op of its own that we hold goes
+		// along even if acknowledged: if it restored a backup and numbered
+		// ops again, it finds another op under that number and asks for
+		// all of its ops back (sync_restore.go).
+		if probe, err := probeWanted(tx, partnerID); err != nil {
+			return err
+		} else if top := held[partnerID]; probe && top > 0 && top <= c.Since[partnerID] {
+			if ops, err = readOps(tx, ops, partnerID, top-1, top); err != nil {
+				return err
+			}
+			if err := probeSent(tx, partnerID); err != nil {
+				return err
+			}
+		}
+		// Ask for ops back where we need them all (sync_restore.go).
+		tokens, err := resendTokens(tx, partnerID)
+		if err != nil {
+			return err
+		}
+		if pending, err := ownTokensPending(tx, self.ID); err != nil {
+			return err
+		} else if pending {
+			// Until our lost ops are back, say we hold our own only as far
+			// as without a hole, so no office takes itself to cover them.
+			prefix, err := ownPrefix(tx, self.ID)
+			if err != nil {
+				return err
+			}
+			c.Vector[self.ID] = min(c.Vector[self.ID], prefix)
+		}
+		for origin, token := range tokens {
+			c.Vector[origin] = token
 		}
 		sort.Slice(ops, func(i, j int) bool {
 			if ops[i].HLC != ops[j].HLC {
 				return ops[i].HLC < ops[j].HLC
 			}
-			return ops[i].Origin < ops[j].Origin
+			if ops[i].Origin != ops[j].Origin {
+				return ops[i].Origin < ops[j].Origin
+			}
+			return ops[i].Seq < ops[j].Seq
 		})
 		scope := newScope(tx)
+		opRows := map[string]map[string]bool{}
+		for i := range ops {
+			mark(opRows, ops[i].Table, ops[i].RowID)
+		}
+		if err := scope.prefetch(opRows); err != nil {
+			return err
+		}
 		touched := map[string]map[string]bool{}
+		c.Ops = make([]WireOp, 0, len(ops))
 		for i := range ops {
 			ok, err := scope.shares(ops[i].Table, ops[i].RowID)
 			if err != nil {
@@ -97,39 +151,142 @@ func (s *Store) ChangesFor(partnerID string) (*Changes, error) {
 				continue
 			}
 			c.Ops = append(c.Ops, ops[i].wire())
-			if touched[ops[i].Table] == nil {
-				touched[ops[i].Table] = map[string]bool{}
+			mark(touched, ops[i].Table, ops[i].RowID)
+		}
+		// A partner that asked for all of an origin's ops (a token, see
+		// sync_restore.go) also gets every row holding a value of that
+		// origin: some came here as rows, without their ops.
+		for origin, since := range c.Since {
+			if since >= 0 {
+				continue
 			}
-			touched[ops[i].Table][ops[i].RowID] = true
+			for _, table := range syncedTables {
+				rec, _ := newRecord(table)
+				var ids []string
+				if err := tx.Model(rec).Where("field_ops LIKE ?", `%"`+origin+`/%`).Pluck("id", &ids).Error; err != nil {
+					return err
+				}
+				for _, id := range ids {
+					mark(touched, table, id)
+				}
+			}
+		}
+		if err := scope.prefetch(touched); err != nil {
+			return err
 		}
 		// A worker's placements and follow-ups go with it, so that a worker
 		// whose consent arrives late brings the history withheld until then.
 		if err := addDependents(tx, touched); err != nil {
 			return err
 		}
+		if err := scope.prefetch(touched); err != nil {
+			return err
+		}
+		n := 0
+		for _, ids := range touched {
+			n += len(ids)
+		}
+		c.Rows = make([]RowState, 0, n)
 		for _, table := range syncedTables {
-			for id := range touched[table] {
+			var ids []string
+			for _, id := range sortedIDs(touched[table]) {
 				ok, err := scope.shares(table, id)
 				if err != nil {
 					return err
 				}
-				if !ok {
-					continue
+				if ok {
+					ids = append(ids, id)
 				}
-				st, err := rowState(tx, table, id)
-				if err != nil {
-					return err
+			}
+			var codec *rowCodec
+			var stErr error
+			err := findRows(tx.Select(stateColumns(tx, table)).Session(&gorm.Session{}), table, ids, func(rec Record) {
+				if stErr != nil {
+					return
 				}
-				c.Rows = append(c.Rows, st)
+				if codec == nil {
+					if codec, stErr = codecFor(tx, rec); stErr != nil {
+						return
+					}
+				}
+				var st RowState
+				if st, stErr = codec.stateOf(rec); stErr == nil {
+					c.Rows = append(c.Rows, st)
+				}
+			})
+			if err != nil {
+				return err
+			}
+			if stErr != nil {
+				return stErr
 			}
 		}
-		sort.SliceStable(c.Rows, func(i, j int) bool { return tableRank(c.Rows[i].Table) < tableRank(c.Rows[j].Table) })
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// logEnds is, per origin of the vector (and the partner), the highest op
+// number our log holds, or the vector's if that is higher.
+func logEnds(tx *gorm.DB, vector map[string]int64, partnerID string) (map[string]int64, error) {
+	ends := make(map[string]int64, len(vector)+1)
+	for origin, seq := range vector {
+		ends[origin] = seq
+	}
+	if _, ok := ends[partnerID]; !ok {
+		ends[partnerID] = 0
+	}
+	for origin := range ends {
+		var end int64
+		if err := tx.Model(&Op{}).Where("origin = ?", origin).Select("COALESCE(MAX(seq), 0)").Scan(&end).Error; err != nil {
+			return nil, err
+		}
+		ends[origin] = max(ends[origin], end)
+	}
+	return ends, nil
+}
+
+// readOps appends the ops of origin numbered after since up to upTo,
+// reading the columns itself: GORM's scan and encoding/json take most of
+// an export's time on a hundred thousand ops.
+func readOps(tx *gorm.DB, ops []Op, origin string, since, upTo int64) ([]Op, error) {
+	rows, err := tx.Model(&Op{}).Select("origin, seq, hlc, tbl, row_id, fields").
+		Where("origin = ? AND seq > ? AND seq <= ?", origin, since, upTo).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var op Op
+		var fields []byte
+		if err := rows.Scan(&op.Origin, &op.Seq, &op.HLC, &op.Table, &op.RowID, &fields); err != nil {
+			return nil, err
+		}
+		if op.Fields, err = decodeFieldChanges(fields); err != nil {
+			return nil, fmt.Errorf("变更 %s/%d 无法读取：%w", op.Origin, op.Seq, err)
+		}
+		ops = append(ops, op)
+	}
+	return ops, rows.Err()
+}
+
+// stateColumns are the columns a row's state is read from: its identity
+// and bookkeeping and the travelling ones (not the derived ones, nor the
+// timestamps, whose parsing is half the cost of reading a row).
+func stateColumns(db *gorm.DB, table string) []string {
+	rec, _ := newRecord(table)
+	codec, err := codecFor(db, rec)
+	if err != nil {
+		return nil
+	}
+	cols := []string{"id", "origin", "hlc", "field_ops"}
+	for _, f := range codec.cols {
+		cols = append(cols, f.DBName)
+	}
+	return cols
 }
 
 func addDependents(tx *gorm.DB, touched map[string]map[string]bool) error {
@@ -161,10 +318,71 @@ func addDependents(tx *gorm.DB, touched map[string]map[string]bool) error {
 // scope decides what may leave this office, caching per worker.
 type scope struct {
 	db      *gorm.DB
-	consent map[string]bool // worker id -> may travel
+	consent map[string]bool   // worker id -> may travel
+	owner   map[string]string // "placements/id" or "follow_ups/id" -> worker id ("" when there is no such row)
 }
 
-func newScope(db *gorm.DB) *scope { return &scope{db: db, consent: map[string]bool{}} }
+func newScope(db *gorm.DB) *scope {
+	return &scope{db: db, consent: map[string]bool{}, owner: map[string]string{}}
+}
+
+// prefetch reads, 500 rows at a time, what shares will ask about these
+// rows: the worker of each placement and follow-up, and each worker's
+// consent.
+func (sc *scope) prefetch(rows map[string]map[string]bool) error {
+	workers := map[string]bool{}
+	for id := range rows["workers"] {
+		workers[id] = true
+	}
+	for _, t := range []struct {
+		table string
+		model any
+	}{{"placements", &Placement{}}, {"follow_ups", &FollowUp{}}} {
+		var ids []string
+		for id := range rows[t.table] {
+			if _, seen := sc.owner[t.table+"/"+id]; !seen {
+				ids = append(ids, id)
+				sc.owner[t.table+"/"+id] = ""
+			}
+		}
+		sort.Strings(ids)
+		err := inChunks(ids, func(chunk []string) error {
+			var pairs []struct{ ID, WorkerID string }
+			if err := sc.db.Model(t.model).Select("id, worker_id").Where("id IN ?", chunk).Scan(&pairs).Error; err != nil {
+				return err
+			}
+			for _, p := range pairs {
+				sc.owner[t.table+"/"+p.ID] = p.WorkerID
+				workers[p.WorkerID] = true
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	var ids []string
+	for id := range workers {
+		if _, seen := sc.consent[id]; !seen {
+			ids = append(ids, id)
+			sc.consent[id] = false // no such worker: nothing to share
+		}
+	}
+	sort.Strings(ids)
+	return inChunks(ids, func(chunk []string) error {
+		var rows []struct {
+			ID      string
+			Consent bool
+		}
+		if err := sc.db.Model(&Worker{}).Select("id, consent").Where("id IN ?", chunk).Scan(&rows).Error; err != nil {
+			return err
+		}
+		for _, r := range rows {
+			sc.consent[r.ID] = r.Consent
+		}
+		return nil
+	})
+}
 
 func (sc *scope) shares(table, id string) (bool, error) {
 	var workerID string
@@ -172,31 +390,26 @@ func (sc *scope) shares(table, id string) (bool, error) {
 	case "workers":
 		workerID = id
 	case "placements", "follow_ups":
-		model := any(&Placement{})
-		if table == "follow_ups" {
-			model = &FollowUp{}
+		owner, seen := sc.owner[table+"/"+id]
+		if !seen {
+			if err := sc.prefetch(map[string]map[string]bool{table: {id: true}}); err != nil {
+				return false, err
+			}
+			owner = sc.owner[table+"/"+id]
 		}
-		var ids []string
-		if err := sc.db.Model(model).Where("id = ?", id).Limit(1).Pluck("worker_id", &ids).Error; err != nil {
-			return false, err
-		}
-		if len(ids) == 0 {
+		if owner == "" {
 			return false, nil
 		}
-		workerID = ids[0]
+		workerID = owner
 	default:
 		return true, nil
 	}
-	if ok, seen := sc.consent[workerID]; seen {
-		return ok, nil
+	if _, seen := sc.consent[workerID]; !seen {
+		if err := sc.prefetch(map[string]map[string]bool{"workers": {workerID: true}}); err != nil {
+			return false, err
+		}
 	}
-	var consent []bool
-	if err := sc.db.Model(&Worker{}).Where("id = ?", workerID).Limit(1).Pluck("consent", &consent).Error; err != nil {
-		return false, err
-	}
-	ok := len(consent) == 1 && consent[0]
-	sc.consent[workerID] = ok
-	return ok, nil
+	return sc.consent[workerID], nil
 }
 
 // rowState reads a row (tombstones included) with each travelling
@@ -206,14 +419,9 @@ func rowState(db *gorm.DB, table, id string) (RowState, error) {
 	if err := db.Where("id = ?", id).First(rec).Error; err != nil {
 		return RowState{}, fmt.Errorf("读取%s %s：%w", rec.RecordName(), id, err)
 	}
-	vals, _, err := travellingValues(db, rec)
+	codec, err := codecFor(db, rec)
 	if err != nil {
 		return RowState{}, err
 	}
-	sy := rec.synced()
-	st := RowState{Table: table, ID: id, Origin: sy.Origin, HLC: sy.HLC, Fields: make(map[string]FieldState, len(vals))}
-	for col, v := range vals {
-		st.Fields[col] = FieldState{Value: v, Ref: sy.FieldOps.Base(col)}
-	}
-	return st, nil
+	return codec.stateOf(rec)
 }

@@ -47,9 +47,10 @@ func (s *Store) write(quiet bool, fn func(tx *Tx) error) error {
 	}
 	var tx *Tx
 	err := s.db.Transaction(func(db *gorm.DB) error {
+		db = withExecCache(db) // each INSERT and UPDATE compiled once (stmt_cache.go)
 		tx = &Tx{s: s, db: db, origin: office.ID, clerk: office.ClerkName, quiet: quiet}
-		if err := db.Model(&Op{}).Where("origin = ?", office.ID).
-			Select("COALESCE(MAX(seq), 0)").Scan(&tx.seq).Error; err != nil {
+		var err error
+		if tx.seq, err = lastSeq(db, office.ID); err != nil { // above the log and the floor (sync_restore.go)
 			return err
 		}
 		if err := fn(tx); err != nil {
@@ -111,41 +112,21 @@ func travellingColumns(db *gorm.DB, rec any) ([]*schema.Field, string, error) {
 // travellingValues encodes every travelling column of rec as JSON (the
 // row's id travels as the op's RowID, not as a column).
 func travellingValues(db *gorm.DB, rec any) (map[string]json.RawMessage, string, error) {
-	cols, table, err := travellingColumns(db, rec)
+	codec, err := codecFor(db, rec) // sync_rows.go: encoding/json's bytes, faster
 	if err != nil {
 		return nil, "", err
 	}
-	rv := reflect.ValueOf(rec)
-	out := make(map[string]json.RawMessage, len(cols))
-	for _, f := range cols {
-		v := f.ReflectValueOf(db.Statement.Context, rv).Interface()
-		b, err := json.Marshal(v)
-		if err != nil {
-			return nil, "", fmt.Errorf("data: encode %s.%s: %w", table, f.DBName, err)
-		}
-		out[f.DBName] = b
-	}
-	return out, table, nil
+	vals, err := codec.values(rec)
+	return vals, codec.table, err
 }
 
 // setColumn decodes a travelling column's JSON value into rec.
 func setColumn(db *gorm.DB, rec any, column string, value json.RawMessage) error {
-	cols, table, err := travellingColumns(db, rec)
+	codec, err := codecFor(db, rec)
 	if err != nil {
 		return err
 	}
-	for _, f := range cols {
-		if f.DBName != column {
-			continue
-		}
-		ptr := reflect.New(f.FieldType)
-		if err := json.Unmarshal(value, ptr.Interface()); err != nil {
-			return fmt.Errorf("%s.%s 的值无法识别：%w", table, column, err)
-		}
-		f.ReflectValueOf(db.Statement.Context, reflect.ValueOf(rec)).Set(ptr.Elem())
-		return nil
-	}
-	return fmt.Errorf("%s 没有字段 %s", table, column)
+	return codec.set(rec, column, value)
 }
 
 func (tx *Tx) columns(rec any) ([]*schema.Field, string, error) { return travellingColumns(tx.db, rec) }
