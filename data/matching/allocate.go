@@ -1,0 +1,130 @@
+package matching
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"duikou/data"
+	"duikou/data/match"
+)
+
+// Allocate assigns the eligible workers to demands for a job fair,
+// maximising the total score exactly (see match.Allocate), with the greedy
+// total beside it. demandIDs names the demands, in the order the result
+// lists them; none means every open demand with headcount left, oldest
+// first. An unknown or deleted demand is data.ErrNotFound; a closed one
+// takes no one and is not reported unfilled. progress may be nil.
+func (m *Matcher) Allocate(demandIDs []string, progress func(done, total int)) (match.Allocation, error) {
+	today, err := m.refresh()
+	if err != nil {
+		return match.Allocation{}, err
+	}
+	var demands []match.Demand
+	if len(demandIDs) == 0 {
+		m.mu.Lock()
+		for _, d := range m.demands {
+			if d.Open && d.Left > 0 {
+				demands = append(demands, d)
+			}
+		}
+		m.mu.Unlock()
+		// UUIDv7 ids sort by creation.
+		slices.SortFunc(demands, func(a, b match.Demand) int { return cmp.Compare(a.ID, b.ID) })
+	} else {
+		for _, id := range demandIDs {
+			d, ok := m.ix.Demand(id)
+			if !ok {
+				return match.Allocation{}, fmt.Errorf("用工需求 %s：%w", id, data.ErrNotFound)
+			}
+			demands = append(demands, d)
+		}
+	}
+	workers, err := m.eligibleWorkers()
+	if err != nil {
+		return match.Allocation{}, err
+	}
+	return match.Allocate(workers, demands, today.Time(), progress), nil
+}
+
+// eligibleWorkers reads the workers who can be put forward, in id order,
+// through the same conversion the index uses. A job fair is a batch job,
+// so reading them from the Store is fine; the index answers per keystroke.
+func (m *Matcher) eligibleWorkers() ([]match.Worker, error) {
+	placed, err := m.s.ActivelyPlaced(nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []match.Worker
+	err = m.s.EachWorkerForMatching(func(w *data.Worker) error {
+		if mw := workerOf(w, placed[w.ID]); mw.Eligible {
+			out = append(out, mw)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Apply records an allocation's assignments as placements at stage 已推荐,
+// all in one transaction: every one is written or none. A worker who can
+// no longer be put forward (referred elsewhere since the allocation was
+// made, say) refuses the whole allocation, so a stale plan is redone
+// rather than half applied. It returns how many placements were written.
+func (m *Matcher) Apply(alloc match.Allocation) (int, error) {
+	if _, err := m.refresh(); err != nil {
+		return 0, err
+	}
+	names := make([]string, len(alloc.Assignments)) // "王秀兰→南京悦家…·住家保姆", for errors
+	for i, a := range alloc.Assignments {
+		w, ok := m.ix.Worker(a.WorkerID)
+		if !ok {
+			return 0, fmt.Errorf("劳动者 %s：%w", a.WorkerID, data.ErrNotFound)
+		}
+		if !w.Eligible {
+			return 0, fmt.Errorf("劳动者%s已不可推荐（已推荐、已就业或不再同意共享信息），请重新分配", w.Name)
+		}
+		d, ok := m.ix.Demand(a.DemandID)
+		if !ok {
+			return 0, fmt.Errorf("用工需求 %s：%w", a.DemandID, data.ErrNotFound)
+		}
+		names[i] = w.Name + "→" + DemandName(d)
+	}
+	err := m.s.Write(func(tx *data.Tx) error {
+		for i, a := range alloc.Assignments {
+			p := &data.Placement{WorkerID: a.WorkerID, DemandID: a.DemandID, Stage: data.StageReferred}
+			if err := tx.Create(p); err != nil {
+				return fmt.Errorf("推荐%s失败：%w", names[i], err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return len(alloc.Assignments), nil
+}
+
+// AllocationNames gives the names a clerk reads for an allocation's
+// workers (worker id -> name) and demands (demand id -> employer·title),
+// the unfilled demands included.
+func (m *Matcher) AllocationNames(alloc match.Allocation) (workers, demands map[string]string, err error) {
+	if _, err := m.refresh(); err != nil {
+		return nil, nil, err
+	}
+	workers, demands = map[string]string{}, map[string]string{}
+	nameDemand := func(id string) {
+		if d, ok := m.ix.Demand(id); ok {
+			demands[id] = DemandName(d)
+		}
+	}
+	for _, a := range alloc.Assignments {
+		if w, ok := m.ix.Worker(a.WorkerID); ok {
+			workers[a.WorkerID] = w.Name
+		}
+		nameDemand(a.DemandID)
+	}
+	for _, u := range alloc.Unfilled {
+		nameDemand(u.DemandID)
+	}
+	return workers, demands, nil
+}
