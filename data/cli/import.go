@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"fmt"
+
+	"duikou/data/sheet"
+)
+
+func init() {
+	register("import", "从 .xlsx / .csv 导入劳动者、用工单位或用工需求（先用 --dry-run 预览）", runImport)
+}
+
+// runImport: duikou import workers|employers|demands FILE --db PATH
+// [--dry-run] [--update]. It prints the row-by-row report and exits 1 when
+// any row was refused, 2 when the file itself cannot be used (nothing is
+// written then).
+func runImport(env *Env, args []string) int {
+	fs := env.flags("import")
+	db := fs.String("db", "", "数据库文件")
+	dryRun := fs.Bool("dry-run", false, "只预览，不写入")
+	update := fs.Bool("update", false, "已登记过的（身份证号或信用代码相同）用表中填写的内容更新；默认跳过")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	if len(pos) != 2 {
+		return env.Fail("用法：duikou import workers|employers|demands 文件 --db 数据库 [--dry-run] [--update]")
+	}
+	kind, ok := sheet.ParseKind(pos[0])
+	if !ok || !kind.Importable() {
+		return env.Fail("不能导入 %q（可导入：workers 劳动者、employers 用工单位、demands 用工需求）", pos[0])
+	}
+	s, code := openExistingDB(env, *db)
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	var rep *sheet.Report
+	if *dryRun {
+		plan, err := sheet.Preview(s, kind, pos[1], nil)
+		if err != nil {
+			return env.Fail("%v", err)
+		}
+		rep = &plan.Report
+	} else {
+		onDup := sheet.Skip
+		if *update {
+			onDup = sheet.Update
+		}
+		if rep, err = sheet.Import(s, kind, pos[1], onDup, nil); err != nil {
+			return env.Fail("未导入：%v", err)
+		}
+	}
+	fmt.Fprint(env.Stdout, rep.Text())
+	if rep.Refused > 0 {
+		return ExitRejected
+	}
+	return ExitOK
+}

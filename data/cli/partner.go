@@ -1,0 +1,145 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+
+	"duikou/data/exchange"
+)
+
+func init() {
+	register("partner", "协作单位：card 写出本单位名片，add 添加对方名片，list 列出协作单位", runPartner)
+}
+
+// runPartner: duikou partner card|add|list ...
+func runPartner(env *Env, args []string) int {
+	if len(args) == 0 {
+		return env.Fail("用法：duikou partner card --db 文件 -o 名片文件 | add --db 文件 名片文件 | list --db 文件")
+	}
+	switch args[0] {
+	case "card":
+		return runPartnerCard(env, args[1:])
+	case "add":
+		return runPartnerAdd(env, args[1:])
+	case "list":
+		return runPartnerList(env, args[1:])
+	}
+	return env.Fail("未知的 partner 子命令 %q（可用：card、add、list）", args[0])
+}
+
+// runPartnerCard: duikou partner card --db PATH -o FILE writes this
+// office's public card and prints the fingerprint to read out by phone.
+func runPartnerCard(env *Env, args []string) int {
+	fs := env.flags("partner card")
+	db := fs.String("db", "", "数据库文件")
+	out := fs.String("o", "", "名片文件")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	switch {
+	case len(pos) > 0:
+		return env.Fail("partner card 不接受参数 %q", pos[0])
+	case *out == "":
+		return env.Fail("请用 -o 指定名片文件")
+	}
+	s, code := openExistingDB(env, *db)
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	var card bytes.Buffer
+	if err := exchange.WriteCard(s, &card); err != nil {
+		return env.Fail("%v", err)
+	}
+	if err := os.WriteFile(*out, card.Bytes(), 0o644); err != nil {
+		return env.Fail("无法写出名片 %s：%v", *out, err)
+	}
+	fp, _ := exchange.OfficeFingerprint(s)
+	o := s.Office()
+	fmt.Fprintf(env.Stdout, "已写出本单位名片 %s\n单位：%s（编号 %s）\n指纹：%s\n", *out, o.Name, o.ID, fp)
+	fmt.Fprintln(env.Stdout, "请把名片发给协作单位，对方添加后在电话里核对指纹。")
+	return ExitOK
+}
+
+// runPartnerAdd: duikou partner add --db PATH FILE pins a partner's card.
+func runPartnerAdd(env *Env, args []string) int {
+	fs := env.flags("partner add")
+	db := fs.String("db", "", "数据库文件")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	switch {
+	case len(pos) == 0:
+		return env.Fail("请给出对方的名片文件")
+	case len(pos) > 1:
+		return env.Fail("一次只能添加一张名片，多出参数 %q", pos[1])
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return env.Fail("无法打开名片文件：%v", err)
+	}
+	defer f.Close()
+	card, err := exchange.ReadCard(f)
+	if err != nil {
+		return env.Fail("%s：%v", pos[0], err)
+	}
+	s, code := openExistingDB(env, *db)
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	p, err := exchange.Pin(s, card)
+	if err != nil {
+		return env.Fail("未添加：%v", err)
+	}
+	fmt.Fprintf(env.Stdout, "已添加协作单位：%s\n", p.Name)
+	if p.Role != "" {
+		fmt.Fprintf(env.Stdout, "角色：%s\n", p.Role.Label())
+	}
+	fmt.Fprintf(env.Stdout, "单位编号：%s\n指纹：%s\n", p.ID, p.Fingerprint)
+	fmt.Fprintln(env.Stdout, "请给对方打电话，核对对方读出的指纹与上面是否逐组一致；不一致时不要交换数据。")
+	return ExitOK
+}
+
+// runPartnerList: duikou partner list --db PATH.
+func runPartnerList(env *Env, args []string) int {
+	fs := env.flags("partner list")
+	db := fs.String("db", "", "数据库文件")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	if len(pos) > 0 {
+		return env.Fail("partner list 不接受参数 %q", pos[0])
+	}
+	s, code := openExistingDB(env, *db)
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	ps, err := s.Partners()
+	if err != nil {
+		return env.Fail("无法读取协作单位：%v", err)
+	}
+	if len(ps) == 0 {
+		fmt.Fprintln(env.Stdout, "还没有协作单位。用 duikou partner add 添加对方的名片。")
+		return ExitOK
+	}
+	rows := [][]string{{"单位编号", "工会名称", "角色", "指纹"}}
+	for _, p := range ps {
+		fp := p.Fingerprint
+		if fp == "" {
+			fp = "（未导入名片，不能交换）"
+		}
+		role := "-"
+		if p.Role != "" {
+			role = p.Role.Label()
+		}
+		rows = append(rows, []string{p.ID, p.Name, role, fp})
+	}
+	writeTable(env.Stdout, rows)
+	return ExitOK
+}

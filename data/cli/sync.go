@@ -1,0 +1,162 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"duikou/data"
+	"duikou/data/exchange"
+)
+
+func init() {
+	register("sync", "交换文件：export 为协作单位导出，import 导入对方发来的文件", runSync)
+}
+
+// runSync: duikou sync export|import ...
+func runSync(env *Env, args []string) int {
+	if len(args) == 0 {
+		return env.Fail("用法：duikou sync export --db 文件 --to 协作单位 -o 交换文件 | import --db 文件 交换文件 [--dry-run]")
+	}
+	switch args[0] {
+	case "export":
+		return runSyncExport(env, args[1:])
+	case "import":
+		return runSyncImport(env, args[1:])
+	}
+	return env.Fail("未知的 sync 子命令 %q（可用：export、import）", args[0])
+}
+
+// runSyncExport: duikou sync export --db PATH --to PARTNER -o FILE, where
+// PARTNER is the partner's office id or union name.
+func runSyncExport(env *Env, args []string) int {
+	fs := env.flags("sync export")
+	db := fs.String("db", "", "数据库文件")
+	to := fs.String("to", "", "协作单位的编号或工会名称")
+	out := fs.String("o", "", "交换文件")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	switch {
+	case len(pos) > 0:
+		return env.Fail("sync export 不接受参数 %q", pos[0])
+	case *to == "":
+		return env.Fail("请用 --to 指定协作单位（编号或工会名称）")
+	case *out == "":
+		return env.Fail("请用 -o 指定交换文件")
+	}
+	s, code := openExistingDB(env, *db)
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	p, err := exchange.FindPartner(s, *to)
+	if err != nil {
+		return env.Fail("%v", err)
+	}
+	m, err := exchange.ExportFile(s, p.ID, *out)
+	if err != nil {
+		return env.Fail("未导出：%v", err)
+	}
+	fmt.Fprintf(env.Stdout, "已导出交换文件 %s\n发给：%s\n变更 %d 条，记录 %d 条%s\n", *out, p.Name, m.Counts.Ops, m.Counts.Rows, tableCounts(m.Counts.Tables))
+	return ExitOK
+}
+
+// tableCounts is "（劳动者 5，用工单位 1）" in the order records travel.
+func tableCounts(tables map[string]int) string {
+	names := map[string]string{"employers": "用工单位", "demands": "用工需求", "workers": "劳动者",
+		"placements": "就业安置", "follow_ups": "跟踪服务"}
+	var parts []string
+	for _, t := range data.SyncedTables() {
+		if n := tables[t]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", names[t], n))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "（" + strings.Join(parts, "，") + "）"
+}
+
+// runSyncImport: duikou sync import --db PATH FILE [--dry-run]. Exit 2 for
+// a file refused as a whole (one line on stderr, nothing written), 1 when
+// records in it failed validation (nothing imported either), 0 otherwise.
+func runSyncImport(env *Env, args []string) int {
+	fs := env.flags("sync import")
+	db := fs.String("db", "", "数据库文件")
+	dryRun := fs.Bool("dry-run", false, "只预览，不写入数据库")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	switch {
+	case len(pos) == 0:
+		return env.Fail("请给出要导入的交换文件")
+	case len(pos) > 1:
+		return env.Fail("一次只能导入一个交换文件，多出参数 %q", pos[1])
+	}
+	file := pos[0]
+	s, code := openExistingDB(env, *db)
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	o, err := exchange.OpenFile(s, file)
+	if err != nil {
+		return env.Fail("未导入 %s：%v", filepath.Base(file), err)
+	}
+	from := o.Manifest.From.Name
+	if o.AlreadyImported {
+		fmt.Fprintf(env.Stdout, "来自 %s 的交换文件 %s 已导入过，未作任何更改。\n", from, filepath.Base(file))
+		return ExitOK
+	}
+	if *dryRun {
+		sum, err := o.DryRun()
+		if err != nil {
+			return env.Fail("未导入 %s：%v", filepath.Base(file), err)
+		}
+		fmt.Fprintf(env.Stdout, "预览（未写入数据库）：来自 %s 的交换文件 %s\n%s\n", from, filepath.Base(file), summaryLine(sum))
+		return printRefused(env, sum, true)
+	}
+	res, err := o.Apply(o.FileName)
+	if errors.Is(err, exchange.ErrRecordsRefused) {
+		fmt.Fprintf(env.Stdout, "未导入：来自 %s 的交换文件 %s 中有记录未通过校验\n%s\n", from, filepath.Base(file), summaryLine(res.Summary))
+		return printRefused(env, res.Summary, false)
+	}
+	if err != nil {
+		return env.Fail("未导入 %s：%v", filepath.Base(file), err)
+	}
+	if res.AlreadyImported {
+		fmt.Fprintf(env.Stdout, "来自 %s 的交换文件 %s 已导入过，未作任何更改。\n", from, filepath.Base(file))
+		return ExitOK
+	}
+	fmt.Fprintf(env.Stdout, "已导入来自 %s 的交换文件 %s\n%s\n导入前的备份：%s\n", from, filepath.Base(file), summaryLine(res.Summary), res.Backup)
+	if res.Summary.Conflicts > 0 {
+		fmt.Fprintf(env.Stdout, "有 %d 处双方同时修改的内容，已暂按统一规则取值，请在“冲突处理”中逐一确认。\n", res.Summary.Conflicts)
+	}
+	return ExitOK
+}
+
+// summaryLine is the import's count in the clerk's words.
+func summaryLine(sum *data.ApplySummary) string {
+	return fmt.Sprintf("新增 %d 条，更新 %d 条，未变 %d 条，冲突 %d 处，拒收 %d 条",
+		sum.New, sum.Updated, sum.Unchanged, sum.Conflicts, len(sum.Refused))
+}
+
+// printRefused lists the records that failed validation; exit 1 if any.
+func printRefused(env *Env, sum *data.ApplySummary, dryRun bool) int {
+	if len(sum.Refused) == 0 {
+		return ExitOK
+	}
+	for _, r := range sum.Refused {
+		fmt.Fprintln(env.Stdout, "拒收："+r)
+	}
+	what := "整个文件未导入"
+	if dryRun {
+		what = "导入时整个文件将被拒收"
+	}
+	fmt.Fprintf(env.Stderr, "duikou: %d 条记录未通过校验，%s；请对方更正后重新导出\n", len(sum.Refused), what)
+	return ExitRejected
+}
