@@ -1,0 +1,487 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"duikou/data"
+	"duikou/data/catalog"
+)
+
+// employersScreen is 用工单位与需求: employers on the left, the selected
+// employer's details and its demands on the right; a second tab lists
+// every demand with filters. Forms take the screen's place while open.
+type employersScreen struct {
+	g     *GUI
+	today data.Date
+
+	empRows  *pagedRows[data.Employer, data.EmployerFilter]
+	empTable *recordTable[data.Employer, data.EmployerFilter]
+	search   *textEntry
+	empCount *widget.Label
+	addEmp   *widget.Button
+	notice   *widget.Label
+
+	// the selected employer
+	selected   *data.Employer
+	detailName *widget.Label
+	detail     *widget.Label
+	detailBox  *fyne.Container
+	editEmp    *widget.Button
+	delEmp     *widget.Button
+	openOnly   *widget.Check
+	addDemand  *widget.Button
+	demCount   *widget.Label
+	empDemRows *pagedRows[data.Demand, data.DemandFilter]
+	empDemands *recordTable[data.Demand, data.DemandFilter]
+
+	// the all-demands tab
+	allRows    *pagedRows[data.Demand, data.DemandFilter]
+	allTable   *recordTable[data.Demand, data.DemandFilter]
+	allSearch  *textEntry
+	allOcc     *occField
+	allRegion  *regionField
+	allStatus  *widget.Select
+	allOpen    *widget.Check
+	allCount   *widget.Label
+	sums       *latest
+	tabs       *container.AppTabs
+	main       fyne.CanvasObject
+	stack      *fyne.Container
+	form       formView // the open form, nil when the lists show
+	formHeader string
+}
+
+// formView is an open employer or demand form.
+type formView interface {
+	view() fyne.CanvasObject
+	shown()
+}
+
+func newEmployersScreen(g *GUI) *employersScreen {
+	s := &employersScreen{g: g, today: g.store.Today(), sums: g.newLatest()}
+	st := g.store
+	s.empRows = newPagedRows(g.ui, lister[data.Employer, data.EmployerFilter]{list: st.ListEmployers, count: st.CountEmployers})
+	s.empRows.q = listQuery[data.EmployerFilter]{sort: "name"}
+	s.empTable = newRecordTable(s.empRows, []column[data.Employer]{
+		{title: "单位名称", width: 196, sort: "name", text: func(e *data.Employer) string { return e.Name }},
+		{title: "所在地", width: 104, sort: "region", text: func(e *data.Employer) string { return shortRegionName(e.Region) }},
+		{title: "联系人", width: 64, text: func(e *data.Employer) string { return e.Contact }},
+		{title: "工会", width: 60, text: func(e *data.Employer) string { return unionText(e.HasUnion) }},
+	})
+	s.empTable.sortCol = 0
+	s.empTable.onOpen = func(e data.Employer) { s.selectEmployer(e.ID) }
+	s.empRows.onReset = func(moved bool) {
+		s.empCount.SetText(fmt.Sprintf("共 %s 家", thousands(int64(s.empRows.length()))))
+		s.empTable.refreshAfterReset(moved)
+		if s.selected == nil && s.empRows.length() > 0 {
+			if e, ok := s.empRows.row(0); ok {
+				s.selectEmployer(e.ID)
+			}
+		}
+	}
+	s.empRows.onPage = s.empTable.table.Refresh
+
+	s.empDemRows = newPagedRows(g.ui, lister[data.Demand, data.DemandFilter]{list: st.ListDemands, count: st.CountDemands})
+	s.empDemRows.q = listQuery[data.DemandFilter]{sort: "valid_until", filter: data.DemandFilter{EmployerID: "-"}}
+	s.empDemands = newRecordTable(s.empDemRows, s.demandColumns(false))
+	s.empDemands.sortCol = 4 // 有效期至: the demands that end soonest first
+	s.empDemands.onOpen = func(d data.Demand) { s.openDemand(d.ID) }
+	s.empDemRows.onReset = func(moved bool) {
+		s.demCount.SetText(fmt.Sprintf("%d 条", s.empDemRows.length()))
+		s.empDemands.refreshAfterReset(moved)
+	}
+	s.empDemRows.onPage = s.empDemands.table.Refresh
+
+	s.allRows = newPagedRows(g.ui, lister[data.Demand, data.DemandFilter]{list: st.ListDemands, count: st.CountDemands})
+	s.allRows.q = listQuery[data.DemandFilter]{sort: "created", desc: true}
+	s.allTable = newRecordTable(s.allRows, s.demandColumns(true))
+	s.allTable.onOpen = func(d data.Demand) { s.openDemand(d.ID) }
+	s.allRows.onReset = func(moved bool) {
+		s.updateAllCount()
+		s.allTable.refreshAfterReset(moved)
+	}
+	s.allRows.onPage = s.allTable.table.Refresh
+	g.track(s.empRows)
+	g.track(s.empDemRows)
+	g.track(s.allRows)
+	s.empRows.onError = func(err error) { s.empCount.SetText("查询出错：" + err.Error()) }
+	s.empDemRows.onError = func(err error) { s.demCount.SetText("查询出错：" + err.Error()) }
+	s.allRows.onError = func(err error) { s.allCount.SetText("查询出错：" + err.Error()) }
+	return s
+}
+
+func unionText(has bool) string {
+	if has {
+		return "已建会"
+	}
+	return "未建会"
+}
+
+// wageRange is a wage range as clerks write it.
+func wageRange(min, max data.Fen) string {
+	switch {
+	case min > 0 && max > 0 && min == max:
+		return min.String() + "元"
+	case min > 0 && max > 0:
+		return min.String() + "–" + max.String() + "元"
+	case min > 0:
+		return min.String() + "元起"
+	case max > 0:
+		return "最高" + max.String() + "元"
+	}
+	return "面议"
+}
+
+// demandState is the demand's status as the clerk reads it today.
+func demandState(d *data.Demand, today data.Date) string {
+	if d.Status == data.DemandOpen {
+		switch {
+		case d.Left() == 0:
+			return "已招满"
+		case !d.ValidUntil.IsZero() && today.After(d.ValidUntil):
+			return "已过期"
+		case !d.ValidFrom.IsZero() && today.Before(d.ValidFrom):
+			return "未开始"
+		}
+	}
+	return d.Status.Label()
+}
+
+// demandColumns are the columns of a demand list; the list of every demand
+// adds the employer, an employer's own list leaves out the work place
+// (mostly the employer's county) to fit beside the employer details.
+func (s *employersScreen) demandColumns(withEmployer bool) []column[data.Demand] {
+	var cols []column[data.Demand]
+	if withEmployer {
+		cols = append(cols, column[data.Demand]{title: "用工单位", width: 200, text: func(d *data.Demand) string {
+			if d.Employer == nil {
+				return ""
+			}
+			return d.Employer.Name
+		}})
+	}
+	cols = append(cols,
+		column[data.Demand]{title: "工种", width: 110, sort: "occ", text: func(d *data.Demand) string { return occName(d.Occupation) }},
+		column[data.Demand]{title: "岗位名称", width: 130, sort: "title", text: func(d *data.Demand) string { return d.Title }},
+		column[data.Demand]{title: "已招/招聘", width: 84, sort: "headcount", text: func(d *data.Demand) string {
+			return strconv.Itoa(d.Filled) + "/" + strconv.Itoa(d.Headcount)
+		}},
+		column[data.Demand]{title: "月工资", width: 110, text: func(d *data.Demand) string { return wageRange(d.WageMin, d.WageMax) }},
+	)
+	if withEmployer {
+		cols = append(cols, column[data.Demand]{title: "工作地点", width: 110, sort: "region",
+			text: func(d *data.Demand) string { return shortRegionName(d.WorkRegion) }})
+	}
+	return append(cols,
+		column[data.Demand]{title: "有效期至", width: 96, sort: "valid_until", text: func(d *data.Demand) string { return d.ValidUntil.String() }},
+		column[data.Demand]{title: "状态", width: 64, text: func(d *data.Demand) string { return demandState(d, s.today) }},
+	)
+}
+
+func (s *employersScreen) view() fyne.CanvasObject {
+	if s.stack != nil {
+		return s.stack
+	}
+	g := s.g
+	// Employers tab.
+	s.search = newTextEntry("搜索单位名称或统一社会信用代码（Ctrl+F）")
+	s.search.OnChanged = func(t string) { s.empTable.setFilter(data.EmployerFilter{Text: strings.TrimSpace(t)}) }
+	s.addEmp = widget.NewButtonWithIcon("新增用工单位", theme.ContentAddIcon(), s.openNewEmployer)
+	s.addEmp.Importance = widget.HighImportance
+	s.empCount = widget.NewLabel("正在统计…")
+	s.notice = widget.NewLabel("")
+	s.notice.Importance = widget.SuccessImportance
+	s.notice.Hide()
+	left := container.NewBorder(
+		container.NewVBox(container.NewBorder(nil, nil, nil, s.addEmp, s.search), container.NewHBox(s.empCount, s.notice)),
+		nil, nil, nil, s.empTable.table)
+
+	s.detailName = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.detailName.SizeName = theme.SizeNameSubHeadingText
+	s.detailName.Wrapping = fyne.TextWrapWord
+	s.detailName.Hide()
+	s.detail = widget.NewLabel("请在左侧选择一家用工单位")
+	s.detail.Wrapping = fyne.TextWrapWord
+	s.editEmp = widget.NewButtonWithIcon("修改单位信息", theme.DocumentCreateIcon(), func() {
+		if s.selected != nil {
+			s.openEmployer(s.selected.ID)
+		}
+	})
+	s.delEmp = widget.NewButtonWithIcon("删除单位", theme.DeleteIcon(), s.deleteEmployer)
+	s.delEmp.Importance = widget.DangerImportance
+	s.openOnly = widget.NewCheck("只看招聘中", func(bool) { s.filterEmployerDemands() })
+	s.openOnly.SetChecked(true)
+	s.addDemand = widget.NewButtonWithIcon("新增用工需求", theme.ContentAddIcon(), func() {
+		if s.selected != nil {
+			s.openNewDemand(s.selected)
+		}
+	})
+	s.addDemand.Importance = widget.HighImportance
+	s.demCount = widget.NewLabel("")
+	demHeader := container.NewHBox(widget.NewLabelWithStyle("用工需求", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		s.demCount, s.openOnly, layout.NewSpacer(), s.addDemand)
+	s.detailBox = container.NewVBox(s.detailName, s.detail, container.NewHBox(s.editEmp, s.delEmp))
+	right := container.NewBorder(container.NewVBox(widget.NewCard("", "", s.detailBox), demHeader), nil, nil, nil, s.empDemands.table)
+	s.setSelectedButtons()
+
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.4
+
+	// All-demands tab.
+	s.allSearch = newTextEntry("搜索岗位名称或用工单位")
+	s.allSearch.OnChanged = func(string) { s.filterAll() }
+	s.allOcc = newOccField(g.win, true, "全部工种")
+	s.allOcc.onChanged = func(string) { s.filterAll() }
+	s.allRegion = newRegionField(g.win, false, true, "全部工作地点", s.officeRegion)
+	s.allRegion.onChanged = func(string) { s.filterAll() }
+	s.allStatus = widget.NewSelect(append([]string{allStatuses}, labelsOf(data.DemandStatuses)...), func(string) { s.filterAll() })
+	s.allStatus.SetSelectedIndex(0)
+	s.allOpen = widget.NewCheck("只看招聘中、未招满、在有效期内", func(bool) { s.filterAll() })
+	s.allCount = widget.NewLabel("正在统计…")
+	allTop := container.NewVBox(s.allSearch,
+		container.NewHBox(
+			container.NewGridWrap(fyne.NewSize(170, s.allOcc.MinSize().Height), s.allOcc),
+			container.NewGridWrap(fyne.NewSize(230, s.allRegion.MinSize().Height), s.allRegion),
+			s.allStatus, s.allOpen),
+		s.allCount)
+	all := container.NewBorder(allTop, nil, nil, nil, s.allTable.table)
+
+	s.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("用工单位", theme.StorageIcon(), split),
+		container.NewTabItemWithIcon("全部用工需求", theme.ListIcon(), all))
+	s.tabs.OnSelected = func(*container.TabItem) { s.shown() }
+	s.main = s.tabs
+	s.stack = container.NewStack(s.main)
+	s.empRows.setQuery(s.empRows.query())
+	s.allRows.setQuery(s.allRows.query())
+	return s.stack
+}
+
+func (s *employersScreen) officeRegion() string {
+	if o := s.g.store.Office(); o != nil {
+		return o.Region
+	}
+	return ""
+}
+
+func (s *employersScreen) shown() {
+	if s.form != nil {
+		s.form.shown()
+		return
+	}
+	s.today = s.g.store.Today()
+	if s.tabs != nil && s.tabs.SelectedIndex() == 1 {
+		s.g.setActions(actions{Find: func() { s.g.focus(s.allSearch) }, New: s.newDemandForSelected})
+		return
+	}
+	s.g.setActions(actions{New: s.openNewEmployer, Find: func() { s.g.focus(s.search) }})
+}
+
+func (s *employersScreen) newDemandForSelected() {
+	if s.selected != nil {
+		s.openNewDemand(s.selected)
+	} else {
+		s.openNewDemand(nil)
+	}
+}
+
+// dataChanged refreshes the lists that show table ("employers" or
+// "demands"); it may run on any goroutine.
+func (s *employersScreen) dataChanged(table string) {
+	if table == "employers" {
+		s.empRows.reload()
+		s.allRows.reload() // the demand list shows employer names
+		return
+	}
+	s.empDemRows.reload()
+	s.allRows.reload()
+}
+
+func (s *employersScreen) selectEmployer(id string) {
+	e, err := s.g.store.Employer(id)
+	if err != nil {
+		s.clearSelection()
+		return
+	}
+	s.selected = e
+	s.detailName.SetText(e.Name)
+	s.detailName.Show()
+	var b strings.Builder
+	fmt.Fprintf(&b, "统一社会信用代码：%s\n所在地：%s", e.CreditCode, catalog.FullName(e.Region))
+	if e.Address != "" {
+		b.WriteString(" " + e.Address)
+	}
+	contact := strings.TrimSpace(e.Contact + " " + e.ContactPhone)
+	if contact == "" {
+		contact = "未填写"
+	}
+	fmt.Fprintf(&b, "\n联系人：%s\n行业：%s · 工会：%s", contact, orNone(e.Industry), unionText(e.HasUnion))
+	if e.Notes != "" {
+		b.WriteString("\n备注：" + e.Notes)
+	}
+	s.detail.SetText(b.String())
+	s.setSelectedButtons()
+	s.filterEmployerDemands()
+}
+
+// clearSelection shows no employer on the right.
+func (s *employersScreen) clearSelection() {
+	s.selected = nil
+	s.detailName.Hide()
+	s.detail.SetText("请在左侧选择一家用工单位")
+	s.setSelectedButtons()
+	s.filterEmployerDemands()
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "未填写"
+	}
+	return s
+}
+
+func (s *employersScreen) setSelectedButtons() {
+	for _, b := range []*widget.Button{s.editEmp, s.delEmp, s.addDemand} {
+		if s.selected == nil {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+	s.openOnly.Enable()
+}
+
+func (s *employersScreen) filterEmployerDemands() {
+	f := data.DemandFilter{EmployerID: "-"} // none until an employer is selected
+	if s.selected != nil {
+		f.EmployerID = s.selected.ID
+	}
+	if s.openOnly.Checked {
+		f.OpenOn = s.today
+	}
+	s.empDemands.setFilter(f)
+}
+
+func (s *employersScreen) allFilter() data.DemandFilter {
+	f := data.DemandFilter{Text: strings.TrimSpace(s.allSearch.Text), Occupation: s.allOcc.key, Region: s.allRegion.code}
+	if s.allStatus.SelectedIndex() > 0 {
+		f.Status = data.DemandStatus(codeForLabel(data.DemandStatuses, s.allStatus.Selected))
+	}
+	if s.allOpen.Checked {
+		f.OpenOn = s.today
+	}
+	return f
+}
+
+func (s *employersScreen) filterAll() {
+	if s.allCount == nil {
+		return
+	}
+	s.allTable.setFilter(s.allFilter())
+}
+
+// updateAllCount shows the number of demands and, fetched beside it, how
+// many people they ask for.
+func (s *employersScreen) updateAllCount() {
+	n := s.allRows.length()
+	f := s.allRows.query().filter
+	s.allCount.SetText(fmt.Sprintf("共 %s 条需求", thousands(int64(n))))
+	st := s.g.store
+	s.sums.submit(func() func() {
+		h, filled, err := st.SumHeadcount(f)
+		return func() {
+			if err != nil || s.allRows.query().filter != f {
+				return
+			}
+			s.allCount.SetText(fmt.Sprintf("共 %s 条需求，招聘 %s 人，已招 %s 人", thousands(int64(n)), thousands(h), thousands(filled)))
+		}
+	})
+}
+
+func (s *employersScreen) say(msg string) {
+	s.notice.SetText(msg)
+	s.notice.Show()
+}
+
+func (s *employersScreen) deleteEmployer() {
+	e := s.selected
+	if e == nil {
+		return
+	}
+	s.g.confirm("删除用工单位",
+		fmt.Sprintf("确定删除用工单位“%s”吗？删除后列表中不再显示，与合作方交换数据时对方也会删除。", e.Name),
+		"删除", func() {
+			if err := s.g.store.Delete(&data.Employer{Synced: data.Synced{ID: e.ID}}); err != nil {
+				s.g.showError("无法删除", err)
+				return
+			}
+			s.clearSelection()
+			s.say(fmt.Sprintf("已删除用工单位“%s”", e.Name))
+		})
+}
+
+func (s *employersScreen) openNewEmployer() {
+	if s.form != nil {
+		return
+	}
+	s.showForm(newEmployerForm(s, nil))
+}
+
+func (s *employersScreen) openEmployer(id string) {
+	e, err := s.g.store.Employer(id)
+	if err != nil {
+		s.g.showError("无法打开用工单位", err)
+		return
+	}
+	s.showForm(newEmployerForm(s, e))
+}
+
+func (s *employersScreen) openNewDemand(e *data.Employer) {
+	if s.form != nil {
+		return
+	}
+	s.showForm(newDemandForm(s, nil, e))
+}
+
+func (s *employersScreen) openDemand(id string) {
+	d, err := s.g.store.Demand(id)
+	if err != nil {
+		s.g.showError("无法打开用工需求", err)
+		return
+	}
+	e, err := s.g.store.Employer(d.EmployerID)
+	if err != nil {
+		e = nil
+	}
+	s.showForm(newDemandForm(s, d, e))
+}
+
+func (s *employersScreen) showForm(f formView) {
+	s.view()
+	s.form = f
+	s.notice.Hide()
+	s.stack.Objects = []fyne.CanvasObject{f.view()}
+	s.stack.Refresh()
+	f.shown()
+}
+
+// closeForm goes back to the lists; selectID, if set, is the employer to
+// show on the right.
+func (s *employersScreen) closeForm(selectID string) {
+	s.form = nil
+	s.stack.Objects = []fyne.CanvasObject{s.main}
+	s.stack.Refresh()
+	s.g.setHeading("用工单位与需求")
+	if selectID != "" {
+		s.selectEmployer(selectID)
+	}
+	s.shown()
+}

@@ -1,0 +1,322 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"duikou/data"
+)
+
+// AppID is the application ID, as in FyneApp.toml; Fyne keeps the
+// preferences (the window size) under it.
+const AppID = "cn.duikou.laowu"
+
+// AppName is the program's name as the clerk sees it.
+const AppName = "对口劳务协作"
+
+// Options tune the window.
+type Options struct {
+	// Demo says the database is a throwaway demo; the status bar says so.
+	Demo bool
+}
+
+// GUI is the main window: navigation on the left, the current screen on
+// the right, a status line at the bottom. Before the office is set up it
+// shows the set-up form instead.
+type GUI struct {
+	app   fyne.App
+	win   fyne.Window
+	store Store
+	opt   Options
+
+	navButtons []*widget.Button
+	current    int
+	body       *fyne.Container
+	heading    *widget.Label
+	status     *widget.Label
+	screens    []*navScreen
+	actions    actions
+
+	// ui runs a function on the UI thread: fyne.Do, or in tests a queue
+	// the test drains, so background results land as they do in the app.
+	ui func(func())
+	// runners are the background query loops, for tests to wait on.
+	runners []interface{ waitIdle() }
+
+	setup     *setupScreen
+	home      *homeScreen
+	workers   *workersScreen
+	employers *employersScreen
+	settings  *settingsScreen
+}
+
+// actions are what the window's shortcuts do on the current screen; nil
+// means the shortcut does nothing there.
+type actions struct {
+	New    func() // Ctrl+N
+	Find   func() // Ctrl+F
+	Save   func() // Ctrl+S
+	Cancel func() // Esc
+}
+
+// screen is one page of the navigation.
+type screen interface {
+	// view is built once, when the screen is first shown.
+	view() fyne.CanvasObject
+	// shown runs each time the clerk comes to the screen: it refreshes
+	// what may be stale and sets the shortcuts' actions.
+	shown()
+}
+
+type navScreen struct {
+	title string
+	icon  fyne.Resource
+	scr   screen
+	built fyne.CanvasObject
+}
+
+// Screen indices, in navigation order.
+const (
+	screenHome = iota
+	screenWorkers
+	screenEmployers
+	screenMatch
+	screenPlacements
+	screenFollowUps
+	screenExchange
+	screenSettings
+)
+
+// New builds the window's content on w, which the caller shows. It sets
+// the theme and Fyne's own words to Chinese for the whole app.
+func New(a fyne.App, w fyne.Window, s Store, opt Options) *GUI {
+	return newGUI(a, w, s, opt, fyne.Do)
+}
+
+func newGUI(a fyne.App, w fyne.Window, s Store, opt Options, ui func(func())) *GUI {
+	UseTheme(a)
+	g := &GUI{app: a, win: w, store: s, opt: opt, current: -1, ui: ui}
+	w.SetTitle(AppName)
+	g.installShortcuts()
+	s.OnChange(g.dataChanged)
+	if s.Office() == nil {
+		g.setup = newSetupScreen(g)
+		w.SetContent(g.setup.view())
+		g.setup.shown()
+	} else {
+		g.showMain()
+	}
+	return g
+}
+
+// UseTheme gives the app the bundled font and light theme, and makes
+// Fyne's own words (dialog buttons, menus) Chinese whatever the OS locale.
+// New does it; main calls it first for windows shown before the GUI.
+func UseTheme(a fyne.App) {
+	useChineseEverywhere()
+	a.Settings().SetTheme(Theme{})
+}
+
+// Window is the window the GUI lives in.
+func (g *GUI) Window() fyne.Window { return g.win }
+
+// showMain replaces the set-up (or nothing) with the navigation and the
+// home screen.
+func (g *GUI) showMain() {
+	g.home = newHomeScreen(g)
+	g.workers = newWorkersScreen(g)
+	g.employers = newEmployersScreen(g)
+	g.settings = newSettingsScreen(g)
+	g.screens = []*navScreen{
+		{title: "首页", icon: theme.HomeIcon(), scr: g.home},
+		{title: "劳动者", icon: theme.AccountIcon(), scr: g.workers},
+		{title: "用工单位与需求", icon: theme.StorageIcon(), scr: g.employers},
+		{title: "匹配推荐", icon: theme.SearchIcon(), scr: newComingSoon(g, comingMatch)},
+		{title: "就业安置", icon: theme.ConfirmIcon(), scr: newComingSoon(g, comingPlacements)},
+		{title: "跟踪服务", icon: theme.HistoryIcon(), scr: newComingSoon(g, comingFollowUps)},
+		{title: "数据交换", icon: theme.MailSendIcon(), scr: newComingSoon(g, comingExchange)},
+		{title: "设置", icon: theme.SettingsIcon(), scr: g.settings},
+	}
+	nav := container.NewVBox()
+	for i, sc := range g.screens {
+		i := i
+		b := widget.NewButtonWithIcon(sc.title, sc.icon, func() { g.navigate(i) })
+		b.Alignment = widget.ButtonAlignLeading
+		g.navButtons = append(g.navButtons, b)
+		nav.Add(b)
+	}
+	brand := widget.NewLabelWithStyle(AppName, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	navPane := container.NewBorder(container.NewVBox(brand, widget.NewSeparator()), nil, nil, nil, nav)
+
+	g.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	g.heading.SizeName = theme.SizeNameSubHeadingText
+	g.body = container.NewStack()
+	g.status = widget.NewLabel("")
+	g.status.Truncation = fyne.TextTruncateEllipsis
+	g.updateStatus()
+
+	main := container.NewBorder(g.heading, nil, nil, nil, g.body)
+	content := container.NewBorder(nil,
+		container.NewVBox(widget.NewSeparator(), g.status),
+		container.NewHBox(navPane, widget.NewSeparator()), nil,
+		container.NewPadded(main))
+	g.win.SetContent(content)
+	g.navigate(screenHome)
+}
+
+// navigate shows screen i.
+func (g *GUI) navigate(i int) {
+	if i < 0 || i >= len(g.screens) {
+		return
+	}
+	if g.current == i {
+		g.screens[i].scr.shown()
+		return
+	}
+	g.current = i
+	for j, b := range g.navButtons {
+		if j == i {
+			b.Importance = widget.HighImportance
+		} else {
+			b.Importance = widget.LowImportance
+		}
+		b.Refresh()
+	}
+	sc := g.screens[i]
+	if sc.built == nil {
+		sc.built = sc.scr.view()
+	}
+	g.heading.SetText(sc.title)
+	g.body.Objects = []fyne.CanvasObject{sc.built}
+	g.body.Refresh()
+	g.actions = actions{}
+	sc.scr.shown()
+}
+
+// newLatest makes a background runner that reports through g.ui.
+func (g *GUI) newLatest() *latest {
+	l := newLatest(g.ui)
+	g.runners = append(g.runners, l)
+	return l
+}
+
+// track registers a paged list's loop for tests to wait on.
+func (g *GUI) track(r interface{ waitIdle() }) { g.runners = append(g.runners, r) }
+
+// setHeading changes the title above the screen (a form names its record).
+func (g *GUI) setHeading(text string) { g.heading.SetText(text) }
+
+// setActions sets what the shortcuts do now.
+func (g *GUI) setActions(a actions) { g.actions = a }
+
+// updateStatus writes the status line: the office, the clerk, the file.
+func (g *GUI) updateStatus() {
+	if g.status == nil {
+		return
+	}
+	o := g.store.Office()
+	if o == nil {
+		return
+	}
+	text := o.Name + " · " + roleShort(o.Role) + " · 经办人：" + o.ClerkName + " · 数据库：" + g.store.Path()
+	if g.opt.Demo {
+		text = "【演示数据，关闭后不保留】 " + text
+	}
+	g.status.SetText(text)
+}
+
+// roleShort is the role without the explanation in brackets.
+func roleShort(r data.OfficeRole) string {
+	switch r {
+	case data.RoleSending:
+		return "输出地"
+	case data.RoleReceiving:
+		return "输入地"
+	}
+	return "输出地、输入地双向"
+}
+
+// installShortcuts routes Ctrl+N, Ctrl+F, Ctrl+S and Esc to the current
+// screen's actions. Text entries pass them on (see textEntry).
+func (g *GUI) installShortcuts() {
+	c := g.win.Canvas()
+	for _, s := range []fyne.Shortcut{shortcutNew, shortcutFind, shortcutSave} {
+		c.AddShortcut(s, g.typedShortcut)
+	}
+	shortcutRoutes.Store(c, g.typedShortcut)
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name != fyne.KeyEscape {
+			return
+		}
+		if top := c.Overlays().Top(); top != nil {
+			// Esc closes a dialog as its 取消 would; our dialogs are
+			// made afresh each time, so nothing waits on this one.
+			c.Overlays().Remove(top)
+			return
+		}
+		if g.actions.Cancel != nil {
+			g.actions.Cancel()
+		}
+	})
+}
+
+// typedShortcut runs the current screen's action for a window shortcut.
+func (g *GUI) typedShortcut(s fyne.Shortcut) {
+	if g.win.Canvas().Overlays().Top() != nil {
+		return // a dialog is open: it has its own buttons
+	}
+	var fn func()
+	switch s.ShortcutName() {
+	case shortcutNew.ShortcutName():
+		fn = g.actions.New
+	case shortcutFind.ShortcutName():
+		fn = g.actions.Find
+	case shortcutSave.ShortcutName():
+		fn = g.actions.Save
+	}
+	if fn != nil {
+		fn()
+	}
+}
+
+// dataChanged is the Store's change listener: lists showing the changed
+// table fetch again (they keep their place). It may run on any goroutine;
+// the lists queue the work themselves.
+func (g *GUI) dataChanged(c data.Change) {
+	if g.workers != nil && c.Table == "workers" {
+		g.workers.rows.reload()
+	}
+	if g.employers != nil && (c.Table == "employers" || c.Table == "demands") {
+		g.employers.dataChanged(c.Table)
+	}
+	if g.home != nil {
+		g.home.refresh()
+	}
+}
+
+// focus puts the keyboard focus on o.
+func (g *GUI) focus(o fyne.Focusable) { g.win.Canvas().Focus(o) }
+
+// showError shows an error that belongs to no field.
+func (g *GUI) showError(title string, err error) {
+	msg := widget.NewLabel(err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(title, "确定", container.NewGridWrap(fyne.NewSize(420, 80), msg), g.win)
+	d.Show()
+}
+
+// confirm asks a yes/no question with the given button words.
+func (g *GUI) confirm(title, message, yes string, then func()) {
+	msg := widget.NewLabel(message)
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, yes, "取消", container.NewGridWrap(fyne.NewSize(440, 90), msg),
+		func(ok bool) {
+			if ok {
+				then()
+			}
+		}, g.win)
+	d.Show()
+}

@@ -1,0 +1,205 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"duikou/data"
+	"duikou/data/catalog"
+	"duikou/data/ident"
+)
+
+// testNow is the tests' clock: 2026-11-22 10:00 Beijing time.
+var testNow = time.Date(2026, 11, 22, 2, 0, 0, 0, time.UTC)
+
+// uiQueue stands in for fyne.Do: background loops post their results here
+// and the test goroutine runs them in settle, as the app's UI thread would.
+type uiQueue struct {
+	mu  sync.Mutex
+	fns []func()
+}
+
+func (q *uiQueue) do(fn func()) {
+	q.mu.Lock()
+	q.fns = append(q.fns, fn)
+	q.mu.Unlock()
+}
+
+func (q *uiQueue) drain() bool {
+	q.mu.Lock()
+	fns := q.fns
+	q.fns = nil
+	q.mu.Unlock()
+	for _, fn := range fns {
+		fn()
+	}
+	return len(fns) > 0
+}
+
+// harness is a GUI on a temporary database in a test window.
+type harness struct {
+	t     *testing.T
+	g     *GUI
+	s     *data.Store
+	w     fyne.Window
+	queue *uiQueue
+}
+
+// openStore opens a fresh database on the test clock.
+func openStore(t testing.TB) *data.Store {
+	t.Helper()
+	s, err := data.OpenWith(filepath.Join(t.TempDir(), "duikou.db"), data.Options{Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// newHarness opens the GUI; with setup the office is registered first
+// (榆中县总工会, a sending office), so the main window shows.
+func newHarness(t *testing.T, setup bool) *harness {
+	t.Helper()
+	a := test.NewTempApp(t)
+	s := openStore(t)
+	if setup {
+		if _, err := s.SetupOffice("榆中县总工会", "620123", data.RoleSending, "李娟"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w := test.NewTempWindow(t, nil)
+	q := &uiQueue{}
+	g := newGUI(a, w, s, Options{}, q.do)
+	w.Resize(fyne.NewSize(1280, 720))
+	h := &harness{t: t, g: g, s: s, w: w, queue: q}
+	h.settle()
+	return h
+}
+
+// settle runs the background work to the end: it waits for every query
+// loop and runs what they posted to the UI, until nothing is left.
+func (h *harness) settle() {
+	h.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		for _, r := range h.g.runners {
+			r.waitIdle()
+		}
+		// Applying results redraws tables, which may ask for more
+		// pages: go round until nothing new was posted.
+		if !h.queue.drain() {
+			return
+		}
+		if time.Now().After(deadline) {
+			h.t.Fatal("the UI did not settle in 10 s")
+		}
+	}
+}
+
+// all lists the objects a clerk can reach: those of the open dialog if
+// there is one (it covers the window), else the window's.
+func (h *harness) all() []fyne.CanvasObject {
+	if top := h.w.Canvas().Overlays().Top(); top != nil {
+		return test.LaidOutObjects(top)
+	}
+	return test.LaidOutObjects(h.w.Content())
+}
+
+// button finds a visible button by its text.
+func (h *harness) button(text string) *widget.Button {
+	h.t.Helper()
+	for _, o := range h.all() {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+			return b
+		}
+	}
+	h.t.Fatalf("no button %q on screen", text)
+	return nil
+}
+
+// tap taps the button with this text and lets the UI settle.
+func (h *harness) tap(text string) {
+	h.t.Helper()
+	b := h.button(text)
+	if b.Disabled() {
+		h.t.Fatalf("button %q is disabled", text)
+	}
+	test.Tap(b)
+	h.settle()
+}
+
+// typeInto replaces the text of an entry as a clerk would: select all,
+// then type.
+func (h *harness) typeInto(e *textEntry, text string) {
+	h.t.Helper()
+	e.SetText("")
+	test.Type(e, text)
+	h.settle()
+}
+
+// dialogOpen reports whether a dialog is showing.
+func (h *harness) dialogOpen() bool { return h.w.Canvas().Overlays().Top() != nil }
+
+// shows reports whether some label on screen contains text.
+func (h *harness) shows(text string) bool {
+	for _, o := range h.all() {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && strings.Contains(l.Text, text) {
+			return true
+		}
+	}
+	return false
+}
+
+func (h *harness) mustShow(text string) {
+	h.t.Helper()
+	if !h.shows(text) {
+		h.t.Fatalf("nothing on screen says %q", text)
+	}
+}
+
+// testWorker is a valid worker born in 1990 + seq%30 in 榆中县.
+func testWorker(seq int, name string) *data.Worker {
+	birth := time.Date(1970+seq%30, time.Month(1+seq%12), 1+seq%28, 0, 0, 0, 0, time.UTC)
+	return &data.Worker{
+		Name:        name,
+		IDNumber:    ident.MakeID("620123", birth, seq, seq%2 == 0),
+		Phone:       fmt.Sprintf("138%08d", seq),
+		HukouRegion: "620123",
+		Skills:      []data.Skill{{Occupation: "housekeeper", Level: catalog.Level4}},
+		Consent:     true,
+	}
+}
+
+// validID is a valid ID number of a woman born on 1990-03-14 in 榆中县.
+func validID(seq int) string {
+	return ident.MakeID("620123", time.Date(1990, 3, 14, 0, 0, 0, 0, time.UTC), seq, true)
+}
+
+// withWrongCheck changes the check character of a valid ID number.
+func withWrongCheck(id string) string {
+	last := id[17]
+	wrong := byte('0')
+	if last == '0' {
+		wrong = '1'
+	}
+	return id[:17] + string(wrong)
+}
+
+// testCreditCode is a valid enterprise credit code in 江宁区.
+func testCreditCode(body8 string) string {
+	c, err := ident.OrgCodeCheckChar(body8)
+	if err != nil {
+		panic(err)
+	}
+	return ident.MakeCreditCode("91320115" + body8 + string(c))
+}
+
+func tableCell(row, col int) widget.TableCellID { return widget.TableCellID{Row: row, Col: col} }

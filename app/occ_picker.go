@@ -1,0 +1,265 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"duikou/data/catalog"
+)
+
+// occChooser is the dialog behind every 工种 input: the catalog's groups
+// on the left, their occupations on the right, and a search box that finds
+// an occupation by name, alias ("保姆" finds 家政服务员) or group. Tapping an
+// occupation takes it.
+type occChooser struct {
+	onPick func(key string)
+
+	search        *textEntry
+	groups        []string
+	inGroup       []catalog.Occupation
+	results       []catalog.Occupation
+	groupList     *widget.List
+	occList       *widget.List
+	resultList    *widget.List
+	columns, body *fyne.Container
+	status        *widget.Label
+	dlg           *dialog.CustomDialog
+}
+
+func newOccChooser(title, current string, parent fyne.Window, onPick func(string)) *occChooser {
+	c := &occChooser{onPick: onPick, groups: catalog.OccupationGroups()}
+	c.search = newTextEntry("输入工种名称或俗称搜索，如“保姆”“电焊”")
+	c.search.OnChanged = c.searchChanged
+	c.groupList = widget.NewList(
+		func() int { return len(c.groups) },
+		func() fyne.CanvasObject { return widget.NewLabel("交通运输与物流") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(c.groups[i]) })
+	c.groupList.OnSelected = func(i widget.ListItemID) { c.showGroup(c.groups[i]) }
+	c.occList = occList(&c.inGroup, false, c.pick)
+	c.resultList = occList(&c.results, true, c.pick)
+	c.columns = container.NewBorder(nil, nil,
+		container.NewGridWrap(fyne.NewSize(200, 400), titled("类别", c.groupList)), nil,
+		titled("工种", c.occList))
+	c.body = container.NewStack(c.columns)
+	c.status = widget.NewLabel("")
+	cancel := widget.NewButton("取消", func() { c.dlg.Hide() })
+	content := container.NewBorder(c.search, c.status, nil, nil, c.body)
+	c.dlg = dialog.NewCustomWithoutButtons(title, content, parent)
+	c.dlg.SetButtons([]fyne.CanvasObject{cancel})
+	c.dlg.Resize(fyne.NewSize(700, 520))
+
+	group := ""
+	if o, ok := catalog.OccupationByKey(current); ok {
+		group = o.Group
+	} else if len(c.groups) > 0 {
+		group = c.groups[0]
+	}
+	for i, g := range c.groups {
+		if g == group {
+			c.groupList.Select(i)
+		}
+	}
+	return c
+}
+
+func occList(items *[]catalog.Occupation, withGroup bool, pick func(string)) *widget.List {
+	l := widget.NewList(
+		func() int { return len(*items) },
+		func() fyne.CanvasObject {
+			return widget.NewLabel("家政服务员（家政服务）  又称：保姆、家政工")
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			oc := (*items)[i]
+			text := oc.Name
+			if withGroup {
+				text += "（" + oc.Group + "）"
+			}
+			if len(oc.Aliases) > 0 {
+				text += "  又称：" + strings.Join(oc.Aliases, "、")
+			}
+			o.(*widget.Label).SetText(text)
+		})
+	l.OnSelected = func(i widget.ListItemID) {
+		l.UnselectAll()
+		pick((*items)[i].Key)
+	}
+	return l
+}
+
+func (c *occChooser) show() {
+	c.dlg.Show()
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(c.search); cv != nil {
+		cv.Focus(c.search)
+	}
+}
+
+func (c *occChooser) showGroup(g string) {
+	c.inGroup = c.inGroup[:0]
+	for _, o := range catalog.Occupations() {
+		if o.Group == g {
+			c.inGroup = append(c.inGroup, o)
+		}
+	}
+	c.occList.ScrollToOffset(0)
+	c.occList.Refresh()
+}
+
+func (c *occChooser) searchChanged(q string) {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		c.results = nil
+		c.body.Objects = []fyne.CanvasObject{c.columns}
+		c.status.SetText("")
+	} else {
+		c.results = catalog.SearchOccupations(q, 0)
+		c.body.Objects = []fyne.CanvasObject{c.resultList}
+		if len(c.results) == 0 {
+			c.status.SetText("工种目录里没有“" + q + "”，请换个叫法，或按类别查找")
+		} else {
+			c.status.SetText("")
+		}
+	}
+	c.body.Refresh()
+	c.resultList.ScrollToOffset(0)
+	c.resultList.Refresh()
+}
+
+func (c *occChooser) pick(key string) {
+	c.dlg.Hide()
+	c.onPick(key)
+}
+
+// occName is the occupation's name, or the key if the catalog lost it.
+func occName(key string) string {
+	if o, ok := catalog.OccupationByKey(key); ok {
+		return o.Name
+	}
+	return key
+}
+
+// occField is an input for one 工种: a button with its name that opens the
+// chooser, and a clear button when the field may be left empty.
+type occField struct {
+	widget.BaseWidget
+	key         string
+	placeholder string
+	parent      fyne.Window
+	onChanged   func(key string)
+
+	button  *widget.Button
+	clear   *widget.Button
+	chooser *occChooser
+}
+
+func newOccField(parent fyne.Window, clearable bool, placeholder string) *occField {
+	f := &occField{placeholder: placeholder, parent: parent}
+	f.button = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), f.open)
+	f.button.Alignment = widget.ButtonAlignLeading
+	f.button.IconPlacement = widget.ButtonIconTrailingText
+	if clearable {
+		f.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { f.set("", true) })
+		f.clear.Importance = widget.LowImportance
+	}
+	f.ExtendBaseWidget(f)
+	f.set("", false)
+	return f
+}
+
+func (f *occField) CreateRenderer() fyne.WidgetRenderer {
+	if f.clear == nil {
+		return widget.NewSimpleRenderer(f.button)
+	}
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, f.clear, f.button))
+}
+
+func (f *occField) open() {
+	f.chooser = newOccChooser("选择工种", f.key, f.parent, func(key string) { f.set(key, true) })
+	f.chooser.show()
+}
+
+func (f *occField) set(key string, notify bool) {
+	f.key = key
+	if key == "" {
+		f.button.SetText(f.placeholder)
+	} else {
+		f.button.SetText(occName(key))
+	}
+	if f.clear != nil {
+		if key == "" {
+			f.clear.Hide()
+		} else {
+			f.clear.Show()
+		}
+	}
+	if notify && f.onChanged != nil {
+		f.onChanged(key)
+	}
+}
+
+// occListField holds several 工种 (意向工种): one line each with a remove
+// button, and an add button.
+type occListField struct {
+	widget.BaseWidget
+	keys      []string
+	parent    fyne.Window
+	onChanged func()
+
+	lines   *fyne.Container
+	add     *widget.Button
+	chooser *occChooser
+}
+
+func newOccListField(parent fyne.Window) *occListField {
+	f := &occListField{parent: parent, lines: container.NewVBox()}
+	f.add = widget.NewButtonWithIcon("添加工种", theme.ContentAddIcon(), f.open)
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+func (f *occListField) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewVBox(f.lines, container.NewHBox(f.add)))
+}
+
+func (f *occListField) open() {
+	f.chooser = newOccChooser("添加意向工种", "", f.parent, f.addKey)
+	f.chooser.show()
+}
+
+func (f *occListField) addKey(key string) {
+	for _, k := range f.keys {
+		if k == key {
+			return
+		}
+	}
+	f.setKeys(append(f.keys, key))
+	if f.onChanged != nil {
+		f.onChanged()
+	}
+}
+
+func (f *occListField) setKeys(keys []string) {
+	f.keys = append([]string(nil), keys...)
+	f.lines.Objects = nil
+	for i, key := range f.keys {
+		i := i
+		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.remove(i) })
+		rm.Importance = widget.LowImportance
+		f.lines.Add(container.NewBorder(nil, nil, nil, rm, widget.NewLabel(occName(key))))
+	}
+	f.lines.Refresh()
+}
+
+func (f *occListField) remove(i int) {
+	if i < 0 || i >= len(f.keys) {
+		return
+	}
+	f.setKeys(append(append([]string(nil), f.keys[:i]...), f.keys[i+1:]...))
+	if f.onChanged != nil {
+		f.onChanged()
+	}
+}

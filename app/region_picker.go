@@ -1,0 +1,379 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"duikou/data/catalog"
+)
+
+// regionChooser is the dialog behind every region input: three columns,
+// province → city → county, and a search box above them that finds a
+// place by any part of its name ("榆中", "甘肃 榆中"). Tapping a county
+// takes it at once; a province or city opens its children, and 确定 takes
+// it when the field accepts any level (意向地区).
+type regionChooser struct {
+	countyOnly bool
+	onPick     func(code string)
+
+	search                       *textEntry
+	provinces, cities, counties  []catalog.Region
+	results                      []catalog.Region
+	provList, cityList, cntyList *widget.List
+	resultList                   *widget.List
+	columns, body                *fyne.Container
+	status                       *widget.Label
+	ok                           *widget.Button
+	dlg                          *dialog.CustomDialog
+
+	chosen string // the deepest place selected so far
+}
+
+func newRegionChooser(title string, countyOnly bool, current, start string, parent fyne.Window, onPick func(string)) *regionChooser {
+	c := &regionChooser{countyOnly: countyOnly, onPick: onPick, provinces: catalog.Provinces()}
+	c.search = newTextEntry("输入地名搜索，如“榆中”或“甘肃 榆中”")
+	c.search.OnChanged = c.searchChanged
+	c.provList = regionList(&c.provinces, c.provinceTapped)
+	c.cityList = regionList(&c.cities, c.cityTapped)
+	c.cntyList = regionList(&c.counties, c.countyTapped)
+	c.resultList = widget.NewList(
+		func() int { return len(c.results) },
+		func() fyne.CanvasObject { return widget.NewLabel("甘肃省兰州市榆中县（县级）") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			r := c.results[i]
+			o.(*widget.Label).SetText(r.FullName() + "（" + r.Level.String() + "）")
+		})
+	c.resultList.OnSelected = func(i widget.ListItemID) {
+		c.resultList.UnselectAll()
+		c.resultTapped(c.results[i])
+	}
+	c.columns = container.NewGridWithColumns(3,
+		titled("省", c.provList), titled("市", c.cityList), titled("区县", c.cntyList))
+	c.body = container.NewStack(c.columns)
+	c.status = widget.NewLabel("")
+	c.ok = widget.NewButton("确定", func() { c.pick(c.chosen) })
+	c.ok.Importance = widget.HighImportance
+	cancel := widget.NewButton("取消", func() { c.dlg.Hide() })
+
+	content := container.NewBorder(c.search, c.status, nil, nil, c.body)
+	c.dlg = dialog.NewCustomWithoutButtons(title, content, parent)
+	c.dlg.SetButtons([]fyne.CanvasObject{cancel, c.ok})
+	c.dlg.Resize(fyne.NewSize(760, 520))
+
+	open := current
+	if open == "" {
+		open = start
+	}
+	c.openAt(open)
+	return c
+}
+
+// titled puts a small heading over a list.
+func titled(title string, list fyne.CanvasObject) fyne.CanvasObject {
+	h := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewBorder(h, nil, nil, nil, list)
+}
+
+func regionList(items *[]catalog.Region, tapped func(int)) *widget.List {
+	l := widget.NewList(
+		func() int { return len(*items) },
+		func() fyne.CanvasObject { return widget.NewLabel("新疆维吾尔自治区") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText((*items)[i].Name) })
+	l.OnSelected = func(i widget.ListItemID) { tapped(i) }
+	return l
+}
+
+func (c *regionChooser) show() {
+	c.dlg.Show()
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(c.search); cv != nil {
+		cv.Focus(c.search)
+	}
+}
+
+// openAt selects the chain of code in the columns (nothing for "").
+func (c *regionChooser) openAt(code string) {
+	chain := catalog.Chain(code)
+	c.cities, c.counties = nil, nil
+	c.chosen = ""
+	for i, r := range chain {
+		switch i {
+		case 0:
+			c.selectIn(c.provList, c.provinces, r.Code)
+			c.cities = catalog.Children(r.Code)
+		case 1:
+			c.selectIn(c.cityList, c.cities, r.Code)
+			c.counties = catalog.Children(r.Code)
+		case 2:
+			c.selectIn(c.cntyList, c.counties, r.Code)
+		}
+		c.setChosen(r)
+	}
+	c.refreshLists()
+}
+
+// selectIn marks code in list without running its tap handler.
+func (c *regionChooser) selectIn(l *widget.List, items []catalog.Region, code string) {
+	for i, r := range items {
+		if r.Code == code {
+			h := l.OnSelected
+			l.OnSelected = nil
+			l.Select(i)
+			l.ScrollTo(i)
+			l.OnSelected = h
+			return
+		}
+	}
+}
+
+func (c *regionChooser) refreshLists() {
+	c.cityList.Refresh()
+	c.cntyList.Refresh()
+	c.updateStatus()
+}
+
+func (c *regionChooser) provinceTapped(i int) {
+	p := c.provinces[i]
+	c.cities, c.counties = catalog.Children(p.Code), nil
+	c.cityList.UnselectAll()
+	c.cntyList.UnselectAll()
+	c.cityList.ScrollToOffset(0)
+	c.setChosen(p)
+	c.refreshLists()
+}
+
+func (c *regionChooser) cityTapped(i int) {
+	r := c.cities[i]
+	c.counties = catalog.Children(r.Code)
+	c.cntyList.UnselectAll()
+	c.cntyList.ScrollToOffset(0)
+	c.setChosen(r)
+	c.refreshLists()
+	if len(c.counties) == 0 && r.CountyLevel() {
+		c.pick(r.Code) // a city with no counties (东莞, 嘉峪关) is as deep as it goes
+	}
+}
+
+func (c *regionChooser) countyTapped(i int) {
+	r := c.counties[i]
+	c.setChosen(r)
+	c.pick(r.Code)
+}
+
+// setChosen records r as the selection; a grouping row (北京市's 市辖区)
+// is not a place, so the selection stays at its province.
+func (c *regionChooser) setChosen(r catalog.Region) {
+	if !r.Grouping() {
+		c.chosen = r.Code
+	}
+}
+
+// resultTapped takes a search result the field accepts (any place for
+// 意向地区, a county for a household or a work place); a province or city
+// in a county-only field opens in the columns to choose further down.
+func (c *regionChooser) resultTapped(r catalog.Region) {
+	if c.acceptable(r.Code) {
+		c.pick(r.Code)
+		return
+	}
+	c.search.SetText("")
+	c.openAt(r.Code)
+}
+
+func (c *regionChooser) searchChanged(q string) {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		c.results = nil
+		c.body.Objects = []fyne.CanvasObject{c.columns}
+	} else {
+		c.results = catalog.SearchRegions(q, 100)
+		c.body.Objects = []fyne.CanvasObject{c.resultList}
+		c.resultList.UnselectAll()
+		c.resultList.ScrollToOffset(0)
+	}
+	c.body.Refresh()
+	c.resultList.Refresh()
+	c.updateStatus()
+}
+
+// acceptable reports whether code may be taken by this field.
+func (c *regionChooser) acceptable(code string) bool {
+	r, ok := catalog.RegionByCode(code)
+	if !ok {
+		return false
+	}
+	return !c.countyOnly || r.CountyLevel()
+}
+
+func (c *regionChooser) updateStatus() {
+	switch {
+	case strings.TrimSpace(c.search.Text) != "" && len(c.results) == 0:
+		c.status.SetText("没有找到这个地名，请换个写法，或清空搜索后逐级选择")
+	case c.chosen == "":
+		c.status.SetText("请选择省份")
+	case c.acceptable(c.chosen):
+		c.status.SetText("已选：" + catalog.FullName(c.chosen))
+	default:
+		c.status.SetText("已选：" + catalog.FullName(c.chosen) + "（请继续选到区县）")
+	}
+	if c.chosen != "" && c.acceptable(c.chosen) {
+		c.ok.Enable()
+	} else {
+		c.ok.Disable()
+	}
+}
+
+func (c *regionChooser) pick(code string) {
+	if !c.acceptable(code) {
+		return
+	}
+	c.dlg.Hide()
+	c.onPick(code)
+}
+
+// regionField is an input for one region: a button with the chosen place's
+// full name that opens the chooser, and a clear button when the field may
+// be left empty.
+type regionField struct {
+	widget.BaseWidget
+	code        string
+	countyOnly  bool
+	placeholder string
+	start       func() string // where the chooser opens when the field is empty
+	parent      fyne.Window
+	onChanged   func(code string)
+
+	button  *widget.Button
+	clear   *widget.Button
+	chooser *regionChooser // the open (or last) chooser
+}
+
+func newRegionField(parent fyne.Window, countyOnly, clearable bool, placeholder string, start func() string) *regionField {
+	f := &regionField{countyOnly: countyOnly, placeholder: placeholder, start: start, parent: parent}
+	f.button = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), f.open)
+	f.button.Alignment = widget.ButtonAlignLeading
+	f.button.IconPlacement = widget.ButtonIconTrailingText
+	if clearable {
+		f.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { f.set("", true) })
+		f.clear.Importance = widget.LowImportance
+	}
+	f.ExtendBaseWidget(f)
+	f.set("", false)
+	return f
+}
+
+func (f *regionField) CreateRenderer() fyne.WidgetRenderer {
+	if f.clear == nil {
+		return widget.NewSimpleRenderer(f.button)
+	}
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, f.clear, f.button))
+}
+
+func (f *regionField) open() {
+	title := "选择地区"
+	if f.countyOnly {
+		title = "选择区县"
+	}
+	start := ""
+	if f.start != nil {
+		start = f.start()
+	}
+	f.chooser = newRegionChooser(title, f.countyOnly, f.code, start, f.parent, func(code string) { f.set(code, true) })
+	f.chooser.show()
+}
+
+// set shows code; notify says whether to tell onChanged.
+func (f *regionField) set(code string, notify bool) {
+	f.code = code
+	if code == "" {
+		f.button.SetText(f.placeholder)
+	} else {
+		f.button.SetText(catalog.FullName(code))
+	}
+	if f.clear != nil {
+		if code == "" {
+			f.clear.Hide()
+		} else {
+			f.clear.Show()
+		}
+	}
+	if notify && f.onChanged != nil {
+		f.onChanged(code)
+	}
+}
+
+// regionListField holds several regions at any level (意向地区): one line
+// per place with a remove button, and an add button that opens the chooser.
+type regionListField struct {
+	widget.BaseWidget
+	codes     []string
+	start     func() string
+	parent    fyne.Window
+	onChanged func()
+
+	lines   *fyne.Container
+	add     *widget.Button
+	chooser *regionChooser
+}
+
+func newRegionListField(parent fyne.Window, start func() string) *regionListField {
+	f := &regionListField{parent: parent, start: start, lines: container.NewVBox()}
+	f.add = widget.NewButtonWithIcon("添加地区", theme.ContentAddIcon(), f.open)
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+func (f *regionListField) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewVBox(f.lines, container.NewHBox(f.add)))
+}
+
+func (f *regionListField) open() {
+	start := ""
+	if f.start != nil {
+		start = f.start()
+	}
+	if n := len(f.codes); n > 0 {
+		start = f.codes[n-1]
+	}
+	f.chooser = newRegionChooser("添加意向地区（省、市、区县均可）", false, "", start, f.parent, f.addCode)
+	f.chooser.show()
+}
+
+func (f *regionListField) addCode(code string) {
+	for _, c := range f.codes {
+		if c == code {
+			return
+		}
+	}
+	f.setCodes(append(f.codes, code))
+	if f.onChanged != nil {
+		f.onChanged()
+	}
+}
+
+func (f *regionListField) setCodes(codes []string) {
+	f.codes = append([]string(nil), codes...)
+	f.lines.Objects = nil
+	for i, code := range f.codes {
+		i := i
+		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.remove(i) })
+		rm.Importance = widget.LowImportance
+		f.lines.Add(container.NewBorder(nil, nil, nil, rm, widget.NewLabel(catalog.FullName(code))))
+	}
+	f.lines.Refresh()
+}
+
+func (f *regionListField) remove(i int) {
+	if i < 0 || i >= len(f.codes) {
+		return
+	}
+	codes := append(append([]string(nil), f.codes[:i]...), f.codes[i+1:]...)
+	f.setCodes(codes)
+	if f.onChanged != nil {
+		f.onChanged()
+	}
+}

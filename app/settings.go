@@ -1,0 +1,110 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"duikou/data/catalog"
+)
+
+// settingsScreen is 设置: this office as set up, the clerk's name for the
+// audit log, the database file and a backup on demand.
+type settingsScreen struct {
+	g      *GUI
+	office *widget.Label
+	clerk  *textEntry
+	saved  *widget.Label
+	backup *widget.Label
+	built  fyne.CanvasObject
+}
+
+func newSettingsScreen(g *GUI) *settingsScreen { return &settingsScreen{g: g} }
+
+func (s *settingsScreen) view() fyne.CanvasObject {
+	if s.built != nil {
+		return s.built
+	}
+	s.office = widget.NewLabel("")
+	s.office.Wrapping = fyne.TextWrapWord
+	s.clerk = newTextEntry("经办人姓名")
+	s.saved = widget.NewLabel("")
+	s.saved.Hide()
+	saveClerk := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.saveClerk)
+	saveClerk.Importance = widget.HighImportance
+	clerkNote := widget.NewLabel("换人值班时改为当班经办人的姓名；之后的新增、修改和删除都以这个名字记入操作日志。")
+	clerkNote.Wrapping = fyne.TextWrapWord
+	clerkNote.Importance = widget.LowImportance
+
+	s.backup = widget.NewLabel("")
+	s.backup.Wrapping = fyne.TextWrapWord
+	backupNow := widget.NewButtonWithIcon("立即备份", theme.DownloadIcon(), s.backupNow)
+	path := widget.NewLabel("数据库文件：" + s.g.store.Path())
+	path.Wrapping = fyne.TextWrapWord
+	backupNote := widget.NewLabel("程序每天第一次打开时自动备份一次，保留最近 30 份；备份放在数据库文件旁的 backups 文件夹中。")
+	backupNote.Wrapping = fyne.TextWrapWord
+	backupNote.Importance = widget.LowImportance
+
+	about := widget.NewLabel(AppName + "：县级工会跨省劳务协作的登记、匹配、安置和跟踪服务。\n" +
+		"界面字体：思源黑体（Noto Sans SC），SIL 开放字体许可证。")
+	about.Wrapping = fyne.TextWrapWord
+
+	s.built = container.NewVScroll(container.NewVBox(
+		section("本单位", "首次使用时登记；与合作方交换数据时对方看到的就是这些信息", s.office),
+		section("经办人", "", container.NewVBox(
+			container.NewBorder(nil, nil, widget.NewLabel("经办人姓名"), saveClerk, s.clerk), s.saved, clerkNote)),
+		section("数据与备份", "", container.NewVBox(path, container.NewHBox(backupNow), s.backup, backupNote)),
+		section("关于", "", about),
+	))
+	return s.built
+}
+
+func (s *settingsScreen) shown() {
+	o := s.g.store.Office()
+	if o == nil {
+		return
+	}
+	s.office.SetText(fmt.Sprintf("工会名称：%s\n所在地区：%s\n角色：%s", o.Name, catalog.FullName(o.Region), o.Role.Label()))
+	s.clerk.SetText(o.ClerkName)
+	s.saved.Hide()
+	s.g.setActions(actions{Save: s.saveClerk})
+}
+
+func (s *settingsScreen) saveClerk() {
+	name := strings.TrimSpace(s.clerk.Text)
+	if name == "" {
+		s.saved.Importance = widget.DangerImportance
+		s.saved.SetText("未保存：经办人姓名不能为空")
+		s.saved.Show()
+		return
+	}
+	if err := s.g.store.SetClerk(name); err != nil {
+		s.saved.Importance = widget.DangerImportance
+		s.saved.SetText("未保存：" + err.Error())
+		s.saved.Show()
+		return
+	}
+	s.saved.Importance = widget.SuccessImportance
+	s.saved.SetText("已保存，之后的操作记为经办人“" + name + "”")
+	s.saved.Show()
+	s.g.updateStatus()
+}
+
+func (s *settingsScreen) backupNow() {
+	s.backup.SetText("正在备份…")
+	st, ui := s.g.store, s.g.ui
+	go func() {
+		file, err := st.BackupBeside("manual")
+		ui(func() {
+			if err != nil {
+				s.backup.SetText("备份失败：" + err.Error())
+				return
+			}
+			s.backup.SetText("已备份到 " + file)
+		})
+	}()
+}

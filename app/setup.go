@@ -1,0 +1,107 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"duikou/assets"
+	"duikou/data"
+)
+
+// setupScreen is the first-run set-up: which union runs this copy, where,
+// in which role, and who the clerk is (for the audit log).
+type setupScreen struct {
+	g      *GUI
+	fm     *form
+	name   *textEntry
+	region *regionField
+	role   *widget.RadioGroup
+	clerk  *textEntry
+	start  *widget.Button
+	built  fyne.CanvasObject
+}
+
+func newSetupScreen(g *GUI) *setupScreen {
+	s := &setupScreen{g: g, fm: newForm()}
+	s.name = newTextEntry("如：榆中县总工会")
+	s.region = newRegionField(g.win, false, false, "请选择本单位所在地区", nil)
+	s.role = widget.NewRadioGroup(labelsOf(data.OfficeRoles), nil)
+	s.role.Horizontal = false
+	s.clerk = newTextEntry("您的姓名，写入操作日志")
+
+	nameF := s.fm.add(newFormField("Name", "工会名称", true, s.name))
+	nameF.check = func() string {
+		if strings.TrimSpace(s.name.Text) == "" {
+			return "请填写本单位工会的全称"
+		}
+		return ""
+	}
+	s.name.OnChanged = func(string) { nameF.revalidate() }
+	regionF := s.fm.add(newFormField("Region", "所在地区", true, s.region))
+	regionF.focus = s.region.button
+	regionF.check = func() string {
+		if s.region.code == "" {
+			return "请选择所在地区（县级工会选到区县，市级工会选到市）"
+		}
+		return ""
+	}
+	s.region.onChanged = func(string) { regionF.revalidate() }
+	roleF := s.fm.add(newFormField("Role", "本单位角色", true, s.role))
+	roleF.check = func() string {
+		if s.role.Selected == "" {
+			return "请选择输出地、输入地或双向"
+		}
+		return ""
+	}
+	s.role.OnChanged = func(string) { roleF.revalidate() }
+	clerkF := s.fm.add(newFormField("ClerkName", "经办人", true, s.clerk))
+	clerkF.check = func() string {
+		if strings.TrimSpace(s.clerk.Text) == "" {
+			return "请填写经办人姓名"
+		}
+		return ""
+	}
+	s.clerk.OnChanged = func(string) { clerkF.revalidate() }
+	s.start = widget.NewButton("开始使用", s.save)
+	s.start.Importance = widget.HighImportance
+
+	title := widget.NewLabelWithStyle("欢迎使用"+AppName, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	intro := widget.NewLabel("第一次使用，请先登记本单位。输出地工会登记外出务工的劳动者，输入地工会收集用工单位的用工需求；" +
+		"两地交换数据时，对方会看到这里填写的工会名称和地区。")
+	intro.Wrapping = fyne.TextWrapWord
+	card := widget.NewCard("", "", container.NewVBox(intro, s.fm.grid(nameF, regionF, roleF, clerkF), s.fm.summary,
+		container.NewHBox(layout.NewSpacer(), s.start)))
+	logo := canvas.NewImageFromResource(fyne.NewStaticResource("icon.png", assets.Icon))
+	logo.FillMode = canvas.ImageFillContain
+	logo.SetMinSize(fyne.NewSize(72, 72))
+	s.built = container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 600),
+		container.NewVBox(container.NewCenter(logo), title, card)))
+	return s
+}
+
+func (s *setupScreen) view() fyne.CanvasObject { return s.built }
+
+func (s *setupScreen) shown() {
+	s.g.setActions(actions{Save: s.save})
+	s.g.focus(s.name)
+}
+
+func (s *setupScreen) save() {
+	if !s.fm.checkAll() {
+		return
+	}
+	role := data.OfficeRole(codeForLabel(data.OfficeRoles, s.role.Selected))
+	if _, err := s.g.store.SetupOffice(s.name.Text, s.region.code, role, s.clerk.Text); err != nil {
+		s.fm.refuseError(err)
+		return
+	}
+	s.g.setup = nil
+	s.g.showMain()
+}
