@@ -59,7 +59,7 @@ func runAllocate(env *Env, args []string) int {
 	apply := fs.Bool("apply", false, "把分配结果记录为就业安置（已推荐）")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return ExitUsage
+		return parseExit(err)
 	}
 	if len(pos) > 0 {
 		return env.Fail("allocate 不接受参数 %q", pos[0])

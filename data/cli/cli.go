@@ -8,6 +8,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -85,16 +86,21 @@ func (env *Env) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("duikou "+name, flag.ContinueOnError)
 	// A bad flag gets one line saying what is wrong, not the whole usage
 	// listing: the design's promise for exit code 2.
-	fs.SetOutput(prefixWriter{env.Stderr, "duikou " + name + ": 参数错误："})
+	fs.SetOutput(prefixWriter{env.Stderr, "duikou " + name + ": 参数错误：", env.Stdout})
 	fs.Usage = func() {}
 	return fs
 }
 
 // parse parses flags wherever they stand and returns the positionals.
+// On -h or --help it prints the flags to stdout and returns flag.ErrHelp,
+// which parseExit turns into a successful exit.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				printFlags(fs)
+			}
 			return nil, err
 		}
 		args = fs.Args()
@@ -106,15 +112,54 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// prefixWriter puts a prefix before what the flag package prints.
+// parseExit is the exit code for an error from parse: asking for help is
+// not a failure; anything else has already been reported on one line.
+func parseExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return ExitOK
+	}
+	return ExitUsage
+}
+
+// printFlags lists a command's flags on stdout for -h.
+func printFlags(fs *flag.FlagSet) {
+	pw, ok := fs.Output().(prefixWriter)
+	if !ok {
+		return
+	}
+	fs.SetOutput(pw.stdout)
+	fmt.Fprintf(pw.stdout, "%s 的参数：\n", fs.Name())
+	fs.PrintDefaults()
+	fs.SetOutput(pw)
+}
+
+// prefixWriter puts a prefix before what the flag package prints; stdout
+// is where help goes when the clerk asks for it.
 type prefixWriter struct {
 	w      io.Writer
 	prefix string
+	stdout io.Writer
 }
 
 func (p prefixWriter) Write(b []byte) (int, error) {
-	if _, err := io.WriteString(p.w, p.prefix); err != nil {
+	if _, err := io.WriteString(p.w, p.prefix+translateFlagError(string(b))); err != nil {
 		return 0, err
 	}
-	return p.w.Write(b)
+	return len(b), nil
+}
+
+// translateFlagError puts the flag package's English messages into the
+// clerk's language; anything unrecognised passes through unchanged.
+func translateFlagError(msg string) string {
+	for _, t := range []struct{ en, zh string }{
+		{"flag provided but not defined: ", "没有这个参数："},
+		{"flag needs an argument: ", "这个参数后面要跟一个值："},
+		{"invalid value ", "参数值不对："},
+		{"invalid boolean value ", "参数值不对（应为 true 或 false）："},
+	} {
+		if rest, ok := strings.CutPrefix(msg, t.en); ok {
+			return t.zh + rest
+		}
+	}
+	return msg
 }

@@ -24,3 +24,25 @@ func TestBadFlagValueIsOneLine(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, msg)
 	}
 }
+
+func TestHelpGoesToStdoutAndSucceeds(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := Run([]string{"import", "-h"}, &out, &errb)
+	if code != ExitOK {
+		t.Fatalf("import -h exit %d, want 0; stderr %q", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "-dry-run") || !strings.Contains(out.String(), "只预览") {
+		t.Fatalf("import -h should list the flags, got %q", out.String())
+	}
+}
+
+func TestUnknownFlagIsOneChineseLine(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := Run([]string{"import", "--bogus"}, &out, &errb)
+	if code != ExitUsage {
+		t.Fatalf("exit %d, want %d", code, ExitUsage)
+	}
+	if got := errb.String(); strings.Count(got, "\n") != 1 || !strings.Contains(got, "没有这个参数：-bogus") {
+		t.Fatalf("stderr %q, want one line naming the flag in Chinese", got)
+	}
+}

@@ -22,7 +22,7 @@ func runDemo(env *Env, args []string) int {
 	seed := fs.Int64("seed", 1, "随机种子：相同种子生成相同数据")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return ExitUsage
+		return parseExit(err)
 	}
 	switch {
 	case len(pos) > 0:

@@ -21,7 +21,7 @@ func runExport(env *Env, args []string) int {
 	template := fs.Bool("template", false, "写出导入模板（不需要数据库）")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return ExitUsage
+		return parseExit(err)
 	}
 	if len(pos) != 1 {
 		return env.Fail("用法：duikou export workers|employers|demands|placements|followups --db 数据库 -o 文件.xlsx|.csv [--full-ids]")

@@ -21,7 +21,7 @@ func runImport(env *Env, args []string) int {
 	update := fs.Bool("update", false, "已登记过的（身份证号或信用代码相同）用表中填写的内容更新；默认跳过")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return ExitUsage
+		return parseExit(err)
 	}
 	if len(pos) != 2 {
 		return env.Fail("用法：duikou import workers|employers|demands 文件 --db 数据库 [--dry-run] [--update]")

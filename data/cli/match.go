@@ -32,7 +32,7 @@ func runMatch(env *Env, args []string) int {
 	asJSON := fs.Bool("json", false, "以 JSON 输出")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return ExitUsage
+		return parseExit(err)
 	}
 	switch {
 	case len(pos) > 0:

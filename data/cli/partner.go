@@ -36,7 +36,7 @@ func runPartnerCard(env *Env, args []string) int {
 	out := fs.String("o", "", "名片文件")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return ExitUsage
+		return parseExit(err)
 	}
 	switch {
 	case len(pos) > 0:
@@ -69,7 +69,7 @@ func runPartnerAdd(env *Env, args []string) int {
 	db := fs.String("db", "", "数据库文件")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return ExitUsage
+		return parseExit(err)
 	}
 	switch {
 	case len(pos) == 0:
@@ -110,7 +110,7 @@ func runPartnerList(env *Env, args []string) int {
 	db := fs.String("db", "", "数据库文件")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return ExitUsage
+		return parseExit(err)
 	}
 	if len(pos) > 0 {
 		return env.Fail("partner list 不接受参数 %q", pos[0])

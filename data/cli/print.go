@@ -22,7 +22,7 @@ func runPrint(env *Env, args []string) int {
 	fullIDs := fs.Bool("full-ids", false, "打印完整身份证号和电话（记入操作日志）；默认隐去中间部分")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return ExitUsage
+		return parseExit(err)
 	}
 	if len(pos) != 1 {
 		return env.Fail("用法：duikou print placements|workers|followups --db 数据库 -o 文件.pdf [--from 日期] [--to 日期] [--full-ids]")

@@ -37,7 +37,7 @@ func runSyncExport(env *Env, args []string) int {
 	out := fs.String("o", "", "交换文件")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return ExitUsage
+		return parseExit(err)
 	}
 	switch {
 	case len(pos) > 0:
@@ -89,7 +89,7 @@ func runSyncImport(env *Env, args []string) int {
 	dryRun := fs.Bool("dry-run", false, "只预览，不写入数据库")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return ExitUsage
+		return parseExit(err)
 	}
 	switch {
 	case len(pos) == 0:
