@@ -51,7 +51,10 @@ func pageQuery[T any](q *gorm.DB, keys map[string]sortKey[T], def string, p Page
 		if col == "id" {
 			q = q.Where(fmt.Sprintf("id %s ?", cmp), p.After.ID)
 		} else {
-			q = q.Where(fmt.Sprintf("(%s %s ? OR (%s = ? AND id %s ?))", col, cmp, col, cmp),
+			// The same condition as (col > v OR (col = v AND id > i)),
+			// written with a leading range on col so the planner can start
+			// the column's index at v even when it does not split the OR.
+			q = q.Where(fmt.Sprintf("%s %s= ? AND (%s %s ? OR id %s ?)", col, cmp, col, cmp, cmp),
 				p.After.Value, p.After.Value, p.After.ID)
 		}
 	} else if p.Offset > 0 {
