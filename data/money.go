@@ -27,7 +27,7 @@ func (f Fen) String() string {
 
 // ParseYuan reads an amount in yuan such as "5000", "5,000.5" or "￥12.30".
 func ParseYuan(s string) (Fen, error) {
-	t := strings.NewReplacer(",", "", "，", "", "￥", "", "¥", "", "元", "", " ", "").Replace(strings.TrimSpace(s))
+	t := moneyNoise.Replace(strings.TrimSpace(s))
 	if t == "" {
 		return 0, nil
 	}
@@ -51,3 +51,7 @@ func ParseYuan(s string) (Fen, error) {
 	}
 	return v, nil
 }
+
+// moneyNoise is what clerks type around an amount (thousands separators,
+// currency signs, 元); built once.
+var moneyNoise = strings.NewReplacer(",", "", "，", "", "￥", "", "¥", "", "元", "", " ", "")

@@ -50,7 +50,7 @@ func (l SkillLevel) String() string { return l.Label() }
 // name the same level.
 func ParseSkillLevel(s string) (SkillLevel, bool) {
 	s = strings.Join(strings.Fields(s), "")
-	s = strings.NewReplacer("／", "/", "（", "/", "(", "/", "）", "", ")", "").Replace(s)
+	s = levelPunct.Replace(s)
 	s = strings.TrimPrefix(s, "国家职业资格")
 	s = strings.TrimPrefix(s, "职业技能等级")
 	s = strings.TrimSuffix(s, "证书")
@@ -79,3 +79,7 @@ func parseOneLevel(s string) (SkillLevel, bool) {
 	}
 	return LevelNone, false
 }
+
+// levelPunct folds the brackets and slashes of "四级（中级工）" spellings;
+// built once.
+var levelPunct = strings.NewReplacer("／", "/", "（", "/", "(", "/", "）", "", ")", "")
