@@ -13,6 +13,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/catalog"
+	"duikou/data/sheet"
 )
 
 // employersScreen is 用工单位与需求: employers on the left, the selected
@@ -201,7 +202,8 @@ func (s *employersScreen) view() fyne.CanvasObject {
 	s.notice.Importance = widget.SuccessImportance
 	s.notice.Hide()
 	left := container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, nil, s.addEmp, s.search), container.NewHBox(s.empCount, s.notice)),
+		container.NewVBox(container.NewBorder(nil, nil, nil, s.addEmp, s.search),
+			container.NewBorder(nil, nil, container.NewHBox(s.empCount, s.notice), newListActions(g, sheet.Employers, s.employerScope).view())),
 		nil, nil, nil, s.empTable.table)
 
 	s.detailName = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -251,7 +253,7 @@ func (s *employersScreen) view() fyne.CanvasObject {
 			container.NewGridWrap(fyne.NewSize(170, s.allOcc.MinSize().Height), s.allOcc),
 			container.NewGridWrap(fyne.NewSize(230, s.allRegion.MinSize().Height), s.allRegion),
 			s.allStatus, s.allOpen),
-		s.allCount)
+		container.NewBorder(nil, nil, s.allCount, newListActions(g, sheet.Demands, s.demandScope).view()))
 	all := container.NewBorder(allTop, nil, nil, nil, s.allTable.table)
 
 	s.tabs = container.NewAppTabs(

@@ -51,6 +51,7 @@ type GUI struct {
 	workers   *workersScreen
 	employers *employersScreen
 	settings  *settingsScreen
+	files     *fileHooks // file dialogs, printer and opener (sheet_hooks.go); tests replace them
 }
 
 // actions are what the window's shortcuts do on the current screen; nil
@@ -300,12 +301,10 @@ func (g *GUI) dataChanged(c data.Change) {
 // focus puts the keyboard focus on o.
 func (g *GUI) focus(o fyne.Focusable) { g.win.Canvas().Focus(o) }
 
-// showError shows an error that belongs to no field.
+// showError shows an error that belongs to no field. A long message (a
+// file's problems) scrolls in a larger dialog instead of being clipped.
 func (g *GUI) showError(title string, err error) {
-	msg := widget.NewLabel(err.Error())
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(title, "确定", container.NewGridWrap(fyne.NewSize(420, 80), msg), g.win)
-	d.Show()
+	g.showText(title, err.Error())
 }
 
 // confirm asks a yes/no question with the given button words.

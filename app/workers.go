@@ -12,6 +12,7 @@ import (
 	"duikou/data"
 	"duikou/data/catalog"
 	"duikou/data/ident"
+	"duikou/data/sheet"
 )
 
 // workersScreen is 劳动者: the list of registered workers with its filters,
@@ -150,8 +151,9 @@ func (s *workersScreen) view() fyne.CanvasObject {
 		container.NewGridWrap(fyne.NewSize(230, s.region.MinSize().Height), s.region),
 		container.NewGridWrap(fyne.NewSize(170, s.occ.MinSize().Height), s.occ),
 		s.status, s.poverty)
+	sheetActs := newListActions(g, sheet.Workers, s.scope) // 导入/导出/下载模板/打印 (list_actions.go)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, s.add, s.search),
+		container.NewBorder(nil, nil, nil, container.NewHBox(sheetActs.view(), s.add), s.search),
 		container.NewBorder(nil, nil, filters, container.NewHBox(s.notice, s.count)),
 	)
 	s.list = container.NewBorder(top, nil, nil, nil, s.table.table)

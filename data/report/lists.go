@@ -76,6 +76,12 @@ type Options struct {
 	Range data.DateRange
 	// FullIDs prints full ID numbers and phones; the audit log records it.
 	FullIDs bool
+	// Filter keeps the rows a list screen shows (the field of the printed
+	// list's kind); zero prints every live record in the range.
+	Filter data.ListFilter
+	// Note says under the heading what the list was narrowed to, e.g.
+	// "户籍地：榆中县；状态：待业", so the paper says what it holds.
+	Note string
 }
 
 // Result says what was printed.
@@ -107,6 +113,9 @@ func Print(s *data.Store, l List, path string, opt Options) (*Result, error) {
 	if opt.FullIDs {
 		how = "含完整身份证号和电话号码"
 	}
+	if opt.Note != "" {
+		how += "，" + opt.Note
+	}
 	summary := fmt.Sprintf("打印%s %d 条，%d 页，%s（%s）", l.Title(), res.Rows, res.Pages, filepath.Base(path), how)
 	if err := s.Audit(data.ActPrint, string(l), res.Rows, summary); err != nil {
 		return res, fmt.Errorf("已生成，但写操作日志失败：%w", err)
@@ -132,6 +141,7 @@ func Write(s *data.Store, l List, w io.Writer, opt Options) (*Result, error) {
 		period:  l.dateLabel() + "：" + periodText(opt.Range),
 		printed: fmt.Sprintf("打印日期：%d年%d月%d日", today.Year, today.Month, today.Day),
 		note:    "注：身份证号、联系电话已隐去中间部分",
+		filter:  opt.Note,
 	}
 	if opt.FullIDs {
 		h.note = "注：本表含完整身份证号和联系电话，属个人信息，请妥善保管"
@@ -179,11 +189,11 @@ func build(s *data.Store, l List, opt Options) (*table, error) {
 	m := masker(opt.FullIDs)
 	switch l {
 	case Placements:
-		return placementTable(s, opt.Range, m)
+		return placementTable(s, opt.Filter.Placements, opt.Range, m)
 	case Workers:
-		return workerTable(s, opt.Range, m)
+		return workerTable(s, opt.Filter.Workers, opt.Range, m)
 	case FollowUps:
-		return followUpTable(s, opt.Range, m)
+		return followUpTable(s, opt.Filter.FollowUps, opt.Range, m)
 	}
 	return nil, fmt.Errorf("未知的打印清单 %q", l)
 }
@@ -211,9 +221,9 @@ func occupationName(key string) string {
 
 func seq(i int) string { return fmt.Sprint(i + 1) }
 
-func placementTable(s *data.Store, r data.DateRange, m masker) (*table, error) {
+func placementTable(s *data.Store, f data.PlacementFilter, r data.DateRange, m masker) (*table, error) {
 	var ps []data.Placement
-	if err := s.EachPlacement(data.PlacementFilter{}, r, func(p *data.Placement) error {
+	if err := s.EachPlacement(f, r, func(p *data.Placement) error {
 		ps = append(ps, *p)
 		return nil
 	}); err != nil {
@@ -275,7 +285,7 @@ func workerOf(p *data.Placement) *data.Worker {
 	return &data.Worker{}
 }
 
-func workerTable(s *data.Store, r data.DateRange, m masker) (*table, error) {
+func workerTable(s *data.Store, f data.WorkerFilter, r data.DateRange, m masker) (*table, error) {
 	t := &table{title: Workers.Title(), columns: []column{
 		{header: "序号", fit: "9999", align: alignCenter},
 		{header: "姓名", fit: "欧阳春花"},
@@ -293,7 +303,7 @@ func workerTable(s *data.Store, r data.DateRange, m masker) (*table, error) {
 	}}
 	today := s.Today()
 	n := 0
-	err := s.EachWorker(data.WorkerFilter{}, r, func(w *data.Worker) error {
+	err := s.EachWorker(f, r, func(w *data.Worker) error {
 		var skills, desired []string
 		for _, sk := range w.Skills {
 			label := occupationName(sk.Occupation)
@@ -322,10 +332,10 @@ func workerTable(s *data.Store, r data.DateRange, m masker) (*table, error) {
 	return t, nil
 }
 
-func followUpTable(s *data.Store, r data.DateRange, m masker) (*table, error) {
+func followUpTable(s *data.Store, f data.FollowUpFilter, r data.DateRange, m masker) (*table, error) {
 	var fs []data.FollowUp
-	if err := s.EachFollowUp(data.FollowUpFilter{}, r, func(f *data.FollowUp) error {
-		fs = append(fs, *f)
+	if err := s.EachFollowUp(f, r, func(fu *data.FollowUp) error {
+		fs = append(fs, *fu)
 		return nil
 	}); err != nil {
 		return nil, err

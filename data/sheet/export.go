@@ -42,6 +42,13 @@ type ExportOptions struct {
 	// audit log records that it was done.
 	FullIDs  bool
 	Progress ProgressFunc
+	// Filter keeps the rows a list screen shows (the field of the
+	// exported kind); zero exports every live record.
+	Filter data.ListFilter
+	// Range keeps workers registered, placements referred or started,
+	// and follow-ups due within it (as the printed lists do); employers
+	// and demands have no such date and ignore it.
+	Range data.DateRange
 }
 
 // Export writes every live record of a kind to path (.xlsx or .csv),
@@ -56,7 +63,7 @@ func Export(s *data.Store, kind Kind, path string, opt ExportOptions) (int, erro
 	if err != nil {
 		return 0, err
 	}
-	total, err := spec.count(s)
+	total, err := spec.count(s, opt)
 	if err != nil {
 		return 0, err
 	}
@@ -72,7 +79,7 @@ func Export(s *data.Store, kind Kind, path string, opt ExportOptions) (int, erro
 		return 0, err
 	}
 	n := 0
-	err = spec.each(s, masker{full: opt.FullIDs}, func(row []any) error {
+	err = spec.each(s, opt, masker{full: opt.FullIDs}, func(row []any) error {
 		n++
 		if opt.Progress != nil && n%progressEvery == 0 {
 			opt.Progress(n, float64(n)/float64(max(total, 1)))
@@ -98,6 +105,9 @@ func Export(s *data.Store, kind Kind, path string, opt ExportOptions) (int, erro
 	how := "身份证号、电话已隐去中间部分"
 	if opt.FullIDs {
 		how = "含完整身份证号和电话号码"
+	}
+	if opt.Filter != (data.ListFilter{}) || !opt.Range.IsZero() {
+		how += "，按列表的筛选条件"
 	}
 	summary := fmt.Sprintf("导出%s %d 条到 %s（%s）", kind.Label(), n, filepath.Base(path), how)
 	if err := s.Audit(data.ActExport, string(kind), n, summary); err != nil {

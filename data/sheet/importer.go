@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -183,6 +184,9 @@ func (run *importRun) employerByName(name string) (id, reason string) {
 
 // source is a file opened for import, positioned after its header row.
 type source struct {
+	// ctx stops a long run between rows (the clerk pressed 取消); the
+	// transaction is rolled back, so nothing is written.
+	ctx    context.Context
 	kind   Kind
 	rk     recordKind
 	name   string
@@ -337,8 +341,13 @@ func (src *source) run(s *data.Store, dry bool, onDup OnDuplicate, progress Prog
 				continue
 			}
 			rep.Rows++
-			if progress != nil && rep.Rows%progressEvery == 0 {
-				progress(rep.Rows, src.it.fraction())
+			if rep.Rows%progressEvery == 0 {
+				if src.ctx != nil && src.ctx.Err() != nil {
+					return src.ctx.Err()
+				}
+				if progress != nil {
+					progress(rep.Rows, src.it.fraction())
+				}
 			}
 			if err := src.row(tx, run, rep, seen, cells, row, dry, onDup); err != nil {
 				return err
@@ -483,11 +492,18 @@ func stampOf(path string) (fileStamp, error) {
 // what importing it would do, writing nothing. A *FileError means the file
 // itself cannot be used.
 func Preview(s *data.Store, kind Kind, path string, progress ProgressFunc) (*Plan, error) {
+	return PreviewContext(context.Background(), s, kind, path, progress)
+}
+
+// PreviewContext is Preview that stops with ctx's error when ctx is
+// cancelled (a screen's 取消 button).
+func PreviewContext(ctx context.Context, s *data.Store, kind Kind, path string, progress ProgressFunc) (*Plan, error) {
 	src, err := openSource(kind, path)
 	if err != nil {
 		return nil, err
 	}
 	defer src.close()
+	src.ctx = ctx
 	stamp, err := stampOf(path)
 	if err != nil {
 		return nil, fileErr("无法读取文件 %s：%v", path, err)
@@ -503,22 +519,33 @@ func Preview(s *data.Store, kind Kind, path string, progress ProgressFunc) (*Pla
 // already registered skipped or updated as the clerk chose, after a backup
 // of the database. A file changed since the preview is refused.
 func Apply(s *data.Store, plan *Plan, onDup OnDuplicate, progress ProgressFunc) (*Report, error) {
+	return ApplyContext(context.Background(), s, plan, onDup, progress)
+}
+
+// ApplyContext is Apply that stops with ctx's error, writing nothing, when
+// ctx is cancelled before the import commits.
+func ApplyContext(ctx context.Context, s *data.Store, plan *Plan, onDup OnDuplicate, progress ProgressFunc) (*Report, error) {
 	stamp, err := stampOf(plan.path)
 	if err != nil || stamp != plan.stamp {
 		return nil, fileErr("文件 %s 在预览后被修改或移走了，请重新预览", filepath.Base(plan.path))
 	}
-	return Import(s, plan.Kind, plan.path, onDup, progress)
+	return importFile(ctx, s, plan.Kind, plan.path, onDup, progress)
 }
 
 // Import reads and imports a spreadsheet in one pass (no preview): after a
 // backup, the good rows go in one transaction and the report says what
 // happened to every row.
 func Import(s *data.Store, kind Kind, path string, onDup OnDuplicate, progress ProgressFunc) (*Report, error) {
+	return importFile(context.Background(), s, kind, path, onDup, progress)
+}
+
+func importFile(ctx context.Context, s *data.Store, kind Kind, path string, onDup OnDuplicate, progress ProgressFunc) (*Report, error) {
 	src, err := openSource(kind, path)
 	if err != nil {
 		return nil, err
 	}
 	defer src.close()
+	src.ctx = ctx
 	if s.Office() == nil {
 		return nil, errors.New("请先完成本单位设置（工会名称、地区、角色）")
 	}

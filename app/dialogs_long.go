@@ -1,0 +1,107 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// showText shows a message in a dialog with one 确定 button. The text
+// wraps and, when long (a file's problems, a path), scrolls in a larger
+// dialog, so nothing is cut off.
+func (g *GUI) showText(title, text string) {
+	g.showTextWith(title, text, nil)
+}
+
+// showTextWith is showText with extra buttons beside 确定 (打开文件 ...).
+func (g *GUI) showTextWith(title, text string, extra []*widget.Button) dialog.Dialog {
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	size := fyne.NewSize(440, 110)
+	if utf8.RuneCountInString(text) > 120 || countLines(text) > 4 {
+		size = g.dialogSize(680, 380)
+	}
+	body := container.NewGridWrap(size, container.NewVScroll(msg))
+	var d dialog.Dialog
+	ok := widget.NewButton("确定", func() { d.Hide() })
+	ok.Importance = widget.HighImportance
+	buttons := container.NewHBox()
+	for _, b := range extra {
+		b := b
+		tapped := b.OnTapped
+		b.OnTapped = func() { d.Hide(); tapped() }
+		buttons.Add(b)
+	}
+	buttons.Add(ok)
+	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, container.NewCenter(buttons), nil, nil, body), g.win)
+	d.Show()
+	return d
+}
+
+func countLines(s string) int {
+	n := 1
+	for _, r := range s {
+		if r == '\n' {
+			n++
+		}
+	}
+	return n
+}
+
+// progressDialog shows a long job: what it does, how far it has got (a bar
+// when the share done is known, a moving bar when not) and a 取消 button
+// that cancels the job's context.
+type progressDialog struct {
+	d      dialog.Dialog
+	label  *widget.Label
+	bar    *widget.ProgressBar
+	spin   *widget.ProgressBarInfinite
+	cancel context.CancelFunc
+}
+
+// newProgress shows the dialog; ctx is cancelled by 取消 (nil cancel: no
+// button, for a job that cannot stop half way).
+func (g *GUI) newProgress(title, what string, cancel context.CancelFunc) *progressDialog {
+	p := &progressDialog{label: widget.NewLabel(what), bar: widget.NewProgressBar(), spin: widget.NewProgressBarInfinite(), cancel: cancel}
+	p.bar.Hide()
+	box := container.NewVBox(p.label, p.bar, p.spin)
+	if cancel != nil {
+		stop := widget.NewButton("取消", func() {
+			p.label.SetText("正在取消…")
+			cancel()
+		})
+		box.Add(container.NewCenter(stop))
+	}
+	p.d = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(420, box.MinSize().Height), box), g.win)
+	p.d.Show()
+	return p
+}
+
+// update shows rows done and, when known, the share done (0..1).
+func (p *progressDialog) update(verb string, rows int, fraction float64) {
+	p.label.SetText(fmt.Sprintf("%s %s 行…", verb, thousands(int64(rows))))
+	if fraction >= 0 {
+		p.spin.Hide()
+		p.spin.Stop()
+		p.bar.Show()
+		p.bar.SetValue(fraction)
+	}
+}
+
+func (p *progressDialog) close() {
+	p.spin.Stop()
+	p.d.Hide()
+}
+
+// confirmThen asks a yes/no question and reports the answer either way.
+func (g *GUI) confirmThen(title, message, yes string, done func(bool)) {
+	msg := widget.NewLabel(message)
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, yes, "取消", container.NewGridWrap(fyne.NewSize(440, 110), msg), done, g.win)
+	d.Show()
+}
