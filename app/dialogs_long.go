@@ -21,7 +21,9 @@ func (g *GUI) showText(title, text string) {
 // showTextWith is showText with extra buttons beside 确定 (打开文件 ...).
 func (g *GUI) showTextWith(title, text string, extra []*widget.Button) dialog.Dialog {
 	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
+	// Chinese has no spaces to wrap at: break anywhere, as a long path
+	// must break too.
+	msg.Wrapping = fyne.TextWrapBreak
 	size := fyne.NewSize(440, 110)
 	if utf8.RuneCountInString(text) > 120 || countLines(text) > 4 {
 		size = g.dialogSize(680, 380)

@@ -22,7 +22,9 @@ func (tx *Tx) Create(rec Record) error {
 			return err
 		}
 	}
-	tx.auditRow(ActCreate, tableOf(tx, rec), rec.synced().ID, "新增"+h.describe())
+	if !tx.quiet { // describing every row of a bulk job costs more than writing it
+		tx.auditRow(ActCreate, tableOf(tx, rec), rec.synced().ID, "新增"+h.describe())
+	}
 	return nil
 }
 
@@ -48,7 +50,9 @@ func (tx *Tx) Update(rec Record) error {
 			return err
 		}
 	}
-	tx.auditRow(ActUpdate, tableOf(tx, rec), rec.synced().ID, "修改"+h.describe())
+	if !tx.quiet { // describing every row of a bulk job costs more than writing it
+		tx.auditRow(ActUpdate, tableOf(tx, rec), rec.synced().ID, "修改"+h.describe())
+	}
 	return nil
 }
 

@@ -137,17 +137,32 @@ func (w *Worker) prepare(tx *Tx, old Record) error {
 	if tx.remote {
 		return nil // the same person registered at two offices is listed, not refused
 	}
-	var dup Worker
-	q := tx.db.Where("id_number = ? AND deleted = ?", w.IDNumber, false)
-	if old != nil {
-		q = q.Where("id <> ?", old.synced().ID)
+	name, err := tx.liveNamed("workers", "id_number", w.IDNumber, old)
+	if err != nil {
+		return err
 	}
-	if res := q.Limit(1).Find(&dup); res.Error != nil {
-		return res.Error
-	} else if res.RowsAffected > 0 {
-		return fieldErr(rec, "IDNumber", "身份证号", fmt.Sprintf("已登记为劳动者“%s”，请勿重复登记", dup.Name))
+	if name != nil {
+		return fieldErr(rec, "IDNumber", "身份证号", fmt.Sprintf("已登记为劳动者“%s”，请勿重复登记", *name))
 	}
 	return nil
+}
+
+// liveNamed is the name of another live row of table whose column holds
+// value (not old itself), or nil: the duplicate check of a unique number,
+// run once per row by an import, so through a compiled statement.
+func (tx *Tx) liveNamed(table, column, value string, old Record) (*string, error) {
+	query := "SELECT name FROM " + table + " WHERE " + column + " = ? AND deleted = ?"
+	args := []any{value, false}
+	if old != nil {
+		query += " AND id <> ?"
+		args = append(args, old.synced().ID)
+	}
+	var name string
+	found, err := tx.lookup(query+" LIMIT 1", args, &name)
+	if err != nil || !found {
+		return nil, err
+	}
+	return &name, nil
 }
 
 // A worker with a placement still under way cannot be deleted.
@@ -191,15 +206,12 @@ func (e *Employer) prepare(tx *Tx, old Record) error {
 	if tx.remote {
 		return nil
 	}
-	var dup Employer
-	q := tx.db.Where("credit_code = ? AND deleted = ?", e.CreditCode, false)
-	if old != nil {
-		q = q.Where("id <> ?", old.synced().ID)
+	name, err := tx.liveNamed("employers", "credit_code", e.CreditCode, old)
+	if err != nil {
+		return err
 	}
-	if res := q.Limit(1).Find(&dup); res.Error != nil {
-		return res.Error
-	} else if res.RowsAffected > 0 {
-		return fieldErr(rec, "CreditCode", "统一社会信用代码", fmt.Sprintf("已登记为“%s”", dup.Name))
+	if name != nil {
+		return fieldErr(rec, "CreditCode", "统一社会信用代码", fmt.Sprintf("已登记为“%s”", *name))
 	}
 	return nil
 }

@@ -19,15 +19,17 @@ import (
 //
 // Queries are not cached: a cached query statement re-run while the rows
 // of its previous run are still being read would reset them, and Rows()
-// hands those to the caller.
+// hands those to the caller. Only Tx.lookup, which reads its one row and
+// closes it at once, uses queryCached.
 
 // maxCachedStmts bounds the cache: statements with "IN (?, ?, ...)" vary
 // with the length of the list, and past this many the rest run uncached.
 const maxCachedStmts = 256
 
 type execCache struct {
-	tx    *sql.Tx
-	stmts map[string]*sql.Stmt
+	tx      *sql.Tx
+	stmts   map[string]*sql.Stmt
+	queries map[string]*sql.Stmt // Tx.lookup's, see queryCached
 }
 
 // withExecCache returns db (in a transaction) running its statements
@@ -56,6 +58,26 @@ func (c *execCache) ExecContext(ctx context.Context, query string, args ...any) 
 		c.stmts[query] = st
 	}
 	return st.ExecContext(ctx, args...)
+}
+
+// queryCached runs a query through a statement compiled once; the caller
+// must close the rows before running the same query again.
+func (c *execCache) queryCached(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st := c.queries[query]
+	if st == nil {
+		if c.queries == nil {
+			c.queries = map[string]*sql.Stmt{}
+		}
+		if len(c.queries) >= maxCachedStmts {
+			return c.tx.QueryContext(ctx, query, args...)
+		}
+		var err error
+		if st, err = c.tx.PrepareContext(ctx, query); err != nil {
+			return nil, err
+		}
+		c.queries[query] = st
+	}
+	return st.QueryContext(ctx, args...)
 }
 
 func (c *execCache) PrepareContext(ctx context.Context, query string) (*sql.Stmt, error) {

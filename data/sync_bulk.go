@@ -108,38 +108,53 @@ func bulkInsert(db *gorm.DB, now time.Time, rows any, upsert bool) error {
 func bulkArgs(ctx context.Context, rv reflect.Value, start, end int, fields []*schema.Field,
 	encoders map[string]func(reflect.Value) (any, error), now time.Time, args []any) ([]any, error) {
 	for i := start; i < end; i++ {
-		row := reflect.Indirect(rv.Index(i))
-		for _, f := range fields {
-			var v any
-			if enc := encoders[f.DBName]; enc != nil {
-				var err error
-				if v, err = enc(row); err != nil {
-					return nil, err
-				}
-			} else {
-				var zero bool
-				v, zero = f.ValueOf(ctx, row)
-				if zero {
-					switch {
-					case f.DefaultValueInterface != nil:
-						v = f.DefaultValueInterface
-						if err := f.Set(ctx, row, v); err != nil {
-							return nil, err
-						}
-					case f.AutoCreateTime > 0 || f.AutoUpdateTime > 0:
-						if err := f.Set(ctx, row, now); err != nil {
-							return nil, err
-						}
-						v, _ = f.ValueOf(ctx, row)
+		var err error
+		if args, err = rowArgs(ctx, reflect.Indirect(rv.Index(i)), fields, encoders, now, args); err != nil {
+			return nil, err
+		}
+	}
+	return args, nil
+}
+
+// rowArgs appends one row's statement arguments (see bulkArgs).
+func rowArgs(ctx context.Context, row reflect.Value, fields []*schema.Field,
+	encoders map[string]func(reflect.Value) (any, error), now time.Time, args []any) ([]any, error) {
+	for _, f := range fields {
+		var v any
+		if enc := encoders[f.DBName]; enc != nil {
+			var err error
+			if v, err = enc(row); err != nil {
+				return nil, err
+			}
+		} else {
+			var zero bool
+			v, zero = f.ValueOf(ctx, row)
+			if zero {
+				switch {
+				case f.DefaultValueInterface != nil:
+					v = f.DefaultValueInterface
+					if err := f.Set(ctx, row, v); err != nil {
+						return nil, err
 					}
+				case f.AutoCreateTime > 0 || f.AutoUpdateTime > 0:
+					if err := f.Set(ctx, row, now); err != nil {
+						return nil, err
+					}
+					v, _ = f.ValueOf(ctx, row)
 				}
 			}
+		}
+		switch v.(type) {
+		case nil, string, int64, float64, bool, []byte, time.Time:
+			// already a driver value: spare ConvertValue's reflection
+		default:
 			dv, err := driver.DefaultParameterConverter.ConvertValue(v)
 			if err != nil {
 				return nil, fmt.Errorf("data: %s: %w", f.DBName, err)
 			}
-			args = append(args, dv)
+			v = dv
 		}
+		args = append(args, v)
 	}
 	return args, nil
 }

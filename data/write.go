@@ -158,10 +158,10 @@ func (tx *Tx) insert(rec Record) error {
 	sy.Origin, sy.HLC, sy.FieldOps = tx.origin, op.HLC, FieldOps{"*": op.Ref()}
 	// Omit associations: GORM must not upsert the parents that a child's
 	// pointer fields (Demand.Employer ...) may hold.
-	if err := tx.db.Omit(clause.Associations).Create(rec).Error; err != nil {
+	if err := tx.createRow(rec); err != nil { // insert_fast.go
 		return fmt.Errorf("保存%s失败：%w", rec.RecordName(), err)
 	}
-	if err := tx.db.Create(op).Error; err != nil {
+	if err := tx.createRow(op); err != nil {
 		return err
 	}
 	tx.changes = append(tx.changes, Change{Table: table, ID: sy.ID})

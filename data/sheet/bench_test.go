@@ -116,11 +116,13 @@ func BenchmarkImportXLSX100k(b *testing.B) {
 		b.Run(mode, func(b *testing.B) {
 			b.ReportAllocs()
 			var peak peakHeap
+			cpu := 0.0
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
 				s := newStore(b)
 				runtime.GC()
 				b.StartTimer()
+				cpu -= cpuSeconds()
 				var rep *Report
 				var err error
 				if mode == "import" {
@@ -132,6 +134,7 @@ func BenchmarkImportXLSX100k(b *testing.B) {
 						rep = &plan.Report
 					}
 				}
+				cpu += cpuSeconds()
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -140,6 +143,7 @@ func BenchmarkImportXLSX100k(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(peak.max)/(1<<20), "peak-heap-MB")
+			b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
 		})
 	}
 }

@@ -325,8 +325,10 @@ func (src *source) run(s *data.Store, dry bool, onDup OnDuplicate, progress Prog
 	err := s.WriteBulk(func(tx *data.Tx) error {
 		run := &importRun{tx: tx, regionsOf: map[regionQuery]regionAnswer{}, employers: map[string][2]string{}}
 		seen := map[string]int{} // record key -> first row that wrote it
+		it := newReadAhead(src.it)
+		defer it.stop()
 		for {
-			cells, row, err := src.it.next()
+			cells, row, err := it.next()
 			if err == io.EOF {
 				break
 			}
@@ -346,7 +348,7 @@ func (src *source) run(s *data.Store, dry bool, onDup OnDuplicate, progress Prog
 					return src.ctx.Err()
 				}
 				if progress != nil {
-					progress(rep.Rows, src.it.fraction())
+					progress(rep.Rows, it.fraction())
 				}
 			}
 			if err := src.row(tx, run, rep, seen, cells, row, dry, onDup); err != nil {

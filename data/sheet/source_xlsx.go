@@ -16,6 +16,7 @@ type xlsxTable struct {
 	name string
 	r    io.Closer
 	f    *excelize.File
+	fast *fastBook // the rows read straight from the zip (xlsx_fast.go); nil: excelize reads them
 }
 
 func openXLSX(name string, r readSeekCloser, size int64) (t table, err error) {
@@ -31,7 +32,11 @@ func openXLSX(name string, r readSeekCloser, size int64) (t table, err error) {
 		f.Close()
 		return nil, fileErr("工作簿 %s 里没有工作表", name)
 	}
-	return &xlsxTable{name: name, r: r, f: f}, nil
+	t = &xlsxTable{name: name, r: r, f: f}
+	if ra, ok := r.(io.ReaderAt); ok {
+		t.(*xlsxTable).fast = openFastBook(ra, size)
+	}
+	return t, nil
 }
 
 // recoverAsFileError turns a panic inside the xlsx library on a damaged
@@ -76,11 +81,17 @@ func (t *xlsxTable) close() error {
 
 func (t *xlsxTable) rows(sheet string) (it rowIter, err error) {
 	defer recoverAsFileError(&err, t.name)
-	rows, err := t.f.Rows(sheet)
-	if err != nil {
-		return nil, fileErr("无法读取工作表“%s”：%v", sheet, err)
+	x := &xlsxIter{name: t.name}
+	if t.fast != nil {
+		if x.fast, err = t.fast.rows(sheet); err != nil {
+			return nil, fileErr("无法读取工作表“%s”：%v", sheet, err)
+		}
 	}
-	x := &xlsxIter{name: t.name, rows: rows}
+	if x.fast == nil {
+		if x.rows, err = t.f.Rows(sheet); err != nil {
+			return nil, fileErr("无法读取工作表“%s”：%v", sheet, err)
+		}
+	}
 	if dim, err := t.f.GetSheetDimension(sheet); err == nil {
 		x.total = lastRowOf(dim)
 	}
@@ -102,6 +113,7 @@ func lastRowOf(dim string) int {
 
 type xlsxIter struct {
 	name  string
+	fast  *fastRows // or
 	rows  *excelize.Rows
 	row   int
 	total int
@@ -112,6 +124,20 @@ type xlsxIter struct {
 // a cell's display format never changes what is imported.
 func (x *xlsxIter) next() (cells []string, row int, err error) {
 	defer recoverAsFileError(&err, x.name)
+	if x.fast != nil {
+		cells, err := x.fast.next()
+		if err == io.EOF {
+			return nil, 0, io.EOF
+		}
+		x.row++
+		if err != nil {
+			return nil, 0, fileErr("第%d行无法读取，文件可能已损坏：%v", x.row, err)
+		}
+		if x.row > excelize.TotalRows {
+			return nil, 0, fileErr("文件 %s 的行号超出 Excel 的上限（%d 行），文件可能已损坏", x.name, excelize.TotalRows)
+		}
+		return cells, x.row, nil
+	}
 	if !x.rows.Next() {
 		if err := x.rows.Error(); err != nil {
 			return nil, 0, fileErr("读取工作表出错：%v", err)
@@ -138,7 +164,12 @@ func (x *xlsxIter) fraction() float64 {
 	return min(1, float64(x.row)/float64(x.total))
 }
 
-func (x *xlsxIter) close() error { return x.rows.Close() }
+func (x *xlsxIter) close() error {
+	if x.fast != nil {
+		return x.fast.close()
+	}
+	return x.rows.Close()
+}
 
 // itoa is strconv.Itoa, short for messages.
 func itoa(n int) string { return strconv.Itoa(n) }

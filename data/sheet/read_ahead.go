@@ -1,0 +1,95 @@
+package sheet
+
+import (
+	"errors"
+	"sync"
+)
+
+// readAhead reads a sheet's rows on a goroutine of its own, a few batches
+// ahead of the import: unzipping and parsing the file then overlaps the
+// Store's work on the next core instead of adding to it. At most
+// aheadBatches×aheadRows rows wait in memory.
+type readAhead struct {
+	src  rowIter
+	ch   chan aheadBatch
+	quit chan struct{}
+	wg   sync.WaitGroup
+	cur  aheadBatch
+	i    int
+}
+
+const (
+	aheadRows    = 256
+	aheadBatches = 4
+)
+
+type aheadBatch struct {
+	rows     [][]string
+	nums     []int
+	fraction float64
+	err      error // io.EOF after the last row
+}
+
+func newReadAhead(src rowIter) *readAhead {
+	r := &readAhead{src: src, ch: make(chan aheadBatch, aheadBatches), quit: make(chan struct{})}
+	r.wg.Add(1)
+	go r.fill()
+	return r
+}
+
+func (r *readAhead) fill() {
+	defer r.wg.Done()
+	defer close(r.ch)
+	for {
+		var b aheadBatch
+		for len(b.rows) < aheadRows {
+			cells, row, err := r.src.next()
+			if err != nil {
+				b.err = err
+				break
+			}
+			// The source reuses its cells; the row waits here a while.
+			b.rows = append(b.rows, append([]string(nil), cells...))
+			b.nums = append(b.nums, row)
+		}
+		b.fraction = r.src.fraction()
+		select {
+		case r.ch <- b:
+		case <-r.quit:
+			return
+		}
+		if b.err != nil {
+			return
+		}
+	}
+}
+
+func (r *readAhead) next() ([]string, int, error) {
+	for r.i >= len(r.cur.rows) {
+		if r.cur.err != nil {
+			return nil, 0, r.cur.err
+		}
+		b, ok := <-r.ch
+		if !ok {
+			return nil, 0, errReadAheadStopped
+		}
+		r.cur, r.i = b, 0
+	}
+	r.i++
+	return r.cur.rows[r.i-1], r.cur.nums[r.i-1], nil
+}
+
+// errReadAheadStopped is never seen by a caller that does not stop the
+// reader while reading.
+var errReadAheadStopped = errors.New("read-ahead stopped")
+
+func (r *readAhead) fraction() float64 { return r.cur.fraction }
+
+// stop ends the goroutine and waits for it; the source stays open for
+// its owner to close.
+func (r *readAhead) stop() {
+	close(r.quit)
+	for range r.ch {
+	}
+	r.wg.Wait()
+}
