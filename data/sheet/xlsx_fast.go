@@ -280,10 +280,13 @@ func (f *fastRows) readCells() ([]string, error) {
 			continue
 		}
 		col++
-		if r, ok := f.x.attr("r"); ok && r != "" {
-			c, _, err := excelize.CellNameToCoordinates(r)
-			if err != nil {
-				return nil, err
+		if r, ok := f.x.rawAttr("r"); ok && len(r) > 0 {
+			c, ok := cellColumn(r)
+			if !ok { // anything unusual: excelize's reading, and its error
+				var err error
+				if c, _, err = excelize.CellNameToCoordinates(string(decodeXMLText(nil, r))); err != nil {
+					return nil, err
+				}
 			}
 			col = c
 		}
@@ -300,9 +303,33 @@ func (f *fastRows) readCells() ([]string, error) {
 	}
 }
 
+// cellColumn reads the column of a plain cell reference such as "AB12"; ok
+// is false for anything else ($A$1, lower case, entities, no row).
+func cellColumn(ref []byte) (col int, ok bool) {
+	i := 0
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
+		col = col*26 + int(ref[i]-'A'+1)
+		i++
+	}
+	if i == 0 || i > 3 || i == len(ref) || col > excelize.MaxColumns {
+		return 0, false
+	}
+	row := 0
+	for _, c := range ref[i:] {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		row = row*10 + int(c-'0')
+		if row > excelize.TotalRows {
+			return 0, false
+		}
+	}
+	return col, row > 0
+}
+
 // cellValue reads the current <c> element: its raw value by its type.
 func (f *fastRows) cellValue() (val string, hasF bool, err error) {
-	typ, _ := f.x.attr("t")
+	typ := cellType(f.x)
 	if f.x.closed {
 		return "", false, nil
 	}
@@ -350,6 +377,26 @@ func (f *fastRows) cellValue() (val string, hasF bool, err error) {
 			}
 		}
 	}
+}
+
+// cellType is the cell's t attribute, without an allocation for the
+// usual ones.
+func cellType(x *xmlScan) string {
+	t, _ := x.rawAttr("t")
+	switch string(t) {
+	case "":
+		return ""
+	case "s":
+		return "s"
+	case "n":
+		return "n"
+	case "str":
+		return "str"
+	case "inlineStr":
+		return "inlineStr"
+	}
+	v, _ := x.attr("t")
+	return v
 }
 
 func (f *fastRows) resolve(typ, v string, hasIS bool) string {

@@ -25,6 +25,7 @@ type xmlScan struct {
 	closed  bool   // a start tag that ends itself: <c r="A1"/>
 	text    []byte // decoded text (only when wantText)
 	scratch []byte
+	tag     []byte
 }
 
 type tokKind int
@@ -144,7 +145,10 @@ func (x *xmlScan) readTag() ([]byte, error) {
 		}
 		return nil, err
 	}
-	tag := append([]byte(nil), b[:len(b)-1]...)
+	// The tag is kept in a buffer of the scanner's own: b belongs to the
+	// reader, and a tag read across a refill must be joined.
+	tag := append(x.tag[:0], b[:len(b)-1]...)
+	defer func() { x.tag = tag[:0] }()
 	for !tagComplete(tag) {
 		more, err := x.readUntil('>')
 		if err != nil {
@@ -191,30 +195,42 @@ func (x *xmlScan) is(name string) bool { return string(x.name) == name }
 
 // attr is the decoded value of the current start tag's attribute.
 func (x *xmlScan) attr(name string) (string, bool) {
+	v, ok := x.rawAttr(name)
+	if !ok {
+		return "", false
+	}
+	if bytes.IndexByte(v, '&') < 0 && bytes.IndexByte(v, '\r') < 0 {
+		return string(v), true
+	}
+	return string(decodeXMLText(nil, v)), true
+}
+
+// rawAttr is an attribute's value as written, valid until the next token.
+func (x *xmlScan) rawAttr(name string) ([]byte, bool) {
 	a := x.attrs
 	for len(a) > 0 {
 		a = bytes.TrimLeft(a, " \t\r\n")
 		eq := bytes.IndexByte(a, '=')
 		if eq < 0 {
-			return "", false
+			return nil, false
 		}
 		key := localName(bytes.TrimSpace(a[:eq]))
 		a = bytes.TrimLeft(a[eq+1:], " \t\r\n")
 		if len(a) == 0 || (a[0] != '"' && a[0] != '\'') {
-			return "", false
+			return nil, false
 		}
 		q := a[0]
 		end := bytes.IndexByte(a[1:], q)
 		if end < 0 {
-			return "", false
+			return nil, false
 		}
 		val := a[1 : 1+end]
 		a = a[2+end:]
 		if string(key) == name {
-			return string(decodeXMLText(nil, val)), true
+			return val, true
 		}
 	}
-	return "", false
+	return nil, false
 }
 
 // decodeXMLText appends raw with its entities and character references
