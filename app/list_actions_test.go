@@ -259,6 +259,8 @@ func TestPrintHonoursTheListFilter(t *testing.T) {
 		}
 		t.Skip("pdftotext is not on PATH (apt-get install poppler-utils)")
 	}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // 打印 writes the PDF to the temporary folder
 	h := newHarness(t, true)
 	files := useFakeFiles(h)
 	yuzhong, yongdeng := seedTwoCounties(t, h.s)
@@ -271,7 +273,7 @@ func TestPrintHonoursTheListFilter(t *testing.T) {
 	h.mustShow("户籍地：甘肃省兰州市榆中县")
 	h.tap("打印") // the dialog's own button
 	h.mustShow("Ctrl+P")
-	if len(files.printed) != 1 {
+	if len(files.printed) != 1 || !strings.HasPrefix(files.printed[0], tmp) {
 		t.Fatalf("printed %v", files.printed)
 	}
 	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", files.printed[0], "-").Output()
