@@ -325,7 +325,7 @@ func (src *source) run(s *data.Store, dry bool, onDup OnDuplicate, progress Prog
 	err := s.WriteBulk(func(tx *data.Tx) error {
 		run := &importRun{tx: tx, regionsOf: map[regionQuery]regionAnswer{}, employers: map[string][2]string{}}
 		seen := map[string]int{} // record key -> first row that wrote it
-		it := newReadAhead(src.it)
+		it := newReadAhead(src.it, src.prefill(spec))
 		defer it.stop()
 		for {
 			cells, row, err := it.next()
@@ -351,7 +351,8 @@ func (src *source) run(s *data.Store, dry bool, onDup OnDuplicate, progress Prog
 					progress(rep.Rows, it.fraction())
 				}
 			}
-			if err := src.row(tx, run, rep, seen, cells, row, dry, onDup); err != nil {
+			pre, _ := it.prepped().(*filled)
+			if err := src.row(tx, run, rep, seen, cells, row, dry, onDup, pre); err != nil {
 				return err
 			}
 		}
@@ -379,12 +380,19 @@ func (src *source) run(s *data.Store, dry bool, onDup OnDuplicate, progress Prog
 // database itself is returned; everything wrong with the row goes into the
 // report.
 func (src *source) row(tx *data.Tx, run *importRun, rep *Report, seen map[string]int,
-	cells []string, row int, dry bool, onDup OnDuplicate) error {
+	cells []string, row int, dry bool, onDup OnDuplicate, pre *filled) error {
 	rk := src.rk
-	r := &rowCtx{row: row, cells: cells, cols: src.cols, spec: rk.spec(), run: run}
-	rec := rk.newRecord()
-	r.checkRequired()
-	rk.fill(r, rec)
+	var r *rowCtx
+	var rec data.Record
+	if pre != nil {
+		r, rec = pre.r, pre.rec
+		r.run = run // the reader's own run stays with the reader
+	} else {
+		r = &rowCtx{row: row, cells: cells, cols: src.cols, spec: rk.spec(), run: run}
+		rec = rk.newRecord()
+		r.checkRequired()
+		rk.fill(r, rec)
+	}
 	if len(r.problems) > 0 {
 		rep.refuse(r.problems...)
 		return nil
@@ -458,6 +466,35 @@ func (src *source) row(tx *data.Tx, run *importRun, rep *Report, seen map[string
 		}
 	}
 	return nil
+}
+
+// filled is a row read into a new record on the reading goroutine.
+type filled struct {
+	r   *rowCtx
+	rec data.Record
+}
+
+// prefill is what the reading goroutine does with each row besides
+// reading it: filling a new record from the cells, for kinds whose cells
+// are read without the database (workers, employers: their regions come
+// from the catalog). A demand names its employer, which is looked up in
+// the transaction, so its rows are filled on the importing goroutine.
+// The reader has its own importRun: the caches are not shared.
+func (src *source) prefill(spec *kindSpec) func([]string, int) any {
+	if src.kind == Demands {
+		return nil
+	}
+	run := &importRun{regionsOf: map[regionQuery]regionAnswer{}}
+	return func(cells []string, row int) any {
+		if isBlankRow(cells) || isFooterRow(spec, src.cols, cells) || isExampleRow(spec, src.cols, cells) {
+			return nil
+		}
+		r := &rowCtx{row: row, cells: cells, cols: src.cols, spec: spec, run: run}
+		rec := src.rk.newRecord()
+		r.checkRequired()
+		src.rk.fill(r, rec)
+		return &filled{r: r, rec: rec}
+	}
 }
 
 // Plan is a previewed import: what the file holds and what importing it

@@ -10,7 +10,10 @@ import (
 // Store's work on the next core instead of adding to it. At most
 // aheadBatches×aheadRows rows wait in memory.
 type readAhead struct {
-	src  rowIter
+	src rowIter
+	// prep, when set, also runs on the reading goroutine for every row
+	// (filling a record from its cells); its result comes with the row.
+	prep func(cells []string, row int) any
 	ch   chan aheadBatch
 	quit chan struct{}
 	wg   sync.WaitGroup
@@ -26,12 +29,13 @@ const (
 type aheadBatch struct {
 	rows     [][]string
 	nums     []int
+	prepped  []any
 	fraction float64
 	err      error // io.EOF after the last row
 }
 
-func newReadAhead(src rowIter) *readAhead {
-	r := &readAhead{src: src, ch: make(chan aheadBatch, aheadBatches), quit: make(chan struct{})}
+func newReadAhead(src rowIter, prep func(cells []string, row int) any) *readAhead {
+	r := &readAhead{src: src, prep: prep, ch: make(chan aheadBatch, aheadBatches), quit: make(chan struct{})}
 	r.wg.Add(1)
 	go r.fill()
 	return r
@@ -49,8 +53,12 @@ func (r *readAhead) fill() {
 				break
 			}
 			// The source reuses its cells; the row waits here a while.
-			b.rows = append(b.rows, append([]string(nil), cells...))
+			cells = append([]string(nil), cells...)
+			b.rows = append(b.rows, cells)
 			b.nums = append(b.nums, row)
+			if r.prep != nil {
+				b.prepped = append(b.prepped, r.prep(cells, row))
+			}
 		}
 		b.fraction = r.src.fraction()
 		select {
@@ -77,6 +85,15 @@ func (r *readAhead) next() ([]string, int, error) {
 	}
 	r.i++
 	return r.cur.rows[r.i-1], r.cur.nums[r.i-1], nil
+}
+
+// prepped is prep's result for the row next returned last (nil without
+// prep).
+func (r *readAhead) prepped() any {
+	if r.prep == nil {
+		return nil
+	}
+	return r.cur.prepped[r.i-1]
 }
 
 // errReadAheadStopped is never seen by a caller that does not stop the
