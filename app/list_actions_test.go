@@ -1,9 +1,11 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,7 +15,9 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"duikou/data"
+	"duikou/data/demo"
 	"duikou/data/ident"
+	"duikou/data/sheet"
 )
 
 // fakeFiles stands in for the file dialogs and the system's printer: the
@@ -294,4 +298,61 @@ func TestPrintHonoursTheListFilter(t *testing.T) {
 			t.Fatalf("%s of another county printed:\n%s", w.Name, text)
 		}
 	}
+}
+
+// TestPlacementActionsExportAndPrintTheFilteredList builds the actions as
+// the 就业安置 screen would (export and print only) on the demo data and
+// checks that both take the list's filter.
+func TestPlacementActionsExportAndPrintTheFilteredList(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	h := newHarness(t, true)
+	files := useFakeFiles(h)
+	if err := demo.Populate(h.s, demo.Options{Workers: 120}); err != nil {
+		t.Fatal(err)
+	}
+	started := data.PlacementFilter{Stage: data.StageStarted}
+	want, err := h.s.CountPlacements(started)
+	if err != nil || want == 0 {
+		t.Fatalf("%d started placements in the demo: %v", want, err)
+	}
+	acts := newListActions(h.g, sheet.Placements, func() listScope {
+		return listScope{filter: data.ListFilter{Placements: started}, note: "阶段：已上岗"}
+	})
+	h.w.SetContent(acts.view())
+	h.settle()
+	for _, o := range h.all() {
+		if b, ok := o.(*widget.Button); ok && (b.Text == "导入" || b.Text == "下载模板") {
+			t.Fatalf("placements offer %q", b.Text)
+		}
+	}
+
+	files.savePath = filepath.Join(t.TempDir(), "已上岗.xlsx")
+	h.tap("导出")
+	h.tap("选择保存位置…")
+	f, err := excelize.OpenFile(files.savePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("就业安置")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if int64(len(rows)-1) != want {
+		t.Fatalf("%d placements exported, want %d", len(rows)-1, want)
+	}
+	stage := slices.Index(rows[0], "阶段")
+	for _, r := range rows[1:] {
+		if r[stage] != "已上岗" {
+			t.Fatalf("exported a placement at stage %q", r[stage])
+		}
+	}
+	h.tap("确定")
+
+	h.tap("打印")
+	h.tap("打印")
+	if len(files.printed) != 1 {
+		t.Fatalf("printed %v", files.printed)
+	}
+	h.mustShow(fmt.Sprintf("%d 条", want))
 }
