@@ -130,6 +130,34 @@ func TestImportRosterThroughPreview(t *testing.T) {
 	if n, _ := h.s.CountWorkers(data.WorkerFilter{}); n != 3 {
 		t.Fatalf("%d workers after the second import, want 3", n)
 	}
+
+	// 王秀兰 has a new phone: the clerk chooses to update.
+	rows[2] = strings.Replace(rows[2], "13893112345", "13912345678", 1)
+	gbk, _ = simplifiedchinese.GB18030.NewEncoder().String(strings.Join(rows, "\r\n") + "\r\n")
+	if err := os.WriteFile(files.openPath, []byte(gbk), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.tap("导入")
+	h.radio().SetSelected(dupUpdate)
+	h.settle()
+	h.tap("确认导入")
+	h.mustShow("更新 1 条")
+	w, err := h.s.FindWorkerByIDNumber(validID(1))
+	if err != nil || w == nil || w.Phone != "13912345678" {
+		t.Fatalf("王秀兰 after the update: %+v %v", w, err)
+	}
+}
+
+// radio is the first radio group on screen.
+func (h *harness) radio() *widget.RadioGroup {
+	h.t.Helper()
+	for _, o := range h.all() {
+		if r, ok := o.(*widget.RadioGroup); ok && r.Visible() {
+			return r
+		}
+	}
+	h.t.Fatal("no radio group on screen")
+	return nil
 }
 
 // TestImportLegacyXLSIsExplained: a .xls gets the message to save it as
