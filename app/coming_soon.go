@@ -16,16 +16,6 @@ type comingSoon struct {
 }
 
 var (
-	comingMatch = comingSoon{
-		icon:    theme.IconNameSearch,
-		summary: "匹配推荐：按工种、技能和地点为用工需求推荐劳动者（即将推出）",
-		points: []string{
-			"选一条用工需求，列出最合适的劳动者：同工种优先，相近工种也会列出并注明相关程度",
-			"逐项说明匹配与不足：技能等级、意向地区、期望工资、到岗时间、性别和年龄要求",
-			"分为“强匹配”和“可考虑”两档，一百万劳动者中也能即时给出结果",
-			"招聘会分配：多条需求、多名劳动者一次排定，每人只推荐一次，总体最合适",
-		},
-	}
 	comingPlacements = comingSoon{
 		icon:    theme.IconNameConfirm,
 		summary: "就业安置：记录每位劳动者从推荐到上岗的每一步（即将推出）",
