@@ -132,8 +132,11 @@ func (s *matchScreen) withEngine(fn func(matchEngine)) {
 	s.whenReady = append(s.whenReady, func() { fn(s.engine) })
 }
 
-// durationText is a duration as a clerk reads it: 35 毫秒, 2.4 秒.
+// durationText is a duration as a clerk reads it: 0.4 毫秒, 35 毫秒, 2.4 秒.
 func durationText(d time.Duration) string {
+	if d < 10*time.Millisecond {
+		return fmt.Sprintf("%.1f 毫秒", float64(d.Microseconds())/1000)
+	}
 	if d < time.Second {
 		return fmt.Sprintf("%d 毫秒", d.Milliseconds())
 	}

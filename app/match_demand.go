@@ -95,8 +95,8 @@ func (m *matchByDemand) columns() []column[candidate] {
 			}
 			return strconv.Itoa(c.worker.Age(today))
 		}},
-		{title: "工种（等级）", width: 150, text: func(c *candidate) string { return skillText(&c.worker) }},
-		{title: "户籍地", width: 150, text: func(c *candidate) string { return shortRegionName(c.worker.HukouRegion) }},
+		{title: "工种（等级）", width: 200, text: func(c *candidate) string { return skillText(&c.worker) }},
+		{title: "户籍地", width: 130, text: func(c *candidate) string { return shortRegionName(c.worker.HukouRegion) }},
 		{title: "联系电话", width: 120, text: func(c *candidate) string { return ident.MaskPhone(c.worker.Phone) }},
 		{title: "匹配度", width: 72, text: func(c *candidate) string { return c.r.BandLabel }},
 		{title: "分数", width: 64, text: func(c *candidate) string { return scoreText(c.r.Score) }},
@@ -112,7 +112,7 @@ func (m *matchByDemand) view() fyne.CanvasObject {
 		container.NewVBox(widget.NewSeparator(), detail, container.NewHBox(m.refer)),
 		nil, nil, m.table.table)
 	split := container.NewHSplit(m.pick.view(), right)
-	split.Offset = 0.28
+	split.Offset = 0.3
 	return split
 }
 

@@ -36,10 +36,17 @@ type matchFair struct {
 	progress *widget.ProgressBar
 	run      *latest
 
-	alloc   *match.Allocation // the result under review, nil when none
-	summary *widget.Label
-	table   *checkTable[assignRow]
-	apply   *widget.Button
+	alloc    *match.Allocation // the result under review, nil when none
+	summary  *widget.Label
+	table    *checkTable[assignRow]
+	unfilled *checkTable[unfilledRow]
+	apply    *widget.Button
+}
+
+// unfilledRow is a demand the allocation left with seats open.
+type unfilledRow struct {
+	demand string
+	left   int
 }
 
 // fairListLimit bounds the demands listed at once; a county's open
@@ -53,9 +60,12 @@ func newMatchFair(s *matchScreen) *matchFair {
 	f.list = widget.NewList(
 		func() int { return len(f.listed) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, l)
+			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title.Truncation = fyne.TextTruncateEllipsis
+			detail := widget.NewLabel("")
+			detail.Truncation = fyne.TextTruncateEllipsis
+			detail.Importance = widget.LowImportance
+			return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, container.NewVBox(title, detail))
 		},
 		f.updateItem)
 	f.count = widget.NewLabel("")
@@ -72,6 +82,10 @@ func newMatchFair(s *matchScreen) *matchFair {
 		{title: "分数", width: 64, text: func(r *assignRow) string { return scoreText(r.a.Score) }},
 		{title: "匹配度", width: 72, text: func(r *assignRow) string { return r.a.Band.Label() }},
 	}, nil)
+	f.unfilled = newCheckTable([]column[unfilledRow]{
+		{title: "未招满的用工需求", width: 470, text: func(r *unfilledRow) string { return r.demand }},
+		{title: "还缺", width: 80, text: func(r *unfilledRow) string { return intText(r.left) + " 人" }},
+	}, nil)
 	f.apply = widget.NewButton("确认安置", f.confirmApply)
 	f.apply.Importance = widget.HighImportance
 	f.apply.Disable()
@@ -85,7 +99,9 @@ func (f *matchFair) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	d := f.listed[id]
 	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(demandTitle(&d) + "（" + demandLine(&d) + "）")
+	lines := box.Objects[0].(*fyne.Container)
+	lines.Objects[0].(*widget.Label).SetText(demandTitle(&d))
+	lines.Objects[1].(*widget.Label).SetText(demandLine(&d))
 	check := box.Objects[1].(*widget.Check)
 	check.OnChanged = nil
 	_, on := f.chosen[d.ID]
@@ -99,9 +115,11 @@ func (f *matchFair) view() fyne.CanvasObject {
 	left := container.NewBorder(
 		container.NewVBox(f.filter, container.NewHBox(all, none)),
 		f.count, nil, nil, f.list)
+	results := container.NewVSplit(f.table.table, f.unfilled.table)
+	results.Offset = 0.7
 	right := container.NewBorder(
 		container.NewVBox(container.NewHBox(f.start), f.progress, f.summary),
-		container.NewHBox(f.apply), nil, nil, f.table.table)
+		container.NewHBox(f.apply), nil, nil, results)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.42
 	return split
@@ -173,6 +191,7 @@ func (f *matchFair) allocate() {
 	}
 	f.alloc = nil
 	f.table.setRows(nil)
+	f.unfilled.setRows(nil)
 	f.apply.Disable()
 	f.start.Disable()
 	f.progress.SetValue(0)
@@ -218,12 +237,17 @@ func (f *matchFair) show(alloc match.Allocation, workers, demands map[string]str
 	var b strings.Builder
 	fmt.Fprintf(&b, "分配 %d 人，总分 %.3f（逐个取最高分的贪心分配为 %.3f，分配 %d 人）；用时 %s。",
 		len(rows), alloc.TotalScore, alloc.GreedyTotalScore, alloc.GreedyAssigned, durationText(took))
-	if len(alloc.Unfilled) > 0 {
-		parts := make([]string, len(alloc.Unfilled))
-		for i, u := range alloc.Unfilled {
-			parts[i] = fmt.Sprintf("%s 还缺 %d 人", demands[u.DemandID], u.Left)
-		}
-		b.WriteString("\n未招满：" + strings.Join(parts, "；"))
+	unfilled := make([]unfilledRow, len(alloc.Unfilled))
+	seats := 0
+	for i, u := range alloc.Unfilled {
+		unfilled[i] = unfilledRow{demand: demands[u.DemandID], left: u.Left}
+		seats += u.Left
+	}
+	f.unfilled.setRows(unfilled)
+	if len(unfilled) > 0 {
+		fmt.Fprintf(&b, "\n%d 条用工需求未招满，共缺 %d 人（见下方列表）：其余劳动者中没有与之强匹配或可考虑的。", len(unfilled), seats)
+	} else {
+		b.WriteString("\n所选用工需求全部招满。")
 	}
 	f.summary.SetText(b.String())
 	if len(rows) > 0 {
@@ -255,6 +279,7 @@ func (f *matchFair) applyAlloc(alloc match.Allocation) {
 				}
 				f.alloc = nil
 				f.table.setRows(nil)
+				f.unfilled.setRows(nil)
 				f.summary.SetText(fmt.Sprintf("已记录 %d 条就业安置（已推荐），可在“就业安置”中跟进。", n))
 				f.s.state.SetText(f.summary.Text)
 				f.refresh()
