@@ -214,14 +214,15 @@ func (m *matchByDemand) confirmRefer() {
 		return
 	}
 	if len(picked) > m.left {
-		m.s.g.showError("不能推荐", fmt.Errorf("该用工需求还缺 %d 人，已勾选 %d 人；请减少勾选的劳动者后再推荐", m.left, len(picked)))
+		m.s.g.showError("不能推荐", fmt.Errorf("该用工需求还缺%d人，已勾选%d人；请减少勾选的劳动者后再推荐", m.left, len(picked)))
 		return
 	}
 	names := make([]string, len(picked))
 	for i, c := range picked {
 		names[i] = c.r.Name
 	}
-	msg := fmt.Sprintf("把 %s 共 %d 人推荐到“%s”？将为每人记录一条就业安置（已推荐），之后可在“就业安置”中跟进。",
+	// No spaces: the dialog wraps lines at spaces.
+	msg := fmt.Sprintf("把%s共%d人推荐到“%s”？将为每人记录一条就业安置（已推荐），之后可在“就业安置”中跟进。",
 		strings.Join(names, "、"), len(picked), demandTitle(m.demand))
 	m.s.g.confirm("推荐劳动者", msg, "推荐", func() { m.referPicked(picked) })
 }

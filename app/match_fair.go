@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -233,6 +234,16 @@ func (f *matchFair) show(alloc match.Allocation, workers, demands map[string]str
 	for i, a := range alloc.Assignments {
 		rows[i] = assignRow{a: a, worker: workers[a.WorkerID], demand: demands[a.DemandID]}
 	}
+	// Keep the demands' order; best first within each demand.
+	order := map[string]int{}
+	for _, a := range alloc.Assignments {
+		if _, ok := order[a.DemandID]; !ok {
+			order[a.DemandID] = len(order)
+		}
+	}
+	slices.SortStableFunc(rows, func(x, y assignRow) int {
+		return cmp.Or(cmp.Compare(order[x.a.DemandID], order[y.a.DemandID]), cmp.Compare(y.a.Score, x.a.Score))
+	})
 	f.table.setRows(rows)
 	var b strings.Builder
 	fmt.Fprintf(&b, "分配 %d 人，总分 %.3f（逐个取最高分的贪心分配为 %.3f，分配 %d 人）；用时 %s。",
@@ -261,7 +272,8 @@ func (f *matchFair) confirmApply() {
 		return
 	}
 	alloc := *f.alloc
-	msg := fmt.Sprintf("按上表把 %d 名劳动者推荐到各用工需求？将为每人记录一条就业安置（已推荐）。", len(alloc.Assignments))
+	// No spaces around the numbers: the dialog wraps lines at spaces.
+	msg := fmt.Sprintf("按上表把%d名劳动者推荐到各用工需求？将为每人记录一条就业安置（已推荐）。", len(alloc.Assignments))
 	f.s.g.confirm("确认安置", msg, "确认安置", func() { f.applyAlloc(alloc) })
 }
 

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/test"
 
 	"duikou/data"
 	"duikou/data/catalog"
@@ -239,7 +242,7 @@ func TestMatchReferRespectsTheHeadcountLeft(t *testing.T) {
 	s.byDemand.table.setChecked(a.ID, true)
 	s.byDemand.table.setChecked(b.ID, true)
 	h.tap("推荐所选（2 人）")
-	h.mustShow("该用工需求还缺 1 人，已勾选 2 人")
+	h.mustShow("该用工需求还缺1人，已勾选2人")
 	if n, _ := h.s.CountPlacements(data.PlacementFilter{DemandID: d.ID}); n != 0 {
 		t.Fatalf("%d placements written, want none", n)
 	}
@@ -352,4 +355,50 @@ func TestMatchIndexIsBuiltOnFirstUseNotAtStartUp(t *testing.T) {
 	start := time.Now()
 	h.openMatch()
 	t.Logf("index built in %v", time.Since(start))
+}
+
+// TestMatchMeasure times the screen's work on a real database named by
+// DUIKOU_MATCH_DB (a demo made with `duikou demo --db X --workers N`):
+// building the index, ranking one demand, allocating a job fair of every
+// open demand. It writes nothing. Skipped without the variable.
+func TestMatchMeasure(t *testing.T) {
+	path := os.Getenv("DUIKOU_MATCH_DB")
+	if path == "" {
+		t.Skip("set DUIKOU_MATCH_DB to a demo database to measure")
+	}
+	s, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a := test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	q := &uiQueue{}
+	g := newGUI(a, w, s, Options{}, q.do)
+	h := &harness{t: t, g: g, s: s, w: w, queue: q}
+	h.settle()
+
+	start := time.Now()
+	ms := h.openMatch()
+	t.Logf("index: %v (%s)", time.Since(start), ms.state.Text)
+
+	ds, _, err := s.ListDemands(data.DemandFilter{OpenOn: s.Today(), Occupation: "housekeeper"}, data.Page{Limit: 1})
+	if err != nil || len(ds) == 0 {
+		t.Fatalf("no open housekeeping demand: %v", err)
+	}
+	for range 3 {
+		start = time.Now()
+		ms.byDemand.demand = &ds[0]
+		ms.byDemand.rank()
+		h.settle()
+		t.Logf("rank %s: %v, %d rows (%s)", demandTitle(&ds[0]), time.Since(start), len(ms.byDemand.table.rows), ms.byDemand.note.Text)
+	}
+
+	ms.tabs.SelectIndex(2)
+	h.settle()
+	ms.fair.chooseListed(true)
+	start = time.Now()
+	ms.fair.allocate()
+	h.settle()
+	t.Logf("job fair of %d demands: %v (%s)", len(ms.fair.chosen), time.Since(start), ms.fair.summary.Text)
 }
