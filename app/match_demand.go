@@ -86,20 +86,20 @@ func demandSearch(q string, today data.Date) data.DemandFilter {
 func (m *matchByDemand) columns() []column[candidate] {
 	today := m.s.g.store.Today()
 	return []column[candidate]{
-		{title: "排名", width: 52, text: func(c *candidate) string { return strconv.Itoa(c.rank) }},
-		{title: "姓名", width: 84, text: func(c *candidate) string { return c.r.Name }},
-		{title: "性别", width: 52, text: func(c *candidate) string { return c.worker.Sex.Label() }},
-		{title: "年龄", width: 52, text: func(c *candidate) string {
+		{title: "排名", width: 48, text: func(c *candidate) string { return strconv.Itoa(c.rank) }},
+		{title: "姓名", width: 80, text: func(c *candidate) string { return c.r.Name }},
+		{title: "性别", width: 48, text: func(c *candidate) string { return c.worker.Sex.Label() }},
+		{title: "年龄", width: 48, text: func(c *candidate) string {
 			if c.worker.Birth.IsZero() {
 				return ""
 			}
 			return strconv.Itoa(c.worker.Age(today))
 		}},
-		{title: "工种（等级）", width: 200, text: func(c *candidate) string { return skillText(&c.worker) }},
+		{title: "工种（等级）", width: 190, text: func(c *candidate) string { return skillText(&c.worker) }},
 		{title: "户籍地", width: 130, text: func(c *candidate) string { return shortRegionName(c.worker.HukouRegion) }},
-		{title: "联系电话", width: 120, text: func(c *candidate) string { return ident.MaskPhone(c.worker.Phone) }},
-		{title: "匹配度", width: 72, text: func(c *candidate) string { return c.r.BandLabel }},
-		{title: "分数", width: 64, text: func(c *candidate) string { return scoreText(c.r.Score) }},
+		{title: "联系电话", width: 116, text: func(c *candidate) string { return ident.MaskPhone(c.worker.Phone) }},
+		{title: "匹配度", width: 70, text: func(c *candidate) string { return c.r.BandLabel }},
+		{title: "分数", width: 60, text: func(c *candidate) string { return scoreText(c.r.Score) }},
 		{title: "欠缺", width: 320, text: func(c *candidate) string { return joinOrNone(c.r.Missing) }},
 	}
 }
@@ -112,7 +112,7 @@ func (m *matchByDemand) view() fyne.CanvasObject {
 		container.NewVBox(widget.NewSeparator(), detail, container.NewHBox(m.refer)),
 		nil, nil, m.table.table)
 	split := container.NewHSplit(m.pick.view(), right)
-	split.Offset = 0.3
+	split.Offset = 0.26
 	return split
 }
 

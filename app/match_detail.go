@@ -32,15 +32,22 @@ func joinOrNone(xs []string) string {
 // scoreText is a score to three places, as the command line prints it.
 func scoreText(x float64) string { return fmt.Sprintf("%.3f", x) }
 
-// skillText is a worker's main 工种 and level: 家政服务员（四级/中级工）.
+// skillText lists a worker's 工种 with their levels, briefly:
+// 育婴员（五级）、家政服务员. All of them, not only the main one: a demand
+// may match the second.
 func skillText(w *data.Worker) string {
-	if w.MainOcc == "" {
+	if len(w.Skills) == 0 {
 		return "未登记工种"
 	}
-	if w.MainLevel == catalog.LevelNone {
-		return occName(w.MainOcc)
+	names := make([]string, len(w.Skills))
+	for i, s := range w.Skills {
+		names[i] = occName(s.Occupation)
+		if s.Level != catalog.LevelNone {
+			short, _, _ := strings.Cut(s.Level.Label(), "/")
+			names[i] += "（" + short + "）"
+		}
 	}
-	return occName(w.MainOcc) + "（" + w.MainLevel.Label() + "）"
+	return strings.Join(names, "、")
 }
 
 // demandTitle names a demand as the matcher does: employer·title.

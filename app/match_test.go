@@ -149,7 +149,7 @@ func TestMatchScreenRanksAsTheMatcherAndTheCommandLine(t *testing.T) {
 
 	// The row reads as a clerk needs it: band, masked phone, 工种/等级.
 	tb := s.byDemand.table
-	if tb.cellText(0, 1) != "李春梅" || tb.cellText(0, 7) != rows[0].Band || tb.cellText(0, 4) != "家政服务员（二级/技师）" {
+	if tb.cellText(0, 1) != "李春梅" || tb.cellText(0, 7) != rows[0].Band || tb.cellText(0, 4) != "家政服务员（二级）" {
 		t.Fatalf("first row: %q %q %q", tb.cellText(0, 1), tb.cellText(0, 7), tb.cellText(0, 4))
 	}
 	if phone := tb.cellText(0, 6); phone != ident.MaskPhone(ws[2].Phone) || strings.Contains(phone, ws[2].Phone) {

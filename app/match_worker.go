@@ -84,7 +84,7 @@ func (m *matchByWorker) view() fyne.CanvasObject {
 	right := container.NewBorder(container.NewVBox(m.heading, m.note),
 		container.NewVBox(widget.NewSeparator(), detail), nil, nil, m.table.table)
 	split := container.NewHSplit(m.pick.view(), right)
-	split.Offset = 0.3
+	split.Offset = 0.26
 	return split
 }
 
