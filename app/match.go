@@ -17,9 +17,13 @@ type matchScreen struct {
 	g *GUI
 
 	engine   matchEngine // nil until the index is built
+	buildErr error       // why the index could not be built
 	building *latest
-	state    *widget.Label
-	busy     *widget.ProgressBarInfinite
+	// writes records referrals: its own runner, so a ranking asked for
+	// meanwhile never replaces a referral waiting to be written.
+	writes *latest
+	state  *widget.Label
+	busy   *widget.ProgressBarInfinite
 	// whenReady run once the index is built (rankings asked for before).
 	whenReady []func()
 
@@ -34,7 +38,7 @@ type matchScreen struct {
 const rankLimit = 50
 
 func newMatchScreen(g *GUI) *matchScreen {
-	return &matchScreen{g: g, building: g.newLatest()}
+	return &matchScreen{g: g, building: g.newLatest(), writes: g.newLatest()}
 }
 
 func (s *matchScreen) view() fyne.CanvasObject {
@@ -62,7 +66,7 @@ func (s *matchScreen) view() fyne.CanvasObject {
 // since workers and demands may have been edited meanwhile.
 func (s *matchScreen) shown() {
 	s.g.setActions(actions{Find: s.focusSearch})
-	if s.engine == nil {
+	if s.engine == nil && s.buildErr == nil {
 		s.buildIndex()
 	}
 	s.refreshTab()
@@ -108,7 +112,9 @@ func (s *matchScreen) buildIndex() {
 			s.busy.Stop()
 			s.busy.Hide()
 			if err != nil {
-				s.state.SetText("无法建立匹配索引：" + err.Error())
+				s.buildErr = fmt.Errorf("无法建立匹配索引：%w", err)
+				s.state.SetText(s.buildErr.Error())
+				s.whenReady = nil
 				return
 			}
 			s.engine = e
@@ -123,13 +129,19 @@ func (s *matchScreen) buildIndex() {
 	})
 }
 
-// withEngine runs fn with the index, now or once it is built.
-func (s *matchScreen) withEngine(fn func(matchEngine)) {
+// withEngine runs fn with the index, now or once it is built. It reports
+// false, having told the clerk, when the index could not be built.
+func (s *matchScreen) withEngine(fn func(matchEngine)) bool {
+	if s.buildErr != nil {
+		s.g.showError("匹配推荐不可用", s.buildErr)
+		return false
+	}
 	if s.engine != nil {
 		fn(s.engine)
-		return
+		return true
 	}
 	s.whenReady = append(s.whenReady, func() { fn(s.engine) })
+	return true
 }
 
 // durationText is a duration as a clerk reads it: 0.4 毫秒, 35 毫秒, 2.4 秒.

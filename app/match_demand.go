@@ -235,10 +235,12 @@ func (m *matchByDemand) referPicked(picked []candidate) {
 	for _, c := range picked {
 		alloc.Assignments = append(alloc.Assignments, match.Assignment{WorkerID: c.r.WorkerID, DemandID: d.ID, Score: c.r.Score, Band: c.r.Band})
 	}
+	m.refer.Disable()
 	m.s.withEngine(func(e matchEngine) {
-		m.run.submit(func() func() {
+		m.s.writes.submit(func() func() {
 			n, err := e.Apply(alloc)
 			return func() {
+				m.updateReferButton()
 				if err != nil {
 					m.s.g.showError("推荐失败", err)
 					return

@@ -138,6 +138,12 @@ func (f *matchFair) refresh() {
 				return
 			}
 			f.listed = rows
+			// The chosen keep their place; their headcount is as listed now.
+			for _, d := range rows {
+				if _, on := f.chosen[d.ID]; on {
+					f.chosen[d.ID] = d
+				}
+			}
 			f.list.Refresh()
 			f.updateCount()
 		}
@@ -199,7 +205,7 @@ func (f *matchFair) allocate() {
 	f.progress.Show()
 	f.summary.SetText("正在分配…")
 	ui := f.s.g.ui
-	f.s.withEngine(func(e matchEngine) {
+	ok := f.s.withEngine(func(e matchEngine) {
 		f.run.submit(func() func() {
 			began := time.Now()
 			shown := -1
@@ -226,6 +232,11 @@ func (f *matchFair) allocate() {
 			}
 		})
 	})
+	if !ok {
+		f.progress.Hide()
+		f.updateCount()
+		f.summary.SetText("")
+	}
 }
 
 // show puts an allocation up for review.
@@ -281,7 +292,7 @@ func (f *matchFair) confirmApply() {
 func (f *matchFair) applyAlloc(alloc match.Allocation) {
 	f.apply.Disable()
 	f.s.withEngine(func(e matchEngine) {
-		f.run.submit(func() func() {
+		f.s.writes.submit(func() func() {
 			n, err := e.Apply(alloc)
 			return func() {
 				if err != nil {
