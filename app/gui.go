@@ -137,7 +137,7 @@ func (g *GUI) showMain() {
 		{title: "匹配推荐", icon: theme.SearchIcon(), scr: newComingSoon(g, comingMatch)},
 		{title: "就业安置", icon: theme.ConfirmIcon(), scr: newComingSoon(g, comingPlacements)},
 		{title: "跟踪服务", icon: theme.HistoryIcon(), scr: newComingSoon(g, comingFollowUps)},
-		{title: "数据交换", icon: theme.MailSendIcon(), scr: newComingSoon(g, comingExchange)},
+		{title: "数据交换", icon: theme.MailSendIcon(), scr: newExchangeScreen(g)},
 		{title: "设置", icon: theme.SettingsIcon(), scr: g.settings},
 	}
 	nav := container.NewVBox()
