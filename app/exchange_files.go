@@ -23,8 +23,9 @@ func (x *exchangeScreen) dialogSave(title, suggested string, then func(path stri
 	}, x.g.win)
 	d.SetTitleText(title)
 	d.SetFileName(suggested)
-	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+	d.Resize(fyne.NewSize(900, 600)) // after Show: before it the dialog has no window to size
+
 }
 
 // dialogOpen asks for a file to open with Fyne's open dialog, showing only
@@ -44,6 +45,7 @@ func (x *exchangeScreen) dialogOpen(title string, exts []string, then func(path 
 	}, x.g.win)
 	d.SetTitleText(title)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+	d.Resize(fyne.NewSize(900, 600)) // after Show: before it the dialog has no window to size
+
 }

@@ -232,3 +232,29 @@ func findButton(h *harness, text string) *widget.Button {
 	}
 	return nil
 }
+
+// The real file dialogs open (they must be sized after Show) with our
+// titles and Fyne's words in Chinese.
+func TestExchangeFileDialogsOpenInChinese(t *testing.T) {
+	h := newHarness(t, true)
+	h.g.navigate(screenExchange)
+	h.settle()
+	x := h.g.screens[screenExchange].scr.(*exchangeScreen)
+	x.tabs.SelectIndex(tabImport)
+	h.settle()
+	h.tap("选择交换文件…")
+	if !h.dialogOpen() {
+		t.Fatal("no file dialog")
+	}
+	h.mustShow("选择合作方发来的交换文件")
+	h.mustShow("上一级")
+	for _, english := range []string{"Parent", "Cancel", "Open"} {
+		if findButton(h, english) != nil || h.shows(english) {
+			t.Errorf("the file dialog shows %q", english)
+		}
+	}
+	h.tap("取消")
+	h.tap("导出名片…")
+	h.mustShow("导出本单位名片")
+	h.tap("取消")
+}
