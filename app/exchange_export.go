@@ -18,23 +18,29 @@ type exchangeExport struct {
 	view    fyne.CanvasObject
 	to      *widget.Select
 	button  *widget.Button
+	pending *widget.Label // what the next file would carry
 	message *widget.Label
 	targets map[string]partnerRow // by the option's text
+	counts  *latest
 }
 
 func newExchangeExport(x *exchangeScreen) *exchangeExport {
-	e := &exchangeExport{x: x, targets: map[string]partnerRow{}}
-	e.to = widget.NewSelect(nil, func(string) { e.button.Enable() })
+	e := &exchangeExport{x: x, targets: map[string]partnerRow{}, counts: x.g.newLatest()}
+	e.to = widget.NewSelect(nil, func(string) {
+		e.button.Enable()
+		e.countPending()
+	})
 	e.to.PlaceHolder = "（选择合作方）"
 	e.button = widget.NewButtonWithIcon("导出交换文件…", theme.DocumentSaveIcon(), e.start)
 	e.button.Importance = widget.HighImportance
 	e.button.Disable()
 	e.message = wrapLabel("")
+	e.pending = wrapLabel("")
 	about := wrapLabel("交换文件包含对方尚未收到的全部变更（劳动者只含本人同意共享的），" +
 		"已签名并加密，只有对方能打开；可用U盘、邮件或微信传送。")
 	about.Importance = widget.LowImportance
 	e.view = container.NewVBox(
-		widget.NewForm(widget.NewFormItem("发给", e.to)),
+		widget.NewForm(widget.NewFormItem("发给", e.to), widget.NewFormItem("待发送", e.pending)),
 		container.NewHBox(e.button), about, widget.NewSeparator(), e.message)
 	return e
 }
@@ -58,8 +64,36 @@ func (e *exchangeExport) setPartners(rows []partnerRow) {
 	}
 	if len(options) == 1 && e.to.Selected == "" {
 		e.to.SetSelected(options[0])
+	} else {
+		e.countPending()
 	}
 	e.to.Refresh()
+}
+
+// countPending shows what the next file to the chosen partner carries:
+// everything it has not acknowledged, so it stays the same after an
+// export until the partner's reply arrives.
+func (e *exchangeExport) countPending() {
+	p, ok := e.targets[e.to.Selected]
+	if !ok {
+		e.pending.SetText("")
+		return
+	}
+	e.pending.SetText("正在统计……")
+	e.counts.submit(func() func() {
+		c, err := e.x.st.ChangesFor(p.ID)
+		return func() {
+			if err != nil {
+				e.pending.SetText("无法统计：" + err.Error())
+				return
+			}
+			tables := map[string]int{}
+			for _, r := range c.Rows {
+				tables[r.Table]++
+			}
+			e.pending.SetText(fmt.Sprintf("对方尚未确认收到的变更 %d 条，记录 %d 条（%s）", len(c.Ops), len(c.Rows), countLine(tables)))
+		}
+	})
 }
 
 func (e *exchangeExport) start() {

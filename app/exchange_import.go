@@ -32,6 +32,7 @@ func newExchangeImport(x *exchangeScreen) *exchangeImport {
 	m.choose = widget.NewButtonWithIcon("选择交换文件…", theme.FolderOpenIcon(), m.pick)
 	m.choose.Importance = widget.HighImportance
 	m.confirm = widget.NewButtonWithIcon("确认导入", theme.ConfirmIcon(), m.apply)
+	m.confirm.Importance = widget.HighImportance
 	m.confirm.Hide()
 	m.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	m.title.Wrapping = fyne.TextWrapWord

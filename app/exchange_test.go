@@ -59,6 +59,7 @@ func exportFrom(t *testing.T, h *harness, path string) {
 	if x.export.to.Selected == "" {
 		t.Fatalf("no partner selected to export to; options %v", x.export.to.Options)
 	}
+	h.mustShow("对方尚未确认收到的变更")
 	h.tap("导出交换文件…")
 	h.mustShow("已导出交换文件：" + path)
 }
@@ -131,7 +132,7 @@ func TestExchangeScreenBetweenTwoOffices(t *testing.T) {
 	}
 	f1 := filepath.Join(dir, "a-1.duikou")
 	exportFrom(t, a, f1)
-	a.mustShow("劳动者 1")
+	a.mustShow("记录 1 条（劳动者 1）")
 	importInto(t, b, f1)
 	b.mustShow("新增 1 条")
 	if got, err := b.s.Worker(w.ID); err != nil || got.Name != "张秀英" {
