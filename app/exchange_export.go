@@ -87,6 +87,10 @@ func (e *exchangeExport) countPending() {
 				e.pending.SetText("无法统计：" + err.Error())
 				return
 			}
+			if len(c.Ops) == 0 {
+				e.pending.SetText("没有新的变更（导出的文件仍会带上本单位的收到确认）")
+				return
+			}
 			tables := map[string]int{}
 			for _, r := range c.Rows {
 				tables[r.Table]++
