@@ -55,6 +55,7 @@ type Store interface {
 	WorkerStore
 	EmployerStore
 	FollowUpCounter
+	PlacementStore
 	// OnChange registers a listener called after every committed write
 	// (on the writer's goroutine).
 	OnChange(fn func(data.Change))
