@@ -118,8 +118,8 @@ func (q *quickEntry) view() fyne.CanvasObject {
 		form = append(form, owner, widget.NewLabel("备注"), q.note, q.errMsg, container.NewHBox(cancel, add))
 	}
 	box := container.NewVBox(append(append(info, widget.NewSeparator()), form...)...)
-	q.built = container.NewGridWrap(fyne.NewSize(330, box.MinSize().Height),
-		widget.NewCard("", "记录结果", box))
+	card := widget.NewCard("", "记录结果", box)
+	q.built = container.NewGridWrap(fyne.NewSize(330, card.MinSize().Height), card)
 	return q.built
 }
 

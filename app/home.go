@@ -22,6 +22,7 @@ type homeScreen struct {
 	greeting                                           *widget.Label
 	workers, idle, employed, started, overdue, arrears *statCard
 	perMonth, byCity, byKind                           *barChart
+	perMonthCard                                       *widget.Card
 	built                                              fyne.CanvasObject
 }
 
@@ -105,14 +106,15 @@ func newHomeScreen(g *GUI) *homeScreen {
 	tips.Wrapping = fyne.TextWrapWord
 	tips.Importance = widget.LowImportance
 
-	chart := func(title string, c *barChart) fyne.CanvasObject {
+	chart := func(title string, c *barChart) *widget.Card {
 		return widget.NewCard("", title, container.NewPadded(c))
 	}
+	h.perMonthCard = chart("近12个月每月上岗人数", h.perMonth)
 	h.built = container.NewVScroll(container.NewVBox(
 		h.greeting,
 		container.NewGridWithColumns(6, h.workers, h.idle, h.employed, h.started, h.overdue, h.arrears),
 		container.NewGridWithColumns(3,
-			chart("近12个月每月上岗人数", h.perMonth),
+			h.perMonthCard,
 			chart("上岗人数按接收地（市）", h.byCity),
 			chart("跟踪服务按类别", h.byKind)),
 		widget.NewLabelWithStyle("常用操作", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -179,16 +181,16 @@ func (h *homeScreen) show(d *data.Dashboard, err error) {
 	if d.OpenArrears > 0 {
 		imp = widget.WarningImportance
 	}
-	h.arrears.set(thousands(d.OpenArrears)+" 件", "涉及欠薪 "+d.ArrearsOwed.String()+" 元", imp)
+	h.arrears.set(thousands(d.OpenArrears)+" 件", "涉及欠薪 "+yuanThousands(d.ArrearsOwed)+" 元", imp)
 
 	var months []string
 	var perMonth []int64
 	for _, m := range d.PerMonth {
-		label := fmt.Sprintf("%d月", int(m.Month))
-		if m.Month == 1 {
-			label = fmt.Sprintf("%d年", m.Year%100)
-		}
-		months, perMonth = append(months, label), append(perMonth, m.N)
+		months, perMonth = append(months, fmt.Sprintf("%d月", int(m.Month))), append(perMonth, m.N)
+	}
+	if n := len(d.PerMonth); n > 0 {
+		first, last := d.PerMonth[0], d.PerMonth[n-1]
+		h.perMonthCard.SetSubTitle(fmt.Sprintf("每月上岗人数（%d年%d月至%d年%d月）", first.Year, int(first.Month), last.Year, int(last.Month)))
 	}
 	h.perMonth.set(months, perMonth)
 
@@ -213,6 +215,16 @@ func (h *homeScreen) show(d *data.Dashboard, err error) {
 		kinds, byKind = append(kinds, k.Kind.Label()), append(byKind, k.N)
 	}
 	h.byKind.set(kinds, byKind)
+}
+
+// yuanThousands writes an amount with thousands separators: 97,500 or
+// 1,234.50.
+func yuanThousands(f data.Fen) string {
+	s := thousands(int64(f) / 100)
+	if c := int64(f) % 100; c != 0 {
+		s += fmt.Sprintf(".%02d", max(c, -c))
+	}
+	return s
 }
 
 // weekday is the day of the week in Chinese.

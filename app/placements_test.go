@@ -85,7 +85,7 @@ func TestHomeCountsAndOverdueLink(t *testing.T) {
 			t.Errorf("%s shows %q; want %q", c.card.card.Subtitle, c.card.value.Text, c.value)
 		}
 	}
-	h.mustShow("涉及欠薪 3000 元")
+	h.mustShow("涉及欠薪 3,000 元")
 	// The charts have their series: 11 月 has one start, 9 月 one.
 	if got := home.perMonth.values; len(got) != 12 || got[11] != 1 || got[9] != 1 {
 		t.Fatalf("per month %v", got)
