@@ -150,7 +150,7 @@ func (s *followUpsScreen) view() fyne.CanvasObject {
 	// Export and print buttons for this list go here at merge:
 	// s.actions.Add(newListActions(g, "followups", s)).
 	s.actions = container.NewHBox()
-	hint := widget.NewLabel("跟踪服务：点一行记录结果，输入结果后按回车或 Ctrl+S 保存，Esc 取消。")
+	hint := widget.NewLabel("跟踪服务：点一行（或用方向键选中后按空格）记录结果，输入结果后按回车或 Ctrl+S 保存，Esc 取消。")
 	hint.Importance = widget.LowImportance
 
 	top := container.NewVBox(
@@ -254,6 +254,8 @@ func (s *followUpsScreen) closeEntry() {
 	s.panel.Objects = nil
 	s.panel.Refresh()
 	s.shown()
+	// Back to the list, so the arrow keys and space go on to the next item.
+	s.g.focus(s.table.table)
 }
 
 func (s *followUpsScreen) openNew() {

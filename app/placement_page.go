@@ -114,9 +114,13 @@ func (pg *placementPage) fill() {
 	pg.timeline.Refresh()
 
 	pg.moves.Objects = nil
-	for _, st := range p.LaterStages() {
+	for i, st := range p.LaterStages() {
 		st := st
-		pg.moves.Add(widget.NewButton("改为"+st.Label(), func() { pg.moveTo(st) }))
+		b := widget.NewButton("改为"+st.Label(), func() { pg.moveTo(st) })
+		if i == 0 {
+			b.Importance = widget.HighImportance // the usual next step
+		}
+		pg.moves.Add(b)
 	}
 	if len(pg.moves.Objects) == 0 {
 		pg.moves.Add(widget.NewLabel("该安置已结束；如需再次推荐请在“匹配推荐”中新建。"))

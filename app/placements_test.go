@@ -312,3 +312,73 @@ func TestCheckInDaysSetting(t *testing.T) {
 	h.tap("保存回访天数")
 	h.mustShow("应为1到730之间的天数")
 }
+
+func TestNewFollowUpFromPlacementPage(t *testing.T) {
+	h := newHarness(t, true)
+	pl := h.seedPlacements()
+	h.tap("就业安置")
+	ps := h.g.placements
+	ps.open(pl.started.ID)
+	h.settle()
+	h.mustShow("劳动者：张丽")
+	h.mustShow("上岗后第7天回访")
+	h.tap("新增跟踪服务")
+	for _, o := range h.all() {
+		if s, ok := o.(*widget.Select); ok && s.Selected == "回访" {
+			s.SetSelected("欠薪")
+		}
+	}
+	h.typeInto(h.entryWithHint("如欠薪金额，可不填"), "2,500")
+	h.typeInto(h.entryWithHint("情况说明"), "十月工资未发")
+	h.tap("保存")
+	if h.dialogOpen() {
+		t.Fatal("the dialog stayed open")
+	}
+	fs, err := h.s.PlacementFollowUps(pl.started.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got *data.FollowUp
+	for i := range fs {
+		if fs[i].Kind == data.KindArrears {
+			got = &fs[i]
+		}
+	}
+	if got == nil || got.Amount != data.Yuan(2500) || got.DueOn != data.MakeDate(2026, 11, 22) || got.WorkerID != pl.started.WorkerID {
+		t.Fatalf("stored %+v", got)
+	}
+	h.mustShow("十月工资未发")
+	// A bad due date is named.
+	h.tap("新增跟踪服务")
+	h.typeInto(h.entryWithHint("如 2026-01-31"), "2026-13-01")
+	h.tap("保存")
+	h.mustShow("到期日：")
+}
+
+func TestNewFollowUpFindsTheWorker(t *testing.T) {
+	h := newHarness(t, true)
+	h.seedPlacements()
+	h.tap("跟踪服务")
+	h.tap("新增跟踪服务")
+	h.tap("保存")
+	h.mustShow("劳动者：请先查找并选择劳动者")
+	h.typeInto(h.entryWithHint("姓名或身份证号，回车查找"), "孙静")
+	h.tap("查找")
+	h.tap("保存")
+	if h.dialogOpen() {
+		t.Fatal("the dialog stayed open")
+	}
+	fs := h.g.followUps
+	if fs.rows.length() != 8 { // the two starts' 3 check-ins each, the arrears case, and this one
+		t.Fatalf("待办 %d", fs.rows.length())
+	}
+	found := false
+	for i := 0; i < fs.rows.length(); i++ {
+		if fs.table.cellText(i, 3) == "孙静" && fs.table.cellText(i, 1) == "今天到期" && fs.table.cellText(i, 5) == ownerMine {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatal("孙静's new check-in is not listed as due today, ours")
+	}
+}
