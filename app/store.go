@@ -56,6 +56,7 @@ type Store interface {
 	EmployerStore
 	FollowUpCounter
 	BackupStore
+	PlacementStore
 	// OnChange registers a listener called after every committed write
 	// (on the writer's goroutine).
 	OnChange(fn func(data.Change))
