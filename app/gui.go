@@ -142,7 +142,7 @@ func (g *GUI) showMain() {
 		{title: "匹配推荐", icon: theme.SearchIcon(), scr: newComingSoon(g, comingMatch)},
 		{title: "就业安置", icon: theme.ConfirmIcon(), scr: g.placements},
 		{title: "跟踪服务", icon: theme.HistoryIcon(), scr: g.followUps},
-		{title: "数据交换", icon: theme.MailSendIcon(), scr: newComingSoon(g, comingExchange)},
+		{title: "数据交换", icon: theme.MailSendIcon(), scr: newExchangeScreen(g)},
 		{title: "设置", icon: theme.SettingsIcon(), scr: g.settings},
 	}
 	nav := container.NewVBox()

@@ -57,6 +57,7 @@ type Store interface {
 	FollowUpCounter
 	BackupStore
 	PlacementStore
+	ExchangeStore
 	// OnChange registers a listener called after every committed write
 	// (on the writer's goroutine).
 	OnChange(fn func(data.Change))
