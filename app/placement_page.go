@@ -194,7 +194,8 @@ func (pg *placementPage) moveTo(st data.Stage) {
 	g := pg.s.g
 	date := newTextEntry("如 2026-01-31")
 	date.SetText(g.store.Today().String())
-	items := []fyne.CanvasObject{widget.NewLabel(st.Label() + "日期"), date}
+	dateLabel := strings.TrimPrefix(st.Label(), "已") + "日期" // 上岗日期, 离职日期
+	items := []fyne.CanvasObject{widget.NewLabel(dateLabel), date}
 	var reason *widget.Select
 	var note *textEntry
 	if st.Ended() {
@@ -206,10 +207,10 @@ func (pg *placementPage) moveTo(st data.Stage) {
 	fd := g.newFormDialog("改为"+st.Label()+"："+placementWorker(pg.p), container.NewVBox(items...), "保存", func() error {
 		on, msg := parseDateText(date.Text)
 		if msg != "" {
-			return errors.New(st.Label() + "日期：" + msg)
+			return errors.New(dateLabel + "：" + msg)
 		}
 		if on.IsZero() {
-			return errors.New(st.Label() + "日期：请填写日期")
+			return errors.New(dateLabel + "：请填写日期")
 		}
 		next := *pg.p
 		next.Worker, next.Demand = nil, nil
@@ -225,6 +226,7 @@ func (pg *placementPage) moveTo(st data.Stage) {
 		pg.reload()
 		return nil
 	})
+	date.OnSubmitted = func(string) { fd.submit() }
 	fd.show()
 	g.focus(date)
 }
