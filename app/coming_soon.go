@@ -26,25 +26,6 @@ var (
 			"招聘会分配：多条需求、多名劳动者一次排定，每人只推荐一次，总体最合适",
 		},
 	}
-	comingPlacements = comingSoon{
-		icon:    theme.IconNameConfirm,
-		summary: "就业安置：记录每位劳动者从推荐到上岗的每一步（即将推出）",
-		points: []string{
-			"已推荐 → 已面试 → 已录用 → 已上岗 → 已离职或已返乡，每步记日期",
-			"劳动合同签订情况、社会保险和工伤保险，以及负责跟进的工会",
-			"打印推荐名单（A4 横向，含经办人、审核人签字栏），发车前交给带队人员",
-			"上岗后自动安排 7 天、30 天、90 天回访",
-		},
-	}
-	comingFollowUps = comingSoon{
-		icon:    theme.IconNameHistory,
-		summary: "跟踪服务：回访、送温暖慰问和维权求助的台账（即将推出）",
-		points: []string{
-			"到期和逾期的回访排在首页最前面，电话、上门、微信都可记录",
-			"欠薪、劳动争议、工伤求助：登记金额和处理结果，移交合作方工会",
-			"送温暖慰问、心理健康、技能培训、困难帮扶、疗休养",
-		},
-	}
 )
 
 type comingSoonScreen struct {

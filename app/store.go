@@ -55,6 +55,8 @@ type Store interface {
 	WorkerStore
 	EmployerStore
 	FollowUpCounter
+	BackupStore
+	PlacementStore
 	ExchangeStore
 	// OnChange registers a listener called after every committed write
 	// (on the writer's goroutine).
