@@ -55,6 +55,9 @@ type Store interface {
 	WorkerStore
 	EmployerStore
 	FollowUpCounter
+	BackupStore
+	PlacementStore
+	ExchangeStore
 	MatchStore
 	// OnChange registers a listener called after every committed write
 	// (on the writer's goroutine).
