@@ -9,6 +9,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -65,22 +66,35 @@ func runGUI(args []string) int {
 		return cli.ExitUsage
 	}
 	defer cleanup()
-	defer store.Close()
 
 	w := a.NewWindow(app.AppName)
 	w.SetIcon(icon)
 	app.RememberSize(a, w)
 	w.SetMaster()
 	gui := app.New(a, w, store, app.Options{Demo: *useDemo})
+	// A restore in 设置 replaces the Store: close whichever is current.
+	defer func() {
+		if c, ok := gui.Store().(io.Closer); ok {
+			c.Close()
+		}
+	}()
 	if *measure {
 		app.MeasureStartup(gui, os.Stdout)
 	} else if !*useDemo {
 		// The daily backup copies the whole file; start it once the
 		// window is up rather than delay the first frame.
 		time.AfterFunc(5*time.Second, func() {
-			if _, err := store.DailyBackup(); err != nil {
-				fyne.LogError("每日备份失败", err)
-			}
+			fyne.Do(func() {
+				current, ok := gui.Store().(interface{ DailyBackup() (string, error) })
+				if !ok {
+					return
+				}
+				go func() {
+					if _, err := current.DailyBackup(); err != nil {
+						fyne.LogError("每日备份失败", err)
+					}
+				}()
+			})
 		})
 	}
 	w.ShowAndRun()

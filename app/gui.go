@@ -50,8 +50,12 @@ type GUI struct {
 	home      *homeScreen
 	workers   *workersScreen
 	employers *employersScreen
+	match     *matchScreen
 	settings  *settingsScreen
-	files     *fileHooks // file dialogs, printer and opener (sheet_hooks.go); tests replace them
+	// placements and followUps are 就业安置 and 跟踪服务.
+	placements *placementsScreen
+	followUps  *followUpsScreen
+	files      *fileHooks // file dialogs, printer and opener (sheet_hooks.go); tests replace them
 }
 
 // actions are what the window's shortcuts do on the current screen; nil
@@ -131,14 +135,17 @@ func (g *GUI) showMain() {
 	g.workers = newWorkersScreen(g)
 	g.employers = newEmployersScreen(g)
 	g.settings = newSettingsScreen(g)
+	g.match = newMatchScreen(g)
+	g.placements = newPlacementsScreen(g)
+	g.followUps = newFollowUpsScreen(g)
 	g.screens = []*navScreen{
 		{title: "首页", icon: theme.HomeIcon(), scr: g.home},
 		{title: "劳动者", icon: theme.AccountIcon(), scr: g.workers},
 		{title: "用工单位与需求", icon: theme.StorageIcon(), scr: g.employers},
-		{title: "匹配推荐", icon: theme.SearchIcon(), scr: newComingSoon(g, comingMatch)},
-		{title: "就业安置", icon: theme.ConfirmIcon(), scr: newComingSoon(g, comingPlacements)},
-		{title: "跟踪服务", icon: theme.HistoryIcon(), scr: newComingSoon(g, comingFollowUps)},
-		{title: "数据交换", icon: theme.MailSendIcon(), scr: newComingSoon(g, comingExchange)},
+		{title: "匹配推荐", icon: theme.SearchIcon(), scr: g.match},
+		{title: "就业安置", icon: theme.ConfirmIcon(), scr: g.placements},
+		{title: "跟踪服务", icon: theme.HistoryIcon(), scr: g.followUps},
+		{title: "数据交换", icon: theme.MailSendIcon(), scr: newExchangeScreen(g)},
 		{title: "设置", icon: theme.SettingsIcon(), scr: g.settings},
 	}
 	nav := container.NewVBox()

@@ -5,57 +5,88 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
 )
 
-// homeScreen is 首页: what needs doing and how many of everything there
-// are. The counts are fetched in the background, so the window opens at
-// once even on a large database.
+// homeScreen is 首页: the counts a clerk checks each morning, each a link
+// to the list behind it, and three charts. The counts are fetched in the
+// background, so the window opens at once even on a large database.
 type homeScreen struct {
 	g    *GUI
 	jobs *latest
 
-	greeting                          *widget.Label
-	overdue, workers, employers, open *statCard
-	built                             fyne.CanvasObject
+	greeting                                           *widget.Label
+	workers, idle, employed, started, overdue, arrears *statCard
+	perMonth, byCity, byKind                           *barChart
+	perMonthCard                                       *widget.Card
+	built                                              fyne.CanvasObject
 }
 
-// statCard is a number with a caption and a line of detail.
+// statCard is a number with a caption and a line of detail; tapping it
+// opens the list the number counts.
 type statCard struct {
+	widget.BaseWidget
 	value  *widget.Label
 	detail *widget.Label
 	card   *widget.Card
+	onTap  func()
 }
 
-func newStatCard(title string) *statCard {
-	s := &statCard{value: widget.NewLabel("…"), detail: widget.NewLabel("")}
+func newStatCard(title string, onTap func()) *statCard {
+	s := &statCard{value: widget.NewLabel("…"), detail: widget.NewLabel(""), onTap: onTap}
 	s.value.SizeName = theme.SizeNameHeadingText
 	s.value.TextStyle = fyne.TextStyle{Bold: true}
 	s.detail.Wrapping = fyne.TextWrapWord
+	s.detail.Importance = widget.LowImportance
 	s.card = widget.NewCard("", title, container.NewVBox(s.value, s.detail))
+	s.ExtendBaseWidget(s)
 	return s
 }
 
-// homeCounts is what the home screen shows.
-type homeCounts struct {
-	workers, idle, referred, employed, returned int64
-	employers                                   int64
-	openDemands, headcount, filled              int64
-	overdue                                     int64
-	err                                         error
+func (s *statCard) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(s.card) }
+
+// Tapped opens the card's list.
+func (s *statCard) Tapped(*fyne.PointEvent) {
+	if s.onTap != nil {
+		s.onTap()
+	}
+}
+
+// Cursor shows the hand: the card is a link.
+func (s *statCard) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+func (s *statCard) set(value, detail string, imp widget.Importance) {
+	s.value.Importance = imp
+	s.value.SetText(value)
+	s.detail.SetText(detail)
 }
 
 func newHomeScreen(g *GUI) *homeScreen {
 	h := &homeScreen{g: g, jobs: g.newLatest()}
 	h.greeting = widget.NewLabel("")
 	h.greeting.Wrapping = fyne.TextWrapWord
-	h.overdue = newStatCard("逾期未办的跟踪服务")
-	h.workers = newStatCard("登记的劳动者")
-	h.employers = newStatCard("用工单位")
-	h.open = newStatCard("招聘中的用工需求")
+	h.workers = newStatCard("劳动者", func() { h.openWorkers("") })
+	h.idle = newStatCard("待业", func() { h.openWorkers(data.WorkerIdle) })
+	h.employed = newStatCard("已就业", func() { h.openWorkers(data.WorkerEmployed) })
+	h.started = newStatCard("本月上岗", func() {
+		g.navigate(screenPlacements)
+		g.placements.setStageAndRange(data.StageStarted, data.MonthRange(g.store.Today()))
+	})
+	h.overdue = newStatCard("逾期回访", func() {
+		g.navigate(screenFollowUps)
+		g.followUps.showFiltered(statusOverdue, "")
+	})
+	h.arrears = newStatCard("未结欠薪案件", func() {
+		g.navigate(screenFollowUps)
+		g.followUps.showFiltered(statusOpen, data.KindArrears)
+	})
+	h.perMonth = newBarChart(false)
+	h.byCity = newBarChart(true)
+	h.byKind = newBarChart(true)
 
 	newWorker := widget.NewButtonWithIcon("登记劳动者", theme.ContentAddIcon(), func() {
 		g.navigate(screenWorkers)
@@ -66,20 +97,28 @@ func newHomeScreen(g *GUI) *homeScreen {
 		g.navigate(screenEmployers)
 		g.employers.openNewEmployer()
 	})
-	list := widget.NewButtonWithIcon("查看劳动者名单", theme.ListIcon(), func() { g.navigate(screenWorkers) })
+	calls := widget.NewButtonWithIcon("今天的回访", theme.HistoryIcon(), func() {
+		g.navigate(screenFollowUps)
+		g.followUps.showFiltered(statusOpen, "")
+	})
 
-	tips := widget.NewLabel("快捷键：Ctrl+N 新增，Ctrl+F 搜索，Ctrl+S 保存，Esc 取消。" +
-		"列表中点表头可排序，点一行可查看和修改。")
+	tips := widget.NewLabel("点上面的数字可打开对应名单。快捷键：Ctrl+N 新增，Ctrl+F 搜索，Ctrl+S 保存，Esc 取消。")
 	tips.Wrapping = fyne.TextWrapWord
 	tips.Importance = widget.LowImportance
 
+	chart := func(title string, c *barChart) *widget.Card {
+		return widget.NewCard("", title, container.NewPadded(c))
+	}
+	h.perMonthCard = chart("近12个月每月上岗人数", h.perMonth)
 	h.built = container.NewVScroll(container.NewVBox(
 		h.greeting,
-		container.NewGridWithColumns(4, h.overdue.card, h.workers.card, h.employers.card, h.open.card),
-		widget.NewSeparator(),
+		container.NewGridWithColumns(6, h.workers, h.idle, h.employed, h.started, h.overdue, h.arrears),
+		container.NewGridWithColumns(3,
+			h.perMonthCard,
+			chart("上岗人数按接收地（市）", h.byCity),
+			chart("跟踪服务按类别", h.byKind)),
 		widget.NewLabelWithStyle("常用操作", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewHBox(newWorker, newEmployer, list),
-		widget.NewSeparator(),
+		container.NewHBox(newWorker, newEmployer, calls),
 		tips,
 	))
 	return h
@@ -97,66 +136,95 @@ func (h *homeScreen) shown() {
 	h.refresh()
 }
 
+// openWorkers shows the worker list with this status ("" for all).
+func (h *homeScreen) openWorkers(status data.WorkerStatus) {
+	g := h.g
+	g.navigate(screenWorkers)
+	w := g.workers
+	w.view()
+	w.search.SetText("")
+	if status == "" {
+		w.status.SetSelectedIndex(0)
+	} else {
+		w.status.SetSelected(status.Label())
+	}
+	w.applyFilter()
+}
+
 // refresh fetches the counts in the background.
 func (h *homeScreen) refresh() {
 	s := h.g.store
 	h.jobs.submit(func() func() {
-		c := countHome(s)
-		return func() { h.show(c) }
+		d, err := s.Dashboard(s.Today())
+		return func() { h.show(d, err) }
 	})
 }
 
-func countHome(s Store) (c homeCounts) {
-	today := s.Today()
-	keep := func(err error) {
-		if err != nil && c.err == nil {
-			c.err = err
-		}
-	}
-	var err error
-	c.workers, err = s.CountWorkers(data.WorkerFilter{})
-	keep(err)
-	for _, st := range []struct {
-		n      *int64
-		status data.WorkerStatus
-	}{{&c.idle, data.WorkerIdle}, {&c.referred, data.WorkerReferred}, {&c.employed, data.WorkerEmployed}, {&c.returned, data.WorkerReturned}} {
-		*st.n, err = s.CountWorkers(data.WorkerFilter{Status: st.status})
-		keep(err)
-	}
-	c.employers, err = s.CountEmployers(data.EmployerFilter{})
-	keep(err)
-	open := data.DemandFilter{OpenOn: today}
-	c.openDemands, err = s.CountDemands(open)
-	keep(err)
-	c.headcount, c.filled, err = s.SumHeadcount(open)
-	keep(err)
-	c.overdue, err = s.CountFollowUps(data.FollowUpFilter{OverdueOn: today})
-	keep(err)
-	return c
-}
+// homeCities is how many cities the chart names; the rest are 其他.
+const homeCities = 7
 
-func (h *homeScreen) show(c homeCounts) {
-	if c.err != nil {
-		h.workers.detail.SetText("统计出错：" + c.err.Error())
+func (h *homeScreen) show(d *data.Dashboard, err error) {
+	if err != nil {
+		h.workers.set("—", "统计出错："+err.Error(), widget.DangerImportance)
 		return
 	}
-	h.overdue.value.SetText(fmt.Sprintf("%d 条", c.overdue))
-	if c.overdue > 0 {
-		h.overdue.value.Importance = widget.DangerImportance
-		h.overdue.detail.SetText("请尽快回访或处理（“跟踪服务”功能即将推出）")
+	h.workers.set(thousands(d.Workers)+" 人", "登记的全部劳动者", widget.MediumImportance)
+	h.idle.set(thousands(d.Idle)+" 人", "可推荐的劳动者", widget.MediumImportance)
+	h.employed.set(thousands(d.Employed)+" 人", "已录用或在岗", widget.MediumImportance)
+	h.started.set(thousands(d.StartedThisMonth)+" 人", "本月上岗、仍在岗", widget.MediumImportance)
+	if d.Overdue > 0 {
+		h.overdue.set(thousands(d.Overdue)+" 条", "已过期未办，请尽快回访处理", widget.DangerImportance)
 	} else {
-		h.overdue.value.Importance = widget.SuccessImportance
-		h.overdue.detail.SetText("没有逾期的回访和求助")
+		h.overdue.set("0 条", "没有逾期的回访和求助", widget.SuccessImportance)
 	}
-	h.overdue.value.Refresh()
-	h.workers.value.SetText(thousands(c.workers) + " 人")
-	h.workers.detail.SetText(fmt.Sprintf("待业 %s · 已推荐 %s · 已就业 %s · 返乡 %s",
-		thousands(c.idle), thousands(c.referred), thousands(c.employed), thousands(c.returned)))
-	h.employers.value.SetText(thousands(c.employers) + " 家")
-	h.employers.detail.SetText("统一社会信用代码已校验")
-	h.open.value.SetText(thousands(c.openDemands) + " 条")
-	h.open.detail.SetText(fmt.Sprintf("招聘 %s 人，已招 %s 人，尚缺 %s 人",
-		thousands(c.headcount), thousands(c.filled), thousands(c.headcount-c.filled)))
+	imp := widget.MediumImportance
+	if d.OpenArrears > 0 {
+		imp = widget.WarningImportance
+	}
+	h.arrears.set(thousands(d.OpenArrears)+" 件", "涉及欠薪 "+yuanThousands(d.ArrearsOwed)+" 元", imp)
+
+	var months []string
+	var perMonth []int64
+	for _, m := range d.PerMonth {
+		months, perMonth = append(months, fmt.Sprintf("%d月", int(m.Month))), append(perMonth, m.N)
+	}
+	if n := len(d.PerMonth); n > 0 {
+		first, last := d.PerMonth[0], d.PerMonth[n-1]
+		h.perMonthCard.SetSubTitle(fmt.Sprintf("每月上岗人数（%d年%d月至%d年%d月）", first.Year, int(first.Month), last.Year, int(last.Month)))
+	}
+	h.perMonth.set(months, perMonth)
+
+	var cities []string
+	var byCity []int64
+	var other int64
+	for i, c := range d.ByCity {
+		if i < homeCities {
+			cities, byCity = append(cities, shortRegionName(c.Code)), append(byCity, c.N)
+		} else {
+			other += c.N
+		}
+	}
+	if other > 0 {
+		cities, byCity = append(cities, "其他"), append(byCity, other)
+	}
+	h.byCity.set(cities, byCity)
+
+	var kinds []string
+	var byKind []int64
+	for _, k := range d.ByKind {
+		kinds, byKind = append(kinds, k.Kind.Label()), append(byKind, k.N)
+	}
+	h.byKind.set(kinds, byKind)
+}
+
+// yuanThousands writes an amount with thousands separators: 97,500 or
+// 1,234.50.
+func yuanThousands(f data.Fen) string {
+	s := thousands(int64(f) / 100)
+	if c := int64(f) % 100; c != 0 {
+		s += fmt.Sprintf(".%02d", max(c, -c))
+	}
+	return s
 }
 
 // weekday is the day of the week in Chinese.

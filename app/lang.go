@@ -24,6 +24,8 @@ var fyneChinese = map[string]string{
 	"wednesday": "星期三", "wednesday.short": "三", "thursday": "星期四", "thursday.short": "四",
 	"friday": "星期五", "friday.short": "五", "saturday": "星期六", "saturday.short": "六",
 	"sunday": "星期日", "sunday.short": "日",
+	// The file dialog's ".." entry and the new-folder form's field.
+	"file.parent": "上一级", "file.name": "名称",
 }
 
 // fyneLanguages are the translations built into Fyne 2.8 (lang/translations),

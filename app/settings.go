@@ -13,7 +13,7 @@ import (
 )
 
 // settingsScreen is 设置: this office as set up, the clerk's name for the
-// audit log, the database file and a backup on demand.
+// audit log, the database file, a backup on demand and a restore.
 type settingsScreen struct {
 	g      *GUI
 	office *widget.Label
@@ -21,6 +21,8 @@ type settingsScreen struct {
 	saved  *widget.Label
 	backup *widget.Label
 	built  fyne.CanvasObject
+
+	restoreRun *latest // checks and restores a backup off the UI thread
 }
 
 func newSettingsScreen(g *GUI) *settingsScreen { return &settingsScreen{g: g} }
@@ -43,9 +45,11 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 	s.backup = widget.NewLabel("")
 	s.backup.Wrapping = fyne.TextWrapWord
 	backupNow := widget.NewButtonWithIcon("立即备份", theme.DownloadIcon(), s.backupNow)
+	s.restoreRun = s.g.newLatest()
+	restore := widget.NewButtonWithIcon("从备份恢复…", theme.HistoryIcon(), s.chooseBackup)
 	path := widget.NewLabel("数据库文件：" + s.g.store.Path())
 	path.Wrapping = fyne.TextWrapWord
-	backupNote := widget.NewLabel("程序每天第一次打开时自动备份一次，保留最近 30 份；备份放在数据库文件旁的 backups 文件夹中。")
+	backupNote := widget.NewLabel("程序每天第一次打开时自动备份一次，保留最近 30 份；备份放在数据库文件旁的 backups 文件夹中。从备份恢复前，程序会先备份当前数据库。")
 	backupNote.Wrapping = fyne.TextWrapWord
 	backupNote.Importance = widget.LowImportance
 
@@ -57,7 +61,8 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 		section("本单位", "首次使用时登记；与合作方交换数据时对方看到的就是这些信息", s.office),
 		section("经办人", "", container.NewVBox(
 			container.NewBorder(nil, nil, widget.NewLabel("经办人姓名"), saveClerk, s.clerk), s.saved, clerkNote)),
-		section("数据与备份", "", container.NewVBox(path, container.NewHBox(backupNow), s.backup, backupNote)),
+		section("数据与备份", "", container.NewVBox(path, container.NewHBox(backupNow, restore), s.backup, backupNote)),
+		newCheckInSettings(s.g).view(),
 		section("关于", "", about),
 	))
 	return s.built

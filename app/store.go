@@ -44,7 +44,7 @@ type OfficeStore interface {
 	BackupBeside(reason string) (string, error)
 }
 
-// FollowUpCounter counts follow-ups, for the home screen's overdue line.
+// FollowUpCounter counts follow-ups, for the 跟踪服务 list's count.
 type FollowUpCounter interface {
 	CountFollowUps(f data.FollowUpFilter) (int64, error)
 }
@@ -55,6 +55,10 @@ type Store interface {
 	WorkerStore
 	EmployerStore
 	FollowUpCounter
+	BackupStore
+	PlacementStore
+	ExchangeStore
+	MatchStore
 	// OnChange registers a listener called after every committed write
 	// (on the writer's goroutine).
 	OnChange(fn func(data.Change))

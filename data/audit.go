@@ -28,6 +28,7 @@ const (
 	ActSync    Action = "sync"
 	ActReveal  Action = "reveal" // a clerk asked to see full ID numbers or phones
 	ActBackup  Action = "backup"
+	ActRestore Action = "restore"
 	ActMigrate Action = "migrate"
 	ActSetup   Action = "setup"
 )

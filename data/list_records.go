@@ -110,6 +110,10 @@ type PlacementFilter struct {
 	WorkerID string
 	DemandID string
 	Stage    Stage
+	// EmployerID and Region (the work place, any level) narrow by the
+	// demand; see placement_search.go.
+	EmployerID string
+	Region     string
 }
 
 var placementSorts = map[string]sortKey[Placement]{
@@ -130,7 +134,7 @@ func (s *Store) placementQuery(f PlacementFilter) *gorm.DB {
 	if f.Stage != "" {
 		q = q.Where("stage = ?", f.Stage)
 	}
-	return q
+	return placementByDemand(q, f)
 }
 
 // ListPlacements returns one page of live placements with worker and demand.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"filippo.io/age"
+	"github.com/google/uuid"
 
 	"duikou/data/catalog"
 )
@@ -40,6 +41,13 @@ func (s *Store) loadOffice() error {
 // SetupOffice records this office on the first run and makes its keys:
 // Ed25519 to sign bundles and an age X25519 identity to receive them.
 func (s *Store) SetupOffice(name, region string, role OfficeRole, clerk string) (*Office, error) {
+	return s.SetupOfficeAs(NewID(), name, region, role, clerk)
+}
+
+// SetupOfficeAs is SetupOffice under a given office id: for an office a
+// partner already knows by id (the demo's partner office), so records
+// naming it as responsible office stay right.
+func (s *Store) SetupOfficeAs(id, name, region string, role OfficeRole, clerk string) (*Office, error) {
 	if s.Office() != nil {
 		return nil, errors.New("本单位已设置")
 	}
@@ -57,12 +65,15 @@ func (s *Store) SetupOffice(name, region string, role OfficeRole, clerk string) 
 	if err != nil {
 		return nil, fmt.Errorf("无法生成签名密钥：%w", err)
 	}
-	id, err := age.GenerateX25519Identity()
+	if _, err := uuid.Parse(id); err != nil {
+		return nil, fieldErr("本单位", "ID", "单位编号", "格式无效")
+	}
+	ageID, err := age.GenerateX25519Identity()
 	if err != nil {
 		return nil, fmt.Errorf("无法生成加密密钥：%w", err)
 	}
-	o := &Office{ID: NewID(), Name: name, Region: region, Role: role, ClerkName: clerk,
-		SignPublic: pub, SignPrivate: priv, AgeIdentity: id.String(), AgeRecipient: id.Recipient().String()}
+	o := &Office{ID: id, Name: name, Region: region, Role: role, ClerkName: clerk,
+		SignPublic: pub, SignPrivate: priv, AgeIdentity: ageID.String(), AgeRecipient: ageID.Recipient().String()}
 	if err := s.db.Create(o).Error; err != nil {
 		return nil, err
 	}

@@ -311,6 +311,9 @@ func (p *Placement) beforeDelete(tx *Tx) error { return nil }
 
 func (f *FollowUp) prepare(tx *Tx, old Record) error {
 	const rec = "跟踪服务"
+	if err := f.checkOwnerEdit(tx, old); err != nil {
+		return err
+	}
 	var w Worker
 	if err := tx.load(&w, f.WorkerID); err != nil {
 		return fieldErr(rec, "WorkerID", "劳动者", "所选劳动者不存在或已删除")

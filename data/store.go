@@ -19,6 +19,7 @@ type Store struct {
 	path  string
 	clock *HLC
 	now   func() time.Time
+	opt   Options // as opened, to reopen the same way after a restore
 
 	mu        sync.RWMutex
 	office    *Office // nil until the first-run set-up
@@ -74,7 +75,7 @@ func OpenWith(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("无法打开数据库 %s：%w", path, err)
 	}
-	s := &Store{db: db, path: path, now: now}
+	s := &Store{db: db, path: path, now: now, opt: opt}
 	backupDir := opt.BackupDir
 	if backupDir == "" {
 		backupDir = filepath.Join(filepath.Dir(path), "backups")

@@ -14,12 +14,14 @@ func init() {
 }
 
 // runDemo: duikou demo --db PATH [--workers N] [--seed S]. Progress goes
-// to stderr for large N; the summary to stdout.
+// to stderr for large N; the summary to stdout. With --partner-of A.db it
+// makes A's receiving partner office instead (see runDemoPartner).
 func runDemo(env *Env, args []string) int {
 	fs := env.flags("demo")
 	db := fs.String("db", "", "新数据库文件（必须不存在或为空）")
 	workers := fs.Int("workers", demo.DefaultWorkers, "劳动者人数")
 	seed := fs.Int64("seed", 1, "随机种子：相同种子生成相同数据")
+	partnerOf := fs.String("partner-of", "", "已有的演示数据库：生成它的输入地合作单位（双方已互加名片）")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return parseExit(err)
@@ -36,6 +38,9 @@ func runDemo(env *Env, args []string) int {
 		return env.Fail("文件 %s 已存在且不为空，未做任何改动", *db)
 	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return env.Fail("无法访问 %s：%v", *db, err)
+	}
+	if *partnerOf != "" {
+		return runDemoPartner(env, *partnerOf, *db, *seed)
 	}
 	start := time.Now()
 	opt := demo.Options{Workers: *workers, Seed: *seed}
@@ -63,5 +68,30 @@ func runDemo(env *Env, args []string) int {
 		sum.Workers, sum.Employers, sum.Demands, sum.Positions)
 	fmt.Fprintf(env.Stdout, "就业安置 %d 条，跟踪服务 %d 条（逾期 %d 条）\n", sum.Placements, sum.FollowUps, sum.Overdue)
 	fmt.Fprintf(env.Stdout, "用时 %.1f 秒\n", time.Since(start).Seconds())
+	return ExitOK
+}
+
+// runDemoPartner makes the receiving office that the demo database at
+// sendingDB names as its partner, both offices pinned to each other, so a
+// newcomer can try the exchange between two demo offices at once.
+func runDemoPartner(env *Env, sendingDB, db string, seed int64) int {
+	a, code := openExistingDB(env, sendingDB)
+	if a == nil {
+		return code
+	}
+	defer a.Close()
+	b, err := demo.CreatePartner(db, a, seed)
+	if err != nil {
+		return env.Fail("生成合作单位演示数据库失败：%v", err)
+	}
+	defer b.Close()
+	sum, err := demo.Summarize(b, b.Today())
+	if err != nil {
+		return env.Fail("统计演示数据库失败：%v", err)
+	}
+	fmt.Fprintf(env.Stdout, "已生成演示数据库 %s\n", db)
+	fmt.Fprintf(env.Stdout, "单位：%s（输入地），合作单位：%s（%s），双方已互加名片\n", sum.Office, a.Office().Name, sendingDB)
+	fmt.Fprintf(env.Stdout, "用工单位 %d 家，用工需求 %d 条 共 %d 个岗位；劳动者由对方的交换文件带来\n",
+		sum.Employers, sum.Demands, sum.Positions)
 	return ExitOK
 }

@@ -131,8 +131,8 @@ func fingerprint(officeID string, signPublic []byte, ageRecipient string) string
 	return strings.Join(groups, " ")
 }
 
-// Pin adds the card's office as a partner with its keys and fingerprint.
-// It refuses this office's own card, and a card whose keys an already
+// Pin adds the card's office as a partner with its keys and fingerprint,
+// or gives them to a partner pinned by id without keys. It refuses this office's own card, and a card whose keys an already
 // pinned partner uses.
 func Pin(s *data.Store, c Card) (*data.Partner, error) {
 	self := s.Office()
@@ -146,14 +146,21 @@ func Pin(s *data.Store, c Card) (*data.Partner, error) {
 	if err != nil {
 		return nil, err
 	}
+	keyless := false
 	for _, p := range pinned {
 		if p.ID != c.OfficeID && (bytes.Equal(p.SignPublic, c.SignPublic) || p.AgeRecipient == c.AgeRecipient) {
 			return nil, fmt.Errorf("名片上的密钥已属于协作单位“%s”，不能重复添加", p.Name)
 		}
+		keyless = keyless || (p.ID == c.OfficeID && len(p.SignPublic) == 0 && p.AgeRecipient == "")
 	}
 	p := &data.Partner{ID: c.OfficeID, Name: c.Name, Region: c.Region, Role: c.Role,
 		SignPublic: c.SignPublic, AgeRecipient: c.AgeRecipient, Fingerprint: Fingerprint(c)}
-	if err := s.AddPartner(p); err != nil {
+	add := s.AddPartner
+	if keyless {
+		// Pinned by id before its card came: the card completes it.
+		add = s.CompletePartner
+	}
+	if err := add(p); err != nil {
 		return nil, err
 	}
 	return p, nil

@@ -1,0 +1,184 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"duikou/data"
+)
+
+// exchangeScreen is 数据交换: this office's card, the partners, export
+// and import of exchange files, the conflict list and the history. The
+// engine (data/exchange) signs, encrypts, checks and merges; this screen
+// picks files, shows what would happen and asks before anything is
+// written.
+type exchangeScreen struct {
+	g   *GUI
+	st  ExchangeStore
+	eng exchangeEngine
+	// lists reloads partners, conflicts and history; work runs one
+	// export, import or pin at a time off the UI thread.
+	lists, work *latest
+
+	// The file pickers: Fyne's dialogs, replaced in tests by paths.
+	saveFile func(title, suggested string, then func(path string))
+	openFile func(title string, exts []string, then func(path string))
+	now      func() time.Time
+
+	built    fyne.CanvasObject
+	tabs     *container.AppTabs
+	card     *exchangeCard
+	partners *exchangePartners
+	export   *exchangeExport
+	imp      *exchangeImport
+	conflict *exchangeConflicts
+	history  *exchangeHistory
+}
+
+func newExchangeScreen(g *GUI) *exchangeScreen {
+	x := &exchangeScreen{g: g, st: g.store, eng: engineFor(g.store), lists: g.newLatest(), work: g.newLatest(), now: time.Now}
+	x.saveFile, x.openFile = x.dialogSave, x.dialogOpen
+	return x
+}
+
+func (x *exchangeScreen) view() fyne.CanvasObject {
+	if x.built != nil {
+		return x.built
+	}
+	if x.eng == nil {
+		x.built = widget.NewLabel("此数据库不支持数据交换。")
+		return x.built
+	}
+	x.card = newExchangeCard(x)
+	x.partners = newExchangePartners(x)
+	x.export = newExchangeExport(x)
+	x.imp = newExchangeImport(x)
+	x.conflict = newExchangeConflicts(x)
+	x.history = newExchangeHistory(x)
+	x.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("合作方", theme.AccountIcon(), x.partners.view),
+		container.NewTabItemWithIcon("导出给合作方", theme.UploadIcon(), x.export.view),
+		container.NewTabItemWithIcon("导入", theme.DownloadIcon(), x.imp.view),
+		x.conflict.tab,
+		container.NewTabItemWithIcon("历史", theme.HistoryIcon(), x.history.view),
+	)
+	x.built = container.NewBorder(x.card.view, nil, nil, nil, x.tabs)
+	return x.built
+}
+
+func (x *exchangeScreen) shown() {
+	x.g.setActions(actions{})
+	if x.eng != nil {
+		x.refresh()
+	}
+}
+
+// exchangeLists is what the lists show, read together off the UI thread.
+type exchangeLists struct {
+	partners  []partnerRow
+	conflicts []data.ConflictView
+	history   []historyRow
+	err       error
+}
+
+// historyLimit bounds the files listed per partner and direction.
+const historyLimit = 100
+
+// refresh reads the partners, conflicts and history again.
+func (x *exchangeScreen) refresh() {
+	x.lists.submit(func() func() {
+		l := x.load()
+		return func() {
+			if l.err != nil {
+				x.g.showError("无法读取交换记录", l.err)
+				return
+			}
+			x.partners.set(l.partners)
+			x.export.setPartners(l.partners)
+			x.conflict.set(l.conflicts)
+			x.history.set(l.history)
+		}
+	})
+}
+
+func (x *exchangeScreen) load() (l exchangeLists) {
+	ps, err := x.st.Partners()
+	if err != nil {
+		return exchangeLists{err: err}
+	}
+	for _, p := range ps {
+		row := partnerRow{Partner: p}
+		for _, dir := range []string{"out", "in"} {
+			logs, err := x.st.BundleHistory(p.ID, dir, historyLimit)
+			if err != nil {
+				return exchangeLists{err: err}
+			}
+			if len(logs) > 0 {
+				if dir == "out" {
+					row.lastOut = logs[0].At
+				} else {
+					row.lastIn = logs[0].At
+				}
+			}
+			for _, b := range logs {
+				l.history = append(l.history, historyRow{BundleLog: b, partner: p.Name})
+			}
+		}
+		l.partners = append(l.partners, row)
+	}
+	sort.SliceStable(l.history, func(i, j int) bool { return l.history[i].At.After(l.history[j].At) })
+	if l.conflicts, err = x.st.OpenConflictViews(500); err != nil {
+		return exchangeLists{err: err}
+	}
+	return l
+}
+
+// showInfo is a message with one 确定 button.
+func (x *exchangeScreen) showInfo(title, message string) {
+	d := dialog.NewCustom(title, "确定", container.NewGridWrap(fyne.NewSize(460, 110), wrapLabel(message)), x.g.win)
+	d.Show()
+}
+
+// when formats a time for the lists, in the clerk's time zone.
+func when(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.Local().Format("2006-01-02 15:04")
+}
+
+// boldLabel is a bold, left-aligned label (a column header).
+func boldLabel(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// wrapLabel is a label that wraps at word boundaries.
+func wrapLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// countLine is "劳动者 5，用工单位 1" in the order records travel.
+func countLine(tables map[string]int) string {
+	s := ""
+	for _, t := range data.SyncedTables() {
+		if n := tables[t]; n > 0 {
+			if s != "" {
+				s += "，"
+			}
+			s += fmt.Sprintf("%s %d", data.TableLabel(t), n)
+		}
+	}
+	if s == "" {
+		return "无"
+	}
+	return s
+}

@@ -1,0 +1,101 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"duikou/data"
+)
+
+// exchangeConflicts is 冲突: values both offices changed at once. Each side
+// holds the same provisional winner; the clerk picks one, and the choice
+// travels to the partner with the next export.
+type exchangeConflicts struct {
+	x    *exchangeScreen
+	tab  *container.TabItem
+	list *fyne.Container
+}
+
+var conflictColumns = []string{"类别", "记录", "字段", "本单位的值", "对方的值", "暂定采用", "处理"}
+
+func newExchangeConflicts(x *exchangeScreen) *exchangeConflicts {
+	c := &exchangeConflicts{x: x, list: container.NewVBox()}
+	hint := wrapLabel("双方同时修改了同一项内容时，两边都暂时采用同一个值，另一个值列在这里，" +
+		"请核实后选定；选定的结果随下一次导出的交换文件发给对方。")
+	hint.Importance = widget.LowImportance
+	c.tab = container.NewTabItemWithIcon("冲突", theme.WarningIcon(),
+		container.NewBorder(hint, nil, nil, nil, container.NewVScroll(c.list)))
+	return c
+}
+
+func (c *exchangeConflicts) set(rows []data.ConflictView) {
+	c.tab.Text = "冲突"
+	if len(rows) > 0 {
+		c.tab.Text = fmt.Sprintf("冲突（%d）", len(rows))
+	}
+	if c.x.tabs != nil {
+		c.x.tabs.Refresh()
+	}
+	c.list.RemoveAll()
+	if len(rows) == 0 {
+		c.list.Add(widget.NewLabel("没有待处理的冲突。"))
+		c.list.Refresh()
+		return
+	}
+	header := container.NewGridWithColumns(len(conflictColumns))
+	for _, h := range conflictColumns {
+		header.Add(boldLabel(h))
+	}
+	c.list.Add(header)
+	for _, r := range rows {
+		ours, theirs, winner := r.Loser, r.Winner, "对方的值"
+		if r.OursWon {
+			ours, theirs, winner = r.Winner, r.Loser, "本单位的值"
+		}
+		id, oursWon := r.ID, r.OursWon
+		keep := widget.NewButton("用本单位的", func() { c.resolve(id, !oursWon) })
+		take := widget.NewButton("用对方的", func() { c.resolve(id, oursWon) })
+		c.list.Add(container.NewGridWithColumns(len(conflictColumns),
+			wrapLabel(r.TableLabel), wrapLabel(r.Record), wrapLabel(fieldLabel(r.Field)),
+			wrapLabel(orDash(ours)), wrapLabel(orDash(theirs)), widget.NewLabel(winner),
+			container.NewVBox(keep, take)))
+	}
+	c.list.Refresh()
+}
+
+func (c *exchangeConflicts) resolve(id int64, takeLoser bool) {
+	if err := c.x.st.ResolveConflict(id, takeLoser); err != nil {
+		c.x.g.showError("未能处理冲突", err)
+		return
+	}
+	c.x.refresh()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "（空）"
+	}
+	return s
+}
+
+// fieldLabels name the columns a clerk edits most, for the conflict list.
+var fieldLabels = map[string]string{
+	"name": "姓名/名称", "phone": "电话", "notes": "备注", "status": "状态", "address": "地址",
+	"contact": "联系人", "contact_phone": "联系电话", "headcount": "招聘人数", "title": "岗位名称",
+	"wage_min": "工资下限", "wage_max": "工资上限", "valid_until": "有效期至", "stage": "进度",
+	"started_on": "上岗日期", "ended_on": "离职日期", "due_on": "应办日期", "done_on": "办理日期",
+	"result": "结果", "handler": "经办人", "consent": "同意共享", "skills": "技能",
+	"available_from": "可到岗日期", "expected_wage": "期望工资", "employer_id": "用工单位",
+	"industry": "行业", "work_region": "工作地点", "occupation": "工种",
+}
+
+func fieldLabel(column string) string {
+	if l, ok := fieldLabels[column]; ok {
+		return l
+	}
+	return column
+}

@@ -1,0 +1,56 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"duikou/data"
+)
+
+// historyRow is one file sent or received, with its partner's name.
+type historyRow struct {
+	data.BundleLog
+	partner string
+}
+
+// exchangeHistory is 历史: the exchange files sent and received, newest
+// first.
+type exchangeHistory struct {
+	view fyne.CanvasObject
+	list *fyne.Container
+}
+
+var historyColumns = []string{"时间", "合作方", "方向", "变更", "记录", "文件名"}
+
+func newExchangeHistory(x *exchangeScreen) *exchangeHistory {
+	h := &exchangeHistory{list: container.NewVBox()}
+	h.view = container.NewVScroll(h.list)
+	return h
+}
+
+func (h *exchangeHistory) set(rows []historyRow) {
+	h.list.RemoveAll()
+	if len(rows) == 0 {
+		h.list.Add(widget.NewLabel("还没有发出或收到过交换文件。"))
+		h.list.Refresh()
+		return
+	}
+	header := container.NewGridWithColumns(len(historyColumns))
+	for _, c := range historyColumns {
+		header.Add(boldLabel(c))
+	}
+	h.list.Add(header)
+	for _, r := range rows {
+		dir := "发出"
+		if r.Direction == "in" {
+			dir = "收到"
+		}
+		h.list.Add(container.NewGridWithColumns(len(historyColumns),
+			widget.NewLabel(when(r.At)), wrapLabel(r.partner), widget.NewLabel(dir),
+			widget.NewLabel(fmt.Sprint(r.Ops)), widget.NewLabel(fmt.Sprint(r.Rows)), wrapLabel(orDash(r.FileName))))
+	}
+	h.list.Refresh()
+}

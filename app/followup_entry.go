@@ -1,0 +1,195 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"duikou/data"
+)
+
+// quickEntry records the result of one follow-up beside the list: method
+// (电话 unless the item says otherwise), the result, the day it was done
+// (today) and, for the kinds that carry money, the amount in yuan. A case
+// the partner office owns takes only a note from this side (the Store
+// refuses anything else).
+type quickEntry struct {
+	s     *followUpsScreen
+	f     *data.FollowUp
+	ours  bool
+	built fyne.CanvasObject
+
+	method  *widget.Select
+	outcome *textEntry
+	done    *textEntry
+	amount  *textEntry
+	closeIt *widget.Check
+	note    *textEntry
+	errMsg  *widget.Label
+}
+
+// amountLabel names the amount a kind records, "" for kinds without one.
+func amountLabel(k data.FollowUpKind) string {
+	switch k {
+	case data.KindWarmth:
+		return "慰问金（元）"
+	case data.KindArrears:
+		return "追回工资（元）"
+	case data.KindHardship:
+		return "帮扶金（元）"
+	case data.KindInjury, data.KindDispute:
+		return "涉及金额（元）"
+	}
+	return ""
+}
+
+func newQuickEntry(s *followUpsScreen, f *data.FollowUp) *quickEntry {
+	return &quickEntry{s: s, f: f, ours: s.ours(f)}
+}
+
+func (q *quickEntry) view() fyne.CanvasObject {
+	if q.built != nil {
+		return q.built
+	}
+	f, today := q.f, q.s.g.store.Today()
+	who := ""
+	if f.Worker != nil {
+		who = f.Worker.Name
+	}
+	title := widget.NewLabelWithStyle(f.Kind.Label()+" · "+who, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	due := widget.NewLabel(fmt.Sprintf("到期 %s（%s）", f.DueOn, dueText(f, today)))
+	if f.Overdue(today) {
+		due.Importance = widget.DangerImportance
+	}
+	info := []fyne.CanvasObject{title, due}
+	if f.Placement != nil {
+		info = append(info, widget.NewLabel(placementEmployer(f.Placement)))
+	}
+	if f.Notes != "" {
+		n := widget.NewLabel("备注：" + f.Notes)
+		n.Wrapping = fyne.TextWrapWord
+		info = append(info, n)
+	}
+	q.errMsg = widget.NewLabel("")
+	q.errMsg.Importance = widget.DangerImportance
+	q.errMsg.Wrapping = fyne.TextWrapWord
+	q.errMsg.Hide()
+	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), q.s.closeEntry)
+
+	var form []fyne.CanvasObject
+	if q.ours {
+		q.method = widget.NewSelect(labelsOf(data.Methods), nil)
+		q.method.SetSelected(labelForCode(data.Methods, "phone"))
+		q.outcome = newTextEntry("结果，如：情况良好，工资按时发放")
+		q.outcome.SetText(f.Outcome)
+		q.outcome.OnSubmitted = func(string) { q.save() }
+		q.done = newTextEntry("如 2026-01-31")
+		q.done.SetText(today.String())
+		if !f.DoneOn.IsZero() {
+			q.done.SetText(f.DoneOn.String())
+		}
+		q.done.OnSubmitted = func(string) { q.save() }
+		q.closeIt = widget.NewCheck("已办结", nil)
+		q.closeIt.SetChecked(true)
+		form = append(form, widget.NewLabel("方式"), q.method, widget.NewLabel("结果"), q.outcome,
+			widget.NewLabel("完成日期"), q.done)
+		if l := amountLabel(f.Kind); l != "" {
+			q.amount = newTextEntry("0.00")
+			q.amount.SetText(yuanText(f.Amount))
+			q.amount.OnSubmitted = func(string) { q.save() }
+			form = append(form, widget.NewLabel(l), q.amount)
+		}
+		save := widget.NewButtonWithIcon("保存结果", theme.DocumentSaveIcon(), q.save)
+		save.Importance = widget.HighImportance
+		form = append(form, q.closeIt, q.errMsg, container.NewHBox(cancel, save))
+	} else {
+		owner := widget.NewLabel("该事项由对方工会负责，结果由对方记录；我方只能添加备注。")
+		owner.Wrapping = fyne.TextWrapWord
+		owner.Importance = widget.WarningImportance
+		q.note = newTextEntry("备注，如：已电话告知对方工会")
+		q.note.OnSubmitted = func(string) { q.save() }
+		add := widget.NewButtonWithIcon("添加备注", theme.DocumentSaveIcon(), q.save)
+		add.Importance = widget.HighImportance
+		form = append(form, owner, widget.NewLabel("备注"), q.note, q.errMsg, container.NewHBox(cancel, add))
+	}
+	box := container.NewVBox(append(append(info, widget.NewSeparator()), form...)...)
+	card := widget.NewCard("", "记录结果", box)
+	q.built = container.NewGridWrap(fyne.NewSize(330, card.MinSize().Height), card)
+	return q.built
+}
+
+func (q *quickEntry) shown() {
+	q.s.g.setActions(actions{Save: q.save, Cancel: q.s.closeEntry, New: q.s.openNew})
+	if q.outcome != nil {
+		q.s.g.focus(q.outcome)
+	} else if q.note != nil {
+		q.s.g.focus(q.note)
+	}
+}
+
+// save writes the result (or the note) and closes the entry; the list
+// reloads from the Store's change, so a recorded item leaves the 待办 and
+// 逾期 views.
+func (q *quickEntry) save() {
+	if err := q.write(); err != nil {
+		q.errMsg.SetText(err.Error())
+		q.errMsg.Show()
+		return
+	}
+	who := ""
+	if q.f.Worker != nil {
+		who = q.f.Worker.Name
+	}
+	q.s.closeEntry()
+	q.s.say("已记录：" + who + " " + q.f.Kind.Label())
+}
+
+func (q *quickEntry) write() error {
+	st := q.s.g.store
+	f, err := st.FollowUp(q.f.ID) // fresh, without the list's joined rows
+	if err != nil {
+		return err
+	}
+	if !q.ours {
+		text := strings.TrimSpace(q.note.Text)
+		if text == "" {
+			return errors.New("备注：请填写备注")
+		}
+		if f.Notes != "" {
+			text = f.Notes + "；" + text
+		}
+		f.Notes = text
+		return st.Update(f)
+	}
+	on, msg := parseDateText(q.done.Text)
+	if msg != "" {
+		return errors.New("完成日期：" + msg)
+	}
+	f.Method = codeForLabel(data.Methods, q.method.Selected)
+	f.Outcome = strings.TrimSpace(q.outcome.Text)
+	if q.amount != nil {
+		amt, msg := parseYuanText(q.amount.Text)
+		if msg != "" {
+			return errors.New("金额：" + msg)
+		}
+		f.Amount = amt
+	}
+	if q.closeIt.Checked {
+		if f.Outcome == "" {
+			return errors.New("结果：办结时请填写结果")
+		}
+		if on.IsZero() {
+			on = st.Today()
+		}
+		f.Status, f.DoneOn = data.FollowUpDone, on
+		if o := st.Office(); o != nil && f.HandledBy == "" {
+			f.HandledBy = o.ClerkName
+		}
+	}
+	return st.Update(f)
+}

@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"duikou/data"
+)
+
+// duikou backup writes a checked copy; duikou restore puts it back, and
+// refuses a file that is not a backup with one line and exit 2.
+func TestBackupAndRestore(t *testing.T) {
+	db := setupOffice(t, "榆中县总工会", "620123", data.RoleSending)
+	backup := filepath.Join(t.TempDir(), "before-fair.db")
+	if code, out, errOut := run(t, "backup", "--db", db, "-o", backup); code != ExitOK || !strings.Contains(out, "已备份") {
+		t.Fatalf("backup: %d %q %q", code, out, errOut)
+	}
+	code, _, errOut := run(t, "backup", "--db", db, "-o", backup)
+	if code != ExitUsage {
+		t.Fatalf("backup over an existing file: exit %d", code)
+	}
+	oneLine(t, errOut, "已存在")
+
+	s, err := data.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetClerk("王磊"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	code, out, errOut := run(t, "restore", "--db", db, backup)
+	if code != ExitOK || !strings.Contains(out, "已从 before-fair.db 恢复") {
+		t.Fatalf("restore: %d %q %q", code, out, errOut)
+	}
+	s, err = data.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := s.Office().ClerkName; got != "张敏" {
+		t.Fatalf("clerk after restore %q, want the backup's 张敏", got)
+	}
+
+	code, _, errOut = run(t, "restore", "--db", db, filepath.Join(t.TempDir(), "nothing.db"))
+	if code != ExitUsage {
+		t.Fatalf("restore from a missing file: exit %d", code)
+	}
+	oneLine(t, errOut, "找不到")
+}

@@ -1,0 +1,48 @@
+package data
+
+import (
+	"fmt"
+)
+
+// ListFollowUpsFull is ListFollowUps with each item's placement, demand
+// and employer as well, for the 跟踪服务 list (it shows where the worker
+// works). Sorted by due date (the default), the 待办 items come overdue
+// first, then those due soonest.
+func (s *Store) ListFollowUpsFull(f FollowUpFilter, p Page) ([]FollowUp, *Cursor, error) {
+	return list(s.followUpQuery(f).Preload("Worker").Preload("Placement.Demand.Employer"), followUpSorts, "due", p,
+		func(f *FollowUp) string { return f.ID })
+}
+
+// OwnedBy reports whether office owns the case (我方负责 when office is
+// this installation).
+func (f *FollowUp) OwnedBy(office string) bool { return f.ResponsibleOffice == office }
+
+// Overdue reports whether the item is open past its due date on today.
+func (f *FollowUp) Overdue(today Date) bool {
+	return f.Status == FollowUpOpen && !f.DueOn.IsZero() && f.DueOn.Before(today)
+}
+
+// checkOwnerEdit enforces the split of responsibility on a local update:
+// a case the partner office owns can only gain notes from this side; its
+// result, status, dates and owner are the partner's to record (they arrive
+// through the exchange, which is remote and not checked here).
+func (f *FollowUp) checkOwnerEdit(tx *Tx, old Record) error {
+	prev, ok := old.(*FollowUp)
+	if !ok || tx.remote || prev.ResponsibleOffice == tx.origin {
+		return nil
+	}
+	pid := func(p *string) string {
+		if p == nil {
+			return ""
+		}
+		return *p
+	}
+	if f.WorkerID != prev.WorkerID || pid(f.PlacementID) != pid(prev.PlacementID) || f.Kind != prev.Kind ||
+		f.DueOn != prev.DueOn || f.DoneOn != prev.DoneOn || f.Method != prev.Method || f.Outcome != prev.Outcome ||
+		f.Amount != prev.Amount || f.Status != prev.Status || f.HandledBy != prev.HandledBy ||
+		f.ResponsibleOffice != prev.ResponsibleOffice {
+		return fieldErr("跟踪服务", "ResponsibleOffice", "负责方",
+			fmt.Sprintf("该%s由对方工会负责，我方只能添加备注", prev.Kind.Label()))
+	}
+	return nil
+}
