@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
+	"duikou/data/sheet"
 )
 
 // followUpsScreen is 跟踪服务: check-in calls, 送温暖 visits and cases,
@@ -147,9 +148,7 @@ func (s *followUpsScreen) view() fyne.CanvasObject {
 	s.notice.Hide()
 	add := widget.NewButtonWithIcon("新增跟踪服务", theme.ContentAddIcon(), s.openNew)
 	add.Importance = widget.HighImportance
-	// Export and print buttons for this list go here at merge:
-	// s.actions.Add(newListActions(g, "followups", s)).
-	s.actions = container.NewHBox()
+	s.actions = container.NewHBox(newListActions(s.g, sheet.FollowUps, s.listScope).view()) // 导出/打印 (list_actions.go)
 	hint := widget.NewLabel("跟踪服务：点一行（或用方向键选中后按空格）记录结果，输入结果后按回车或 Ctrl+S 保存，Esc 取消。")
 	hint.Importance = widget.LowImportance
 

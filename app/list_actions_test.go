@@ -17,7 +17,6 @@ import (
 	"duikou/data"
 	"duikou/data/demo"
 	"duikou/data/ident"
-	"duikou/data/sheet"
 )
 
 // fakeFiles stands in for the file dialogs and the system's printer: the
@@ -328,9 +327,9 @@ func TestPrintHonoursTheListFilter(t *testing.T) {
 	}
 }
 
-// TestPlacementActionsExportAndPrintTheFilteredList builds the actions as
-// the 就业安置 screen would (export and print only) on the demo data and
-// checks that both take the list's filter.
+// TestPlacementActionsExportAndPrintTheFilteredList exports and prints
+// the 就业安置 list filtered to 已上岗 on the demo data: only those rows,
+// and the screen offers no import.
 func TestPlacementActionsExportAndPrintTheFilteredList(t *testing.T) {
 	t.Setenv("TMPDIR", t.TempDir())
 	h := newHarness(t, true)
@@ -343,10 +342,9 @@ func TestPlacementActionsExportAndPrintTheFilteredList(t *testing.T) {
 	if err != nil || want == 0 {
 		t.Fatalf("%d started placements in the demo: %v", want, err)
 	}
-	acts := newListActions(h.g, sheet.Placements, func() listScope {
-		return listScope{filter: data.ListFilter{Placements: started}, note: "阶段：已上岗"}
-	})
-	h.w.SetContent(acts.view())
+	h.g.navigate(screenPlacements)
+	h.settle()
+	h.g.placements.stage.SetSelected("已上岗")
 	h.settle()
 	for _, o := range h.all() {
 		if b, ok := o.(*widget.Button); ok && (b.Text == "导入" || b.Text == "下载模板") {
@@ -378,6 +376,7 @@ func TestPlacementActionsExportAndPrintTheFilteredList(t *testing.T) {
 	h.tap("确定")
 
 	h.tap("打印")
+	h.mustShow("阶段：已上岗")
 	h.tap("打印")
 	if len(files.printed) != 1 {
 		t.Fatalf("printed %v", files.printed)

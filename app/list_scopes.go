@@ -70,3 +70,43 @@ func (s *employersScreen) demandScope() listScope {
 		"搜索", f.Text, "工种", occNote(f.Occupation), "工作地点", regionNote(f.Region),
 		"状态", labelNote(data.DemandStatuses, string(f.Status)), "只看", open)}
 }
+
+// rangeNote is a date range in words: "2026-03-01 至 2026-03-31".
+func rangeNote(r data.DateRange) string {
+	switch {
+	case r.IsZero():
+		return ""
+	case r.To.IsZero():
+		return r.From.String() + " 起"
+	case r.From.IsZero():
+		return "截至 " + r.To.String()
+	}
+	return r.From.String() + " 至 " + r.To.String()
+}
+
+// listScope is the placement list as filtered now.
+func (s *placementsScreen) listScope() listScope {
+	f, r := s.Scope()
+	employer := ""
+	if s.employer.SelectedIndex() > 0 {
+		employer = s.employer.Selected
+	}
+	return listScope{filter: data.ListFilter{Placements: f}, dates: r, note: scopeNote(
+		"阶段", labelNote(data.Stages, string(f.Stage)), "用工单位", employer, "接收地", regionNote(f.Region),
+		"推荐或上岗日期", rangeNote(r))}
+}
+
+// listScope is the follow-up list as filtered now.
+func (s *followUpsScreen) listScope() listScope {
+	f, r := s.Scope()
+	status := ""
+	if s.status.Selected != statusAll {
+		status = s.status.Selected
+	}
+	owner := ""
+	if s.owner.SelectedIndex() > 0 {
+		owner = s.owner.Selected
+	}
+	return listScope{filter: data.ListFilter{FollowUps: f}, dates: r, note: scopeNote(
+		"状态", status, "类别", labelNote(data.FollowUpKinds, string(f.Kind)), "负责方", owner)}
+}

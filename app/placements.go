@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
+	"duikou/data/sheet"
 )
 
 // placementQuery is what the 就业安置 list shows: the filter and the date
@@ -156,9 +157,7 @@ func (s *placementsScreen) view() fyne.CanvasObject {
 	s.from.OnChanged = func(string) { s.applyFilter() }
 	s.to.OnChanged = func(string) { s.applyFilter() }
 	s.count = widget.NewLabel("正在统计…")
-	// Export and print buttons for this list go here at merge:
-	// s.actions.Add(newListActions(g, "placements", s)).
-	s.actions = container.NewHBox()
+	s.actions = container.NewHBox(newListActions(g, sheet.Placements, s.listScope).view()) // 导出/打印 (list_actions.go)
 
 	dates := container.NewHBox(widget.NewLabel("推荐或上岗日期"),
 		container.NewGridWrap(fyne.NewSize(120, s.from.MinSize().Height), s.from), widget.NewLabel("至"),
