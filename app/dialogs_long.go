@@ -3,11 +3,14 @@ package app
 import (
 	"context"
 	"fmt"
+	"math"
+	"strings"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -106,4 +109,22 @@ func (g *GUI) confirmThen(title, message, yes string, done func(bool)) {
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(title, yes, "取消", container.NewGridWrap(fyne.NewSize(440, 110), msg), done, g.win)
 	d.Show()
+}
+
+// wrappedText is a label that wraps within width, sized for all its lines:
+// a dialog sized from a wrapping label's one-line height would cut off
+// what follows it.
+func wrappedText(text string, width float32) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapBreak
+	size := theme.TextSize()
+	avail := width - 2*theme.InnerPadding()
+	lines := 0
+	for _, part := range strings.Split(text, "\n") {
+		w := fyne.MeasureText(part, size, fyne.TextStyle{}).Width
+		lines += max(1, int(math.Ceil(float64(w/avail))))
+	}
+	one := widget.NewLabel("字").MinSize().Height
+	lineH := fyne.MeasureText("字", size, fyne.TextStyle{}).Height + theme.LineSpacing()
+	return container.NewGridWrap(fyne.NewSize(width, one+float32(lines-1)*lineH), l)
 }

@@ -28,8 +28,7 @@ const fullIDsText = "导出完整身份证号和电话"
 // save, and writes the list's rows (its filter applied) there.
 func (a *listActions) startExport() {
 	g := a.g
-	what := widget.NewLabel("将导出" + a.scopeText() + "。")
-	what.Wrapping = fyne.TextWrapWord
+	what := wrappedText("将导出"+a.scopeText()+"。", 460)
 	format := widget.NewRadioGroup([]string{formatXLSX, formatCSV}, nil)
 	format.SetSelected(formatXLSX)
 	full := widget.NewCheck(fullIDsText, nil)
@@ -78,8 +77,7 @@ func (a *listActions) export(path string, fullIDs bool) {
 func (a *listActions) startPrint() {
 	g := a.g
 	list, _ := a.printList()
-	what := widget.NewLabel("将打印" + a.scopeText() + "，生成《" + list.Title() + "》（A4 横向，PDF）。")
-	what.Wrapping = fyne.TextWrapWord
+	what := wrappedText("将打印"+a.scopeText()+"，生成《"+list.Title()+"》（A4 横向，PDF）。", 480)
 	full := widget.NewCheck("打印完整身份证号和电话", nil)
 	a.confirmFullIDs(full, "打印的名册")
 	var d dialog.Dialog
