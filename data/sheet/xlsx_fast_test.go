@@ -92,6 +92,10 @@ func TestFastXLSXReadsAsExcelize(t *testing.T) {
 	f.SetCellRichText("Sheet1", "A7", []excelize.RichTextRun{{Text: "王"}, {Text: "秀兰", Font: &excelize.Font{Bold: true}}})
 	f.SetCellStr("Sheet1", "A8", "a_x000D_b _x005F_x0041_ tab\there")
 	f.SetCellStr("Sheet1", "Z9", "far right")
+	// Longer than the scanner's 64 KB buffer, in a shared and an inline
+	// string: Excel allows 32,767 characters, 96 KB of Chinese in UTF-8.
+	long := strings.Repeat("甘肃省兰州市榆中县城关镇&<>", 32767/15)
+	f.SetCellStr("Sheet1", "B10", long)
 	f.NewSheet("第二页")
 	f.SetCellStr("第二页", "B2", "另一张表")
 	sw, _ := f.NewSheet("流式")
@@ -103,6 +107,7 @@ func TestFastXLSXReadsAsExcelize(t *testing.T) {
 	stream.SetRow("A1", []any{"姓名", "身份证号", "电话"})
 	stream.SetRow("A3", []any{"李建国", "620123199003141234", 13993154321})
 	stream.SetRow("B4", []any{excelize.Cell{Formula: "1+1"}, "x & y < z"})
+	stream.SetRow("A5", []any{long})
 	stream.Flush()
 	path := filepath.Join(dir, "mixed.xlsx")
 	if err := f.SaveAs(path); err != nil {
