@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -58,23 +59,24 @@ func countLines(s string) int {
 	return n
 }
 
-// progressDialog shows a long job: what it does, how far it has got (a bar
-// when the share done is known, a moving bar when not) and a 取消 button
-// that cancels the job's context.
+// progressDialog shows a long job: what it does, how far it has got (rows
+// done, and a bar once the share done is known) and a 取消 button that
+// cancels the job's context. There is no moving "busy" bar: its animation
+// repaints the window sixty times a second, which without a graphics card
+// takes a core from the job, and Fyne keeps it running after the dialog
+// has gone.
 type progressDialog struct {
 	d      dialog.Dialog
 	label  *widget.Label
 	bar    *widget.ProgressBar
-	spin   *widget.ProgressBarInfinite
 	cancel context.CancelFunc
 }
 
 // newProgress shows the dialog; ctx is cancelled by 取消 (nil cancel: no
 // button, for a job that cannot stop half way).
 func (g *GUI) newProgress(title, what string, cancel context.CancelFunc) *progressDialog {
-	p := &progressDialog{label: widget.NewLabel(what), bar: widget.NewProgressBar(), spin: widget.NewProgressBarInfinite(), cancel: cancel}
-	p.bar.Hide()
-	box := container.NewVBox(p.label, p.bar, p.spin)
+	p := &progressDialog{label: widget.NewLabel(what), bar: widget.NewProgressBar(), cancel: cancel}
+	box := container.NewVBox(p.label, p.bar)
 	if cancel != nil {
 		stop := widget.NewButton("取消", func() {
 			p.label.SetText("正在取消…")
@@ -83,6 +85,7 @@ func (g *GUI) newProgress(title, what string, cancel context.CancelFunc) *progre
 		box.Add(container.NewCenter(stop))
 	}
 	p.d = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(420, box.MinSize().Height), box), g.win)
+	p.bar.Hide() // until the share done is known; its place is kept
 	p.d.Show()
 	return p
 }
@@ -91,17 +94,26 @@ func (g *GUI) newProgress(title, what string, cancel context.CancelFunc) *progre
 func (p *progressDialog) update(verb string, rows int, fraction float64) {
 	p.label.SetText(fmt.Sprintf("%s %s 行…", verb, thousands(int64(rows))))
 	if fraction >= 0 {
-		p.spin.Hide()
-		p.spin.Stop()
 		p.bar.Show()
 		p.bar.SetValue(fraction)
 	}
 }
 
-func (p *progressDialog) close() {
-	p.spin.Stop()
-	p.d.Hide()
+// reporter is a progress function for the job's goroutine that posts to
+// the dialog at most every 200 ms: each change repaints the window, which
+// without a graphics card (software OpenGL) costs more than the job's own
+// work between two calls.
+func (p *progressDialog) reporter(g *GUI, verb string) func(rows int, fraction float64) {
+	var last time.Time
+	return func(rows int, fraction float64) {
+		if now := time.Now(); now.Sub(last) >= 200*time.Millisecond || fraction >= 1 {
+			last = now
+			g.ui(func() { p.update(verb, rows, fraction) })
+		}
+	}
 }
+
+func (p *progressDialog) close() { p.d.Hide() }
 
 // confirmThen asks a yes/no question and reports the answer either way.
 func (g *GUI) confirmThen(title, message, yes string, done func(bool)) {

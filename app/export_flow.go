@@ -59,7 +59,7 @@ func (a *listActions) export(path string, fullIDs bool) {
 	p := g.newProgress("导出"+kind.Label(), "正在导出…", nil)
 	a.jobs.submit(func() func() {
 		n, err := sheet.Export(st, kind, path, sheet.ExportOptions{FullIDs: fullIDs, Filter: sc.filter, Range: sc.dates,
-			Progress: func(rows int, f float64) { g.ui(func() { p.update("已导出", rows, f) }) }})
+			Progress: p.reporter(g, "已导出")})
 		return func() {
 			p.close()
 			if err != nil {

@@ -40,9 +40,7 @@ func (a *listActions) preview(path string) {
 	p := g.newProgress("导入"+kind.Label(), "正在读取 "+filepath.Base(path)+"…", cancel)
 	a.jobs.submit(func() func() {
 		defer cancel()
-		plan, err := sheet.PreviewContext(ctx, st, kind, path, func(rows int, f float64) {
-			g.ui(func() { p.update("已读取", rows, f) })
-		})
+		plan, err := sheet.PreviewContext(ctx, st, kind, path, p.reporter(g, "已读取"))
 		return func() {
 			p.close()
 			switch {
@@ -226,9 +224,7 @@ func (a *listActions) apply(plan *sheet.Plan, onDup sheet.OnDuplicate) {
 	p := g.newProgress("导入"+kind.Label(), "正在导入…", cancel)
 	a.jobs.submit(func() func() {
 		defer cancel()
-		rep, err := sheet.ApplyContext(ctx, st, plan, onDup, func(rows int, f float64) {
-			g.ui(func() { p.update("已导入", rows, f) })
-		})
+		rep, err := sheet.ApplyContext(ctx, st, plan, onDup, p.reporter(g, "已导入"))
 		return func() {
 			p.close()
 			switch {

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -15,7 +16,7 @@ import (
 // writeRoster100k writes an n-row worker roster as Excel would hold it: a
 // title row, the header, then one row per worker across several counties,
 // with dates as date cells and wages as numbers.
-func writeRoster(b *testing.B, path string, n int) {
+func writeRoster(b testing.TB, path string, n int) {
 	b.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -64,6 +65,17 @@ func writeRoster(b *testing.B, path string, n int) {
 	if err := f.SaveAs(path); err != nil {
 		b.Fatal(err)
 	}
+}
+
+// TestWriteRoster100k writes the benchmark's 100,000-row roster to the
+// path in DUIKOU_ROSTER, to try the import in the window:
+// DUIKOU_ROSTER=/tmp/roster.xlsx go test ./data/sheet -run TestWriteRoster100k
+func TestWriteRoster100k(t *testing.T) {
+	path := os.Getenv("DUIKOU_ROSTER")
+	if path == "" {
+		t.Skip("set DUIKOU_ROSTER to the file to write")
+	}
+	writeRoster(t, path, 100_000)
 }
 
 // peakHeap samples the live heap from a progress callback.

@@ -158,6 +158,11 @@ func (x *xlsxIter) next() (cells []string, row int, err error) {
 }
 
 func (x *xlsxIter) fraction() float64 {
+	if x.fast != nil {
+		if f := x.fast.fraction(); f >= 0 {
+			return f // from the bytes read: known even when the sheet does not record its size
+		}
+	}
 	if x.total <= 1 {
 		return -1 // the workbook does not record its size (a streamed one says "A1")
 	}

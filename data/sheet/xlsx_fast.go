@@ -188,7 +188,8 @@ func (b *fastBook) rows(sheet string) (*fastRows, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &fastRows{rc: rc, x: newXMLScan(rc), sst: sst}, nil
+	cr := &countingReader{r: rc}
+	return &fastRows{rc: rc, read: cr, size: f.UncompressedSize64, x: newXMLScan(cr), sst: sst}, nil
 }
 
 // fastRows yields a sheet's rows as excelize's Rows does: a row element
@@ -196,6 +197,8 @@ func (b *fastBook) rows(sheet string) (*fastRows, error) {
 // a number follows the one before it.
 type fastRows struct {
 	rc      io.ReadCloser
+	read    *countingReader
+	size    uint64 // the worksheet's size unzipped, as the zip records it
 	x       *xmlScan
 	sst     []string
 	yielded int  // rows handed out so far
@@ -418,6 +421,15 @@ func (f *fastRows) resolve(typ, v string, hasIS bool) string {
 }
 
 func (f *fastRows) close() error { return f.rc.Close() }
+
+// fraction is the share of the worksheet's XML read so far, or -1 when
+// the zip does not record its size.
+func (f *fastRows) fraction() float64 {
+	if f.size == 0 {
+		return -1
+	}
+	return min(1, float64(f.read.n)/float64(f.size)) // countingReader: source_csv.go
+}
 
 // bstrExp is an escaped character in a string item: _x000D_ is a
 // carriage return; _x005F_ is a literal underscore.
