@@ -147,7 +147,16 @@ func (s *Store) ChangesFor(partnerID string) (*Changes, error) {
 			if err != nil {
 				return err
 			}
-			if !ok {
+			switch {
+			case len(ops[i].Fields) == 0:
+				continue // emptied by an erasure (consent.go): nothing to say
+			case !ok && isWithdrawal(ops[i].Table, ops[i].Fields):
+				// A withdrawal of consent goes to every partner, alone: it
+				// holds nothing but the worker's id, and one that holds
+				// the worker must stop using it (consent.go).
+				c.Ops = append(c.Ops, ops[i].wire())
+				continue
+			case !ok:
 				continue
 			}
 			c.Ops = append(c.Ops, ops[i].wire())
