@@ -186,6 +186,10 @@ func (m *merge) eraseWithdrawn() error {
 		if err := stripLoggedOps(m.tx.db, id); err != nil {
 			return err
 		}
+		if err := m.dropConflicts(id); err != nil {
+			return err
+		}
+		m.sum.Withdrawn++
 		m.tx.Audit(AuditEntry{Action: ActSync, Table: "workers", RowID: id, Count: 1,
 			Summary: fmt.Sprintf("登记单位已撤回劳动者“%s”的共享同意：已删除其姓名、身份证号、联系电话、住址、备注和证书编号，仅保留已有安置和服务记录所需信息",
 				huskName(name))})
@@ -312,4 +316,28 @@ func redactedPair(held *Op, w *WireOp) bool {
 // office's to change, and a re-consent brings them back from there.
 func errHusk(w *Worker) error {
 	return fmt.Errorf("劳动者“%s”已由登记单位撤回共享同意，本单位已删除其个人信息，不能修改；如本人重新同意，由登记单位修改后经数据交换发来", w.Name)
+}
+
+// dropConflicts forgets the conflicts on a husk's personal columns, open
+// or resolved, stored or found by this import: both values would stay in
+// the conflict list otherwise. They are this office's bookkeeping and do
+// not travel; the registering office keeps its own.
+func (m *merge) dropConflicts(rowID string) error {
+	for _, col := range personalColumns {
+		k := "workers/" + rowID + "/" + col
+		for _, cf := range m.conflicts[k] {
+			delete(m.settled, cf.ID)
+		}
+		delete(m.conflicts, k)
+	}
+	fresh := m.fresh[:0]
+	for _, cf := range m.fresh {
+		if cf.Table != "workers" || cf.RowID != rowID || !isPersonalColumn(cf.Field) {
+			fresh = append(fresh, cf)
+		} else {
+			m.sum.Conflicts--
+		}
+	}
+	m.fresh = fresh
+	return m.tx.db.Where("tbl = ? AND row_id = ? AND field IN ?", "workers", rowID, personalColumns).Delete(&Conflict{}).Error
 }

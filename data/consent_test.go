@@ -2,6 +2,7 @@ package data
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -274,4 +275,77 @@ func mustJSON(t *testing.T, v any) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// A husk's conflicts on personal columns go with the data.
+func TestAWithdrawalDropsTheConflictsOnErasedData(t *testing.T) {
+	offs := newOffices(t, 2)
+	a, b := offs[0], offs[1]
+	w := validWorker(1)
+	if err := a.s.Create(w); err != nil {
+		t.Fatal(err)
+	}
+	mustReceive(t, a, b)
+	wa, _ := a.s.Worker(w.ID)
+	wb, _ := b.s.Worker(w.ID)
+	wa.Phone, wb.Phone = "13911112222", "13933334444"
+	if err := a.s.Update(wa); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.s.Update(wb); err != nil {
+		t.Fatal(err)
+	}
+	mustReceive(t, a, b)
+	if n, _ := b.s.CountOpenConflicts(); n != 1 {
+		t.Fatalf("%d open conflicts at B, want 1", n)
+	}
+	wa, _ = a.s.Worker(w.ID)
+	wa.Consent = false
+	if err := a.s.Update(wa); err != nil {
+		t.Fatal(err)
+	}
+	sum := mustReceive(t, a, b)
+	if sum.Withdrawn != 1 {
+		t.Fatalf("summary: %+v", sum)
+	}
+	if n := count(t, b.s, &Conflict{}); n != 0 {
+		t.Fatalf("%d conflicts on the husk kept at B", n)
+	}
+	var logs []BundleLog
+	b.s.db.Where("direction = ?", "in").Order("at DESC, id").Find(&logs)
+	found := false
+	for _, l := range logs {
+		found = found || strings.Contains(l.Summary, "1名劳动者已撤回共享同意")
+	}
+	if !found {
+		t.Fatalf("no exchange history entry says a worker withdrew: %+v", logs)
+	}
+}
+
+// A backup restored from before the withdrawal holds the worker in full
+// again; the next exchange erases it again.
+func TestARestoredBackupIsErasedAgainByTheNextExchange(t *testing.T) {
+	offs, w, _ := withdrawnSetup(t, 2)
+	a, b := offs[0], offs[1]
+	backup := filepath.Join(t.TempDir(), "b-before.db")
+	if err := b.s.Backup(backup); err != nil {
+		t.Fatal(err)
+	}
+	wa, _ := a.s.Worker(w.ID)
+	wa.Consent = false
+	if err := a.s.Update(wa); err != nil {
+		t.Fatal(err)
+	}
+	mustReceive(t, a, b)
+	mustReceive(t, b, a)
+	assertHusk(t, b, w)
+	restore(t, b, backup)
+	if got := rawWorker(t, b, w.ID); !got.Consent || got.IDNumber == "" {
+		t.Fatalf("the backup does not hold the worker in full: %+v", got)
+	}
+	mustReceive(t, b, a) // B's word that it went back in time
+	mustReceive(t, a, b)
+	if got := rawWorker(t, b, w.ID); got.Consent || got.IDNumber != "" || !got.IsWithdrawnHusk() {
+		t.Fatalf("after the restore and an exchange B holds %+v", got)
+	}
 }
