@@ -195,17 +195,21 @@ func (m *merge) eraseWithdrawn() error {
 				huskName(name))})
 	}
 	for _, op := range m.newOps {
-		if op.Table == "workers" && husks[op.RowID] {
-			stripPersonal(op.Fields)
+		if op.Table == "workers" && husks[op.RowID] && stripPersonal(op.Fields) {
+			op.Erased = true
 		}
 	}
 	return nil
 }
 
-func stripPersonal(fields map[string]FieldChange) {
+// stripPersonal removes the personal columns from an op's fields and
+// reports whether there were any.
+func stripPersonal(fields map[string]FieldChange) bool {
+	before := len(fields)
 	for _, col := range personalColumns {
 		delete(fields, col)
 	}
+	return len(fields) < before
 }
 
 // stripLoggedOps removes a husk's personal columns from the ops in our log
@@ -216,9 +220,7 @@ func stripLoggedOps(db *gorm.DB, rowID string) error {
 		return err
 	}
 	for i := range ops {
-		before := len(ops[i].Fields)
-		stripPersonal(ops[i].Fields)
-		if len(ops[i].Fields) == before {
+		if !stripPersonal(ops[i].Fields) {
 			continue
 		}
 		b, err := json.Marshal(ops[i].Fields)
@@ -226,7 +228,7 @@ func stripLoggedOps(db *gorm.DB, rowID string) error {
 			return err
 		}
 		if err := db.Model(&Op{}).Where("origin = ? AND seq = ?", ops[i].Origin, ops[i].Seq).
-			UpdateColumn("fields", string(b)).Error; err != nil {
+			UpdateColumns(map[string]any{"fields": string(b), "erased": true}).Error; err != nil {
 			return err
 		}
 	}

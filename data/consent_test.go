@@ -349,3 +349,48 @@ func TestARestoredBackupIsErasedAgainByTheNextExchange(t *testing.T) {
 		t.Fatalf("after the restore and an exchange B holds %+v", got)
 	}
 }
+
+// After a re-consent, an office that erased the worker holds some of its
+// ops stripped; relaying them would hand a third office ops that look
+// whole but lack values. It sends the row's state instead.
+func TestStrippedOpsAreNotRelayedAsWhole(t *testing.T) {
+	offs := newOffices(t, 3)
+	a, b, c := offs[0], offs[1], offs[2]
+	w := validWorker(1)
+	if err := a.s.Create(w); err != nil {
+		t.Fatal(err)
+	}
+	mustReceive(t, a, b)
+	mustReceive(t, a, c)
+	wa, _ := a.s.Worker(w.ID)
+	wa.Phone, wa.ExpectedWage = "13911112222", Yuan(6000) // B gets this edit, C does not
+	if err := a.s.Update(wa); err != nil {
+		t.Fatal(err)
+	}
+	mustReceive(t, a, b)
+	wa.Consent = false
+	if err := a.s.Update(wa); err != nil {
+		t.Fatal(err)
+	}
+	mustReceive(t, a, b)
+	assertHusk(t, b, w)
+	wa.Consent = true
+	if err := a.s.Update(wa); err != nil {
+		t.Fatal(err)
+	}
+	mustReceive(t, a, b)
+	mustReceive(t, b, c) // C hears of the phone first from B
+	mustReceive(t, a, c)
+	if got := rawWorker(t, c, w.ID); got.Phone != "13911112222" {
+		t.Fatalf("C's phone %q, want A's edit", got.Phone)
+	}
+	for _, o := range []*office{a, b, c} {
+		for _, p := range []*office{a, b, c} {
+			if o != p {
+				mustReceive(t, o, p)
+			}
+		}
+	}
+	assertSameState(t, a, b)
+	assertSameState(t, a, c)
+}
