@@ -394,3 +394,32 @@ func TestStrippedOpsAreNotRelayedAsWhole(t *testing.T) {
 	assertSameState(t, a, b)
 	assertSameState(t, a, c)
 }
+
+// A withdrawal can reach an office before the worker does (it travels to
+// every partner); the worker relayed later by an office that has not
+// heard of it arrives as a husk.
+func TestAWithdrawalThatArrivesBeforeTheWorker(t *testing.T) {
+	offs := newOffices(t, 3)
+	a, b, c := offs[0], offs[1], offs[2]
+	w := validWorker(1)
+	w.Address, w.Notes = "榆中县城关镇栖云路12号", "丈夫在兰州务工"
+	if err := a.s.Create(w); err != nil {
+		t.Fatal(err)
+	}
+	mustReceive(t, a, c)
+	wa, _ := a.s.Worker(w.ID)
+	wa.Consent = false
+	if err := a.s.Update(wa); err != nil {
+		t.Fatal(err)
+	}
+	if sum := mustReceive(t, a, b); sum.New != 0 || sum.Withdrawn != 0 {
+		t.Fatalf("the withdrawal of a worker B never had: %+v", sum)
+	}
+	if n := count(t, b.s, &Worker{}); n != 0 {
+		t.Fatalf("B holds %d workers", n)
+	}
+	mustReceive(t, c, b) // C relays the worker, consenting as far as it knows
+	assertHusk(t, b, w)
+	mustReceive(t, b, c) // and B relays the withdrawal to C
+	assertHusk(t, c, w)
+}
