@@ -1,14 +1,19 @@
 // Package app is Duikou's desktop interface, built with Fyne: the main
-// window with its navigation, the first-run office set-up, the worker,
-// employer and demand screens with their forms, and the theme that carries
-// the bundled Chinese font.
+// window with its navigation, the first-run office set-up, the screens
+// (首页 with its counts and charts, 劳动者, 用工单位与需求, 匹配推荐 with the
+// 招聘会 allocation, 就业安置 with a placement's page, 跟踪服务 with the quick
+// result entry, 数据交换, 设置 with backup and restore), the spreadsheet and
+// print actions of the lists, and the theme that carries the bundled
+// Chinese font.
 //
 // It never imports Fyne's app package (only main does), so every screen
 // can be driven in tests with fyne.io/fyne/v2/test against a temporary
-// database. It reaches the data through the small interfaces in store.go,
-// which *data.Store satisfies; there is no SQL here.
+// database. It reaches the data through the small interfaces in store.go
+// and the *_store.go files, which *data.Store satisfies; there is no SQL
+// here.
 //
-// Threading: list queries run on a background goroutine and hand their
-// rows to the UI through fyne.Do, so typing in a filter box never waits
-// for the database. Saves run on the UI thread: one row is milliseconds.
+// Threading: list queries, matching, imports, exports and exchange files
+// run on background goroutines and hand their results to the UI through
+// fyne.Do (GUI.ui), so the window never waits for the database. Saves of
+// one record run on the UI thread: one row is milliseconds.
 package app

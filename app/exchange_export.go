@@ -75,7 +75,11 @@ func (e *exchangeExport) setPartners(rows []partnerRow) {
 // export until the partner's reply arrives.
 func (e *exchangeExport) countPending() {
 	p, ok := e.targets[e.to.Selected]
-	if !ok {
+	switch {
+	case len(e.targets) == 0:
+		e.pending.SetText("还没有可以发送的合作方：请先在“合作方”中添加对方的单位名片。")
+		return
+	case !ok:
 		e.pending.SetText("")
 		return
 	}

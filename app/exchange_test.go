@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
+	"duikou/data/demo"
 	"duikou/data/exchange"
 )
 
@@ -29,9 +30,15 @@ func partnerHarness(t *testing.T, h *harness) *harness {
 	if _, err := s.SetupOffice("南京市江宁区总工会", "320115", data.RoleReceiving, "陈静"); err != nil {
 		t.Fatal(err)
 	}
+	return harnessOn(t, h.g.app, s)
+}
+
+// harnessOn opens a GUI on s in the app a.
+func harnessOn(t *testing.T, a fyne.App, s *data.Store) *harness {
+	t.Helper()
 	w := test.NewTempWindow(t, nil)
 	q := &uiQueue{}
-	g := newGUI(h.g.app, w, s, Options{}, q.do)
+	g := newGUI(a, w, s, Options{}, q.do)
 	w.Resize(fyne.NewSize(1280, 720))
 	b := &harness{t: t, g: g, s: s, w: w, queue: q}
 	b.settle()
@@ -110,6 +117,9 @@ func TestExchangeScreenBetweenTwoOffices(t *testing.T) {
 	exchangeOn(a, tabPartners, cardA)
 	a.mustShow(fingerprintOf(t, a))
 	a.mustShow("还没有合作方")
+	exchangeOn(a, tabExport, cardA)
+	a.mustShow("还没有可以发送的合作方")
+	exchangeOn(a, tabPartners, cardA)
 	a.tap("导出名片…")
 	a.mustShow("已导出本单位名片")
 	a.tap("确定")
@@ -222,6 +232,52 @@ func TestExchangeScreenBetweenTwoOffices(t *testing.T) {
 	a.mustShow("a-3.duikou")
 	a.mustShow("b-1.duikou")
 	a.mustShow("收到")
+}
+
+// The two demo offices (duikou demo, then demo --partner-of) exchange
+// both ways through the screen at once, and each second import is a no-op.
+func TestDemoOfficesExchangeBothWaysInTheGUI(t *testing.T) {
+	dir := t.TempDir()
+	sa, err := demo.Create(filepath.Join(dir, "lanzhou.db"), demo.Options{Workers: 60, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sa.Close() })
+	sb, err := demo.CreatePartner(filepath.Join(dir, "nanjing.db"), sa, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sb.Close() })
+	a := harnessOn(t, test.NewTempApp(t), sa)
+	b := harnessOn(t, a.g.app, sb)
+	exchangeOn(a, tabPartners, "")
+	a.mustShow(demo.PartnerName)
+	exchangeOn(b, tabPartners, "")
+	b.mustShow(demo.OfficeName)
+
+	ab, ba := filepath.Join(dir, "a-b.duikou"), filepath.Join(dir, "b-a.duikou")
+	exportFrom(t, a, ab)
+	exportFrom(t, b, ba)
+	for _, step := range []struct {
+		h    *harness
+		file string
+	}{{b, ab}, {a, ba}} {
+		importInto(t, step.h, step.file)
+		exchangeOn(step.h, tabImport, step.file)
+		step.h.tap("选择交换文件…")
+		step.h.mustShow("已导入过，未作任何更改")
+	}
+	if n, _ := sb.CountWorkers(data.WorkerFilter{}); n == 0 {
+		t.Fatal("no workers reached Nanjing")
+	}
+	na, _ := sa.CountEmployers(data.EmployerFilter{})
+	nb, _ := sb.CountEmployers(data.EmployerFilter{})
+	if na != nb || na <= 55 {
+		t.Fatalf("employers: Lanzhou %d, Nanjing %d", na, nb)
+	}
+	exchangeOn(a, tabHistory, "")
+	a.mustShow("a-b.duikou")
+	a.mustShow("b-a.duikou")
 }
 
 // findButton is the visible button with this text, or nil.

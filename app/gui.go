@@ -50,6 +50,7 @@ type GUI struct {
 	home      *homeScreen
 	workers   *workersScreen
 	employers *employersScreen
+	match     *matchScreen
 	settings  *settingsScreen
 	// placements and followUps are 就业安置 and 跟踪服务.
 	placements *placementsScreen
@@ -133,13 +134,14 @@ func (g *GUI) showMain() {
 	g.workers = newWorkersScreen(g)
 	g.employers = newEmployersScreen(g)
 	g.settings = newSettingsScreen(g)
+	g.match = newMatchScreen(g)
 	g.placements = newPlacementsScreen(g)
 	g.followUps = newFollowUpsScreen(g)
 	g.screens = []*navScreen{
 		{title: "首页", icon: theme.HomeIcon(), scr: g.home},
 		{title: "劳动者", icon: theme.AccountIcon(), scr: g.workers},
 		{title: "用工单位与需求", icon: theme.StorageIcon(), scr: g.employers},
-		{title: "匹配推荐", icon: theme.SearchIcon(), scr: newComingSoon(g, comingMatch)},
+		{title: "匹配推荐", icon: theme.SearchIcon(), scr: g.match},
 		{title: "就业安置", icon: theme.ConfirmIcon(), scr: g.placements},
 		{title: "跟踪服务", icon: theme.HistoryIcon(), scr: g.followUps},
 		{title: "数据交换", icon: theme.MailSendIcon(), scr: newExchangeScreen(g)},

@@ -44,7 +44,7 @@ type OfficeStore interface {
 	BackupBeside(reason string) (string, error)
 }
 
-// FollowUpCounter counts follow-ups, for the home screen's overdue line.
+// FollowUpCounter counts follow-ups, for the 跟踪服务 list's count.
 type FollowUpCounter interface {
 	CountFollowUps(f data.FollowUpFilter) (int64, error)
 }
@@ -58,6 +58,7 @@ type Store interface {
 	BackupStore
 	PlacementStore
 	ExchangeStore
+	MatchStore
 	// OnChange registers a listener called after every committed write
 	// (on the writer's goroutine).
 	OnChange(fn func(data.Change))

@@ -42,10 +42,20 @@ func (Theme) Font(s fyne.TextStyle) fyne.Resource {
 // read them on an old office monitor.
 var disabledText = color.NRGBA{R: 0x9e, G: 0x9e, B: 0x9e, A: 0xff}
 
-// Color is the default theme's light palette, with readable grey text.
+// inputBorder is darker than Fyne's (#e3e3e3 on a #f3f3f3 box): an
+// unticked check box is drawn in this colour and was all but invisible, so
+// a clerk could not see there was something to tick. Entry borders gain
+// the same contrast.
+var inputBorder = color.NRGBA{R: 0x8a, G: 0x8a, B: 0x8a, A: 0xff}
+
+// Color is the default theme's light palette, with readable grey text and
+// visible input borders.
 func (Theme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	if n == theme.ColorNameDisabled {
+	switch n {
+	case theme.ColorNameDisabled:
 		return disabledText
+	case theme.ColorNameInputBorder:
+		return inputBorder
 	}
 	return theme.DefaultTheme().Color(n, theme.VariantLight)
 }

@@ -1,6 +1,10 @@
 package match
 
-import "time"
+import (
+	"time"
+
+	"duikou/data/catalog"
+)
 
 // Assignment places one worker at one demand.
 type Assignment struct {
@@ -35,8 +39,9 @@ type Allocation struct {
 //
 // Scores are whole millionths (see Score), so the solver's integer weights
 // are exact and the totals are exact sums. A worker or demand ID given twice
-// counts once (the first). progress, if not nil, is called as the solve
-// advances with done <= total and finally with done == total.
+// counts once (the first). progress, if not nil, is called as the work
+// advances with done <= total and finally with done == total; total stays
+// the same throughout.
 func Allocate(workers []Worker, demands []Demand, today time.Time, progress func(done, total int)) Allocation {
 	workers = firstOfEach(workers, func(w Worker) string { return w.ID })
 	demands = firstOfEach(demands, func(d Demand) string { return d.ID })
@@ -47,9 +52,18 @@ func Allocate(workers []Worker, demands []Demand, today time.Time, progress func
 			caps[j] = max(d.Left, 0)
 		}
 	}
+	// Scoring every pair is most of the work for a large pool (100,000
+	// workers by 100 demands is ten million pairs), so it reports the
+	// first half of the progress and the solve the second.
+	scoring, solving := halves(progress)
 	arcs := make([][]arc, len(workers))
 	for u, w := range workers {
 		for j, d := range demands {
+			// An unrelated occupation is 不推荐 whatever the rest (see
+			// bandOf): skip it before the costlier filters and parts.
+			if !relatedAtAll(w, d.Occupation) {
+				continue
+			}
 			if ok, _ := Eligible(w, d, today); !ok {
 				continue
 			}
@@ -57,9 +71,12 @@ func Allocate(workers []Worker, demands []Demand, today time.Time, progress func
 				arcs[u] = append(arcs[u], arc{int32(j), micros(e.score)})
 			}
 		}
+		if scoring != nil && (u+1)%1024 == 0 {
+			scoring(u+1, len(workers))
+		}
 	}
 
-	best := maxWeightAssignment(caps, arcs, progress)
+	best := maxWeightAssignment(caps, arcs, solving)
 	greedy := greedyAssignment(caps, arcs)
 
 	var out Allocation
@@ -118,4 +135,37 @@ func firstOfEach[T any](xs []T, id func(T) string) []T {
 		}
 	}
 	return out
+}
+
+// relatedAtAll reports whether any of the worker's skills or wishes is
+// related to occupation, i.e. whether evaluate's occupation part is above
+// zero.
+func relatedAtAll(w Worker, occupation string) bool {
+	for _, s := range w.Skills {
+		if catalog.Relatedness(s.Occupation, occupation) > 0 {
+			return true
+		}
+	}
+	for _, o := range w.DesiredOccupations {
+		if catalog.Relatedness(o, occupation) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// progressScale is the total the halves report against.
+const progressScale = 1000
+
+// halves splits one progress callback into two phases, each reporting its
+// own done/total into one half of a fixed scale, so the bar only moves
+// forward. Both are nil when progress is.
+func halves(progress func(done, total int)) (first, second func(done, total int)) {
+	if progress == nil {
+		return nil, nil
+	}
+	const half = progressScale / 2
+	first = func(done, total int) { progress(done*half/max(total, 1), progressScale) }
+	second = func(done, total int) { progress(half+done*half/max(total, 1), progressScale) }
+	return first, second
 }

@@ -328,8 +328,8 @@ func TestAllocateJobFair(t *testing.T) {
 	ws, ds := jobFair()
 	var calls, last, lastTotal int
 	a := Allocate(ws, ds, genToday, func(done, total int) {
-		if done < last || done > total {
-			t.Fatalf("progress %d/%d after %d", done, total, last)
+		if done < last || done > total || (calls > 0 && total != lastTotal) {
+			t.Fatalf("progress %d/%d after %d/%d", done, total, last, lastTotal)
 		}
 		calls++
 		last, lastTotal = done, total

@@ -164,7 +164,7 @@ func (c *workerColumns) scan(q *workerQuery, lo, hi int32, h *topK[ranked]) {
 			}
 		}
 		for _, o := range occs {
-			if r := q.occRel[o]; r > occ {
+			if r := wished(q.occRel[o]); r > occ {
 				occ = r
 			}
 		}

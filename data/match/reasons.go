@@ -44,21 +44,27 @@ func (e evaluation) occupationFact(d Demand) fact {
 	want := occupationName(d.Occupation)
 	from := occupationName(e.occFrom)
 	rel := strconv.FormatFloat(e.occ, 'f', -1, 64)
+	wish := ""
+	if !e.occFromSkill {
+		// Name the catalog's relatedness, and that a wish counts for less.
+		rel = strconv.FormatFloat(catalog.Relatedness(e.occFrom, d.Occupation), 'f', -1, 64)
+		wish = "；仅为意向工种，按八成计"
+	}
 	switch {
 	case e.occ <= 0:
 		return fact{text: "无" + want + "或相近工种的技能或意向"}
 	case e.occFrom == d.Occupation && e.occFromSkill:
 		return fact{text: "工种相同：" + want, ok: true}
 	case e.occFrom == d.Occupation:
-		return fact{text: "意向工种相同：" + want, ok: true}
+		return fact{text: "意向工种相同：" + want + "（未登记该工种技能，按八成计）", ok: true}
 	case linked(e.occFrom, d.Occupation):
-		return fact{text: fmt.Sprintf("相近工种：%s→%s（相关度%s）", from, want, rel)}
+		return fact{text: fmt.Sprintf("相近工种：%s→%s（相关度%s%s）", from, want, rel, wish)}
 	default:
 		group := ""
 		if o, ok := catalog.OccupationByKey(d.Occupation); ok {
 			group = o.Group
 		}
-		return fact{text: fmt.Sprintf("同属%s类工种：%s→%s（相关度%s）", group, from, want, rel)}
+		return fact{text: fmt.Sprintf("同属%s类工种：%s→%s（相关度%s%s）", group, from, want, rel, wish)}
 	}
 }
 

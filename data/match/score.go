@@ -39,6 +39,11 @@ const (
 	// WageFloorRatio: a wage at this fraction of the expectation or below
 	// earns nothing; from there it rises linearly to full at the expectation.
 	WageFloorRatio = 0.6
+	// WishShare of the relatedness is earned by an occupation the worker
+	// only wishes for (意向工种) and does not hold as a skill: a wish is
+	// worth considering, but a worker who has done the job (and usually
+	// holds its certificate) comes first.
+	WishShare = 0.8
 	// UnknownWageValue is the wage part of a demand that states no wage.
 	UnknownWageValue = 0.5
 	// LateDaysToZero: each day the worker can start after the work starts
@@ -105,7 +110,7 @@ func evaluate(w Worker, d Demand, today time.Time) evaluation {
 		}
 	}
 	for _, o := range w.DesiredOccupations {
-		if r := catalog.Relatedness(o, d.Occupation); r > e.occ {
+		if r := wished(catalog.Relatedness(o, d.Occupation)); r > e.occ {
 			e.occ, e.occFrom, e.occFromSkill = r, o, false
 		}
 	}
@@ -150,6 +155,10 @@ func total(occ, skill, loc, wage, avail float64) float64 {
 		WeightWage*wage + WeightAvailability*avail
 	return min(1, max(0, math.Round(s*1e6)/1e6))
 }
+
+// wished is the occupation value of a wish with relatedness r. Rounded to
+// a millionth so that the index and Score agree exactly.
+func wished(r float64) float64 { return math.Round(r*WishShare*1e6) / 1e6 }
 
 // micros is a score in whole millionths.
 func micros(score float64) int64 { return int64(math.Round(score * 1e6)) }

@@ -60,17 +60,18 @@ func TestScoreHandWorked(t *testing.T) {
 		worker: func(w *Worker) { w.Skills = []Skill{{Occupation: "cleaner", Level: catalog.Level3}} },
 		parts:  [5]float64{0.7, 0, 1, 1, 0.9}, score: 0.72, band: Consider,
 	}, {
-		// 保育员 only shares the group (0.3); no level; no desired region
-		// (fit 0.5, location 0.75·0.5 = 0.375); Sichuan is not a partner;
-		// no wage expectation (1); available at once (1).
-		// 0.40·0.3 + 0 + 0.20·0.375 + 0.15 + 0.10 = 0.12 + 0.075 + 0.25 = 0.445
+		// 保育员 only shares the group (0.3) and is only wished for (×0.8 =
+		// 0.24); no level; no desired region (fit 0.5, location 0.75·0.5 =
+		// 0.375); Sichuan is not a partner; no wage expectation (1);
+		// available at once (1).
+		// 0.40·0.24 + 0 + 0.20·0.375 + 0.15 + 0.10 = 0.096 + 0.075 + 0.25 = 0.421
 		name: "same group only",
 		worker: func(w *Worker) {
 			w.Skills, w.DesiredOccupations = nil, []string{"childcare_worker"}
 			w.DesiredRegions, w.HomeProvince = nil, "510000"
 			w.ExpectedWageFen, w.AvailableFrom = 0, time.Time{}
 		},
-		parts: [5]float64{0.3, 0, 0.375, 1, 1}, score: 0.445, band: NotRecommended,
+		parts: [5]float64{0.24, 0, 0.375, 1, 1}, score: 0.421, band: NotRecommended,
 	}, {
 		// A welder with no level asked: 0 + 0.15 + 0.20 + 0.15 + 0.09 = 0.59,
 		// which would be 可考虑, but no related occupation means 不推荐.
@@ -132,16 +133,17 @@ func TestScoreHandWorked(t *testing.T) {
 		demand: func(d *Demand) { d.WageMinFen, d.WageMaxFen = 400000, 0 },
 		parts:  [5]float64{1, 1, 0.75, 0.5, 0.9}, score: 0.865, band: Strong,
 	}, {
-		// 育婴员 linked at 0.6, desired only, level asked: 0.24 + 0 + 0.20 +
-		// 0.15 + 0.09 = 0.68
+		// 育婴员 linked at 0.6, desired only (×0.8 = 0.48), level asked:
+		// 0.40·0.48 + 0 + 0.20 + 0.15 + 0.09 = 0.192 + 0.44 = 0.632
 		name: "desired related occupation",
 		worker: func(w *Worker) {
 			w.Skills, w.DesiredOccupations = nil, []string{"nanny"}
 		},
-		parts: [5]float64{0.6, 0, 1, 1, 0.9}, score: 0.68, band: Consider,
+		parts: [5]float64{0.48, 0, 1, 1, 0.9}, score: 0.632, band: Consider,
 	}, {
-		// 0.4·0.6 + 0.15·0 + 0.20·0.375 (no region, Sichuan) + 0.15·0.5
-		// (4000 of 5000) + 0.10·(1 − 12/30) = 0.24 + 0.075 + 0.075 + 0.06 = 0.45
+		// 0.4·0.48 (育婴员 0.6, wished only) + 0.15·0 + 0.20·0.375 (no region,
+		// Sichuan) + 0.15·0.5 (4000 of 5000) + 0.10·(1 − 12/30)
+		// = 0.192 + 0.075 + 0.075 + 0.06 = 0.402
 		name: "below the bands",
 		worker: func(w *Worker) {
 			w.Skills, w.DesiredOccupations = nil, []string{"nanny"}
@@ -149,7 +151,7 @@ func TestScoreHandWorked(t *testing.T) {
 			w.AvailableFrom = date(2026, 12, 13)
 		},
 		demand: func(d *Demand) { d.WageMaxFen = 400000 },
-		parts:  [5]float64{0.6, 0, 0.375, 0.5, 0.6}, score: 0.45, band: NotRecommended,
+		parts:  [5]float64{0.48, 0, 0.375, 0.5, 0.6}, score: 0.402, band: NotRecommended,
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -222,7 +224,7 @@ func TestReasonsReadable(t *testing.T) {
 	}{
 		{"related", func(w *Worker) { w.Skills = []Skill{{"cleaner", catalog.Level3}} }, nil, "相近工种：保洁员→家政服务员（相关度0.7）"},
 		{"group", func(w *Worker) { w.Skills = []Skill{{"childcare_worker", 0}} }, nil, "同属家政服务类工种：保育员→家政服务员（相关度0.3）"},
-		{"desired same", func(w *Worker) { w.Skills, w.DesiredOccupations = nil, []string{"housekeeper"} }, nil, "意向工种相同：家政服务员"},
+		{"desired same", func(w *Worker) { w.Skills, w.DesiredOccupations = nil, []string{"housekeeper"} }, nil, "意向工种相同：家政服务员（未登记该工种技能，按八成计）"},
 		{"none", func(w *Worker) { w.Skills = []Skill{{"welder", catalog.Level3}} }, nil, "无家政服务员或相近工种的技能或意向"},
 		{"no level", func(w *Worker) { w.Skills = nil; w.DesiredOccupations = []string{"housekeeper"} }, nil, "未登记家政服务员技能等级，岗位要求五级/初级工"},
 		{"low level", func(w *Worker) { w.Skills[0].Level = catalog.Level5 }, func(d *Demand) { d.MinLevel = catalog.Level3 }, "技能等级五级/初级工，低于要求的三级/高级工"},

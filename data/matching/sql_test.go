@@ -166,9 +166,9 @@ SELECT id, micros FROM (
   SELECT id, occ, MIN(1000000, CAST((0.4 * occ + 0.15 * skill + 0.2 * loc + 0.15 * wage + 0.1 * avail) * 1000000 + 0.5 AS INTEGER)) AS micros
   FROM (
     SELECT w.id,
-      COALESCE((SELECT MAX(rel.r) FROM (
-          SELECT json_extract(j.value, '$.occ') AS o FROM json_each(w.skills) j
-          UNION ALL SELECT j.value FROM json_each(w.desired_occupations) j) x
+      COALESCE((SELECT MAX(rel.r * x.share) FROM (
+          SELECT json_extract(j.value, '$.occ') AS o, 1.0 AS share FROM json_each(w.skills) j
+          UNION ALL SELECT j.value, 0.8 FROM json_each(w.desired_occupations) j) x
         JOIN rel ON rel.occ = x.o), 0.0) AS occ,
       CASE WHEN :min <= 0 THEN 1.0 ELSE (
         SELECT CASE WHEN lvl >= :min THEN 1.0 ELSE lvl * 1.0 / :min END FROM (

@@ -1,0 +1,156 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// matchScreen is 匹配推荐: ranked workers for a demand (and referring the
+// ones the clerk ticks), ranked demands for a worker, and the job-fair
+// allocation. The match index is built on the screen's first use, in the
+// background, so the window opens as fast without it.
+type matchScreen struct {
+	g *GUI
+
+	engine   matchEngine // nil until the index is built
+	buildErr error       // why the index could not be built
+	building *latest
+	// writes records referrals: its own runner, so a ranking asked for
+	// meanwhile never replaces a referral waiting to be written.
+	writes *latest
+	state  *widget.Label
+	busy   *widget.ProgressBarInfinite
+	// whenReady run once the index is built (rankings asked for before).
+	whenReady []func()
+
+	byDemand *matchByDemand
+	byWorker *matchByWorker
+	fair     *matchFair
+	tabs     *container.AppTabs
+	built    fyne.CanvasObject
+}
+
+// rankLimit is how many candidates a ranking lists.
+const rankLimit = 50
+
+func newMatchScreen(g *GUI) *matchScreen {
+	return &matchScreen{g: g, building: g.newLatest(), writes: g.newLatest()}
+}
+
+func (s *matchScreen) view() fyne.CanvasObject {
+	if s.built != nil {
+		return s.built
+	}
+	s.state = widget.NewLabel("")
+	s.state.Importance = widget.LowImportance
+	s.busy = widget.NewProgressBarInfinite()
+	s.busy.Hide()
+	s.byDemand = newMatchByDemand(s)
+	s.byWorker = newMatchByWorker(s)
+	s.fair = newMatchFair(s)
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem("按需求找人", s.byDemand.view()),
+		container.NewTabItem("按劳动者找岗位", s.byWorker.view()),
+		container.NewTabItem("招聘会", s.fair.view()),
+	)
+	s.tabs.OnSelected = func(*container.TabItem) { s.refreshTab() }
+	s.built = container.NewBorder(container.NewVBox(s.state, s.busy), nil, nil, nil, s.tabs)
+	return s.built
+}
+
+// shown builds the index the first time; later it re-ranks the open tab,
+// since workers and demands may have been edited meanwhile.
+func (s *matchScreen) shown() {
+	s.g.setActions(actions{Find: s.focusSearch})
+	if s.engine == nil && s.buildErr == nil {
+		s.buildIndex()
+	}
+	s.refreshTab()
+}
+
+func (s *matchScreen) focusSearch() {
+	switch s.tabs.SelectedIndex() {
+	case 0:
+		s.g.focus(s.byDemand.pick.entry)
+	case 1:
+		s.g.focus(s.byWorker.pick.entry)
+	case 2:
+		s.g.focus(s.fair.filter)
+	}
+}
+
+// refreshTab fetches the open tab's lists and ranking again.
+func (s *matchScreen) refreshTab() {
+	switch s.tabs.SelectedIndex() {
+	case 0:
+		s.byDemand.refresh()
+	case 1:
+		s.byWorker.refresh()
+	case 2:
+		s.fair.refresh()
+	}
+}
+
+// buildIndex starts building the index once.
+func (s *matchScreen) buildIndex() {
+	if s.busy.Visible() {
+		return
+	}
+	s.state.SetText("正在建立匹配索引…")
+	s.busy.Show()
+	s.busy.Start()
+	st := s.g.store
+	s.building.submit(func() func() {
+		start := time.Now()
+		e, err := newMatchEngine(st)
+		took := time.Since(start)
+		return func() {
+			s.busy.Stop()
+			s.busy.Hide()
+			if err != nil {
+				s.buildErr = fmt.Errorf("无法建立匹配索引：%w", err)
+				s.state.SetText(s.buildErr.Error())
+				s.whenReady = nil
+				return
+			}
+			s.engine = e
+			w, d := e.Len()
+			s.state.SetText(fmt.Sprintf("匹配索引已建立：%d 名劳动者，%d 条用工需求（用时 %s）；修改劳动者或用工需求后，下一次匹配即按新资料计算", w, d, durationText(took)))
+			ready := s.whenReady
+			s.whenReady = nil
+			for _, fn := range ready {
+				fn()
+			}
+		}
+	})
+}
+
+// withEngine runs fn with the index, now or once it is built. It reports
+// false, having told the clerk, when the index could not be built.
+func (s *matchScreen) withEngine(fn func(matchEngine)) bool {
+	if s.buildErr != nil {
+		s.g.showError("匹配推荐不可用", s.buildErr)
+		return false
+	}
+	if s.engine != nil {
+		fn(s.engine)
+		return true
+	}
+	s.whenReady = append(s.whenReady, func() { fn(s.engine) })
+	return true
+}
+
+// durationText is a duration as a clerk reads it: 0.4 毫秒, 35 毫秒, 2.4 秒.
+func durationText(d time.Duration) string {
+	if d < 10*time.Millisecond {
+		return fmt.Sprintf("%.1f 毫秒", float64(d.Microseconds())/1000)
+	}
+	if d < time.Second {
+		return fmt.Sprintf("%d 毫秒", d.Milliseconds())
+	}
+	return fmt.Sprintf("%.1f 秒", d.Seconds())
+}

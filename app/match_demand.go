@@ -1,0 +1,253 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"duikou/data"
+	"duikou/data/catalog"
+	"duikou/data/ident"
+	"duikou/data/match"
+	"duikou/data/matching"
+)
+
+// candidate is a worker ranked for a demand, with the stored record for
+// the columns the index does not hold (户籍地, phone).
+type candidate struct {
+	rank   int
+	r      matching.Ranked
+	worker data.Worker
+}
+
+// matchByDemand is 按需求找人: pick a demand, see the ranked workers, tick
+// some and refer them.
+type matchByDemand struct {
+	s      *matchScreen
+	pick   *pickList[data.Demand]
+	demand *data.Demand // the picked demand, nil before
+	left   int          // its headcount left, as the last ranking saw it
+	run    *latest
+
+	heading *widget.Label
+	note    *widget.Label
+	table   *checkTable[candidate]
+	detail  *widget.Label
+	refer   *widget.Button
+}
+
+func newMatchByDemand(s *matchScreen) *matchByDemand {
+	m := &matchByDemand{s: s, run: s.g.newLatest()}
+	st := s.g.store
+	m.pick = newPickList(s.g, "搜索用工单位名称、岗位或工种（如：保姆、电焊工）",
+		func(d data.Demand) (string, string) { return demandTitle(&d), demandLine(&d) },
+		func(q string) ([]data.Demand, error) {
+			rows, _, err := st.ListDemands(demandSearch(q, st.Today()), data.Page{Limit: pickLimit})
+			return rows, err
+		},
+		func(d data.Demand) {
+			m.demand = &d
+			m.rank()
+		})
+	m.heading = widget.NewLabelWithStyle("请在左侧选择一条用工需求", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	m.heading.Wrapping = fyne.TextWrapWord
+	m.note = widget.NewLabel("")
+	m.note.Wrapping = fyne.TextWrapWord
+	m.table = newCheckTable(m.columns(), func(c candidate) string { return c.r.WorkerID })
+	m.table.onSelect = func(c candidate) { m.detail.SetText(rankedDetail(c.r.Name, c.r)) }
+	m.detail = widget.NewLabel("点选一行查看匹配说明")
+	m.detail.Wrapping = fyne.TextWrapWord
+	m.refer = widget.NewButton("推荐所选", m.confirmRefer)
+	m.refer.Importance = widget.HighImportance
+	m.refer.Disable()
+	m.table.onCheck = m.updateReferButton
+	return m
+}
+
+// demandSearch is the filter for the demand search: a 工种 name or alias
+// (保姆) finds that 工种's demands, other text the employer or title. Only
+// demands recruiting today with headcount left can take a referral.
+func demandSearch(q string, today data.Date) data.DemandFilter {
+	f := data.DemandFilter{OpenOn: today}
+	q = strings.TrimSpace(q)
+	if o, ok := catalog.OccupationByName(q); ok {
+		f.Occupation = o.Key
+	} else {
+		f.Text = q
+	}
+	return f
+}
+
+func (m *matchByDemand) columns() []column[candidate] {
+	today := m.s.g.store.Today()
+	return []column[candidate]{
+		{title: "排名", width: 48, text: func(c *candidate) string { return strconv.Itoa(c.rank) }},
+		{title: "姓名", width: 80, text: func(c *candidate) string { return c.r.Name }},
+		{title: "性别", width: 48, text: func(c *candidate) string { return c.worker.Sex.Label() }},
+		{title: "年龄", width: 48, text: func(c *candidate) string {
+			if c.worker.Birth.IsZero() {
+				return ""
+			}
+			return strconv.Itoa(c.worker.Age(today))
+		}},
+		{title: "工种（等级）", width: 190, text: func(c *candidate) string { return skillText(&c.worker) }},
+		{title: "户籍地", width: 130, text: func(c *candidate) string { return shortRegionName(c.worker.HukouRegion) }},
+		{title: "联系电话", width: 116, text: func(c *candidate) string { return ident.MaskPhone(c.worker.Phone) }},
+		{title: "匹配度", width: 70, text: func(c *candidate) string { return c.r.BandLabel }},
+		{title: "分数", width: 60, text: func(c *candidate) string { return scoreText(c.r.Score) }},
+		{title: "欠缺", width: 320, text: func(c *candidate) string { return joinOrNone(c.r.Missing) }},
+	}
+}
+
+func (m *matchByDemand) view() fyne.CanvasObject {
+	detail := container.NewVScroll(m.detail)
+	detail.SetMinSize(fyne.NewSize(0, 150))
+	right := container.NewBorder(
+		container.NewVBox(m.heading, m.note),
+		container.NewVBox(widget.NewSeparator(), detail, container.NewHBox(m.refer)),
+		nil, nil, m.table.table)
+	split := container.NewHSplit(m.pick.view(), right)
+	split.Offset = 0.26
+	return split
+}
+
+// refresh fetches the demand list and the ranking again.
+func (m *matchByDemand) refresh() {
+	m.pick.reload()
+	m.rank()
+}
+
+// rank ranks the workers for the picked demand in the background.
+func (m *matchByDemand) rank() {
+	if m.demand == nil {
+		return
+	}
+	d := *m.demand
+	m.heading.SetText("用工需求：" + demandTitle(&d) + "（" + occName(d.Occupation) + "，" + catalog.FullName(d.WorkRegion) + "）")
+	if m.s.engine == nil {
+		m.note.SetText("正在建立匹配索引…")
+	}
+	st := m.s.g.store
+	m.s.withEngine(func(e matchEngine) {
+		m.run.submit(func() func() {
+			start := time.Now()
+			ranked, err := e.TopWorkers(d.ID, rankLimit)
+			took := time.Since(start)
+			var rows []candidate
+			var why string
+			left := 0
+			if err == nil {
+				rows, err = candidatesOf(st, ranked)
+			}
+			if err == nil {
+				if md, ok, _ := e.Demand(d.ID); ok {
+					left = md.Left
+				}
+				if len(ranked) == 0 {
+					why, _ = e.DemandClosed(d.ID)
+				}
+			}
+			return func() {
+				if m.demand == nil || m.demand.ID != d.ID {
+					return // the clerk picked another meanwhile
+				}
+				if err != nil {
+					m.note.SetText("匹配出错：" + err.Error())
+					return
+				}
+				m.left = left
+				m.table.setRows(rows)
+				m.detail.SetText("点选一行查看匹配说明")
+				switch {
+				case why != "":
+					m.note.SetText(why + "，不推荐劳动者")
+				case len(rows) == 0:
+					m.note.SetText("没有符合条件的劳动者（只列出待业、同意共享信息、没有进行中安置的劳动者）")
+				default:
+					m.note.SetText(fmt.Sprintf("还缺 %d 人；列出最合适的 %d 名劳动者（匹配用时 %s）。勾选后点“推荐所选”。", left, len(rows), durationText(took)))
+				}
+			}
+		})
+	})
+}
+
+// candidatesOf adds the stored worker records to a ranking.
+func candidatesOf(st Store, ranked []matching.Ranked) ([]candidate, error) {
+	ids := make([]string, len(ranked))
+	for i, r := range ranked {
+		ids[i] = r.WorkerID
+	}
+	ws, err := st.WorkersByID(ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]data.Worker, len(ws))
+	for _, w := range ws {
+		byID[w.ID] = w
+	}
+	out := make([]candidate, len(ranked))
+	for i, r := range ranked {
+		out[i] = candidate{rank: i + 1, r: r, worker: byID[r.WorkerID]}
+	}
+	return out, nil
+}
+
+func (m *matchByDemand) updateReferButton() {
+	n := len(m.table.checkedRows())
+	m.refer.SetText(fmt.Sprintf("推荐所选（%d 人）", n))
+	if n == 0 {
+		m.refer.Disable()
+	} else {
+		m.refer.Enable()
+	}
+}
+
+// confirmRefer checks the headcount, then asks before recording.
+func (m *matchByDemand) confirmRefer() {
+	picked := m.table.checkedRows()
+	if m.demand == nil || len(picked) == 0 {
+		return
+	}
+	if len(picked) > m.left {
+		m.s.g.showError("不能推荐", fmt.Errorf("该用工需求还缺%d人，已勾选%d人；请减少勾选的劳动者后再推荐", m.left, len(picked)))
+		return
+	}
+	names := make([]string, len(picked))
+	for i, c := range picked {
+		names[i] = c.r.Name
+	}
+	// No spaces: the dialog wraps lines at spaces.
+	msg := fmt.Sprintf("把%s共%d人推荐到“%s”？将为每人记录一条就业安置（已推荐），之后可在“就业安置”中跟进。",
+		strings.Join(names, "、"), len(picked), demandTitle(m.demand))
+	m.s.g.confirm("推荐劳动者", msg, "推荐", func() { m.referPicked(picked) })
+}
+
+// referPicked records the ticked workers as referred, all or none, then
+// ranks again: the referred workers drop out of the list.
+func (m *matchByDemand) referPicked(picked []candidate) {
+	d := *m.demand
+	alloc := match.Allocation{}
+	for _, c := range picked {
+		alloc.Assignments = append(alloc.Assignments, match.Assignment{WorkerID: c.r.WorkerID, DemandID: d.ID, Score: c.r.Score, Band: c.r.Band})
+	}
+	m.refer.Disable()
+	m.s.withEngine(func(e matchEngine) {
+		m.s.writes.submit(func() func() {
+			n, err := e.Apply(alloc)
+			return func() {
+				m.updateReferButton()
+				if err != nil {
+					m.s.g.showError("推荐失败", err)
+					return
+				}
+				m.s.state.SetText(fmt.Sprintf("已推荐 %d 人到“%s”，已记录为就业安置（已推荐）", n, demandTitle(&d)))
+				m.rank()
+			}
+		})
+	})
+}

@@ -1,0 +1,49 @@
+package app
+
+import (
+	"errors"
+
+	"duikou/data"
+	"duikou/data/match"
+	"duikou/data/matching"
+)
+
+// MatchStore is what the 匹配推荐 screen reads besides the match engine:
+// the full records of the workers and demands a ranking names (户籍地,
+// phone, employer), by id, in one query each.
+type MatchStore interface {
+	WorkersByID(ids []string) ([]data.Worker, error)
+	DemandsByID(ids []string) ([]data.Demand, error)
+}
+
+// matchEngine is the in-memory matcher (data/matching.Matcher): ranking,
+// job-fair allocation and recording referrals. It keeps itself in step
+// with the Store's writes, so the screen never rebuilds it.
+type matchEngine interface {
+	Len() (workers, demands int)
+	TopWorkers(demandID string, k int) ([]matching.Ranked, error)
+	TopDemands(workerID string, k int) ([]matching.Ranked, error)
+	Demand(id string) (match.Demand, bool, error)
+	DemandClosed(id string) (string, error)
+	WorkerUnavailable(id string) (string, error)
+	Allocate(demandIDs []string, progress func(done, total int)) (match.Allocation, error)
+	AllocationNames(alloc match.Allocation) (workers, demands map[string]string, err error)
+	Apply(alloc match.Allocation) (int, error)
+}
+
+var _ matchEngine = (*matching.Matcher)(nil)
+
+// errNoMatchStore: the matcher streams the database's rows itself, so it
+// needs the real Store, not a stand-in.
+var errNoMatchStore = errors.New("匹配推荐需要打开的数据库文件")
+
+// newMatchEngine builds the index over the window's database. It reads
+// every worker once (seconds for a million), so it runs in the
+// background, on the screen's first use.
+func newMatchEngine(s Store) (matchEngine, error) {
+	ds, ok := s.(*data.Store)
+	if !ok {
+		return nil, errNoMatchStore
+	}
+	return matching.New(ds)
+}

@@ -1,0 +1,162 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"duikou/data"
+	"duikou/data/ident"
+	"duikou/data/matching"
+)
+
+// opening is a demand ranked for a worker, with the stored record for its
+// 工种, place and headcount.
+type opening struct {
+	rank   int
+	r      matching.Ranked
+	demand data.Demand
+}
+
+// matchByWorker is 按劳动者找岗位: pick a worker, see the ranked demands.
+type matchByWorker struct {
+	s      *matchScreen
+	pick   *pickList[data.Worker]
+	worker *data.Worker
+	run    *latest
+
+	heading *widget.Label
+	note    *widget.Label
+	table   *checkTable[opening]
+	detail  *widget.Label
+}
+
+func newMatchByWorker(s *matchScreen) *matchByWorker {
+	m := &matchByWorker{s: s, run: s.g.newLatest()}
+	st := s.g.store
+	today := st.Today()
+	m.pick = newPickList(s.g, "搜索姓名、身份证号或电话",
+		func(w data.Worker) (string, string) {
+			title := w.Name + " · " + w.Sex.Label()
+			if !w.Birth.IsZero() {
+				title += " · " + strconv.Itoa(w.Age(today)) + "岁"
+			}
+			return title + " · " + skillText(&w), ident.MaskID(w.IDNumber) + " · " + ident.MaskPhone(w.Phone) + " · " + w.Status.Label()
+		},
+		func(q string) ([]data.Worker, error) {
+			rows, _, err := st.ListWorkers(data.WorkerFilter{Text: q}, data.Page{Limit: pickLimit})
+			return rows, err
+		},
+		func(w data.Worker) {
+			m.worker = &w
+			m.rank()
+		})
+	m.heading = widget.NewLabelWithStyle("请在左侧选择一名劳动者", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	m.note = widget.NewLabel("")
+	m.note.Wrapping = fyne.TextWrapWord
+	m.table = newCheckTable(m.columns(), nil)
+	m.table.onSelect = func(o opening) { m.detail.SetText(rankedDetail(o.r.Name, o.r)) }
+	m.detail = widget.NewLabel("点选一行查看匹配说明")
+	m.detail.Wrapping = fyne.TextWrapWord
+	return m
+}
+
+func (m *matchByWorker) columns() []column[opening] {
+	return []column[opening]{
+		{title: "排名", width: 52, text: func(o *opening) string { return strconv.Itoa(o.rank) }},
+		{title: "用工需求", width: 300, text: func(o *opening) string { return o.r.Name }},
+		{title: "工种", width: 110, text: func(o *opening) string { return occName(o.demand.Occupation) }},
+		{title: "工作地", width: 150, text: func(o *opening) string { return shortRegionName(o.demand.WorkRegion) }},
+		{title: "还缺", width: 60, text: func(o *opening) string { return strconv.Itoa(o.demand.Left()) + " 人" }},
+		{title: "匹配度", width: 72, text: func(o *opening) string { return o.r.BandLabel }},
+		{title: "分数", width: 64, text: func(o *opening) string { return scoreText(o.r.Score) }},
+		{title: "欠缺", width: 300, text: func(o *opening) string { return joinOrNone(o.r.Missing) }},
+	}
+}
+
+func (m *matchByWorker) view() fyne.CanvasObject {
+	detail := container.NewVScroll(m.detail)
+	detail.SetMinSize(fyne.NewSize(0, 150))
+	right := container.NewBorder(container.NewVBox(m.heading, m.note),
+		container.NewVBox(widget.NewSeparator(), detail), nil, nil, m.table.table)
+	split := container.NewHSplit(m.pick.view(), right)
+	split.Offset = 0.26
+	return split
+}
+
+func (m *matchByWorker) refresh() {
+	m.pick.reload()
+	m.rank()
+}
+
+// rank ranks the open demands for the picked worker in the background.
+func (m *matchByWorker) rank() {
+	if m.worker == nil {
+		return
+	}
+	w := *m.worker
+	m.heading.SetText("劳动者：" + w.Name + "（" + skillText(&w) + "，户籍 " + shortRegionName(w.HukouRegion) + "）")
+	if m.s.engine == nil {
+		m.note.SetText("正在建立匹配索引…")
+	}
+	st := m.s.g.store
+	m.s.withEngine(func(e matchEngine) {
+		m.run.submit(func() func() {
+			start := time.Now()
+			ranked, err := e.TopDemands(w.ID, rankLimit)
+			took := time.Since(start)
+			var rows []opening
+			var why string
+			if err == nil {
+				rows, err = openingsOf(st, ranked)
+			}
+			if err == nil && len(ranked) == 0 {
+				why, _ = e.WorkerUnavailable(w.ID)
+			}
+			return func() {
+				if m.worker == nil || m.worker.ID != w.ID {
+					return
+				}
+				if err != nil {
+					m.note.SetText("匹配出错：" + err.Error())
+					return
+				}
+				m.table.setRows(rows)
+				m.detail.SetText("点选一行查看匹配说明")
+				switch {
+				case why != "":
+					m.note.SetText(why + "，不推荐岗位")
+				case len(rows) == 0:
+					m.note.SetText("没有符合条件的用工需求（只列出招聘中、还缺人的用工需求）")
+				default:
+					m.note.SetText(fmt.Sprintf("列出最合适的 %d 条用工需求（匹配用时 %s）。推荐请在“按需求找人”中选这条需求后勾选此人。", len(rows), durationText(took)))
+				}
+			}
+		})
+	})
+}
+
+// openingsOf adds the stored demand records to a ranking.
+func openingsOf(st Store, ranked []matching.Ranked) ([]opening, error) {
+	ids := make([]string, len(ranked))
+	for i, r := range ranked {
+		ids[i] = r.DemandID
+	}
+	ds, err := st.DemandsByID(ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]data.Demand, len(ds))
+	for _, d := range ds {
+		byID[d.ID] = d
+	}
+	out := make([]opening, len(ranked))
+	for i, r := range ranked {
+		out[i] = opening{rank: i + 1, r: r, demand: byID[r.DemandID]}
+	}
+	return out, nil
+}
