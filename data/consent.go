@@ -98,10 +98,19 @@ func erasedRef(mark string) (string, bool) {
 }
 
 // isHusk reports whether a worker is what a partner keeps after the
-// registering office withdrew the worker's consent.
-func isHusk(w *Worker) bool {
-	_, ok := erasedRef(w.FieldOps.Base("id_number"))
-	return ok
+// registering office withdrew the worker's consent: some personal column
+// is erased (after a re-consent, until the row states have filled them
+// all).
+func isHusk(w *Worker) bool { return erasedColumns(w) > 0 }
+
+func erasedColumns(w *Worker) int {
+	n := 0
+	for _, col := range personalColumns {
+		if _, ok := erasedRef(w.FieldOps.Base(col)); ok {
+			n++
+		}
+	}
+	return n
 }
 
 // IsWithdrawnHusk reports whether this office holds only the husk of a
@@ -178,16 +187,19 @@ func (m *merge) eraseWithdrawn() error {
 			continue // withdrawn by our own clerk: not a partner's withdrawal
 		}
 		husks[id] = true
-		if isHusk(w) {
-			continue
+		if erasedColumns(w) == len(personalColumns) {
+			continue // erased already
 		}
-		name := w.Name
+		was, name := isHusk(w), w.Name // was: withdrawn again before its data all came back
 		w.erase()
 		if err := stripLoggedOps(m.tx.db, id); err != nil {
 			return err
 		}
 		if err := m.dropConflicts(id); err != nil {
 			return err
+		}
+		if was {
+			continue
 		}
 		m.sum.Withdrawn++
 		m.tx.Audit(AuditEntry{Action: ActSync, Table: "workers", RowID: id, Count: 1,
