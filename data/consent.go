@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
-	"unicode/utf8"
-
-	"gorm.io/gorm"
 )
 
 // A worker's withdrawal of consent (PIPL 撤回同意) must reach the partner
@@ -18,10 +16,12 @@ import (
 //     (splitWithdrawal), and it travels whatever the scope says
 //     (ChangesFor), alone, without the row: it carries no personal data;
 //   - an office that is not the worker's registering office, applying a
-//     withdrawal, keeps a husk of the worker: Consent=false, the personal
-//     columns erased, the ops in its log stripped of them, an audit entry
-//     (eraseWithdrawn). No op is written, so nothing travels back to erase
-//     the registering office's record;
+//     withdrawal, keeps a husk of the worker (consent_husk.go):
+//     Consent=false, the personal columns erased, the ops in its log
+//     stripped of them (and marked Erased: they are not relayed, the
+//     row's state goes instead), the conflicts on them dropped, an audit
+//     entry. No op is written, so nothing travels back to erase the
+//     registering office's record;
 //   - a re-consent at the registering office sends the full row again
 //     (the scope shares the worker again), and the husk is filled from it.
 //
@@ -46,14 +46,7 @@ const consentColumn = "consent"
 // (with the employer and dates) and why the details are gone.
 var personalColumns = []string{"name", "id_number", "phone", "address", "notes", "skills", "trainings"}
 
-func isPersonalColumn(col string) bool {
-	for _, c := range personalColumns {
-		if c == col {
-			return true
-		}
-	}
-	return false
-}
+func isPersonalColumn(col string) bool { return slices.Contains(personalColumns, col) }
 
 // withdrawnSuffix marks a husk's name.
 const withdrawnSuffix = "（已撤回同意）"
@@ -69,19 +62,19 @@ func isWithdrawal(table string, fields map[string]FieldChange) bool {
 }
 
 // Withdrawal reports whether the op withdraws a worker's consent; such an
-// op travels without its row (see consent.go).
+// op travels without its row.
 func (w *WireOp) Withdrawal() bool { return isWithdrawal(w.Table, w.Fields) }
 
 // splitWithdrawal makes an op of its own for a local edit that withdraws a
 // worker's consent (nil when the edit does not). The caller stores it
 // before the op with the rest of the edit.
-func (tx *Tx) splitWithdrawal(table string, osy *Synced, oldVals, newVals map[string]json.RawMessage) (*Op, error) {
+func (tx *Tx) splitWithdrawal(table string, osy *Synced, oldVals, newVals map[string]json.RawMessage) *Op {
 	if table != "workers" || string(oldVals[consentColumn]) != "true" || string(newVals[consentColumn]) != "false" {
-		return nil, nil
+		return nil
 	}
 	op := tx.nextOp(table, osy.ID)
 	op.Fields[consentColumn] = FieldChange{Value: newVals[consentColumn], Base: osy.FieldOps.Base(consentColumn)}
-	return op, nil
+	return op
 }
 
 // erasedMark wraps the ref of an erased column's last value. The mark does
@@ -118,203 +111,18 @@ func erasedColumns(w *Worker) int {
 // were erased here, and it cannot be edited here.
 func (w *Worker) IsWithdrawnHusk() bool { return isHusk(w) }
 
-// erase blanks a worker's personal columns, marking each with the ref of
-// the value erased.
-func (w *Worker) erase() {
-	fops := cloneFieldOps(w.FieldOps)
-	for _, col := range personalColumns {
-		if _, done := erasedRef(fops.Base(col)); !done {
-			fops[col] = erasedMark(fops.Base(col))
-		}
-	}
-	w.FieldOps = fops
-	w.Name = huskName(w.Name)
-	w.IDNumber, w.Phone, w.Address, w.Notes = "", "", "", ""
-	for i := range w.Skills {
-		w.Skills[i].CertNo = ""
-	}
-	for i := range w.Trainings {
-		w.Trainings[i].Certificate = ""
-	}
-	w.Birth = Date{} // derived from the ID number
-}
-
-// huskName is the surname and 某, with the note of the withdrawal.
-func huskName(name string) string {
-	if strings.HasSuffix(name, withdrawnSuffix) {
-		return name
-	}
-	first, _ := utf8.DecodeRuneInString(strings.TrimSpace(name))
-	if first == utf8.RuneError {
-		return "某" + withdrawnSuffix
-	}
-	return string(first) + "某" + withdrawnSuffix
-}
-
-// refill takes, for a husk whose consent came back, the row state's value
-// of each erased column when it is at least as recent as what was erased
-// (an older state leaves the mark, for a later one to fill). It reports
-// whether anything changed.
-func (w *Worker) refill(codec *rowCodec, st *RowState, fops FieldOps) (bool, error) {
-	changed := false
-	for _, col := range personalColumns {
-		prev, erased := erasedRef(fops.Base(col))
-		fs, ok := st.Fields[col]
-		if !erased || !ok || (fs.Ref != prev && !refAfter(fs.Ref, prev)) {
-			continue
-		}
-		if err := codec.set(w, col, fs.Value); err != nil {
-			return false, err
-		}
-		fops[col] = fs.Ref
-		changed = true
-	}
-	return changed, nil
-}
-
-// eraseWithdrawn turns into husks the workers of the import that end up
-// without consent at an office that did not register them, and strips
-// the personal columns from the ops this import logs on husks. It writes
-// no op: the erasure is this office's, not a change to the worker.
-func (m *merge) eraseWithdrawn() error {
-	husks := map[string]bool{}
-	for _, id := range sortedIDs(m.touched["workers"]) {
-		w, ok := m.rows["workers"][id].(*Worker)
-		if !ok || w.Consent || w.Origin == m.tx.origin {
-			continue
-		}
-		if by, _, _, _ := parseRef(w.FieldOps.Base(consentColumn)); by == m.tx.origin {
-			continue // withdrawn by our own clerk: not a partner's withdrawal
-		}
-		husks[id] = true
-		if erasedColumns(w) == len(personalColumns) {
-			continue // erased already
-		}
-		was, name := isHusk(w), w.Name // was: withdrawn again before its data all came back
-		w.erase()
-		if err := stripLoggedOps(m.tx.db, id); err != nil {
-			return err
-		}
-		if err := m.dropConflicts(id); err != nil {
-			return err
-		}
-		if was {
-			continue
-		}
-		m.sum.Withdrawn++
-		m.tx.Audit(AuditEntry{Action: ActSync, Table: "workers", RowID: id, Count: 1,
-			Summary: fmt.Sprintf("登记单位已撤回劳动者“%s”的共享同意：已删除其姓名、身份证号、联系电话、住址、备注和证书编号，仅保留已有安置和服务记录所需信息",
-				huskName(name))})
-	}
-	for _, op := range m.newOps {
-		if op.Table == "workers" && husks[op.RowID] && stripPersonal(op.Fields) {
-			op.Erased = true
-		}
-	}
-	return nil
-}
-
-// stripPersonal removes the personal columns from an op's fields and
-// reports whether there were any.
-func stripPersonal(fields map[string]FieldChange) bool {
-	before := len(fields)
-	for _, col := range personalColumns {
-		delete(fields, col)
-	}
-	return len(fields) < before
-}
-
-// stripLoggedOps removes a husk's personal columns from the ops in our log
-// (ours and relayed ones): the log would otherwise still hold them.
-func stripLoggedOps(db *gorm.DB, rowID string) error {
-	var ops []Op
-	if err := db.Where("tbl = ? AND row_id = ?", "workers", rowID).Find(&ops).Error; err != nil {
-		return err
-	}
-	for i := range ops {
-		if !stripPersonal(ops[i].Fields) {
-			continue
-		}
-		b, err := json.Marshal(ops[i].Fields)
-		if err != nil {
-			return err
-		}
-		if err := db.Model(&Op{}).Where("origin = ? AND seq = ?", ops[i].Origin, ops[i].Seq).
-			UpdateColumns(map[string]any{"fields": string(b), "erased": true}).Error; err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// applyHeldWithdrawals: a worker arriving as a row we lacked may have
-// been withdrawn by an op that reached us before the row (it travels
-// alone); the later of that op and the row's own consent stands.
-func (m *merge) applyHeldWithdrawals() error {
-	var ids []string
-	for key := range m.created {
-		if table, id, _ := strings.Cut(key, "/"); table == "workers" {
-			ids = append(ids, id)
-		}
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	inFile := map[string][]*Op{}
-	for _, op := range m.newOps {
-		if isWithdrawal(op.Table, op.Fields) {
-			inFile[op.RowID] = append(inFile[op.RowID], op)
-		}
-	}
-	return inChunks(sortedIDs(setOf(ids)), func(chunk []string) error {
-		var held []Op
-		if err := m.tx.db.Where("tbl = ? AND row_id IN ?", "workers", chunk).Find(&held).Error; err != nil {
-			return err
-		}
-		byRow := map[string][]*Op{}
-		for i := range held {
-			byRow[held[i].RowID] = append(byRow[held[i].RowID], &held[i])
-		}
-		for _, id := range chunk {
-			w := m.rows["workers"][id].(*Worker)
-			for _, op := range append(byRow[id], inFile[id]...) {
-				if !isWithdrawal(op.Table, op.Fields) || !refAfter(op.Ref(), w.FieldOps.Base(consentColumn)) {
-					continue
-				}
-				fops := cloneFieldOps(w.FieldOps)
-				fops[consentColumn] = op.Ref()
-				w.Consent, w.FieldOps, w.HLC = false, fops, max(w.HLC, op.HLC)
-			}
-		}
-		return nil
-	})
-}
-
-func setOf(ids []string) map[string]bool {
-	set := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		set[id] = true
-	}
-	return set
-}
-
-// redactedPair reports whether two versions of one op differ only in
-// personal columns one of them lost to an erasure (stripLoggedOps), so
-// that a full copy arriving later is the op we hold, not another one
-// under its number.
+// redactedPair reports whether the op we hold is the one from the file
+// with a withdrawn worker's personal columns stripped here (Erased, see
+// stripLoggedOps), so that a full copy arriving later is taken for the op
+// we hold, not for another one under its number. (Stripped ops are never
+// relayed, so only the held side can be the stripped one.)
 func redactedPair(held *Op, w *WireOp) bool {
-	if held.Table != "workers" || held.HLC != w.HLC || held.RowID != w.RowID {
+	if !held.Erased || held.Table != w.Table || held.HLC != w.HLC || held.RowID != w.RowID {
 		return false
 	}
 	for col, hf := range held.Fields {
 		wf, ok := w.Fields[col]
-		if !ok {
-			if !isPersonalColumn(col) {
-				return false
-			}
-			continue
-		}
-		if hf.Base != wf.Base || !sameJSON(hf.Value, wf.Value) {
+		if !ok || hf.Base != wf.Base || !sameJSON(hf.Value, wf.Value) {
 			return false
 		}
 	}
@@ -330,28 +138,4 @@ func redactedPair(held *Op, w *WireOp) bool {
 // office's to change, and a re-consent brings them back from there.
 func errHusk(w *Worker) error {
 	return fmt.Errorf("劳动者“%s”已由登记单位撤回共享同意，本单位已删除其个人信息，不能修改；如本人重新同意，由登记单位修改后经数据交换发来", w.Name)
-}
-
-// dropConflicts forgets the conflicts on a husk's personal columns, open
-// or resolved, stored or found by this import: both values would stay in
-// the conflict list otherwise. They are this office's bookkeeping and do
-// not travel; the registering office keeps its own.
-func (m *merge) dropConflicts(rowID string) error {
-	for _, col := range personalColumns {
-		k := "workers/" + rowID + "/" + col
-		for _, cf := range m.conflicts[k] {
-			delete(m.settled, cf.ID)
-		}
-		delete(m.conflicts, k)
-	}
-	fresh := m.fresh[:0]
-	for _, cf := range m.fresh {
-		if cf.Table != "workers" || cf.RowID != rowID || !isPersonalColumn(cf.Field) {
-			fresh = append(fresh, cf)
-		} else {
-			m.sum.Conflicts--
-		}
-	}
-	m.fresh = fresh
-	return m.tx.db.Where("tbl = ? AND row_id = ? AND field IN ?", "workers", rowID, personalColumns).Delete(&Conflict{}).Error
 }

@@ -187,10 +187,7 @@ func (tx *Tx) update(old, rec Record) (changed bool, err error) {
 	}
 	// A withdrawal of consent is an op of its own, so it can travel to
 	// the partners while the rest of the edit stays here (consent.go).
-	withdrawal, err := tx.splitWithdrawal(table, osy, oldVals, newVals)
-	if err != nil {
-		return false, err
-	}
+	withdrawal := tx.splitWithdrawal(table, osy, oldVals, newVals)
 	if withdrawal != nil {
 		fops[consentColumn] = withdrawal.Ref()
 		oldVals[consentColumn] = newVals[consentColumn]
