@@ -85,7 +85,7 @@ func assertHusk(t *testing.T, o *office, w *Worker) {
 		}
 	}
 	var audits []AuditEntry
-	o.s.db.Where("row_id = ? AND summary LIKE ?", w.ID, "%撤回%").Find(&audits)
+	o.s.db.Where("row_id = ? AND summary LIKE ?", w.ID, "%已撤回劳动者%").Find(&audits)
 	if len(audits) != 1 {
 		t.Fatalf("%s: %d audit entries for the withdrawal, want 1", o.name, len(audits))
 	}
@@ -139,9 +139,18 @@ func TestAWithdrawalOfConsentReachesThePartnerAndErasesItsCopy(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertHusk(t, b, w)
-	// B's own placement of the worker stays, pointing at the husk.
-	if _, err := b.s.Placement(p.ID); err != nil {
+	// B's own placement of the worker stays, pointing at the husk, and
+	// can still be followed through (the worker's status moves with it).
+	pb, err := b.s.Placement(p.ID)
+	if err != nil {
 		t.Fatalf("B's placement is gone: %v", err)
+	}
+	pb.Stage, pb.HiredOn = StageHired, DateOf(fixedNow)
+	if err := b.s.Update(pb); err != nil {
+		t.Fatalf("advancing B's placement of the husk: %v", err)
+	}
+	if got := rawWorker(t, b, w.ID); got.Status != WorkerEmployed || got.IDNumber != "" {
+		t.Fatalf("the husk after its placement moved: %+v", got)
 	}
 	// B cannot edit the husk.
 	hb := rawWorker(t, b, w.ID)
