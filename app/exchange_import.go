@@ -95,6 +95,9 @@ func (m *exchangeImport) showPreview(o *exchange.Opened, sum *data.ApplySummary)
 		m.summary.SetText(text)
 		return
 	}
+	if sum.Withdrawn > 0 {
+		text += fmt.Sprintf("\n%d 名劳动者已由登记单位撤回共享同意：导入后将删除本单位保存的其身份证号、电话、住址等个人信息。", sum.Withdrawn)
+	}
 	if sum.Conflicts > 0 {
 		text += fmt.Sprintf("\n有 %d 处双方同时修改的内容：导入后暂按统一规则取值，请在“冲突”中逐一确认。", sum.Conflicts)
 	}

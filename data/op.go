@@ -18,6 +18,10 @@ type Op struct {
 	// Fields holds the new value of every column the op set and, for each,
 	// the op that column was based on ("" for a new row).
 	Fields map[string]FieldChange `gorm:"serializer:json;not null"`
+	// Erased: a withdrawn worker's personal columns were removed from
+	// Fields here (consent.go). Such an op is not relayed; the row's
+	// state goes in its place.
+	Erased bool `gorm:"not null;default:false"`
 }
 
 // FieldChange is one column's new value and the op it was based on.

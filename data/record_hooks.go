@@ -69,6 +69,9 @@ func checkLevel(rec, field, label string, l catalog.SkillLevel) error {
 // worker with the same ID number.
 func (w *Worker) prepare(tx *Tx, old Record) error {
 	const rec = "劳动者"
+	if o, ok := old.(*Worker); ok && !tx.remote && isHusk(o) {
+		return errHusk(o)
+	}
 	w.Name = cleanText(w.Name)
 	if w.Name == "" {
 		return fieldErr(rec, "Name", "姓名", "不能为空")

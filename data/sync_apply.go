@@ -21,6 +21,9 @@ type ApplySummary struct {
 	// Reused counts ops taken in under a number we already held for
 	// another op: the sender restored a backup (see sync_restore.go).
 	Reused int
+	// Withdrawn counts workers whose registering office withdrew their
+	// consent: their personal data were erased here (consent.go).
+	Withdrawn int
 }
 
 // ErrGap is returned when a bundle starts after ops this office has not
@@ -239,6 +242,9 @@ func (tx *Tx) recordImport(c *Changes, bundleID, fileName string, sum *ApplySumm
 		return err
 	}
 	summary := fmt.Sprintf("新增%d条，更新%d条，未变%d条，冲突%d处", sum.New, sum.Updated, sum.Unchanged, sum.Conflicts)
+	if sum.Withdrawn > 0 {
+		summary += fmt.Sprintf("；%d名劳动者已撤回共享同意，已删除本单位保存的其个人信息", sum.Withdrawn)
+	}
 	if sum.Reused > 0 {
 		summary += fmt.Sprintf("；对方恢复过备份，%d条变更重复使用了已用过的编号，已按新变更合并", sum.Reused)
 	}

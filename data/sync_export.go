@@ -147,7 +147,22 @@ func (s *Store) ChangesFor(partnerID string) (*Changes, error) {
 			if err != nil {
 				return err
 			}
-			if !ok {
+			switch {
+			case ops[i].Erased:
+				// Stripped of a withdrawn worker's data (consent.go): it
+				// would look whole and lack values. The row's state goes
+				// instead, when the worker may travel again.
+				if ok {
+					mark(touched, ops[i].Table, ops[i].RowID)
+				}
+				continue
+			case !ok && isWithdrawal(ops[i].Table, ops[i].Fields):
+				// A withdrawal of consent goes to every partner, alone: it
+				// holds nothing but the worker's id, and one that holds
+				// the worker must stop using it (consent.go).
+				c.Ops = append(c.Ops, ops[i].wire())
+				continue
+			case !ok:
 				continue
 			}
 			c.Ops = append(c.Ops, ops[i].wire())
@@ -253,7 +268,7 @@ func logEnds(tx *gorm.DB, vector map[string]int64, partnerID string) (map[string
 // reading the columns itself: GORM's scan and encoding/json take most of
 // an export's time on a hundred thousand ops.
 func readOps(tx *gorm.DB, ops []Op, origin string, since, upTo int64) ([]Op, error) {
-	rows, err := tx.Model(&Op{}).Select("origin, seq, hlc, tbl, row_id, fields").
+	rows, err := tx.Model(&Op{}).Select("origin, seq, hlc, tbl, row_id, fields, erased").
 		Where("origin = ? AND seq > ? AND seq <= ?", origin, since, upTo).Rows()
 	if err != nil {
 		return nil, err
@@ -262,7 +277,7 @@ func readOps(tx *gorm.DB, ops []Op, origin string, since, upTo int64) ([]Op, err
 	for rows.Next() {
 		var op Op
 		var fields []byte
-		if err := rows.Scan(&op.Origin, &op.Seq, &op.HLC, &op.Table, &op.RowID, &fields); err != nil {
+		if err := rows.Scan(&op.Origin, &op.Seq, &op.HLC, &op.Table, &op.RowID, &fields, &op.Erased); err != nil {
 			return nil, err
 		}
 		if op.Fields, err = decodeFieldChanges(fields); err != nil {

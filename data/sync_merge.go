@@ -124,7 +124,7 @@ func (m *merge) run() error {
 		if _, ok := newRecord(w.Table); !ok {
 			return fmt.Errorf("文件含有未知的表 %q", w.Table)
 		}
-		if !inFile[w.Table+"/"+w.RowID] {
+		if !inFile[w.Table+"/"+w.RowID] && !w.Withdrawal() { // a withdrawal travels alone (consent.go)
 			return fmt.Errorf("文件不完整：变更 %s/%d 所属的记录缺失", w.Origin, w.Seq)
 		}
 		take[i] = true
@@ -164,8 +164,14 @@ func (m *merge) run() error {
 			}
 		}
 	}
+	if err := m.applyHeldWithdrawals(); err != nil {
+		return err
+	}
 	tx.s.clock.Observe(maxHLC)
 	if err := m.reissueReused(); err != nil {
+		return err
+	}
+	if err := m.eraseWithdrawn(); err != nil {
 		return err
 	}
 	if err := m.validateAndWrite(); err != nil {
@@ -324,6 +330,9 @@ func (m *merge) applyOp(w *WireOp) error {
 	for _, col := range sortedFields(w.Fields) {
 		fc := w.Fields[col]
 		have := sy.FieldOps.Base(col)
+		if _, erased := erasedRef(have); erased {
+			continue // a withdrawn worker's erased data: only a re-consent's row state fills it (consent.go)
+		}
 		switch {
 		case have == ref && !reused:
 			continue
@@ -503,7 +512,7 @@ func (m *merge) applyRowState(st *RowState) error {
 	for _, col := range sortedStateFields(st.Fields) {
 		fs := st.Fields[col]
 		have := sy.FieldOps.Base(col)
-		if have == fs.Ref || !refAfter(fs.Ref, have) {
+		if _, erased := erasedRef(have); erased || have == fs.Ref || !refAfter(fs.Ref, have) {
 			continue
 		}
 		if seen, err := m.haveOp(fs.Ref); err != nil {
@@ -518,6 +527,17 @@ func (m *merge) applyRowState(st *RowState) error {
 			fops = cloneFieldOps(sy.FieldOps)
 		}
 		fops[col] = fs.Ref
+	}
+	if w, ok := rec.(*Worker); ok && w.Consent && isHusk(w) { // consent came back (consent.go)
+		next := fops
+		if next == nil {
+			next = cloneFieldOps(sy.FieldOps)
+		}
+		if filled, err := w.refill(codec, st, next); err != nil {
+			return err
+		} else if filled {
+			fops = next
+		}
 	}
 	if fops != nil {
 		sy.FieldOps, sy.HLC = fops, max(sy.HLC, st.HLC)
@@ -616,7 +636,7 @@ func (m *merge) validateAndWrite() error {
 				updates = append(updates, rec)
 			}
 			h, _ := hooks(rec)
-			if !rec.synced().Deleted {
+			if w, husk := rec.(*Worker); !rec.synced().Deleted && !(husk && isHusk(w)) { // a husk is not a valid worker (consent.go)
 				if err := h.prepare(tx, rec); err != nil {
 					m.sum.Refused = append(m.sum.Refused, fmt.Sprintf("%s %s：%v", rec.RecordName(), describeRemote(rec), err))
 					continue // still written, for its children's checks; all is rolled back

@@ -283,7 +283,7 @@ type opKey struct {
 // stamps alike), so the content is compared too.
 func sameOp(held *Op, w *WireOp) bool {
 	if held.HLC != w.HLC || held.Table != w.Table || held.RowID != w.RowID || len(held.Fields) != len(w.Fields) {
-		return false
+		return redactedPair(held, w) // a copy with a withdrawn worker's data erased (consent.go)
 	}
 	for col, hf := range held.Fields {
 		wf, ok := w.Fields[col]

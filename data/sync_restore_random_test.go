@@ -108,6 +108,12 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 			if rec := pick(o, "workers"); rec != nil {
 				o.s.Delete(rec)
 			}
+		case r < 55: // consent withdrawn, or given again (consent.go)
+			if rec := pick(o, "workers"); rec != nil {
+				w := rec.(*Worker)
+				w.Consent = !w.Consent
+				o.s.Update(w)
+			}
 		case r < 58: // a backup
 			path := filepath.Join(dir, fmt.Sprintf("office%d-step%d.db", i, step))
 			if err := o.s.Backup(path); err != nil {

@@ -181,19 +181,29 @@ func (tx *Tx) update(old, rec Record) (changed bool, err error) {
 		return false, err
 	}
 	sy, osy := rec.synced(), old.synced()
-	op := tx.nextOp(table, osy.ID)
-	for col, v := range newVals {
-		if !bytes.Equal(v, oldVals[col]) {
-			op.Fields[col] = FieldChange{Value: v, Base: osy.FieldOps.Base(col)}
-		}
-	}
-	if len(op.Fields) == 0 {
-		tx.seq-- // nothing to say; give the number back
-		return false, nil
-	}
 	fops := FieldOps{}
 	for k, v := range osy.FieldOps {
 		fops[k] = v
+	}
+	// A withdrawal of consent is an op of its own, so it can travel to
+	// the partners while the rest of the edit stays here (consent.go).
+	withdrawal := tx.splitWithdrawal(table, osy, oldVals, newVals)
+	if withdrawal != nil {
+		fops[consentColumn] = withdrawal.Ref()
+		oldVals[consentColumn] = newVals[consentColumn]
+	}
+	op := tx.nextOp(table, osy.ID)
+	for col, v := range newVals {
+		if !bytes.Equal(v, oldVals[col]) {
+			op.Fields[col] = FieldChange{Value: v, Base: fops.Base(col)}
+		}
+	}
+	if len(op.Fields) == 0 {
+		tx.seq-- // nothing more to say; give the number back
+		if withdrawal == nil {
+			return false, nil
+		}
+		op = withdrawal
 	}
 	for col := range op.Fields {
 		fops[col] = op.Ref()
@@ -202,6 +212,11 @@ func (tx *Tx) update(old, rec Record) (changed bool, err error) {
 	sy.HLC, sy.FieldOps = op.HLC, fops
 	if err := tx.db.Omit(clause.Associations).Save(rec).Error; err != nil {
 		return false, fmt.Errorf("保存%s失败：%w", rec.RecordName(), err)
+	}
+	if withdrawal != nil && withdrawal != op {
+		if err := tx.db.Create(withdrawal).Error; err != nil {
+			return false, err
+		}
 	}
 	if err := tx.db.Create(op).Error; err != nil {
 		return false, err

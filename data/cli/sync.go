@@ -118,6 +118,9 @@ func runSyncImport(env *Env, args []string) int {
 			return env.Fail("未导入 %s：%v", filepath.Base(file), err)
 		}
 		fmt.Fprintf(env.Stdout, "预览（未写入数据库）：来自 %s 的交换文件 %s\n%s\n", from, filepath.Base(file), summaryLine(sum))
+		if sum.Withdrawn > 0 {
+			fmt.Fprintf(env.Stdout, "%d 名劳动者已由登记单位撤回共享同意：导入后将删除本单位保存的其个人信息。\n", sum.Withdrawn)
+		}
 		return printRefused(env, sum, true)
 	}
 	res, err := o.Apply(o.FileName)
@@ -135,6 +138,9 @@ func runSyncImport(env *Env, args []string) int {
 	fmt.Fprintf(env.Stdout, "已导入来自 %s 的交换文件 %s\n%s\n导入前的备份：%s\n", from, filepath.Base(file), summaryLine(res.Summary), res.Backup)
 	if res.Summary.Conflicts > 0 {
 		fmt.Fprintf(env.Stdout, "有 %d 处双方同时修改的内容，已暂按统一规则取值，请在“冲突处理”中逐一确认。\n", res.Summary.Conflicts)
+	}
+	if res.Summary.Withdrawn > 0 {
+		fmt.Fprintf(env.Stdout, "%d 名劳动者已由登记单位撤回共享同意，已删除本单位保存的其个人信息。\n", res.Summary.Withdrawn)
 	}
 	return ExitOK
 }

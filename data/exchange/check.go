@@ -37,7 +37,7 @@ func checkRecords(c *data.Changes) error {
 				return refuse(ErrBadRecords, fmt.Sprintf("第%d条变更缺少字段值", i+1))
 			}
 		}
-		if !rows[op.Table+"/"+op.RowID] {
+		if !rows[op.Table+"/"+op.RowID] && !op.Withdrawal() { // a withdrawal of consent travels alone
 			return refuse(ErrBadRecords, fmt.Sprintf("第%d条变更所属的记录不在文件中", i+1))
 		}
 	}
