@@ -126,7 +126,12 @@ func (r *barRenderer) MinSize() fyne.Size {
 	if r.c.rows {
 		return fyne.NewSize(chartLabelWidth+chartNumWidth+80, float32(max(len(r.bars), 3))*chartRowHeight)
 	}
-	return fyne.NewSize(float32(len(r.bars))*30, 180)
+	// Each column needs its label and some air: the widest label decides.
+	var widest float32
+	for _, n := range r.names {
+		widest = max(widest, n.MinSize().Width)
+	}
+	return fyne.NewSize(float32(len(r.bars))*(widest+12), 180)
 }
 
 func (r *barRenderer) Refresh() {

@@ -186,7 +186,9 @@ func (h *homeScreen) show(d *data.Dashboard, err error) {
 	var months []string
 	var perMonth []int64
 	for _, m := range d.PerMonth {
-		months, perMonth = append(months, fmt.Sprintf("%d月", int(m.Month))), append(perMonth, m.N)
+		// The month's number alone: the title names the span, and twelve
+		// short labels keep the three charts inside a 1,240-pixel window.
+		months, perMonth = append(months, fmt.Sprint(int(m.Month))), append(perMonth, m.N)
 	}
 	if n := len(d.PerMonth); n > 0 {
 		first, last := d.PerMonth[0], d.PerMonth[n-1]

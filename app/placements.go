@@ -163,8 +163,8 @@ func (s *placementsScreen) view() fyne.CanvasObject {
 		container.NewGridWrap(fyne.NewSize(120, s.from.MinSize().Height), s.from), widget.NewLabel("至"),
 		container.NewGridWrap(fyne.NewSize(120, s.to.MinSize().Height), s.to))
 	filters := container.NewHBox(s.stage,
-		container.NewGridWrap(fyne.NewSize(230, s.employer.MinSize().Height), s.employer),
-		container.NewGridWrap(fyne.NewSize(200, s.region.MinSize().Height), s.region))
+		container.NewGridWrap(fyne.NewSize(200, s.employer.MinSize().Height), s.employer),
+		container.NewGridWrap(fyne.NewSize(170, s.region.MinSize().Height), s.region))
 	hint := widget.NewLabel("就业安置：点一行打开安置记录，记录面试、录用、上岗和离职；推荐劳动者请到“匹配推荐”。")
 	hint.Importance = widget.LowImportance
 	top := container.NewVBox(
