@@ -149,7 +149,7 @@ func (s *followUpsScreen) view() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon("新增跟踪服务", theme.ContentAddIcon(), s.openNew)
 	add.Importance = widget.HighImportance
 	s.actions = container.NewHBox(newListActions(s.g, sheet.FollowUps, s.listScope).view()) // 导出/打印 (list_actions.go)
-	hint := widget.NewLabel("跟踪服务：点一行（或用方向键选中后按空格）记录结果，输入结果后按回车或 Ctrl+S 保存，Esc 取消。")
+	hint := widget.NewLabel("跟踪服务：点一行（或用方向键选中后按回车）记录结果，输入结果后按回车或 Ctrl+S 保存，Esc 取消。")
 	hint.Importance = widget.LowImportance
 
 	top := container.NewVBox(

@@ -25,7 +25,7 @@ type column[T any] struct {
 type recordTable[T any, F comparable] struct {
 	rows  *pagedRows[T, F]
 	cols  []column[T]
-	table *widget.Table
+	table *keyTable
 	// sortCol is the column the list is sorted by, -1 for the default
 	// order (newest first).
 	sortCol int
@@ -35,7 +35,7 @@ type recordTable[T any, F comparable] struct {
 
 func newRecordTable[T any, F comparable](rows *pagedRows[T, F], cols []column[T]) *recordTable[T, F] {
 	t := &recordTable[T, F]{rows: rows, cols: cols, sortCol: -1}
-	t.table = widget.NewTable(
+	t.table = newKeyTable(
 		func() (int, int) { return rows.length(), len(cols) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
