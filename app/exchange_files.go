@@ -23,9 +23,7 @@ func (x *exchangeScreen) dialogSave(title, suggested string, then func(path stri
 	}, x.g.win)
 	d.SetTitleText(title)
 	d.SetFileName(suggested)
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600)) // after Show: before it the dialog has no window to size
-
+	x.g.showFileDialog(d)
 }
 
 // dialogOpen asks for a file to open with Fyne's open dialog, showing only
@@ -45,7 +43,5 @@ func (x *exchangeScreen) dialogOpen(title string, exts []string, then func(path 
 	}, x.g.win)
 	d.SetTitleText(title)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600)) // after Show: before it the dialog has no window to size
-
+	x.g.showFileDialog(d)
 }

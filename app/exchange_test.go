@@ -305,7 +305,8 @@ func TestExchangeFileDialogsOpenInChinese(t *testing.T) {
 	}
 	h.mustShow("选择合作方发来的交换文件")
 	h.mustShow("上一级")
-	for _, english := range []string{"Parent", "Cancel", "Open"} {
+	h.mustShow("主目录")
+	for _, english := range []string{"Parent", "Cancel", "Open", "Home"} {
 		if findButton(h, english) != nil || h.shows(english) {
 			t.Errorf("the file dialog shows %q", english)
 		}

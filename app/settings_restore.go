@@ -97,7 +97,7 @@ func (s *settingsScreen) openOtherBackup() {
 	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(s.g.store.Path()))); err == nil {
 		fd.SetLocation(dir)
 	}
-	fd.Show()
+	s.g.showFileDialog(fd)
 }
 
 // inspect reads the backup in the background (a large file takes a

@@ -53,8 +53,7 @@ func (g *GUI) fyneOpen(title string, exts []string, done func(string)) {
 	d.SetTitleText(title)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	g.startIn(d)
-	d.Show() // before Resize: a file dialog is built when shown
-	d.Resize(g.dialogSize(900, 620))
+	g.showFileDialog(d)
 }
 
 // fyneSave shows Fyne's save dialog; a name typed without the extension
@@ -80,8 +79,7 @@ func (g *GUI) fyneSave(title, name string, exts []string, done func(string)) {
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	g.startIn(d)
-	d.Show() // before Resize: a file dialog is built when shown
-	d.Resize(g.dialogSize(900, 620))
+	g.showFileDialog(d)
 }
 
 func hasExt(path string, exts []string) bool {
