@@ -138,10 +138,16 @@ func (s *settingsScreen) confirmRestore(b *data.BackupInfo) {
 // on the restored database.
 func (s *settingsScreen) restore(path string) {
 	s.backup.SetText("正在恢复…")
+	// A modal notice keeps the clerk's hands off the window while the
+	// database is closed and swapped: a list fetching then would fail.
+	wait := dialog.NewCustomWithoutButtons("正在恢复",
+		widget.NewLabel("正在从 "+filepath.Base(path)+" 恢复数据库，请稍候……"), s.g.win)
+	wait.Show()
 	st := s.g.store
 	s.restoreRun.submit(func() func() {
 		ns, err := st.RestoreFrom(path)
 		return func() {
+			wait.Hide()
 			g := s.g
 			if ns == nil {
 				// Only a failure to reopen: nothing left to show.
