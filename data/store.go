@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"gorm.io/driver/sqlite"
@@ -20,6 +21,9 @@ type Store struct {
 	clock *HLC
 	now   func() time.Time
 	opt   Options // as opened, to reopen the same way after a restore
+
+	background    sync.WaitGroup // checkpoints after bulk writes (bulk_tx.go)
+	checkpointing atomic.Bool
 
 	mu        sync.RWMutex
 	office    *Office // nil until the first-run set-up
@@ -97,8 +101,9 @@ func OpenWith(path string, opt Options) (*Store, error) {
 	return s, nil
 }
 
-// Close releases the database.
+// Close releases the database once background checkpoints are done.
 func (s *Store) Close() error {
+	s.background.Wait()
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return err

@@ -124,7 +124,7 @@ func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool)
 	sum := &ApplySummary{}
 	var tx *Tx
 	errRollback := errors.New("dry run")
-	err := s.db.Transaction(func(db *gorm.DB) error {
+	err := s.bulkTransaction(func(db *gorm.DB) error {
 		// New rows may point at parents that arrive later in the same
 		// bundle; check foreign keys at commit instead of per statement.
 		if err := db.Exec("PRAGMA defer_foreign_keys = ON").Error; err != nil {

@@ -46,7 +46,11 @@ func (s *Store) write(quiet bool, fn func(tx *Tx) error) error {
 		return errors.New("请先完成本单位设置（工会名称、地区、角色）")
 	}
 	var tx *Tx
-	err := s.db.Transaction(func(db *gorm.DB) error {
+	transaction := func(fn func(db *gorm.DB) error) error { return s.db.Transaction(fn) }
+	if quiet {
+		transaction = s.bulkTransaction // a bulk job: no checkpoint on the clerk's time
+	}
+	err := transaction(func(db *gorm.DB) error {
 		db = withExecCache(db) // each INSERT and UPDATE compiled once (stmt_cache.go)
 		tx = &Tx{s: s, db: db, origin: office.ID, clerk: office.ClerkName, quiet: quiet}
 		var err error
