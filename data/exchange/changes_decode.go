@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 
 	"duikou/data"
 )
@@ -13,6 +14,12 @@ import (
 func decodeChanges(body []byte) (*data.Changes, error) {
 	p := &parser{b: body, names: map[string]string{}}
 	c := &data.Changes{}
+	// The ops are parsed on a goroutine of their own while this one goes on
+	// to the rows: the two arrays are most of the file and a PC has cores
+	// to spare. Finding the end of the ops takes a quick skip.
+	var opsDone sync.WaitGroup
+	var opsErr error
+	opsSeen := false
 	err := p.object(func(key string) error {
 		var err error
 		switch key {
@@ -25,10 +32,24 @@ func decodeChanges(body []byte) (*data.Changes, error) {
 		case "vector":
 			c.Vector, err = p.vector()
 		case "ops":
-			err = p.array(func() error {
-				c.Ops = append(c.Ops, data.WireOp{})
-				return p.op(&c.Ops[len(c.Ops)-1])
-			})
+			if opsSeen {
+				return p.fail("ops twice")
+			}
+			opsSeen = true
+			p.space()
+			start := p.i
+			if err = p.skip(); err != nil {
+				return err
+			}
+			ops := &parser{b: p.b[:p.i], i: start, names: map[string]string{}}
+			opsDone.Add(1)
+			go func() {
+				defer opsDone.Done()
+				opsErr = ops.array(func() error {
+					c.Ops = append(c.Ops, data.WireOp{})
+					return ops.op(&c.Ops[len(c.Ops)-1])
+				})
+			}()
 		case "rows":
 			err = p.array(func() error {
 				c.Rows = append(c.Rows, data.RowState{})
@@ -39,6 +60,10 @@ func decodeChanges(body []byte) (*data.Changes, error) {
 		}
 		return err
 	})
+	opsDone.Wait()
+	if err == nil {
+		err = opsErr
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -175,3 +175,14 @@ func FuzzDecodeChanges(f *testing.F) {
 		}
 	})
 }
+
+// The ops are parsed on their own goroutine; a second "ops" key would make
+// two of them fill one slice, so it is refused.
+func TestDecodeRefusesOpsTwice(t *testing.T) {
+	if _, err := decodeChanges([]byte(`{"from":"a","to":"b","ops":[],"ops":[],"rows":[]}`)); err == nil {
+		t.Fatal("a second ops array was taken")
+	}
+	if _, err := decodeChanges([]byte(`{"from":"a","to":"b","ops":[],"rows":[]}`)); err != nil {
+		t.Fatalf("one ops array refused: %v", err)
+	}
+}
