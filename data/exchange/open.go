@@ -17,6 +17,7 @@ import (
 
 	"filippo.io/age"
 	"github.com/google/uuid"
+	kflate "github.com/klauspost/compress/flate"
 
 	"duikou/data"
 )
@@ -75,6 +76,10 @@ func Open(s *data.Store, r io.Reader) (*Opened, error) {
 	if err != nil {
 		return nil, refuse(ErrCorrupt, "压缩包无法读取")
 	}
+	// klauspost's inflater reads the same Deflate about twice as fast as
+	// the standard library's: a large bundle's changes.json is hundreds of
+	// megabytes once unpacked.
+	zr.RegisterDecompressor(zip.Deflate, func(r io.Reader) io.ReadCloser { return kflate.NewReader(r) })
 	members := map[string]*zip.File{}
 	for _, f := range zr.File {
 		if members[f.Name] != nil {
