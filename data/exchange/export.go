@@ -70,6 +70,7 @@ func FileName(from, to string, at time.Time) string {
 }
 
 func writeBundle(s *data.Store, partnerID string, w io.Writer) (Manifest, *data.Changes, error) {
+	defer roomForBulk()()
 	self := s.Office()
 	if self == nil {
 		return Manifest{}, nil, errors.New("请先完成本单位设置")

@@ -60,6 +60,7 @@ func OpenFile(s *data.Store, path string) (*Opened, error) {
 // writes nothing. Each refusal matches one of the Err values with
 // errors.Is (a missing earlier file matches data.ErrGap).
 func Open(s *data.Store, r io.Reader) (*Opened, error) {
+	defer roomForBulk()()
 	self := s.Office()
 	if self == nil {
 		return nil, errors.New("请先完成本单位设置")
