@@ -82,15 +82,22 @@ func orDash(s string) string {
 	return s
 }
 
-// fieldLabels name the columns a clerk edits most, for the conflict list.
+// fieldLabels name the travelling columns, for the conflict list.
 var fieldLabels = map[string]string{
 	"name": "姓名/名称", "phone": "电话", "notes": "备注", "status": "状态", "address": "地址",
 	"contact": "联系人", "contact_phone": "联系电话", "headcount": "招聘人数", "title": "岗位名称",
 	"wage_min": "工资下限", "wage_max": "工资上限", "valid_until": "有效期至", "stage": "进度",
-	"started_on": "上岗日期", "ended_on": "离职日期", "due_on": "应办日期", "done_on": "办理日期",
-	"result": "结果", "handler": "经办人", "consent": "同意共享", "skills": "技能",
+	"referred_on": "推荐日期", "interviewed_on": "面试日期", "hired_on": "录用日期",
+	"started_on": "上岗日期", "ended_on": "离职日期", "close_reason": "离职原因",
+	"due_on": "应办日期", "done_on": "办理日期", "outcome": "结果", "handled_by": "经办人",
+	"kind": "类别", "method": "方式", "amount": "金额", "consent": "同意共享", "consent_date": "同意日期",
+	"skills": "技能", "trainings": "培训", "education": "文化程度", "poverty": "脱贫状态",
+	"hukou_region": "户籍地", "desired_regions": "意向地区", "desired_occupations": "意向工种",
 	"available_from": "可到岗日期", "expected_wage": "期望工资", "employer_id": "用工单位",
-	"industry": "行业", "work_region": "工作地点", "occupation": "工种",
+	"worker_id": "劳动者", "demand_id": "用工需求", "industry": "行业", "region": "所在地",
+	"work_region": "工作地点", "occupation": "工种", "min_level": "最低技能等级",
+	"sex_requirement": "性别要求", "contract_signed": "签订合同", "contract_date": "合同签订日期",
+	"contract_months": "合同期限（月）", "social_insurance": "社会保险", "accident_insurance": "工伤保险",
 }
 
 func fieldLabel(column string) string {

@@ -1,9 +1,6 @@
 package data
 
-import (
-	"encoding/json"
-	"strings"
-)
+import "strings"
 
 // ConflictView is an open conflict as the clerk reads it: the record in
 // words (ID numbers masked) and both values decoded from JSON.
@@ -31,7 +28,16 @@ func (s *Store) OpenConflictViews(limit int) ([]ConflictView, error) {
 	tx := &Tx{db: s.db}
 	for _, c := range cs {
 		v := ConflictView{Conflict: c, TableLabel: TableLabel(c.Table), Record: c.RowID,
-			OursWon: originOf(c.WinnerRef) == self, Winner: readableJSON(c.WinnerValue), Loser: readableJSON(c.LoserValue)}
+			OursWon: originOf(c.WinnerRef) == self,
+			Winner:  conflictValue(c.Table, c.Field, c.WinnerValue), Loser: conflictValue(c.Table, c.Field, c.LoserValue)}
+		if table, ok := referencedTable(c.Field); ok {
+			// A reference shows the record it points at, not its id.
+			for _, side := range []*string{&v.Winner, &v.Loser} {
+				if rec, err := tx.loadAny(table, *side); err == nil && rec != nil {
+					*side = describeRemote(rec)
+				}
+			}
+		}
 		if rec, err := tx.loadAny(c.Table, c.RowID); err != nil {
 			return nil, err
 		} else if rec != nil {
@@ -56,15 +62,17 @@ func originOf(ref string) string {
 	return origin
 }
 
-// readableJSON shows a JSON string without quotes, null as empty, and
-// anything else as written.
-func readableJSON(raw string) string {
-	var s string
-	if json.Unmarshal([]byte(raw), &s) == nil {
-		return s
+// referencedTable is the table a reference column points into.
+func referencedTable(column string) (string, bool) {
+	switch column {
+	case "worker_id":
+		return "workers", true
+	case "employer_id":
+		return "employers", true
+	case "demand_id":
+		return "demands", true
+	case "placement_id":
+		return "placements", true
 	}
-	if raw == "null" {
-		return ""
-	}
-	return raw
+	return "", false
 }
