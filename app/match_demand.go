@@ -88,6 +88,10 @@ func (m *matchByDemand) columns() []column[candidate] {
 	return []column[candidate]{
 		{title: "排名", width: 48, text: func(c *candidate) string { return strconv.Itoa(c.rank) }},
 		{title: "姓名", width: 80, text: func(c *candidate) string { return c.r.Name }},
+		// The verdict next to the name: in a window 1,240 pixels wide the
+		// columns after 户籍地 need scrolling.
+		{title: "匹配度", width: 70, text: func(c *candidate) string { return c.r.BandLabel }},
+		{title: "分数", width: 60, text: func(c *candidate) string { return scoreText(c.r.Score) }},
 		{title: "性别", width: 48, text: func(c *candidate) string { return c.worker.Sex.Label() }},
 		{title: "年龄", width: 48, text: func(c *candidate) string {
 			if c.worker.Birth.IsZero() {
@@ -98,8 +102,6 @@ func (m *matchByDemand) columns() []column[candidate] {
 		{title: "工种（等级）", width: 190, text: func(c *candidate) string { return skillText(&c.worker) }},
 		{title: "户籍地", width: 130, text: func(c *candidate) string { return shortRegionName(c.worker.HukouRegion) }},
 		{title: "联系电话", width: 116, text: func(c *candidate) string { return ident.MaskPhone(c.worker.Phone) }},
-		{title: "匹配度", width: 70, text: func(c *candidate) string { return c.r.BandLabel }},
-		{title: "分数", width: 60, text: func(c *candidate) string { return scoreText(c.r.Score) }},
 		{title: "欠缺", width: 320, text: func(c *candidate) string { return joinOrNone(c.r.Missing) }},
 	}
 }
