@@ -78,13 +78,16 @@ func newDemandForm(s *employersScreen, d *data.Demand, e *data.Employer) *demand
 	f.ageMin = newTextEntry("最小，如 18")
 	f.ageMax = newTextEntry("最大，如 55")
 	f.sex = widget.NewSelect(sexRequirementLabels, nil)
+	f.sex.PlaceHolder = "请选择"
 	f.minLevel = widget.NewSelect(levelLabels(), nil)
+	f.minLevel.PlaceHolder = "请选择"
 	f.board = widget.NewCheck("包吃", nil)
 	f.lodging = widget.NewCheck("包住", nil)
 	f.contract = newTextEntry("月数，如 12")
 	f.validFrom = newTextEntry("开始日期，如 2026-01-01")
 	f.validUntil = newTextEntry("截止日期，如 2026-06-30")
 	f.status = widget.NewSelect(labelsOf(data.DemandStatuses), nil)
+	f.status.PlaceHolder = "请选择"
 	f.notes = newMultiLineEntry("岗位要求、工作时间、面试地点等")
 
 	f.addFields(empInput)

@@ -84,6 +84,7 @@ func (q *quickEntry) view() fyne.CanvasObject {
 	var form []fyne.CanvasObject
 	if q.ours {
 		q.method = widget.NewSelect(labelsOf(data.Methods), nil)
+		q.method.PlaceHolder = "请选择"
 		q.method.SetSelected(labelForCode(data.Methods, "phone"))
 		q.outcome = newTextEntry("结果，如：情况良好，工资按时发放")
 		q.outcome.SetText(f.Outcome)

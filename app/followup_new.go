@@ -54,6 +54,7 @@ func newFollowUpDialog(g *GUI, w *data.Worker, p *data.Placement, after func()) 
 		who = container.NewVBox(container.NewBorder(nil, nil, nil, widget.NewButton("查找", find), search), pick)
 	}
 	kind := widget.NewSelect(labelsOf(data.FollowUpKinds), nil)
+	kind.PlaceHolder = "请选择"
 	kind.SetSelectedIndex(0)
 	due := newTextEntry("如 2026-01-31")
 	due.SetText(st.Today().String())
@@ -63,6 +64,7 @@ func newFollowUpDialog(g *GUI, w *data.Worker, p *data.Placement, after func()) 
 		owners = append(owners, "对方："+pt.Name)
 	}
 	owner := widget.NewSelect(owners, nil)
+	owner.PlaceHolder = "请选择"
 	owner.SetSelectedIndex(0)
 	amount := newTextEntry("如欠薪金额，可不填")
 	notes := newTextEntry("情况说明")

@@ -81,6 +81,7 @@ func (e *skillsEditor) setSkills(skills []data.Skill) {
 func (e *skillsEditor) addRow(s data.Skill) {
 	r := &skillRow{occ: newOccField(e.parent, false, "选择工种"), level: widget.NewSelect(levelLabels(), nil), cert: newTextEntry("证书编号")}
 	r.occ.set(s.Occupation, false)
+	r.level.PlaceHolder = "技能等级"
 	r.level.SetSelected(s.Level.Label())
 	r.cert.SetText(s.CertNo)
 	r.occ.onChanged = func(string) { e.changed() }

@@ -60,7 +60,9 @@ func newWorkerForm(s *workersScreen, w *data.Worker) *workerForm {
 	f.education = widget.NewSelect(labelsOf(data.Educations), nil)
 	f.education.PlaceHolder = "请选择"
 	f.poverty = widget.NewSelect(labelsOf(data.Poverties), nil)
+	f.poverty.PlaceHolder = "请选择"
 	f.status = widget.NewSelect(labelsOf(data.WorkerStatuses), nil)
+	f.status.PlaceHolder = "请选择"
 	f.skills = newSkillsEditor(g.win)
 	f.trainings = newTrainingsEditor()
 	f.desiredRegions = newRegionListField(g.win, f.partnerStart)
