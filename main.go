@@ -37,7 +37,7 @@ func main() {
 // database (--demo) or the default one in the user's config directory.
 func runGUI(args []string) int {
 	fs := flag.NewFlagSet("duikou", flag.ContinueOnError)
-	dbPath := fs.String("db", "", "数据库文件（默认在用户配置目录的 duikou 文件夹中）")
+	dbPath := fs.String("db", "", "数据库`文件`（默认在用户配置目录的 duikou 文件夹中）")
 	useDemo := fs.Bool("demo", false, "在临时文件夹中新建一个演示数据库并打开（关闭后删除）")
 	// --measure-startup prints the time to the first frame, the time until
 	// the worker list shows its first rows, and the resident memory, then
@@ -45,9 +45,12 @@ func runGUI(args []string) int {
 	measure := fs.Bool("measure-startup", false, "")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "用法：duikou [--db 文件] [--demo]    打开图形界面；duikou help 列出子命令")
-		fs.PrintDefaults()
+		cli.PrintDefaults(fs.Output(), fs)
 	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return cli.ExitOK // asked for the usage, and got it
+		}
 		return cli.ExitUsage
 	}
 	if fs.NArg() > 0 {

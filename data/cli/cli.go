@@ -129,8 +129,41 @@ func printFlags(fs *flag.FlagSet) {
 	}
 	fs.SetOutput(pw.stdout)
 	fmt.Fprintf(pw.stdout, "%s 的参数：\n", fs.Name())
-	fs.PrintDefaults()
+	PrintDefaults(pw.stdout, fs)
 	fs.SetOutput(pw)
+}
+
+// PrintDefaults is flag.PrintDefaults in Chinese: the flag package writes
+// its value types and "(default …)" in English. A flag with no usage text
+// is left out (the start-up measurement is not for clerks).
+func PrintDefaults(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		if f.Usage == "" {
+			return
+		}
+		kind, usage := flag.UnquoteUsage(f)
+		line := "  -" + f.Name
+		switch kind {
+		case "":
+		case "string":
+			line += " 文本"
+		case "int", "int64", "uint", "uint64":
+			line += " 整数"
+		case "float":
+			line += " 数值"
+		case "duration":
+			line += " 时长"
+		default:
+			line += " " + kind
+		}
+		line += "\n    \t" + strings.ReplaceAll(usage, "\n", "\n    \t")
+		switch f.DefValue {
+		case "", "0", "false":
+		default:
+			line += "（默认 " + f.DefValue + "）"
+		}
+		fmt.Fprintln(w, line)
+	})
 }
 
 // prefixWriter puts a prefix before what the flag package prints; stdout

@@ -46,3 +46,20 @@ func TestUnknownFlagIsOneChineseLine(t *testing.T) {
 		t.Fatalf("stderr %q, want one line naming the flag in Chinese", got)
 	}
 }
+
+// A command's flag list is Chinese throughout, defaults included.
+func TestFlagListIsChinese(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := Run([]string{"demo", "-h"}, &out, &errb); code != ExitOK {
+		t.Fatalf("demo -h exit %d", code)
+	}
+	help := out.String()
+	if !strings.Contains(help, "（默认 2000）") || !strings.Contains(help, "-seed 整数") {
+		t.Fatalf("demo -h: %q", help)
+	}
+	for _, english := range []string{"(default", " string", " int\n"} {
+		if strings.Contains(help, english) {
+			t.Fatalf("demo -h says %q: %q", english, help)
+		}
+	}
+}
