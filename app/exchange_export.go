@@ -85,7 +85,7 @@ func (e *exchangeExport) countPending() {
 	}
 	e.pending.SetText("正在统计……")
 	e.counts.submit(func() func() {
-		c, err := e.x.st.ChangesFor(p.ID)
+		c, err := e.x.st.PendingFor(p.ID)
 		return func() {
 			if err != nil {
 				e.pending.SetText("无法统计：" + err.Error())

@@ -16,8 +16,8 @@ type ExchangeStore interface {
 	OpenConflictViews(limit int) ([]data.ConflictView, error)
 	CountOpenConflicts() (int64, error)
 	ResolveConflict(id int64, takeLoser bool) error
-	// ChangesFor is what the next file to a partner would carry.
-	ChangesFor(partnerID string) (*data.Changes, error)
+	// PendingFor is what the next file to a partner would carry; it writes nothing.
+	PendingFor(partnerID string) (*data.Changes, error)
 }
 
 // exchangeEngine is the exchange engine (data/exchange): cards, export,

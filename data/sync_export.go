@@ -55,7 +55,14 @@ func acksOf(db *gorm.DB, partnerID string) (map[string]int64, error) {
 // them is behind what we hold: normally it never is, but a partner that
 // restored an old backup lost the ops it made since, and gets back those
 // it had sent us.
-func (s *Store) ChangesFor(partnerID string) (*Changes, error) {
+func (s *Store) ChangesFor(partnerID string) (*Changes, error) { return s.changesFor(partnerID, false) }
+
+// PendingFor is what the next file to partner would carry, for the export
+// screen's count. It writes nothing: the probe that a real export marks
+// as sent stays wanted.
+func (s *Store) PendingFor(partnerID string) (*Changes, error) { return s.changesFor(partnerID, true) }
+
+func (s *Store) changesFor(partnerID string, preview bool) (*Changes, error) {
 	self := s.Office()
 	if self == nil {
 		return nil, errors.New("请先完成本单位设置")
@@ -100,8 +107,10 @@ func (s *Store) ChangesFor(partnerID string) (*Changes, error) {
 			if ops, err = readOps(tx, ops, partnerID, top-1, top); err != nil {
 				return err
 			}
-			if err := probeSent(tx, partnerID); err != nil {
-				return err
+			if !preview {
+				if err := probeSent(tx, partnerID); err != nil {
+					return err
+				}
 			}
 		}
 		// Ask for ops back where we need them all (sync_restore.go).
