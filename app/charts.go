@@ -72,7 +72,12 @@ func (r *barRenderer) build() {
 	}
 	r.empty = canvas.NewText("暂无数据", theme.Color(theme.ColorNamePlaceHolder))
 	r.empty.TextSize = size
-	r.empty.Hidden = r.max() > 0
+	if r.max() == 0 {
+		// Nothing to draw: the notice alone, not rows of zeros under it.
+		r.objs = []fyne.CanvasObject{r.empty}
+		return
+	}
+	r.empty.Hidden = true
 	r.objs = append(r.objs, r.empty)
 }
 

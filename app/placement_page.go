@@ -84,8 +84,12 @@ func (pg *placementPage) fill() {
 	if o := g.store.Office(); o != nil && p.ResponsibleOffice != o.ID {
 		owner = "对方工会负责"
 	}
-	pg.info.SetText(fmt.Sprintf("劳动者：%s（%s）\n用工单位：%s\n岗位：%s · %s · 工作地点：%s\n跟进：%s",
-		p.Worker.Name, p.Worker.Status.Label(), placementEmployer(p), d.Title, occName(d.Occupation),
+	post := occName(d.Occupation)
+	if d.Title != "" && d.Title != post {
+		post = d.Title + "（" + post + "）"
+	}
+	pg.info.SetText(fmt.Sprintf("劳动者：%s（%s）\n用工单位：%s\n岗位：%s · 工作地点：%s\n跟进：%s",
+		p.Worker.Name, p.Worker.Status.Label(), placementEmployer(p), post,
 		shortRegionName(d.WorkRegion), owner))
 
 	pg.timeline.Objects = nil

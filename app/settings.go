@@ -44,6 +44,7 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 
 	s.backup = widget.NewLabel("")
 	s.backup.Wrapping = fyne.TextWrapWord
+	s.backup.Hide()
 	backupNow := widget.NewButtonWithIcon("立即备份", theme.DownloadIcon(), s.backupNow)
 	s.restoreRun = s.g.newLatest()
 	restore := widget.NewButtonWithIcon("从备份恢复…", theme.HistoryIcon(), s.chooseBackup)
@@ -100,16 +101,27 @@ func (s *settingsScreen) saveClerk() {
 }
 
 func (s *settingsScreen) backupNow() {
-	s.backup.SetText("正在备份…")
+	s.setBackupNote("正在备份…")
 	st, ui := s.g.store, s.g.ui
 	go func() {
 		file, err := st.BackupBeside("manual")
 		ui(func() {
 			if err != nil {
-				s.backup.SetText("备份失败：" + err.Error())
+				s.setBackupNote("备份失败：" + err.Error())
 				return
 			}
-			s.backup.SetText("已备份到 " + file)
+			s.setBackupNote("已备份到 " + file)
 		})
 	}()
+}
+
+// setBackupNote shows how a backup or restore is going; empty hides the
+// line, so the section keeps no blank gap.
+func (s *settingsScreen) setBackupNote(text string) {
+	s.backup.SetText(text)
+	if text == "" {
+		s.backup.Hide()
+	} else {
+		s.backup.Show()
+	}
 }

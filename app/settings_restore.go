@@ -103,12 +103,12 @@ func (s *settingsScreen) openOtherBackup() {
 // inspect reads the backup in the background (a large file takes a
 // while to check) and asks for confirmation with what it holds.
 func (s *settingsScreen) inspect(path string) {
-	s.backup.SetText("正在检查备份文件…")
+	s.setBackupNote("正在检查备份文件…")
 	st := s.g.store
 	s.restoreRun.submit(func() func() {
 		info, err := st.InspectBackup(path)
 		return func() {
-			s.backup.SetText("")
+			s.setBackupNote("")
 			if err != nil {
 				s.g.showError("不能用这个文件恢复", err)
 				return
@@ -137,7 +137,7 @@ func (s *settingsScreen) confirmRestore(b *data.BackupInfo) {
 // restore runs the restore in the background and brings the window back
 // on the restored database.
 func (s *settingsScreen) restore(path string) {
-	s.backup.SetText("正在恢复…")
+	s.setBackupNote("正在恢复…")
 	// A modal notice keeps the clerk's hands off the window while the
 	// database is closed and swapped: a list fetching then would fail.
 	wait := dialog.NewCustomWithoutButtons("正在恢复",
@@ -151,7 +151,7 @@ func (s *settingsScreen) restore(path string) {
 			g := s.g
 			if ns == nil {
 				// Only a failure to reopen: nothing left to show.
-				s.backup.SetText("")
+				s.setBackupNote("")
 				g.showError("恢复失败", err)
 				return
 			}
