@@ -85,7 +85,11 @@ func (q *quickEntry) view() fyne.CanvasObject {
 	if q.ours {
 		q.method = widget.NewSelect(labelsOf(data.Methods), nil)
 		q.method.PlaceHolder = "请选择"
-		q.method.SetSelected(labelForCode(data.Methods, "phone"))
+		method := f.Method
+		if method == "" {
+			method = "phone" // a call, unless the item was recorded otherwise
+		}
+		q.method.SetSelected(labelForCode(data.Methods, method))
 		q.outcome = newTextEntry("结果，如：情况良好，工资按时发放")
 		q.outcome.SetText(f.Outcome)
 		q.outcome.OnSubmitted = func(string) { q.save() }

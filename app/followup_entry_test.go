@@ -1,0 +1,36 @@
+package app
+
+import (
+	"testing"
+
+	"duikou/data"
+)
+
+// The quick entry keeps the method an item was recorded with (a home
+// visit stays 上门); only an item without one starts as 电话.
+func TestQuickEntryKeepsTheRecordedMethod(t *testing.T) {
+	h := newHarness(t, true)
+	h.seedPlacements()
+	h.tap("跟踪服务")
+	fs := h.g.followUps
+	fs.showFiltered(statusOverdue, "")
+	h.settle()
+	first, ok := fs.rows.row(0)
+	if !ok {
+		t.Fatal("no overdue item")
+	}
+	f, err := h.s.FollowUp(first.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Method = "visit"
+	if err := h.s.Update(f); err != nil {
+		t.Fatal(err)
+	}
+	h.settle()
+	fs.table.table.Select(tableCell(0, 0))
+	h.settle()
+	if fs.entry == nil || fs.entry.method.Selected != labelForCode(data.Methods, "visit") {
+		t.Fatalf("the entry for a home visit offers %q", fs.entry.method.Selected)
+	}
+}
