@@ -15,13 +15,14 @@ func (s *Store) bulkTransaction(fn func(db *gorm.DB) error) error {
 		if err := conn.Exec("PRAGMA wal_autocheckpoint = 0").Error; err != nil {
 			return err
 		}
-		// Back to SQLite's default before the connection returns to the pool.
-		defer conn.Exec("PRAGMA wal_autocheckpoint = 1000")
-		if err := conn.Transaction(fn); err != nil {
-			return err
+		err := conn.Transaction(fn)
+		committed = err == nil
+		// Back to SQLite's default before the connection returns to the
+		// pool; a connection that kept 0 would never checkpoint again.
+		if rerr := conn.Exec("PRAGMA wal_autocheckpoint = 1000").Error; rerr != nil && err == nil {
+			err = rerr
 		}
-		committed = true
-		return nil
+		return err
 	})
 	if committed {
 		s.checkpointLater()
@@ -33,10 +34,12 @@ func (s *Store) bulkTransaction(fn func(db *gorm.DB) error) error {
 // caller's path. A passive checkpoint neither waits for nor blocks readers
 // and writers; what it cannot copy now the next one does.
 // One at a time: bulk jobs in chunks (the demo) commit faster than a
-// checkpoint runs, and the one running copies the later commits too, or
-// the next one does (closing the database checkpoints what is left).
+// checkpoint runs; commits made while one runs are copied by the next,
+// or when the database closes. None starts once Close has begun.
 func (s *Store) checkpointLater() {
-	if !s.checkpointing.CompareAndSwap(false, true) {
+	s.closeMu.Lock()
+	defer s.closeMu.Unlock()
+	if s.closing || !s.checkpointing.CompareAndSwap(false, true) {
 		return
 	}
 	s.background.Add(1)

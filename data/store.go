@@ -24,6 +24,8 @@ type Store struct {
 
 	background    sync.WaitGroup // checkpoints after bulk writes (bulk_tx.go)
 	checkpointing atomic.Bool
+	closeMu       sync.Mutex // closing and background.Add, against Close's Wait
+	closing       bool
 
 	mu        sync.RWMutex
 	office    *Office // nil until the first-run set-up
@@ -103,6 +105,9 @@ func OpenWith(path string, opt Options) (*Store, error) {
 
 // Close releases the database once background checkpoints are done.
 func (s *Store) Close() error {
+	s.closeMu.Lock()
+	s.closing = true
+	s.closeMu.Unlock()
 	s.background.Wait()
 	sqlDB, err := s.db.DB()
 	if err != nil {
