@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,9 +27,7 @@ type exchangeScreen struct {
 	lists, work *latest
 
 	// The file pickers: Fyne's dialogs, replaced in tests by paths.
-	saveFile func(title, suggested string, then func(path string))
-	openFile func(title string, exts []string, then func(path string))
-	now      func() time.Time
+	now func() time.Time
 
 	built    fyne.CanvasObject
 	tabs     *container.AppTabs
@@ -44,7 +41,6 @@ type exchangeScreen struct {
 
 func newExchangeScreen(g *GUI) *exchangeScreen {
 	x := &exchangeScreen{g: g, st: g.store, eng: engineFor(g.store), lists: g.newLatest(), work: g.newLatest(), now: time.Now}
-	x.saveFile, x.openFile = x.dialogSave, x.dialogOpen
 	return x
 }
 
@@ -138,12 +134,6 @@ func (x *exchangeScreen) load() (l exchangeLists) {
 		return exchangeLists{err: err}
 	}
 	return l
-}
-
-// showInfo is a message with one 确定 button.
-func (x *exchangeScreen) showInfo(title, message string) {
-	d := dialog.NewCustom(title, "确定", container.NewGridWrap(fyne.NewSize(460, 110), wrapLabel(message)), x.g.win)
-	d.Show()
 }
 
 // when formats a time for the lists, in the clerk's time zone.

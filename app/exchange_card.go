@@ -46,11 +46,11 @@ func newExchangeCard(x *exchangeScreen) *exchangeCard {
 // saveCard writes this office's card where the clerk chooses.
 func (c *exchangeCard) saveCard() {
 	o := c.x.g.store.Office()
-	c.x.saveFile("导出本单位名片", "对口名片-"+o.Name+".json", func(path string) {
+	c.x.g.hooks().pickSave("导出本单位名片", "对口名片-"+o.Name+".json", []string{".json"}, func(path string) {
 		if err := c.x.eng.writeCard(path); err != nil {
 			c.x.g.showError("未导出名片", err)
 			return
 		}
-		c.x.showInfo("已导出名片", "已导出本单位名片："+path+"\n请发给合作方，并在电话里向对方读出指纹："+c.print.Text)
+		c.x.g.showText("已导出名片", "已导出本单位名片："+path+"\n请发给合作方，并在电话里向对方读出指纹："+c.print.Text)
 	})
 }

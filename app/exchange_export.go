@@ -111,7 +111,7 @@ func (e *exchangeExport) start() {
 	}
 	self := e.x.g.store.Office()
 	name := exchange.FileName(self.Name, p.Name, e.x.now())
-	e.x.saveFile("保存交换文件", name, func(path string) {
+	e.x.g.hooks().pickSave("保存交换文件", name, []string{".duikou"}, func(path string) {
 		e.button.Disable()
 		e.message.SetText("正在导出……")
 		e.x.work.submit(func() func() {

@@ -46,7 +46,7 @@ func newExchangeImport(x *exchangeScreen) *exchangeImport {
 }
 
 func (m *exchangeImport) pick() {
-	m.x.openFile("选择合作方发来的交换文件", []string{".duikou"}, m.preview)
+	m.x.g.hooks().pickOpen("选择合作方发来的交换文件", []string{".duikou"}, m.preview)
 }
 
 // preview opens and checks the file and counts what it would do, off the

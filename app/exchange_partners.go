@@ -71,7 +71,7 @@ func (p *exchangePartners) set(rows []partnerRow) {
 // the partner by phone before pinning it: the file may have been swapped
 // on the way, the phone call is the check that it was not.
 func (p *exchangePartners) add() {
-	p.x.openFile("选择合作方的单位名片", []string{".json"}, func(path string) {
+	p.x.g.hooks().pickOpen("选择合作方的单位名片", []string{".json"}, func(path string) {
 		card, err := p.x.eng.readCard(path)
 		if err != nil {
 			p.x.g.showError("无法添加合作方", err)
@@ -104,7 +104,7 @@ func (p *exchangePartners) confirm(card exchange.Card) {
 				return
 			}
 			p.x.refresh()
-			p.x.showInfo("已添加合作方", "已添加合作方："+added.Name+"\n指纹："+added.Fingerprint)
+			p.x.g.showText("已添加合作方", "已添加合作方："+added.Name+"\n指纹："+added.Fingerprint)
 		}, p.x.g.win)
 	d.Show()
 }

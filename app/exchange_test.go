@@ -52,8 +52,10 @@ func exchangeOn(h *harness, tab int, path string) *exchangeScreen {
 	h.g.navigate(screenExchange)
 	h.settle()
 	x := h.g.screens[screenExchange].scr.(*exchangeScreen)
-	x.saveFile = func(_, _ string, then func(string)) { then(path) }
-	x.openFile = func(_ string, _ []string, then func(string)) { then(path) }
+	h.g.files = &fileHooks{
+		pickOpen: func(_ string, _ []string, then func(string)) { then(path) },
+		pickSave: func(_, _ string, _ []string, then func(string)) { then(path) },
+	}
 	x.tabs.SelectIndex(tab)
 	h.settle()
 	return x

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
@@ -86,18 +85,7 @@ func (s *settingsScreen) chooseBackup() {
 
 // openOtherBackup lets the clerk pick a backup anywhere (a USB stick).
 func (s *settingsScreen) openOtherBackup() {
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		r.Close()
-		s.inspect(r.URI().Path())
-	}, s.g.win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(s.g.store.Path()))); err == nil {
-		fd.SetLocation(dir)
-	}
-	s.g.showFileDialog(fd)
+	s.g.hooks().pickOpen("选择备份文件", []string{".db"}, s.inspect)
 }
 
 // inspect reads the backup in the background (a large file takes a
@@ -163,8 +151,7 @@ func (s *settingsScreen) restore(path string) {
 				g.showError("恢复失败", err)
 				return
 			}
-			dialog.ShowInformation("恢复完成",
-				"已从 "+filepath.Base(path)+" 恢复。恢复前的数据库已备份在 backups 文件夹中。", g.win)
+			g.showText("恢复完成", "已从 "+filepath.Base(path)+" 恢复。恢复前的数据库已备份在 backups 文件夹中。")
 		}
 	})
 }
