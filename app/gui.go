@@ -300,8 +300,14 @@ func (g *GUI) dataChanged(c data.Change) {
 	if g.employers != nil && (c.Table == "employers" || c.Table == "demands") {
 		g.employers.dataChanged(c.Table)
 	}
+	// The home screen's counts take a dozen queries over every worker:
+	// recount only while it is showing (shown recounts on the way back).
 	if g.home != nil {
-		g.home.refresh()
+		g.ui(func() {
+			if g.current == screenHome {
+				g.home.refresh()
+			}
+		})
 	}
 }
 

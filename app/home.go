@@ -97,7 +97,7 @@ func newHomeScreen(g *GUI) *homeScreen {
 		g.navigate(screenEmployers)
 		g.employers.openNewEmployer()
 	})
-	calls := widget.NewButtonWithIcon("今天的回访", theme.HistoryIcon(), func() {
+	calls := widget.NewButtonWithIcon("待办跟踪服务", theme.HistoryIcon(), func() {
 		g.navigate(screenFollowUps)
 		g.followUps.showFiltered(statusOpen, "")
 	})
@@ -142,7 +142,12 @@ func (h *homeScreen) openWorkers(status data.WorkerStatus) {
 	g.navigate(screenWorkers)
 	w := g.workers
 	w.view()
+	// Only this status: the other filters go back to 全部, so the list
+	// holds exactly the number on the card.
 	w.search.SetText("")
+	w.region.set("", false)
+	w.occ.set("", false)
+	w.poverty.SetSelectedIndex(0)
 	if status == "" {
 		w.status.SetSelectedIndex(0)
 	} else {
