@@ -34,6 +34,7 @@ const (
 // interned ids, so the loop does arithmetic and array reads only.
 type workerQuery struct {
 	occRel        []float64 // relatedness of each occupation id to the demand's
+	occWish       []float64 // the same for an occupation only wished for
 	occ           int32     // the demand's occupation id; -1 if no worker has it
 	minLevel      catalog.SkillLevel
 	regFit        []float64 // fit of each region id as a desired region
@@ -60,8 +61,10 @@ func (ix *Index) newWorkerQuery(d Demand, today time.Time) *workerQuery {
 		q.occ = id
 	}
 	q.occRel = make([]float64, len(ix.occ.keys))
+	q.occWish = make([]float64, len(ix.occ.keys))
 	for i, key := range ix.occ.keys {
 		q.occRel[i] = catalog.Relatedness(key, d.Occupation)
+		q.occWish[i] = wished(q.occRel[i])
 	}
 	q.regFit = make([]float64, len(ix.reg.keys))
 	if q.partnerListed {
@@ -164,7 +167,7 @@ func (c *workerColumns) scan(q *workerQuery, lo, hi int32, h *topK[ranked]) {
 			}
 		}
 		for _, o := range occs {
-			if r := wished(q.occRel[o]); r > occ {
+			if r := q.occWish[o]; r > occ {
 				occ = r
 			}
 		}

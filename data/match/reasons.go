@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,6 +41,9 @@ func (e evaluation) result(w Worker, d Demand) Result {
 	return r
 }
 
+// wishNote says what a wish counts for, from WishShare itself.
+var wishNote = fmt.Sprintf("按%d%%计", int(math.Round(WishShare*100)))
+
 func (e evaluation) occupationFact(d Demand) fact {
 	want := occupationName(d.Occupation)
 	from := occupationName(e.occFrom)
@@ -48,7 +52,7 @@ func (e evaluation) occupationFact(d Demand) fact {
 	if !e.occFromSkill {
 		// Name the catalog's relatedness, and that a wish counts for less.
 		rel = strconv.FormatFloat(catalog.Relatedness(e.occFrom, d.Occupation), 'f', -1, 64)
-		wish = "；仅为意向工种，按八成计"
+		wish = "；仅为意向工种，" + wishNote
 	}
 	switch {
 	case e.occ <= 0:
@@ -56,7 +60,7 @@ func (e evaluation) occupationFact(d Demand) fact {
 	case e.occFrom == d.Occupation && e.occFromSkill:
 		return fact{text: "工种相同：" + want, ok: true}
 	case e.occFrom == d.Occupation:
-		return fact{text: "意向工种相同：" + want + "（未登记该工种技能，按八成计）", ok: true}
+		return fact{text: "意向工种相同：" + want + "（未登记该工种技能，" + wishNote + "）", ok: true}
 	case linked(e.occFrom, d.Occupation):
 		return fact{text: fmt.Sprintf("相近工种：%s→%s（相关度%s%s）", from, want, rel, wish)}
 	default:

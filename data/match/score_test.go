@@ -224,7 +224,7 @@ func TestReasonsReadable(t *testing.T) {
 	}{
 		{"related", func(w *Worker) { w.Skills = []Skill{{"cleaner", catalog.Level3}} }, nil, "相近工种：保洁员→家政服务员（相关度0.7）"},
 		{"group", func(w *Worker) { w.Skills = []Skill{{"childcare_worker", 0}} }, nil, "同属家政服务类工种：保育员→家政服务员（相关度0.3）"},
-		{"desired same", func(w *Worker) { w.Skills, w.DesiredOccupations = nil, []string{"housekeeper"} }, nil, "意向工种相同：家政服务员（未登记该工种技能，按八成计）"},
+		{"desired same", func(w *Worker) { w.Skills, w.DesiredOccupations = nil, []string{"housekeeper"} }, nil, "意向工种相同：家政服务员（未登记该工种技能，按80%计）"},
 		{"none", func(w *Worker) { w.Skills = []Skill{{"welder", catalog.Level3}} }, nil, "无家政服务员或相近工种的技能或意向"},
 		{"no level", func(w *Worker) { w.Skills = nil; w.DesiredOccupations = []string{"housekeeper"} }, nil, "未登记家政服务员技能等级，岗位要求五级/初级工"},
 		{"low level", func(w *Worker) { w.Skills[0].Level = catalog.Level5 }, func(d *Demand) { d.MinLevel = catalog.Level3 }, "技能等级五级/初级工，低于要求的三级/高级工"},
