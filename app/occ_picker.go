@@ -134,13 +134,8 @@ func (c *occChooser) pick(key string) {
 	c.onPick(key)
 }
 
-// occName is the occupation's name, or the key if the catalog lost it.
-func occName(key string) string {
-	if o, ok := catalog.OccupationByKey(key); ok {
-		return o.Name
-	}
-	return key
-}
+// occName is catalog.OccupationName, under the name this package reads.
+var occName = catalog.OccupationName
 
 // occField is an input for one 工种: a button with its name that opens the
 // chooser, and a clear button when the field may be left empty.

@@ -110,9 +110,5 @@ func labelledText(table, column, text string) string {
 	return text
 }
 
-func occupationName(key string) string {
-	if o, ok := catalog.OccupationByKey(key); ok {
-		return o.Name
-	}
-	return key
-}
+// occupationName is catalog.OccupationName, under the name this package reads.
+var occupationName = catalog.OccupationName

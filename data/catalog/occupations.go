@@ -110,6 +110,17 @@ func OccupationGroups() []string {
 	return slices.Clone(occupations().groups)
 }
 
+// OccupationName is the name of the occupation with this key, or the key
+// itself when the catalog does not hold it (a record from a newer
+// catalog still shows something), "" for "".
+func OccupationName(key string) string {
+	idx := occupations()
+	if i, ok := idx.byKey[key]; ok {
+		return idx.list[i].Name
+	}
+	return key
+}
+
 // OccupationByKey finds an occupation by its key.
 func OccupationByKey(key string) (Occupation, bool) {
 	idx := occupations()

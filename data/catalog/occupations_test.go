@@ -193,3 +193,11 @@ func TestOccupationsAreCopies(t *testing.T) {
 		t.Errorf("callers could change the catalog: %+v", again)
 	}
 }
+
+func TestOccupationName(t *testing.T) {
+	for key, want := range map[string]string{"housekeeper": "家政服务员", "no_such_key": "no_such_key", "": ""} {
+		if got := OccupationName(key); got != want {
+			t.Errorf("OccupationName(%q) = %q, want %q", key, got, want)
+		}
+	}
+}

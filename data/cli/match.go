@@ -142,12 +142,8 @@ func writeJSON(env *Env, v any) int {
 	return ExitOK
 }
 
-func occupationLabel(key string) string {
-	if o, ok := catalog.OccupationByKey(key); ok {
-		return o.Name
-	}
-	return key
-}
+// occupationLabel is catalog.OccupationName, under the name this package reads.
+var occupationLabel = catalog.OccupationName
 
 func joinOrDash(xs []string) string {
 	if len(xs) == 0 {

@@ -79,12 +79,8 @@ func linked(a, b string) bool {
 	return ok && slices.ContainsFunc(o.Related, func(r catalog.Relation) bool { return r.Key == b })
 }
 
-func occupationName(key string) string {
-	if o, ok := catalog.OccupationByKey(key); ok {
-		return o.Name
-	}
-	return key
-}
+// occupationName is catalog.OccupationName, under the name this package reads.
+var occupationName = catalog.OccupationName
 
 func (e evaluation) skillFact(d Demand) fact {
 	switch {

@@ -62,12 +62,8 @@ func DemandName(d match.Demand) string {
 	return d.EmployerName + "·" + title
 }
 
-func occupationName(key string) string {
-	if o, ok := catalog.OccupationByKey(key); ok {
-		return o.Name
-	}
-	return key
-}
+// occupationName is catalog.OccupationName, under the name this package reads.
+var occupationName = catalog.OccupationName
 
 // TopWorkers ranks the eligible workers for a demand and returns the best
 // k, best first: band, then score, then registration order. A closed or

@@ -212,12 +212,8 @@ func regionName(code string) string {
 	return code
 }
 
-func occupationName(key string) string {
-	if o, ok := catalog.OccupationByKey(key); ok {
-		return o.Name
-	}
-	return key
-}
+// occupationName is catalog.OccupationName, under the name this package reads.
+var occupationName = catalog.OccupationName
 
 func seq(i int) string { return fmt.Sprint(i + 1) }
 

@@ -82,15 +82,8 @@ func regionName(code string) string {
 	return code
 }
 
-func occupationName(key string) string {
-	if key == "" {
-		return ""
-	}
-	if o, ok := catalog.OccupationByKey(key); ok {
-		return o.Name
-	}
-	return key
-}
+// occupationName is catalog.OccupationName, under the name this package reads.
+var occupationName = catalog.OccupationName
 
 func labelIn(list []data.Labelled, code string) string {
 	for _, l := range list {
