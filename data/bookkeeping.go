@@ -2,19 +2,17 @@ package data
 
 import "fmt"
 
-// afterWriter is implemented by records whose writes move derived state
-// elsewhere; it runs inside the same transaction.
-type afterWriter interface {
-	afterWrite(tx *Tx, old Record) error
-}
-
 // fillingStages are the stages that take up one of a demand's positions.
 var fillingStages = []Stage{StageHired, StageStarted}
 
 // afterWrite keeps what follows a placement in step, in its transaction:
 // the demand's filled count (old and new demand, if it moved), the
 // worker's status, and the check-in calls when the worker starts work.
-func (p *Placement) afterWrite(tx *Tx, old Record) error {
+func afterWrite(tx *Tx, rec, old Record) error {
+	p, ok := rec.(*Placement)
+	if !ok {
+		return nil // only placements move derived state
+	}
 	ids := []string{p.DemandID}
 	var prev *Placement
 	if o, ok := old.(*Placement); ok {

@@ -14,7 +14,7 @@ import (
 
 // erase blanks a worker's personal columns, marking each with the ref of
 // the value erased.
-func (w *Worker) erase() {
+func eraseWorker(w *Worker) {
 	fops := cloneFieldOps(w.FieldOps)
 	for _, col := range personalColumns {
 		if _, done := erasedRef(fops.Base(col)); !done {
@@ -49,7 +49,7 @@ func huskName(name string) string {
 // of each erased column when it is at least as recent as what was erased
 // (an older state leaves the mark, for a later one to fill). It reports
 // whether anything changed.
-func (w *Worker) refill(codec *rowCodec, st *RowState, fops FieldOps) (bool, error) {
+func refillWorker(w *Worker, codec *rowCodec, st *RowState, fops FieldOps) (bool, error) {
 	changed := false
 	for _, col := range personalColumns {
 		prev, erased := erasedRef(fops.Base(col))
@@ -85,7 +85,7 @@ func (m *merge) eraseWithdrawn() error {
 			continue // erased already
 		}
 		was, name := isHusk(w), w.Name // was: withdrawn again before its data all came back
-		w.erase()
+		eraseWorker(w)
 		if err := stripLoggedOps(m.tx.db, id); err != nil {
 			return err
 		}

@@ -14,13 +14,11 @@ func (tx *Tx) Create(rec Record) error {
 	if err := h.prepare(tx, nil); err != nil {
 		return err
 	}
-	if err := tx.insert(h); err != nil {
+	if err := tx.insert(rec); err != nil {
 		return err
 	}
-	if aw, ok := rec.(afterWriter); ok {
-		if err := aw.afterWrite(tx, nil); err != nil {
-			return err
-		}
+	if err := afterWrite(tx, rec, nil); err != nil {
+		return err
 	}
 	if !tx.quiet { // describing every row of a bulk job costs more than writing it
 		tx.auditRow(ActCreate, tableOf(tx, rec), rec.synced().ID, "新增"+h.describe())
@@ -45,10 +43,8 @@ func (tx *Tx) Update(rec Record) error {
 	if err != nil || !changed {
 		return err
 	}
-	if aw, ok := rec.(afterWriter); ok {
-		if err := aw.afterWrite(tx, old); err != nil {
-			return err
-		}
+	if err := afterWrite(tx, rec, old); err != nil {
+		return err
 	}
 	if !tx.quiet { // describing every row of a bulk job costs more than writing it
 		tx.auditRow(ActUpdate, tableOf(tx, rec), rec.synced().ID, "修改"+h.describe())
@@ -75,21 +71,11 @@ func (tx *Tx) Delete(rec Record) error {
 	if _, err := tx.update(old.Interface().(Record), rec); err != nil {
 		return err
 	}
-	if aw, ok := rec.(afterWriter); ok {
-		if err := aw.afterWrite(tx, old.Interface().(Record)); err != nil {
-			return err
-		}
+	if err := afterWrite(tx, rec, old.Interface().(Record)); err != nil {
+		return err
 	}
 	tx.auditRow(ActDelete, tableOf(tx, rec), id, "删除"+h.describe())
 	return nil
-}
-
-func hooks(rec Record) (recordHooks, error) {
-	h, ok := rec.(recordHooks)
-	if !ok {
-		return nil, fmt.Errorf("data: %T is not a synced record", rec)
-	}
-	return h, nil
 }
 
 func tableOf(tx *Tx, rec any) string {

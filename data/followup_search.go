@@ -13,20 +13,11 @@ func (s *Store) ListFollowUpsFull(f FollowUpFilter, p Page) ([]FollowUp, *Cursor
 		func(f *FollowUp) string { return f.ID })
 }
 
-// OwnedBy reports whether office owns the case (我方负责 when office is
-// this installation).
-func (f *FollowUp) OwnedBy(office string) bool { return f.ResponsibleOffice == office }
-
-// Overdue reports whether the item is open past its due date on today.
-func (f *FollowUp) Overdue(today Date) bool {
-	return f.Status == FollowUpOpen && !f.DueOn.IsZero() && f.DueOn.Before(today)
-}
-
 // checkOwnerEdit enforces the split of responsibility on a local update:
 // a case the partner office owns can only gain notes from this side; its
 // result, status, dates and owner are the partner's to record (they arrive
 // through the exchange, which is remote and not checked here).
-func (f *FollowUp) checkOwnerEdit(tx *Tx, old Record) error {
+func checkOwnerEdit(tx *Tx, f *FollowUp, old Record) error {
 	prev, ok := old.(*FollowUp)
 	if !ok || tx.remote || prev.ResponsibleOffice == tx.origin {
 		return nil

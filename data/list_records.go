@@ -6,12 +6,6 @@ import (
 	"gorm.io/gorm"
 )
 
-// EmployerFilter narrows the employer list.
-type EmployerFilter struct {
-	Region string // inside this region (any level)
-	Text   string // name or credit code
-}
-
 var employerSorts = map[string]sortKey[Employer]{
 	"created": {"id", func(e *Employer) any { return e.ID }},
 	"name":    {"name", func(e *Employer) any { return e.Name }},
@@ -39,17 +33,6 @@ func (s *Store) ListEmployers(f EmployerFilter, p Page) ([]Employer, *Cursor, er
 func (s *Store) CountEmployers(f EmployerFilter) (int64, error) {
 	var n int64
 	return n, s.employerQuery(f).Count(&n).Error
-}
-
-// DemandFilter narrows the demand list.
-type DemandFilter struct {
-	EmployerID string
-	Occupation string
-	Region     string // work place inside this region (any level)
-	Status     DemandStatus
-	// OpenOn keeps demands recruiting on that day with headcount left.
-	OpenOn Date
-	Text   string // title or employer name
 }
 
 var demandSorts = map[string]sortKey[Demand]{
@@ -105,17 +88,6 @@ func (s *Store) SumHeadcount(f DemandFilter) (headcount, filled int64, err error
 	return r.H, r.F, err
 }
 
-// PlacementFilter narrows the placement list.
-type PlacementFilter struct {
-	WorkerID string
-	DemandID string
-	Stage    Stage
-	// EmployerID and Region (the work place, any level) narrow by the
-	// demand; see placement_search.go.
-	EmployerID string
-	Region     string
-}
-
 var placementSorts = map[string]sortKey[Placement]{
 	"created":  {"id", func(p *Placement) any { return p.ID }},
 	"referred": {"referred_on", func(p *Placement) any { return p.ReferredOn }},
@@ -148,27 +120,6 @@ func (s *Store) CountPlacements(f PlacementFilter) (int64, error) {
 	var n int64
 	return n, s.placementQuery(f).Count(&n).Error
 }
-
-// FollowUpFilter narrows the follow-up list.
-type FollowUpFilter struct {
-	WorkerID    string
-	PlacementID string
-	Kind        FollowUpKind
-	Status      FollowUpStatus
-	// OverdueOn keeps open items due before that day.
-	OverdueOn Date
-	// Responsible keeps 我方负责 or 对方负责 items.
-	Responsible Responsibility
-}
-
-// Responsibility filters follow-ups by the office that owns them.
-type Responsibility int
-
-const (
-	ResponsibleAny    Responsibility = iota
-	ResponsibleMine                  // 我方负责
-	ResponsibleTheirs                // 对方负责
-)
 
 var followUpSorts = map[string]sortKey[FollowUp]{
 	"created": {"id", func(f *FollowUp) any { return f.ID }},

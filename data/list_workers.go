@@ -8,16 +8,6 @@ import (
 	"golang.org/x/text/width"
 )
 
-// WorkerFilter narrows the worker list; zero fields do not filter.
-type WorkerFilter struct {
-	Region     string // household registration inside this region (any level)
-	Occupation string // holds this 工种 (catalog key)
-	Status     WorkerStatus
-	Poverty    Poverty
-	// Text matches the name, the ID number or the phone (any part).
-	Text string
-}
-
 var workerSorts = map[string]sortKey[Worker]{
 	"created": {"id", func(w *Worker) any { return w.ID }},
 	"name":    {"name", func(w *Worker) any { return w.Name }},

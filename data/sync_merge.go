@@ -533,7 +533,7 @@ func (m *merge) applyRowState(st *RowState) error {
 		if next == nil {
 			next = cloneFieldOps(sy.FieldOps)
 		}
-		if filled, err := w.refill(codec, st, next); err != nil {
+		if filled, err := refillWorker(w, codec, st, next); err != nil {
 			return err
 		} else if filled {
 			fops = next

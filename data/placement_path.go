@@ -1,0 +1,208 @@
+package data
+
+import "fmt"
+
+// The placement path: 已推荐 → 已面试 → 已录用 → 已上岗 → 已离职, with 已返乡
+// closing it from any stage. 面试 may be skipped (many domestic-service
+// jobs hire on the phone); 上岗 needs 录用; every stage has its date, and no
+// date is before the previous stage's or after today.
+
+// stageRank orders the stages along the path; the two ends share a rank.
+var stageRank = map[Stage]int{
+	StageReferred: 0, StageInterviewed: 1, StageHired: 2, StageStarted: 3, StageLeft: 4, StageReturned: 4,
+}
+
+// Ended reports whether the stage closes the placement.
+func (s Stage) Ended() bool { return s == StageLeft || s == StageReturned }
+
+// Active reports whether the placement is under way.
+func (p *Placement) Active() bool { return !p.Deleted && !p.Stage.Ended() }
+
+// stageDates lists the dates in path order with their labels.
+func (p *Placement) stageDates() []struct {
+	label string
+	field string
+	date  Date
+} {
+	return []struct {
+		label string
+		field string
+		date  Date
+	}{
+		{"推荐日期", "ReferredOn", p.ReferredOn},
+		{"面试日期", "InterviewedOn", p.InterviewedOn},
+		{"录用日期", "HiredOn", p.HiredOn},
+		{"上岗日期", "StartedOn", p.StartedOn},
+		{"结束日期", "EndedOn", p.EndedOn},
+	}
+}
+
+// Validate checks and normalises a placement on its path: a known stage
+// reached from prev (the stored version, nil for a new one) without going
+// back or reopening, each stage's date present (today if empty), the dates
+// in path order and not after today, a closing reason when it ends, a
+// contract date when signed and not before hiring.
+func (p *Placement) Validate(r Rules, prev *Placement) error {
+	const rec = "就业安置"
+	if p.Stage == "" {
+		p.Stage = StageReferred
+	}
+	if _, ok := stageRank[p.Stage]; !ok {
+		return fieldErr(rec, "Stage", "阶段", fmt.Sprintf("“%s”无效", p.Stage))
+	}
+	if p.ReferredOn.IsZero() {
+		p.ReferredOn = r.Today
+	}
+	if prev != nil {
+		if err := checkTransition(prev.Stage, p.Stage); err != nil {
+			return err
+		}
+	}
+	if err := p.checkDates(r); err != nil {
+		return err
+	}
+	if p.Stage.Ended() {
+		if p.CloseReason == "" {
+			return fieldErr(rec, "CloseReason", "结束原因", "请选择结束原因")
+		}
+		if !validCode(CloseReasons, p.CloseReason) {
+			return fieldErr(rec, "CloseReason", "结束原因", fmt.Sprintf("“%s”无效", p.CloseReason))
+		}
+	}
+	if p.ContractMonths < 0 {
+		return fieldErr(rec, "ContractMonths", "合同期限", "不能为负数")
+	}
+	if p.ContractSigned {
+		if p.ContractDate.IsZero() {
+			return fieldErr(rec, "ContractDate", "合同签订日期", "已签合同请填写签订日期")
+		}
+		if !p.HiredOn.IsZero() && p.ContractDate.Before(p.HiredOn) {
+			return fieldErr(rec, "ContractDate", "合同签订日期", fmt.Sprintf("%s早于录用日期%s", p.ContractDate, p.HiredOn))
+		}
+	}
+	return nil
+}
+
+func checkTransition(from, to Stage) error {
+	switch {
+	case from == to:
+		return nil
+	case from.Ended():
+		return fieldErr("就业安置", "Stage", "阶段",
+			fmt.Sprintf("该安置已结束（%s），不能改为%s；如需再次推荐请新建", from.Label(), to.Label()))
+	case stageRank[to] < stageRank[from]:
+		return fieldErr("就业安置", "Stage", "阶段", fmt.Sprintf("阶段不能倒退（%s→%s）", from.Label(), to.Label()))
+	}
+	return nil
+}
+
+// checkDates: the stage's own dates are present, in path order, not after today.
+func (p *Placement) checkDates(r Rules) error {
+	const rec = "就业安置"
+	today := r.Today
+	switch p.Stage {
+	case StageInterviewed:
+		if p.InterviewedOn.IsZero() {
+			p.InterviewedOn = today
+		}
+	case StageHired:
+		if p.HiredOn.IsZero() {
+			p.HiredOn = today
+		}
+	case StageStarted:
+		if p.HiredOn.IsZero() {
+			return fieldErr(rec, "HiredOn", "录用日期", "未录用不能上岗，请先填写录用日期")
+		}
+		if p.StartedOn.IsZero() {
+			p.StartedOn = today
+		}
+	case StageLeft:
+		if p.StartedOn.IsZero() {
+			return fieldErr(rec, "StartedOn", "上岗日期", "未上岗不能离职，请先填写上岗日期")
+		}
+		fallthrough
+	case StageReturned:
+		if p.EndedOn.IsZero() {
+			p.EndedOn = today
+		}
+	}
+	var last Date
+	lastLabel := ""
+	for _, sd := range p.stageDates() {
+		if sd.date.IsZero() {
+			continue
+		}
+		if !r.Remote && sd.date.After(today) {
+			return fieldErr(rec, sd.field, sd.label, fmt.Sprintf("%s晚于今天", sd.date))
+		}
+		if !last.IsZero() && sd.date.Before(last) {
+			return fieldErr(rec, sd.field, sd.label, fmt.Sprintf("%s早于%s%s", sd.date, lastLabel, last))
+		}
+		last, lastLabel = sd.date, sd.label
+	}
+	return nil
+}
+
+// StageStep is one stage of a placement's timeline: reached on Date, or
+// not reached (zero Date).
+type StageStep struct {
+	Stage Stage
+	Date  Date
+}
+
+// Timeline lists the path's stages up to and including the current one
+// with their dates; skipped stages (面试 is optional) have no date. An
+// ended placement ends with its closing stage only.
+func (p *Placement) Timeline() []StageStep {
+	steps := []StageStep{
+		{StageReferred, p.ReferredOn}, {StageInterviewed, p.InterviewedOn},
+		{StageHired, p.HiredOn}, {StageStarted, p.StartedOn},
+	}
+	if p.Stage.Ended() {
+		for len(steps) > 1 && steps[len(steps)-1].Date.IsZero() {
+			steps = steps[:len(steps)-1] // stages it never reached
+		}
+		return append(steps, StageStep{p.Stage, p.EndedOn})
+	}
+	return steps[:stageRank[p.Stage]+1]
+}
+
+// StageDate is the date the placement reached its current stage.
+func (p *Placement) StageDate() Date {
+	t := p.Timeline()
+	return t[len(t)-1].Date
+}
+
+// LaterStages are the stages the placement may be moved to from its
+// current one, in path order; the Store still checks each move (a stage
+// needs the ones before it, 已离职 needs 上岗).
+func (p *Placement) LaterStages() []Stage {
+	if p.Stage.Ended() {
+		return nil
+	}
+	var out []Stage
+	for _, l := range Stages {
+		st := Stage(l.Code)
+		if stageRank[st] > stageRank[p.Stage] {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// SetStageDate sets the date of stage st (the closing stages share
+// EndedOn).
+func (p *Placement) SetStageDate(st Stage, d Date) {
+	switch st {
+	case StageReferred:
+		p.ReferredOn = d
+	case StageInterviewed:
+		p.InterviewedOn = d
+	case StageHired:
+		p.HiredOn = d
+	case StageStarted:
+		p.StartedOn = d
+	case StageLeft, StageReturned:
+		p.EndedOn = d
+	}
+}
