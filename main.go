@@ -21,9 +21,9 @@ import (
 
 	"duikou/app"
 	"duikou/assets"
-	"duikou/data"
 	"duikou/data/cli"
 	"duikou/data/demo"
+	"duikou/data/storage"
 )
 
 func main() {
@@ -106,7 +106,7 @@ func runGUI(args []string) int {
 
 // openStore opens the database the flags name; cleanup removes a demo
 // database's folder after the window closes.
-func openStore(path string, useDemo bool) (*data.Store, func(), error) {
+func openStore(path string, useDemo bool) (*storage.Store, func(), error) {
 	none := func() {}
 	if useDemo {
 		dir, err := os.MkdirTemp("", "duikou-demo-")
@@ -127,7 +127,7 @@ func openStore(path string, useDemo bool) (*data.Store, func(), error) {
 		}
 		path = filepath.Join(dir, "duikou", "duikou.db")
 	}
-	s, err := data.Open(path)
+	s, err := storage.Open(path)
 	if err != nil {
 		return nil, none, err
 	}

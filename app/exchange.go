@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"duikou/data"
+	"duikou/data/storage"
 )
 
 // exchangeScreen is 数据交换: this office's card, the partners, export
@@ -79,7 +79,7 @@ func (x *exchangeScreen) shown() {
 // exchangeLists is what the lists show, read together off the UI thread.
 type exchangeLists struct {
 	partners  []partnerRow
-	conflicts []data.ConflictView
+	conflicts []storage.ConflictView
 	history   []historyRow
 	err       error
 }
@@ -159,12 +159,12 @@ func wrapLabel(text string) *widget.Label {
 // countLine is "劳动者 5，用工单位 1" in the order records travel.
 func countLine(tables map[string]int) string {
 	s := ""
-	for _, t := range data.SyncedTables() {
+	for _, t := range storage.SyncedTables() {
 		if n := tables[t]; n > 0 {
 			if s != "" {
 				s += "，"
 			}
-			s += fmt.Sprintf("%s %d", data.TableLabel(t), n)
+			s += fmt.Sprintf("%s %d", storage.TableLabel(t), n)
 		}
 	}
 	if s == "" {

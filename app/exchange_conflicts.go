@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"duikou/data"
+	"duikou/data/storage"
 )
 
 // exchangeConflicts is 冲突: values both offices changed at once. Each side
@@ -32,7 +32,7 @@ func newExchangeConflicts(x *exchangeScreen) *exchangeConflicts {
 	return c
 }
 
-func (c *exchangeConflicts) set(rows []data.ConflictView) {
+func (c *exchangeConflicts) set(rows []storage.ConflictView) {
 	c.tab.Text = "冲突"
 	if len(rows) > 0 {
 		c.tab.Text = fmt.Sprintf("冲突（%d）", len(rows))

@@ -7,12 +7,12 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"duikou/data"
+	"duikou/data/storage"
 )
 
 // historyRow is one file sent or received, with its partner's name.
 type historyRow struct {
-	data.BundleLog
+	storage.BundleLog
 	partner string
 }
 

@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"duikou/data"
 	"duikou/data/exchange"
+	"duikou/data/storage"
 )
 
 // exchangeImport is 导入: open a file, show the dry run, and apply it
@@ -59,7 +59,7 @@ func (m *exchangeImport) preview(path string) {
 	m.summary.SetText("")
 	m.x.work.submit(func() func() {
 		o, err := m.x.eng.open(path)
-		var sum *data.ApplySummary
+		var sum *storage.ApplySummary
 		if err == nil && !o.AlreadyImported {
 			sum, err = o.DryRun()
 		}
@@ -84,7 +84,7 @@ func (m *exchangeImport) refused(path string, err error) {
 	m.summary.Refresh()
 }
 
-func (m *exchangeImport) showPreview(o *exchange.Opened, sum *data.ApplySummary) {
+func (m *exchangeImport) showPreview(o *exchange.Opened, sum *storage.ApplySummary) {
 	m.summary.Importance = widget.MediumImportance
 	m.title.SetText(fmt.Sprintf("预览（未写入数据库）：来自 %s 的交换文件 %s，导出于 %s",
 		o.Manifest.From.Name, o.FileName, when(o.Manifest.Created)))
@@ -138,7 +138,7 @@ func (m *exchangeImport) apply() {
 }
 
 // summaryText is the import's count in the clerk's words.
-func summaryText(sum *data.ApplySummary) string {
+func summaryText(sum *storage.ApplySummary) string {
 	return fmt.Sprintf("新增 %d 条，更新 %d 条，未变 %d 条，冲突 %d 处，拒收 %d 条",
 		sum.New, sum.Updated, sum.Unchanged, sum.Conflicts, len(sum.Refused))
 }

@@ -6,18 +6,19 @@ import (
 
 	"duikou/data"
 	"duikou/data/exchange"
+	"duikou/data/storage"
 )
 
 // ExchangeStore is the exchange bookkeeping the 数据交换 screen lists:
 // partners, files sent and received, the conflict list.
 type ExchangeStore interface {
 	Partners() ([]data.Partner, error)
-	BundleHistory(partnerID, direction string, limit int) ([]data.BundleLog, error)
-	OpenConflictViews(limit int) ([]data.ConflictView, error)
+	BundleHistory(partnerID, direction string, limit int) ([]storage.BundleLog, error)
+	OpenConflictViews(limit int) ([]storage.ConflictView, error)
 	CountOpenConflicts() (int64, error)
 	ResolveConflict(id int64, takeLoser bool) error
 	// PendingFor is what the next file to a partner would carry; it writes nothing.
-	PendingFor(partnerID string) (*data.Changes, error)
+	PendingFor(partnerID string) (*storage.Changes, error)
 }
 
 // exchangeEngine is the exchange engine (data/exchange): cards, export,
@@ -35,13 +36,13 @@ type exchangeEngine interface {
 
 // engineFor is the engine of s, or nil when s is not a *data.Store.
 func engineFor(s Store) exchangeEngine {
-	if ds, ok := s.(*data.Store); ok {
+	if ds, ok := s.(*storage.Store); ok {
 		return storeEngine{ds}
 	}
 	return nil
 }
 
-type storeEngine struct{ s *data.Store }
+type storeEngine struct{ s *storage.Store }
 
 func (e storeEngine) writeCard(path string) error {
 	f, err := os.Create(path)

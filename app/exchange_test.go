@@ -12,6 +12,7 @@ import (
 	"duikou/data"
 	"duikou/data/demo"
 	"duikou/data/exchange"
+	"duikou/data/storage"
 )
 
 // Exchange tab indices.
@@ -34,7 +35,7 @@ func partnerHarness(t *testing.T, h *harness) *harness {
 }
 
 // harnessOn opens a GUI on s in the app a.
-func harnessOn(t *testing.T, a fyne.App, s *data.Store) *harness {
+func harnessOn(t *testing.T, a fyne.App, s *storage.Store) *harness {
 	t.Helper()
 	w := test.NewTempWindow(t, nil)
 	q := &uiQueue{}
@@ -94,7 +95,7 @@ func fingerprintOf(t *testing.T, h *harness) string {
 }
 
 // state is what a refused file must leave untouched.
-func state(t *testing.T, s *data.Store) [3]int64 {
+func state(t *testing.T, s *storage.Store) [3]int64 {
 	t.Helper()
 	n, err := s.CountWorkers(data.WorkerFilter{})
 	if err != nil {

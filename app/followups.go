@@ -10,6 +10,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/sheet"
+	"duikou/data/storage"
 )
 
 // followUpsScreen is 跟踪服务: check-in calls, 送温暖 visits and cases,
@@ -62,7 +63,7 @@ func newFollowUpsScreen(g *GUI) *followUpsScreen {
 	}
 	s.rows.onPage = s.table.table.Refresh
 	s.rows.onError = func(err error) { s.count.SetText("查询出错：" + err.Error()) }
-	st.OnChange(func(c data.Change) {
+	st.OnChange(func(c storage.Change) {
 		if c.Table == "follow_ups" || c.Table == "workers" {
 			s.rows.reload()
 		}
@@ -198,8 +199,8 @@ func (s *followUpsScreen) filter() data.FollowUpFilter {
 
 // Scope is what the list shows, for export and print of the same rows
 // (the list has no date range of its own).
-func (s *followUpsScreen) Scope() (data.FollowUpFilter, data.DateRange) {
-	return s.rows.query().filter, data.DateRange{}
+func (s *followUpsScreen) Scope() (data.FollowUpFilter, storage.DateRange) {
+	return s.rows.query().filter, storage.DateRange{}
 }
 
 func (s *followUpsScreen) applyFilter() {

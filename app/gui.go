@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
+	"duikou/data/storage"
 )
 
 // AppID is the application ID, as in FyneApp.toml; Fyne keeps the
@@ -293,7 +294,7 @@ func (g *GUI) typedShortcut(s fyne.Shortcut) {
 // dataChanged is the Store's change listener: lists showing the changed
 // table fetch again (they keep their place). It may run on any goroutine;
 // the lists queue the work themselves.
-func (g *GUI) dataChanged(c data.Change) {
+func (g *GUI) dataChanged(c storage.Change) {
 	if g.workers != nil && c.Table == "workers" {
 		g.workers.rows.reload()
 	}

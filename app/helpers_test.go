@@ -15,6 +15,7 @@ import (
 	"duikou/data"
 	"duikou/data/catalog"
 	"duikou/data/ident"
+	"duikou/data/storage"
 )
 
 // testNow is the tests' clock: 2026-11-22 10:00 Beijing time.
@@ -48,15 +49,15 @@ func (q *uiQueue) drain() bool {
 type harness struct {
 	t     *testing.T
 	g     *GUI
-	s     *data.Store
+	s     *storage.Store
 	w     fyne.Window
 	queue *uiQueue
 }
 
 // openStore opens a fresh database on the test clock.
-func openStore(t testing.TB) *data.Store {
+func openStore(t testing.TB) *storage.Store {
 	t.Helper()
-	s, err := data.OpenWith(filepath.Join(t.TempDir(), "duikou.db"), data.Options{Now: func() time.Time { return testNow }})
+	s, err := storage.OpenWith(filepath.Join(t.TempDir(), "duikou.db"), storage.Options{Now: func() time.Time { return testNow }})
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
+	"duikou/data/storage"
 )
 
 // homeScreen is 首页: the counts a clerk checks each morning, each a link
@@ -74,7 +75,7 @@ func newHomeScreen(g *GUI) *homeScreen {
 	h.employed = newStatCard("已就业", func() { h.openWorkers(data.WorkerEmployed) })
 	h.started = newStatCard("本月上岗", func() {
 		g.navigate(screenPlacements)
-		g.placements.setStageAndRange(data.StageStarted, data.MonthRange(g.store.Today()))
+		g.placements.setStageAndRange(data.StageStarted, storage.MonthRange(g.store.Today()))
 	})
 	h.overdue = newStatCard("逾期回访", func() {
 		g.navigate(screenFollowUps)
@@ -168,7 +169,7 @@ func (h *homeScreen) refresh() {
 // homeCities is how many cities the chart names; the rest are 其他.
 const homeCities = 7
 
-func (h *homeScreen) show(d *data.Dashboard, err error) {
+func (h *homeScreen) show(d *storage.Dashboard, err error) {
 	if err != nil {
 		h.workers.set("—", "统计出错："+err.Error(), widget.DangerImportance)
 		return

@@ -9,6 +9,7 @@ import (
 	"duikou/data"
 	"duikou/data/report"
 	"duikou/data/sheet"
+	"duikou/data/storage"
 )
 
 // listScope is what a list screen shows at the moment: its filter (the
@@ -17,7 +18,7 @@ import (
 // hold exactly these rows.
 type listScope struct {
 	filter data.ListFilter
-	dates  data.DateRange
+	dates  storage.DateRange
 	note   string // "户籍地：榆中县；状态：待业"; "" for the whole list
 }
 
@@ -35,14 +36,14 @@ type listActions struct {
 	kind  sheet.Kind
 	scope func() listScope
 	jobs  *latest
-	store *data.Store // nil: not the real Store (a fake), no actions
+	store *storage.Store // nil: not the real Store (a fake), no actions
 }
 
 func newListActions(g *GUI, kind sheet.Kind, scope func() listScope) *listActions {
 	a := &listActions{g: g, kind: kind, scope: scope, jobs: g.newLatest()}
 	// The sheet and report packages run the Store's own transactions and
 	// queries, so they take the Store itself, not one of app's interfaces.
-	a.store, _ = g.store.(*data.Store)
+	a.store, _ = g.store.(*storage.Store)
 	return a
 }
 

@@ -17,6 +17,7 @@ import (
 	"duikou/data"
 	"duikou/data/demo"
 	"duikou/data/ident"
+	"duikou/data/storage"
 )
 
 // fakeFiles stands in for the file dialogs and the system's printer: the
@@ -177,7 +178,7 @@ func TestImportLegacyXLSIsExplained(t *testing.T) {
 }
 
 // seedTwoCounties registers three workers in 榆中县 and two in 永登县.
-func seedTwoCounties(t *testing.T, s *data.Store) (yuzhong, yongdeng []*data.Worker) {
+func seedTwoCounties(t *testing.T, s *storage.Store) (yuzhong, yongdeng []*data.Worker) {
 	t.Helper()
 	for i, name := range []string{"王秀兰", "李建国", "张丽", "赵春花", "孙强"} {
 		w := testWorker(i+1, name)

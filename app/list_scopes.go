@@ -5,6 +5,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/catalog"
+	"duikou/data/storage"
 )
 
 // The list screens' scopes for their 导入/导出/打印 buttons: the filter
@@ -72,7 +73,7 @@ func (s *employersScreen) demandScope() listScope {
 }
 
 // rangeNote is a date range in words: "2026-03-01 至 2026-03-31".
-func rangeNote(r data.DateRange) string {
+func rangeNote(r storage.DateRange) string {
 	switch {
 	case r.IsZero():
 		return ""

@@ -6,6 +6,7 @@ import (
 	"duikou/data"
 	"duikou/data/match"
 	"duikou/data/matching"
+	"duikou/data/storage"
 )
 
 // MatchStore is what the 匹配推荐 screen reads besides the match engine:
@@ -41,7 +42,7 @@ var errNoMatchStore = errors.New("匹配推荐需要打开的数据库文件")
 // every worker once (seconds for a million), so it runs in the
 // background, on the screen's first use.
 func newMatchEngine(s Store) (matchEngine, error) {
-	ds, ok := s.(*data.Store)
+	ds, ok := s.(*storage.Store)
 	if !ok {
 		return nil, errNoMatchStore
 	}

@@ -18,6 +18,7 @@ import (
 	"duikou/data/cli"
 	"duikou/data/ident"
 	"duikou/data/matching"
+	"duikou/data/storage"
 )
 
 // matchWorker stores an eligible 榆中县 housekeeper (四级) who wants to
@@ -377,7 +378,7 @@ func TestMatchMeasure(t *testing.T) {
 	if path == "" {
 		t.Skip("set DUIKOU_MATCH_DB to a demo database to measure")
 	}
-	s, err := data.Open(path)
+	s, err := storage.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

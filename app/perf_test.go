@@ -11,6 +11,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/ident"
+	"duikou/data/storage"
 )
 
 // The figures for "a filter keystroke updates within 100 ms on 100,000
@@ -32,11 +33,11 @@ var (
 )
 
 // perfStore opens the shared 100,000-worker database, building it once.
-func perfStore(tb testing.TB) *data.Store {
+func perfStore(tb testing.TB) *storage.Store {
 	tb.Helper()
 	perfOnce.Do(func() {
 		perfPath = filepath.Join(os.TempDir(), "duikou-perf-100k-v1.db")
-		if s, err := data.Open(perfPath); err == nil {
+		if s, err := storage.Open(perfPath); err == nil {
 			n, _ := s.CountWorkers(data.WorkerFilter{})
 			s.Close()
 			if n == perfWorkers {
@@ -46,7 +47,7 @@ func perfStore(tb testing.TB) *data.Store {
 		for _, suffix := range []string{"", "-wal", "-shm"} {
 			os.Remove(perfPath + suffix)
 		}
-		s, err := data.Open(perfPath)
+		s, err := storage.Open(perfPath)
 		if err != nil {
 			perfError = err
 			return
@@ -57,7 +58,7 @@ func perfStore(tb testing.TB) *data.Store {
 			return
 		}
 		start := time.Now()
-		perfError = s.WriteBulk(func(tx *data.Tx) error {
+		perfError = s.WriteBulk(func(tx *storage.Tx) error {
 			for i := 1; i <= perfWorkers; i++ {
 				w := testWorker(i, perfName(i))
 				// Unique numbers: 12,000 birth dates times sequence codes.
@@ -80,7 +81,7 @@ func perfStore(tb testing.TB) *data.Store {
 	if perfError != nil {
 		tb.Fatal(perfError)
 	}
-	s, err := data.Open(perfPath)
+	s, err := storage.Open(perfPath)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -119,7 +120,7 @@ func keystrokeLatency(rows *pagedRows[data.Worker, data.WorkerFilter], q listQue
 	return time.Since(start)
 }
 
-func newPerfRows(s *data.Store) *pagedRows[data.Worker, data.WorkerFilter] {
+func newPerfRows(s *storage.Store) *pagedRows[data.Worker, data.WorkerFilter] {
 	return newPagedRows(func(fn func()) { fn() },
 		lister[data.Worker, data.WorkerFilter]{list: s.ListWorkers, count: s.CountWorkers})
 }

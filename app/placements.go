@@ -11,13 +11,14 @@ import (
 
 	"duikou/data"
 	"duikou/data/sheet"
+	"duikou/data/storage"
 )
 
 // placementQuery is what the 就业安置 list shows: the filter and the date
 // range (referral or start date in it, as in export and print).
 type placementQuery struct {
 	f data.PlacementFilter
-	r data.DateRange
+	r storage.DateRange
 }
 
 // placementsScreen is 就业安置: every worker's path to a job, filtered by
@@ -70,7 +71,7 @@ func newPlacementsScreen(g *GUI) *placementsScreen {
 	}
 	s.rows.onPage = s.table.table.Refresh
 	s.rows.onError = func(err error) { s.count.SetText("查询出错：" + err.Error()) }
-	st.OnChange(func(c data.Change) {
+	st.OnChange(func(c storage.Change) {
 		if c.Table == "placements" || c.Table == "workers" || c.Table == "employers" || c.Table == "demands" {
 			s.rows.reload()
 		}
@@ -214,7 +215,7 @@ func (s *placementsScreen) shown() {
 
 // Scope is what the list shows: its filter and date range, for export
 // and print of the same rows.
-func (s *placementsScreen) Scope() (data.PlacementFilter, data.DateRange) {
+func (s *placementsScreen) Scope() (data.PlacementFilter, storage.DateRange) {
 	q := s.rows.query().filter
 	return q.f, q.r
 }
@@ -255,7 +256,7 @@ func (s *placementsScreen) applyFilter() {
 
 // setStageAndRange shows the placements at a stage within a date range
 // (the home screen's 本月上岗).
-func (s *placementsScreen) setStageAndRange(st data.Stage, r data.DateRange) {
+func (s *placementsScreen) setStageAndRange(st data.Stage, r storage.DateRange) {
 	s.view()
 	s.closePage()
 	s.employer.SetSelectedIndex(0)

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"duikou/data"
+	"duikou/data/storage"
 )
 
 // checkInSettings is the 设置 section for the days after starting work on
@@ -45,7 +45,7 @@ func (c *checkInSettings) view() fyne.CanvasObject {
 }
 
 func (c *checkInSettings) save() {
-	days, err := data.ParseCheckInDays(c.days.Text)
+	days, err := storage.ParseCheckInDays(c.days.Text)
 	if err == nil {
 		err = c.g.store.SetCheckInDays(days)
 	}

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"duikou/data"
+	"duikou/data/storage"
 )
 
 // The restore in 设置: pick a backup (the list beside the database, or any
@@ -26,7 +26,7 @@ var backupReasons = []struct{ suffix, label string }{
 	{"-before-restore.db", "恢复前自动备份"},
 }
 
-func backupLabel(b data.BackupInfo) string {
+func backupLabel(b storage.BackupInfo) string {
 	kind := "备份"
 	base := filepath.Base(b.Path)
 	for _, r := range backupReasons {
@@ -106,7 +106,7 @@ func (s *settingsScreen) inspect(path string) {
 	})
 }
 
-func (s *settingsScreen) confirmRestore(b *data.BackupInfo) {
+func (s *settingsScreen) confirmRestore(b *storage.BackupInfo) {
 	msg := fmt.Sprintf("把数据库恢复到 %s 的备份（%s）：\n劳动者 %d 人，用工单位 %d 家，用工需求 %d 条，就业安置 %d 条，跟踪服务 %d 条。\n\n"+
 		"之后录入的内容将不在恢复后的数据库中；恢复前会先自动备份当前数据库，选错了可以再恢复回来。"+
 		"已发给协作单位的内容，下次导入对方的交换文件时会补回。",

@@ -1,6 +1,9 @@
 package app
 
-import "duikou/data"
+import (
+	"duikou/data"
+	"duikou/data/storage"
+)
 
 // The interfaces below are all the screens ask of the data layer.
 // *data.Store satisfies them (see the assertion at the bottom).
@@ -61,7 +64,7 @@ type Store interface {
 	MatchStore
 	// OnChange registers a listener called after every committed write
 	// (on the writer's goroutine).
-	OnChange(fn func(data.Change))
+	OnChange(fn func(storage.Change))
 }
 
-var _ Store = (*data.Store)(nil)
+var _ Store = (*storage.Store)(nil)

@@ -7,13 +7,14 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"duikou/data"
+	"duikou/data/storage"
 )
 
 // seedWorkers writes n workers: every third is 已就业, every fourth a
 // 脱贫户, every fifth from 定西市安定区 (621102), every seventh a 电工.
-func seedWorkers(t testing.TB, s *data.Store, n int) {
+func seedWorkers(t testing.TB, s *storage.Store, n int) {
 	t.Helper()
-	err := s.WriteBulk(func(tx *data.Tx) error {
+	err := s.WriteBulk(func(tx *storage.Tx) error {
 		for i := 1; i <= n; i++ {
 			w := testWorker(i, fmt.Sprintf("劳动者%04d", i))
 			if i%3 == 0 {

@@ -11,7 +11,7 @@ import (
 // it: money in yuan, codes as their labels, regions and 工种 by name, yes
 // or no, lists joined. The conflict list keeps the stored JSON; only what
 // is shown changes. A value this does not know is shown as stored.
-func conflictValue(table, column, raw string) string {
+func ConflictValue(table, column, raw string) string {
 	if raw == "null" || raw == "" {
 		return ""
 	}

@@ -23,17 +23,17 @@ import (
 // The name is reduced to the surname + 某 and a note of the withdrawal,
 // so a clerk looking at an existing placement still sees whose it was
 // (with the employer and dates) and why the details are gone.
-var personalColumns = []string{"name", "id_number", "phone", "address", "notes", "skills", "trainings"}
+var PersonalColumns = []string{"name", "id_number", "phone", "address", "notes", "skills", "trainings"}
 
-func isPersonalColumn(col string) bool { return slices.Contains(personalColumns, col) }
+func IsPersonalColumn(col string) bool { return slices.Contains(PersonalColumns, col) }
 
 // erasedMark wraps the ref of an erased column's last value. The mark does
 // not parse as a ref (the hlc part ends in ")"), so refAfter takes it for
 // "no op": a husk's blanks never win anywhere.
-func erasedMark(ref string) string { return "erased(" + ref + ")" }
+func ErasedMark(ref string) string { return "erased(" + ref + ")" }
 
 // erasedRef returns the ref an erased column's mark wraps.
-func erasedRef(mark string) (string, bool) {
+func ErasedRef(mark string) (string, bool) {
 	if !strings.HasPrefix(mark, "erased(") || !strings.HasSuffix(mark, ")") {
 		return "", false
 	}
@@ -44,12 +44,12 @@ func erasedRef(mark string) (string, bool) {
 // registering office withdrew the worker's consent: some personal column
 // is erased (after a re-consent, until the row states have filled them
 // all).
-func isHusk(w *Worker) bool { return erasedColumns(w) > 0 }
+func IsHusk(w *Worker) bool { return ErasedColumns(w) > 0 }
 
-func erasedColumns(w *Worker) int {
+func ErasedColumns(w *Worker) int {
 	n := 0
-	for _, col := range personalColumns {
-		if _, ok := erasedRef(w.FieldOps.Base(col)); ok {
+	for _, col := range PersonalColumns {
+		if _, ok := ErasedRef(w.FieldOps.Base(col)); ok {
 			n++
 		}
 	}
@@ -59,10 +59,10 @@ func erasedColumns(w *Worker) int {
 // IsWithdrawnHusk reports whether this office holds only the husk of a
 // worker whose registering office withdrew consent: its personal data
 // were erased here, and it cannot be edited here.
-func (w *Worker) IsWithdrawnHusk() bool { return isHusk(w) }
+func (w *Worker) IsWithdrawnHusk() bool { return IsHusk(w) }
 
 // errHusk refuses a local edit of a husk: its data are the registering
 // office's to change, and a re-consent brings them back from there.
-func errHusk(w *Worker) error {
+func HuskEditError(w *Worker) error {
 	return fmt.Errorf("劳动者“%s”已由登记单位撤回共享同意，本单位已删除其个人信息，不能修改；如本人重新同意，由登记单位修改后经数据交换发来", w.Name)
 }

@@ -131,16 +131,16 @@ func (d *Date) Scan(src any) error {
 	case time.Time:
 		*d = DateOf(v.UTC())
 	case string:
-		return d.scanText(v)
+		return d.ScanText(v)
 	case []byte:
-		return d.scanText(string(v))
+		return d.ScanText(string(v))
 	default:
 		return fmt.Errorf("data: cannot scan %T into Date", src)
 	}
 	return nil
 }
 
-func (d *Date) scanText(s string) error {
+func (d *Date) ScanText(s string) error {
 	if len(s) > 10 {
 		s = s[:10]
 	}

@@ -61,7 +61,7 @@ func codeOf(list []Labelled, label string) (string, bool) {
 	return "", false
 }
 
-func validCode(list []Labelled, code string) bool {
+func ValidCode(list []Labelled, code string) bool {
 	_, ok := codeOf(list, code)
 	return ok && labelOf(list, code) != code
 }

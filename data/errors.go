@@ -18,7 +18,7 @@ func (e *FieldError) Error() string {
 	return fmt.Sprintf("%s的%s有误：%s", e.Record, e.Label, e.Reason)
 }
 
-func fieldErr(record, field, label, reason string) *FieldError {
+func NewFieldError(record, field, label, reason string) *FieldError {
 	return &FieldError{Record: record, Field: field, Label: label, Reason: reason}
 }
 

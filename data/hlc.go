@@ -51,3 +51,6 @@ func (c *HLC) Observe(remote int64) {
 func HLCTime(stamp int64) time.Time {
 	return time.UnixMilli(stamp >> hlcCounterBits)
 }
+
+// Last is the latest stamp the clock has given or observed.
+func (c *HLC) Last() int64 { return c.last }

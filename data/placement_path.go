@@ -48,7 +48,7 @@ func (p *Placement) Validate(r Rules, prev *Placement) error {
 		p.Stage = StageReferred
 	}
 	if _, ok := stageRank[p.Stage]; !ok {
-		return fieldErr(rec, "Stage", "阶段", fmt.Sprintf("“%s”无效", p.Stage))
+		return NewFieldError(rec, "Stage", "阶段", fmt.Sprintf("“%s”无效", p.Stage))
 	}
 	if p.ReferredOn.IsZero() {
 		p.ReferredOn = r.Today
@@ -63,21 +63,21 @@ func (p *Placement) Validate(r Rules, prev *Placement) error {
 	}
 	if p.Stage.Ended() {
 		if p.CloseReason == "" {
-			return fieldErr(rec, "CloseReason", "结束原因", "请选择结束原因")
+			return NewFieldError(rec, "CloseReason", "结束原因", "请选择结束原因")
 		}
-		if !validCode(CloseReasons, p.CloseReason) {
-			return fieldErr(rec, "CloseReason", "结束原因", fmt.Sprintf("“%s”无效", p.CloseReason))
+		if !ValidCode(CloseReasons, p.CloseReason) {
+			return NewFieldError(rec, "CloseReason", "结束原因", fmt.Sprintf("“%s”无效", p.CloseReason))
 		}
 	}
 	if p.ContractMonths < 0 {
-		return fieldErr(rec, "ContractMonths", "合同期限", "不能为负数")
+		return NewFieldError(rec, "ContractMonths", "合同期限", "不能为负数")
 	}
 	if p.ContractSigned {
 		if p.ContractDate.IsZero() {
-			return fieldErr(rec, "ContractDate", "合同签订日期", "已签合同请填写签订日期")
+			return NewFieldError(rec, "ContractDate", "合同签订日期", "已签合同请填写签订日期")
 		}
 		if !p.HiredOn.IsZero() && p.ContractDate.Before(p.HiredOn) {
-			return fieldErr(rec, "ContractDate", "合同签订日期", fmt.Sprintf("%s早于录用日期%s", p.ContractDate, p.HiredOn))
+			return NewFieldError(rec, "ContractDate", "合同签订日期", fmt.Sprintf("%s早于录用日期%s", p.ContractDate, p.HiredOn))
 		}
 	}
 	return nil
@@ -88,10 +88,10 @@ func checkTransition(from, to Stage) error {
 	case from == to:
 		return nil
 	case from.Ended():
-		return fieldErr("就业安置", "Stage", "阶段",
+		return NewFieldError("就业安置", "Stage", "阶段",
 			fmt.Sprintf("该安置已结束（%s），不能改为%s；如需再次推荐请新建", from.Label(), to.Label()))
 	case stageRank[to] < stageRank[from]:
-		return fieldErr("就业安置", "Stage", "阶段", fmt.Sprintf("阶段不能倒退（%s→%s）", from.Label(), to.Label()))
+		return NewFieldError("就业安置", "Stage", "阶段", fmt.Sprintf("阶段不能倒退（%s→%s）", from.Label(), to.Label()))
 	}
 	return nil
 }
@@ -111,14 +111,14 @@ func (p *Placement) checkDates(r Rules) error {
 		}
 	case StageStarted:
 		if p.HiredOn.IsZero() {
-			return fieldErr(rec, "HiredOn", "录用日期", "未录用不能上岗，请先填写录用日期")
+			return NewFieldError(rec, "HiredOn", "录用日期", "未录用不能上岗，请先填写录用日期")
 		}
 		if p.StartedOn.IsZero() {
 			p.StartedOn = today
 		}
 	case StageLeft:
 		if p.StartedOn.IsZero() {
-			return fieldErr(rec, "StartedOn", "上岗日期", "未上岗不能离职，请先填写上岗日期")
+			return NewFieldError(rec, "StartedOn", "上岗日期", "未上岗不能离职，请先填写上岗日期")
 		}
 		fallthrough
 	case StageReturned:
@@ -133,10 +133,10 @@ func (p *Placement) checkDates(r Rules) error {
 			continue
 		}
 		if !r.Remote && sd.date.After(today) {
-			return fieldErr(rec, sd.field, sd.label, fmt.Sprintf("%s晚于今天", sd.date))
+			return NewFieldError(rec, sd.field, sd.label, fmt.Sprintf("%s晚于今天", sd.date))
 		}
 		if !last.IsZero() && sd.date.Before(last) {
-			return fieldErr(rec, sd.field, sd.label, fmt.Sprintf("%s早于%s%s", sd.date, lastLabel, last))
+			return NewFieldError(rec, sd.field, sd.label, fmt.Sprintf("%s早于%s%s", sd.date, lastLabel, last))
 		}
 		last, lastLabel = sd.date, sd.label
 	}

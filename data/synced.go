@@ -31,9 +31,9 @@ func (f FieldOps) Base(column string) string {
 
 // Record is implemented by every synced record type.
 type Record interface {
-	synced() *Synced
+	SyncInfo() *Synced
 	// RecordName is the record kind in Chinese, for messages.
 	RecordName() string
 }
 
-func (s *Synced) synced() *Synced { return s }
+func (s *Synced) SyncInfo() *Synced { return s }

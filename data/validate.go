@@ -28,9 +28,9 @@ type Rules struct {
 
 func cleanText(s string) string { return strings.TrimSpace(s) }
 
-func checkLen(rec, field, label, v string, max int) error {
+func CheckLen(rec, field, label, v string, max int) error {
 	if utf8.RuneCountInString(v) > max {
-		return fieldErr(rec, field, label, fmt.Sprintf("不能超过%d个字", max))
+		return NewFieldError(rec, field, label, fmt.Sprintf("不能超过%d个字", max))
 	}
 	return nil
 }
@@ -38,14 +38,14 @@ func checkLen(rec, field, label, v string, max int) error {
 // checkCounty requires a known county-level region code.
 func checkCounty(rec, field, label, code string) error {
 	if code == "" {
-		return fieldErr(rec, field, label, "不能为空，请选到区县")
+		return NewFieldError(rec, field, label, "不能为空，请选到区县")
 	}
 	r, ok := catalog.RegionByCode(code)
 	if !ok {
-		return fieldErr(rec, field, label, fmt.Sprintf("行政区划代码%s不存在", code))
+		return NewFieldError(rec, field, label, fmt.Sprintf("行政区划代码%s不存在", code))
 	}
 	if !r.CountyLevel() { // a county, or a city with no counties (东莞, 嘉峪关 ...)
-		return fieldErr(rec, field, label, fmt.Sprintf("“%s”不是区县，请选到区县一级", catalog.FullName(code)))
+		return NewFieldError(rec, field, label, fmt.Sprintf("“%s”不是区县，请选到区县一级", catalog.FullName(code)))
 	}
 	return nil
 }
@@ -53,16 +53,16 @@ func checkCounty(rec, field, label, code string) error {
 func checkOccupation(rec, field, label, key string) error {
 	if _, ok := catalog.OccupationByKey(key); !ok {
 		if key == "" {
-			return fieldErr(rec, field, label, "不能为空")
+			return NewFieldError(rec, field, label, "不能为空")
 		}
-		return fieldErr(rec, field, label, fmt.Sprintf("工种“%s”不在工种目录中", key))
+		return NewFieldError(rec, field, label, fmt.Sprintf("工种“%s”不在工种目录中", key))
 	}
 	return nil
 }
 
 func checkLevel(rec, field, label string, l catalog.SkillLevel) error {
 	if l < catalog.LevelNone || l > catalog.Level1 {
-		return fieldErr(rec, field, label, fmt.Sprintf("技能等级%d无效", l))
+		return NewFieldError(rec, field, label, fmt.Sprintf("技能等级%d无效", l))
 	}
 	return nil
 }
@@ -74,20 +74,20 @@ func (w *Worker) Validate() error {
 	const rec = "劳动者"
 	w.Name = cleanText(w.Name)
 	if w.Name == "" {
-		return fieldErr(rec, "Name", "姓名", "不能为空")
+		return NewFieldError(rec, "Name", "姓名", "不能为空")
 	}
-	if err := checkLen(rec, "Name", "姓名", w.Name, 32); err != nil {
+	if err := CheckLen(rec, "Name", "姓名", w.Name, 32); err != nil {
 		return err
 	}
 	id, err := ident.ParseID(w.IDNumber)
 	if err != nil {
-		return fieldErr(rec, "IDNumber", "身份证号", err.Error())
+		return NewFieldError(rec, "IDNumber", "身份证号", err.Error())
 	}
 	w.IDNumber = id.Number
 	if w.Phone = cleanText(w.Phone); w.Phone != "" {
 		p, err := ident.NormalizePhone(w.Phone)
 		if err != nil {
-			return fieldErr(rec, "Phone", "联系电话", err.Error())
+			return NewFieldError(rec, "Phone", "联系电话", err.Error())
 		}
 		w.Phone = p
 	}
@@ -97,17 +97,17 @@ func (w *Worker) Validate() error {
 	if w.Poverty == "" {
 		w.Poverty = PovertyGeneral
 	}
-	if !validCode(Poverties, string(w.Poverty)) {
-		return fieldErr(rec, "Poverty", "脱贫状态", fmt.Sprintf("“%s”无效", w.Poverty))
+	if !ValidCode(Poverties, string(w.Poverty)) {
+		return NewFieldError(rec, "Poverty", "脱贫状态", fmt.Sprintf("“%s”无效", w.Poverty))
 	}
-	if w.Education != "" && !validCode(Educations, string(w.Education)) {
-		return fieldErr(rec, "Education", "文化程度", fmt.Sprintf("“%s”无效", w.Education))
+	if w.Education != "" && !ValidCode(Educations, string(w.Education)) {
+		return NewFieldError(rec, "Education", "文化程度", fmt.Sprintf("“%s”无效", w.Education))
 	}
 	if w.Status == "" {
 		w.Status = WorkerIdle
 	}
-	if !validCode(WorkerStatuses, string(w.Status)) {
-		return fieldErr(rec, "Status", "状态", fmt.Sprintf("“%s”无效", w.Status))
+	if !ValidCode(WorkerStatuses, string(w.Status)) {
+		return NewFieldError(rec, "Status", "状态", fmt.Sprintf("“%s”无效", w.Status))
 	}
 	for i, s := range w.Skills {
 		if err := checkOccupation(rec, "Skills", fmt.Sprintf("第%d项技能的工种", i+1), s.Occupation); err != nil {
@@ -119,7 +119,7 @@ func (w *Worker) Validate() error {
 	}
 	for _, code := range w.DesiredRegions {
 		if _, ok := catalog.RegionByCode(code); !ok {
-			return fieldErr(rec, "DesiredRegions", "意向地区", fmt.Sprintf("行政区划代码%s不存在", code))
+			return NewFieldError(rec, "DesiredRegions", "意向地区", fmt.Sprintf("行政区划代码%s不存在", code))
 		}
 	}
 	for _, key := range w.DesiredOccupations {
@@ -128,15 +128,15 @@ func (w *Worker) Validate() error {
 		}
 	}
 	if w.ExpectedWage < 0 {
-		return fieldErr(rec, "ExpectedWage", "期望月薪", "不能为负数")
+		return NewFieldError(rec, "ExpectedWage", "期望月薪", "不能为负数")
 	}
-	if err := checkLen(rec, "Address", "详细住址", w.Address, 200); err != nil {
+	if err := CheckLen(rec, "Address", "详细住址", w.Address, 200); err != nil {
 		return err
 	}
-	if err := checkLen(rec, "Notes", "备注", w.Notes, 1000); err != nil {
+	if err := CheckLen(rec, "Notes", "备注", w.Notes, 1000); err != nil {
 		return err
 	}
-	w.derive(Sex(id.Sex), DateOf(id.Birth))
+	w.Derive(Sex(id.Sex), DateOf(id.Birth))
 	return nil
 }
 
@@ -146,21 +146,21 @@ func (e *Employer) Validate() error {
 	const rec = "用工单位"
 	e.Name = cleanText(e.Name)
 	if e.Name == "" {
-		return fieldErr(rec, "Name", "单位名称", "不能为空")
+		return NewFieldError(rec, "Name", "单位名称", "不能为空")
 	}
-	if err := checkLen(rec, "Name", "单位名称", e.Name, 100); err != nil {
+	if err := CheckLen(rec, "Name", "单位名称", e.Name, 100); err != nil {
 		return err
 	}
 	code, err := ident.NormalizeCreditCode(e.CreditCode)
 	if err != nil {
-		return fieldErr(rec, "CreditCode", "统一社会信用代码", err.Error())
+		return NewFieldError(rec, "CreditCode", "统一社会信用代码", err.Error())
 	}
 	e.CreditCode = code
 	if err := checkCounty(rec, "Region", "所在地", e.Region); err != nil {
 		return err
 	}
 	e.ContactPhone = cleanText(e.ContactPhone)
-	return checkLen(rec, "Address", "地址", e.Address, 200)
+	return CheckLen(rec, "Address", "地址", e.Address, 200)
 }
 
 // Validate checks and normalises a demand: an employer named, a known
@@ -170,7 +170,7 @@ func (e *Employer) Validate() error {
 func (d *Demand) Validate() error {
 	const rec = "用工需求"
 	if d.EmployerID == "" {
-		return fieldErr(rec, "EmployerID", "用工单位", "不能为空")
+		return NewFieldError(rec, "EmployerID", "用工单位", "不能为空")
 	}
 	if err := checkOccupation(rec, "Occupation", "工种", d.Occupation); err != nil {
 		return err
@@ -178,44 +178,44 @@ func (d *Demand) Validate() error {
 	d.Title = cleanText(d.Title)
 	switch {
 	case d.Headcount < 0:
-		return fieldErr(rec, "Headcount", "招聘人数", "不能为负数")
+		return NewFieldError(rec, "Headcount", "招聘人数", "不能为负数")
 	case d.Headcount == 0:
-		return fieldErr(rec, "Headcount", "招聘人数", "须大于0")
+		return NewFieldError(rec, "Headcount", "招聘人数", "须大于0")
 	}
 	if err := checkCounty(rec, "WorkRegion", "工作地点", d.WorkRegion); err != nil {
 		return err
 	}
 	switch {
 	case d.WageMin < 0 || d.WageMax < 0:
-		return fieldErr(rec, "WageMin", "工资范围", "不能为负数")
+		return NewFieldError(rec, "WageMin", "工资范围", "不能为负数")
 	case d.WageMax > 0 && d.WageMin > d.WageMax:
-		return fieldErr(rec, "WageMin", "工资范围", fmt.Sprintf("下限%s元高于上限%s元", d.WageMin, d.WageMax))
+		return NewFieldError(rec, "WageMin", "工资范围", fmt.Sprintf("下限%s元高于上限%s元", d.WageMin, d.WageMax))
 	}
 	switch {
 	case d.AgeMin < 0 || d.AgeMax < 0:
-		return fieldErr(rec, "AgeMin", "年龄范围", "不能为负数")
+		return NewFieldError(rec, "AgeMin", "年龄范围", "不能为负数")
 	case d.AgeMin > 0 && d.AgeMin < 16:
-		return fieldErr(rec, "AgeMin", "年龄范围", "下限不能低于16岁（禁止使用童工）")
+		return NewFieldError(rec, "AgeMin", "年龄范围", "下限不能低于16岁（禁止使用童工）")
 	case d.AgeMax > 0 && d.AgeMin > d.AgeMax:
-		return fieldErr(rec, "AgeMin", "年龄范围", fmt.Sprintf("下限%d岁高于上限%d岁", d.AgeMin, d.AgeMax))
+		return NewFieldError(rec, "AgeMin", "年龄范围", fmt.Sprintf("下限%d岁高于上限%d岁", d.AgeMin, d.AgeMax))
 	}
 	if d.SexRequirement < AnySex || d.SexRequirement > FemaleOnly {
-		return fieldErr(rec, "SexRequirement", "性别要求", "无效")
+		return NewFieldError(rec, "SexRequirement", "性别要求", "无效")
 	}
 	if err := checkLevel(rec, "MinLevel", "最低技能等级", d.MinLevel); err != nil {
 		return err
 	}
 	if d.ContractMonths < 0 {
-		return fieldErr(rec, "ContractMonths", "合同期限", "不能为负数")
+		return NewFieldError(rec, "ContractMonths", "合同期限", "不能为负数")
 	}
 	if !d.ValidFrom.IsZero() && !d.ValidUntil.IsZero() && d.ValidUntil.Before(d.ValidFrom) {
-		return fieldErr(rec, "ValidUntil", "有效期", fmt.Sprintf("截止日期%s早于开始日期%s", d.ValidUntil, d.ValidFrom))
+		return NewFieldError(rec, "ValidUntil", "有效期", fmt.Sprintf("截止日期%s早于开始日期%s", d.ValidUntil, d.ValidFrom))
 	}
 	if d.Status == "" {
 		d.Status = DemandOpen
 	}
-	if !validCode(DemandStatuses, string(d.Status)) {
-		return fieldErr(rec, "Status", "状态", fmt.Sprintf("“%s”无效", d.Status))
+	if !ValidCode(DemandStatuses, string(d.Status)) {
+		return NewFieldError(rec, "Status", "状态", fmt.Sprintf("“%s”无效", d.Status))
 	}
 	return nil
 }
@@ -228,20 +228,20 @@ func (f *FollowUp) Validate(r Rules) error {
 	if f.PlacementID != nil && *f.PlacementID == "" {
 		f.PlacementID = nil
 	}
-	if !validCode(FollowUpKinds, string(f.Kind)) {
-		return fieldErr(rec, "Kind", "类别", fmt.Sprintf("“%s”无效", f.Kind))
+	if !ValidCode(FollowUpKinds, string(f.Kind)) {
+		return NewFieldError(rec, "Kind", "类别", fmt.Sprintf("“%s”无效", f.Kind))
 	}
 	if f.Status == "" {
 		f.Status = FollowUpOpen
 	}
-	if !validCode(FollowUpStatuses, string(f.Status)) {
-		return fieldErr(rec, "Status", "状态", fmt.Sprintf("“%s”无效", f.Status))
+	if !ValidCode(FollowUpStatuses, string(f.Status)) {
+		return NewFieldError(rec, "Status", "状态", fmt.Sprintf("“%s”无效", f.Status))
 	}
-	if f.Method != "" && !validCode(Methods, f.Method) {
-		return fieldErr(rec, "Method", "方式", fmt.Sprintf("“%s”无效", f.Method))
+	if f.Method != "" && !ValidCode(Methods, f.Method) {
+		return NewFieldError(rec, "Method", "方式", fmt.Sprintf("“%s”无效", f.Method))
 	}
 	if f.Amount < 0 {
-		return fieldErr(rec, "Amount", "金额", "不能为负数")
+		return NewFieldError(rec, "Amount", "金额", "不能为负数")
 	}
 	if f.DueOn.IsZero() {
 		f.DueOn = r.Today
@@ -250,7 +250,7 @@ func (f *FollowUp) Validate(r Rules) error {
 		f.DoneOn = r.Today
 	}
 	if !r.Remote && !f.DoneOn.IsZero() && f.DoneOn.After(r.Today) {
-		return fieldErr(rec, "DoneOn", "完成日期", fmt.Sprintf("%s晚于今天", f.DoneOn))
+		return NewFieldError(rec, "DoneOn", "完成日期", fmt.Sprintf("%s晚于今天", f.DoneOn))
 	}
 	return nil
 }

@@ -59,7 +59,7 @@ type Training struct {
 func (*Worker) RecordName() string { return "劳动者" }
 
 // derive fills the derived columns.
-func (w *Worker) derive(sex Sex, birth Date) {
+func (w *Worker) Derive(sex Sex, birth Date) {
 	w.Sex, w.Birth = sex, birth
 	w.MainOcc, w.MainLevel, w.OccKeys = "", catalog.LevelNone, ""
 	if len(w.Skills) > 0 {

@@ -5,7 +5,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"duikou/data"
+	"duikou/data/storage"
 )
 
 func init() {
@@ -54,7 +54,7 @@ func runRestore(env *Env, args []string) int {
 	if len(pos) != 1 {
 		return env.Fail("用法：duikou restore --db 数据库文件 备份文件")
 	}
-	info, err := data.InspectBackup(pos[0])
+	info, err := storage.InspectBackup(pos[0])
 	if err != nil {
 		return env.Fail("%v", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"duikou/data"
+	"duikou/data/storage"
 )
 
 // duikou backup writes a checked copy; duikou restore puts it back, and
@@ -22,7 +23,7 @@ func TestBackupAndRestore(t *testing.T) {
 	}
 	oneLine(t, errOut, "已存在")
 
-	s, err := data.Open(db)
+	s, err := storage.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +36,7 @@ func TestBackupAndRestore(t *testing.T) {
 	if code != ExitOK || !strings.Contains(out, "已从 before-fair.db 恢复") {
 		t.Fatalf("restore: %d %q %q", code, out, errOut)
 	}
-	s, err = data.Open(db)
+	s, err = storage.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/ident"
+	"duikou/data/storage"
 )
 
 // A worker withdraws consent at the sending office: the receiving office's
@@ -19,7 +20,7 @@ func TestAWithdrawalOfConsentThroughTheCLI(t *testing.T) {
 	b := setupOffice(t, "南京市江宁区总工会", "320115", data.RoleReceiving)
 	pinBoth(t, a, b)
 	idNumber := ident.MakeID("620123", time.Date(1990, 3, 14, 0, 0, 0, 0, time.UTC), 7, true)
-	s, err := data.Open(a)
+	s, err := storage.Open(a)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +40,7 @@ func TestAWithdrawalOfConsentThroughTheCLI(t *testing.T) {
 	if code, _, errOut := run(t, "sync", "import", "--db", b, exchange(1)); code != ExitOK {
 		t.Fatal(errOut)
 	}
-	s, _ = data.Open(a)
+	s, _ = storage.Open(a)
 	got, _ := s.Worker(w.ID)
 	got.Consent = false
 	if err := s.Update(got); err != nil {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"duikou/data"
+	"duikou/data/storage"
 )
 
 func TestDemoCommandWritesAHealthyDatabase(t *testing.T) {
@@ -22,7 +23,7 @@ func TestDemoCommandWritesAHealthyDatabase(t *testing.T) {
 			t.Errorf("summary lacks %q:\n%s", want, out.String())
 		}
 	}
-	s, err := data.Open(path)
+	s, err := storage.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"duikou/data"
+	"duikou/data/storage"
 )
 
 // importedDB is a database holding the good rows of the GBK roster.
@@ -24,7 +25,7 @@ func sheetImportedDB(t *testing.T) string {
 
 func sheetLastAudit(t *testing.T, db string) data.AuditEntry {
 	t.Helper()
-	s, err := data.Open(db)
+	s, err := storage.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,13 +12,14 @@ import (
 
 	"duikou/data"
 	"duikou/data/ident"
+	"duikou/data/storage"
 )
 
 // newOfficeDB makes a database file with this office set up.
 func sheetNewOfficeDB(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "duikou.db")
-	s, err := data.Open(path)
+	s, err := storage.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +32,7 @@ func sheetNewOfficeDB(t *testing.T) string {
 
 func sheetWorkersIn(t *testing.T, db string) int64 {
 	t.Helper()
-	s, err := data.Open(db)
+	s, err := storage.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"duikou/data"
 	"duikou/data/catalog"
 	"duikou/data/matching"
+	"duikou/data/storage"
 )
 
 func init() {
@@ -104,7 +105,7 @@ func runMatch(env *Env, args []string) int {
 // openExistingDB opens a database file that must already exist: matching
 // an empty new file would only hide a mistyped path. On failure it has
 // reported and returns a nil Store and the exit code.
-func openExistingDB(env *Env, path string) (*data.Store, int) {
+func openExistingDB(env *Env, path string) (*storage.Store, int) {
 	if path == "" {
 		return nil, env.Fail("请用 --db 指定数据库文件")
 	}
@@ -116,7 +117,7 @@ func openExistingDB(env *Env, path string) (*data.Store, int) {
 	} else if fi.IsDir() {
 		return nil, env.Fail("%s 是文件夹，不是数据库文件", path)
 	}
-	s, err := data.Open(path)
+	s, err := storage.Open(path)
 	if err != nil {
 		return nil, env.Fail("无法打开数据库 %s：%v", path, err)
 	}

@@ -15,6 +15,7 @@ import (
 	"duikou/data/catalog"
 	"duikou/data/ident"
 	"duikou/data/matching"
+	"duikou/data/storage"
 )
 
 // matchFixture is a small database: a Gansu sending office, one Nanjing
@@ -29,7 +30,7 @@ type matchFixture struct {
 func newMatchFixture(t *testing.T) matchFixture {
 	t.Helper()
 	f := matchFixture{path: filepath.Join(t.TempDir(), "duikou.db")}
-	s, err := data.Open(f.path)
+	s, err := storage.Open(f.path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +80,7 @@ func runCLI(args ...string) (code int, stdout, stderr string) {
 // matcherOn opens the fixture with the matcher the screen uses.
 func matcherOn(t *testing.T, path string) *matching.Matcher {
 	t.Helper()
-	s, err := data.Open(path)
+	s, err := storage.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -313,7 +314,7 @@ func TestAllocateTable(t *testing.T) {
 
 func placements(t *testing.T, path string) int64 {
 	t.Helper()
-	s, err := data.Open(path)
+	s, err := storage.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

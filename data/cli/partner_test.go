@@ -9,6 +9,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/exchange"
+	"duikou/data/storage"
 )
 
 // setupOffice makes a database for a fresh office, as the first-run
@@ -16,7 +17,7 @@ import (
 func setupOffice(t *testing.T, name, region string, role data.OfficeRole) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "duikou.db")
-	s, err := data.Open(path)
+	s, err := storage.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +51,7 @@ func oneLine(t *testing.T, stderr string, want ...string) {
 
 func officeOf(t *testing.T, path string) (*data.Office, string) {
 	t.Helper()
-	s, err := data.Open(path)
+	s, err := storage.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

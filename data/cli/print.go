@@ -5,6 +5,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/report"
+	"duikou/data/storage"
 )
 
 func init() {
@@ -34,7 +35,7 @@ func runPrint(env *Env, args []string) int {
 	if *out == "" {
 		return env.Fail("请用 -o 指定 PDF 文件")
 	}
-	var r data.DateRange
+	var r storage.DateRange
 	if r.From, err = data.ParseDate(*from); err != nil {
 		return env.Fail("--from：%v", err)
 	}

@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"duikou/data"
 	"duikou/data/exchange"
+	"duikou/data/storage"
 )
 
 func init() {
@@ -69,7 +69,7 @@ func tableCounts(tables map[string]int) string {
 	names := map[string]string{"employers": "用工单位", "demands": "用工需求", "workers": "劳动者",
 		"placements": "就业安置", "follow_ups": "跟踪服务"}
 	var parts []string
-	for _, t := range data.SyncedTables() {
+	for _, t := range storage.SyncedTables() {
 		if n := tables[t]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", names[t], n))
 		}
@@ -146,13 +146,13 @@ func runSyncImport(env *Env, args []string) int {
 }
 
 // summaryLine is the import's count in the clerk's words.
-func summaryLine(sum *data.ApplySummary) string {
+func summaryLine(sum *storage.ApplySummary) string {
 	return fmt.Sprintf("新增 %d 条，更新 %d 条，未变 %d 条，冲突 %d 处，拒收 %d 条",
 		sum.New, sum.Updated, sum.Unchanged, sum.Conflicts, len(sum.Refused))
 }
 
 // printRefused lists the records that failed validation; exit 1 if any.
-func printRefused(env *Env, sum *data.ApplySummary, dryRun bool) int {
+func printRefused(env *Env, sum *storage.ApplySummary, dryRun bool) int {
 	if len(sum.Refused) == 0 {
 		return ExitOK
 	}

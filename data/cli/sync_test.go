@@ -14,6 +14,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/ident"
+	"duikou/data/storage"
 )
 
 // dbChecksum hashes every row of every table, read through its own
@@ -146,7 +147,7 @@ func TestTwoOfficesExchangeBothWaysThroughTheCLI(t *testing.T) {
 	}
 
 	// B records something on one of A's workers; B → A by office id.
-	s, err := data.Open(b)
+	s, err := storage.Open(b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +185,7 @@ func TestTwoOfficesExchangeBothWaysThroughTheCLI(t *testing.T) {
 	if code != ExitOK || summary(t, out)[1] != "1" {
 		t.Fatalf("import at A: exit %d\n%s%s", code, out, errOut)
 	}
-	sa, _ := data.Open(a)
+	sa, _ := storage.Open(a)
 	defer sa.Close()
 	if got, err := sa.Worker(w.ID); err != nil || got.Notes != "已到江宁区，住宿已安排" {
 		t.Fatalf("A's worker after B's file: %+v %v", got, err)
@@ -201,7 +202,7 @@ func TestSyncRefusalsAndExitCodes(t *testing.T) {
 
 	// Two workers at A, one of whose ID number is then damaged in A's
 	// database behind the Store's back: the receiver must refuse the file.
-	s, _ := data.Open(a)
+	s, _ := storage.Open(a)
 	var ids []string
 	for i := range 2 {
 		id := ident.MakeID("620123", time.Date(1985+i, 7, 22, 0, 0, 0, 0, time.UTC), 11+i, i == 0)

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"duikou/data"
+	"duikou/data/storage"
 )
 
 // Options shape the demo database; the zero value is the default demo.
@@ -38,17 +39,17 @@ const batchSize = 20000
 // Create builds a demo database in a new file at path and returns the open
 // Store. It refuses a file that exists and is not empty; if filling fails,
 // the file it made is removed.
-func Create(path string, opt Options) (*data.Store, error) {
+func Create(path string, opt Options) (*storage.Store, error) {
 	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
 		return nil, fmt.Errorf("文件 %s 已存在且不为空，演示数据库只能写入新文件", path)
 	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("无法访问 %s：%w", path, err)
 	}
-	s, err := data.Open(path)
+	s, err := storage.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	fail := func(err error) (*data.Store, error) {
+	fail := func(err error) (*storage.Store, error) {
 		s.Close()
 		for _, suffix := range []string{"", "-wal", "-shm"} {
 			_ = os.Remove(path + suffix)
@@ -67,7 +68,7 @@ func Create(path string, opt Options) (*data.Store, error) {
 // Populate fills a Store whose office is set up and which holds no workers
 // or employers yet: the Nanjing partner (pinned unless a receiving partner
 // is), employers and demands, workers, placements and follow-ups.
-func Populate(s *data.Store, opt Options) error {
+func Populate(s *storage.Store, opt Options) error {
 	office := s.Office()
 	if office == nil {
 		return errors.New("请先完成本单位设置")
@@ -112,7 +113,7 @@ func Populate(s *data.Store, opt Options) error {
 
 // receivingPartner is the id of the first pinned receiving partner, pinning
 // 南京市总工会 when there is none.
-func receivingPartner(s *data.Store) (string, error) {
+func receivingPartner(s *storage.Store) (string, error) {
 	partners, err := s.Partners()
 	if err != nil {
 		return "", err
@@ -131,7 +132,7 @@ func receivingPartner(s *data.Store) (string, error) {
 
 // populator carries the state between the steps.
 type populator struct {
-	s       *data.Store
+	s       *storage.Store
 	g       *gen
 	opt     Options
 	ours    string // this office's id
@@ -147,7 +148,7 @@ const maxPoorKept = 200
 
 func (p *populator) employers() error {
 	used := map[string]bool{}
-	return p.s.WriteBulk(func(tx *data.Tx) error {
+	return p.s.WriteBulk(func(tx *storage.Tx) error {
 		p.demands = nil
 		for _, spec := range employers {
 			e := p.g.newEmployer(spec, used)
@@ -189,7 +190,7 @@ func (p *populator) workers() error {
 	ids := newIDAllocator(p.g.today)
 	for start := 0; start < n; start += batchSize {
 		end := min(start+batchSize, n)
-		err := p.s.WriteBulk(func(tx *data.Tx) error {
+		err := p.s.WriteBulk(func(tx *storage.Tx) error {
 			for i := start; i < end; i++ {
 				var pl *plan
 				if j := i / stride; i%stride == 0 && j < len(p.plans) {
@@ -213,7 +214,7 @@ func (p *populator) workers() error {
 	return nil
 }
 
-func (p *populator) worker(tx *data.Tx, ids *idAllocator, pl *plan) error {
+func (p *populator) worker(tx *storage.Tx, ids *idAllocator, pl *plan) error {
 	var target *data.Demand
 	if pl != nil {
 		target = pl.demand
@@ -237,7 +238,7 @@ func (p *populator) worker(tx *data.Tx, ids *idAllocator, pl *plan) error {
 }
 
 func (p *populator) placements() error {
-	return p.s.WriteBulk(func(tx *data.Tx) error {
+	return p.s.WriteBulk(func(tx *storage.Tx) error {
 		for _, pl := range p.plans {
 			if pl.worker == nil {
 				continue // fewer workers than plans cannot happen, but be safe
@@ -262,7 +263,7 @@ func (p *populator) followUps() error {
 		return err
 	}
 	days := p.s.CheckInDays()
-	return p.s.WriteBulk(func(tx *data.Tx) error {
+	return p.s.WriteBulk(func(tx *storage.Tx) error {
 		count := 0
 		for _, pl := range p.plans {
 			if pl.worker == nil || pl.p.StartedOn.IsZero() {
@@ -333,7 +334,7 @@ func (p *populator) scheduledCheckIns() (map[string]map[data.Date]*data.FollowUp
 // kind writes the follow-ups of one kind: a share of the eligible
 // placements (at least one), the first of them overdue, so every kind
 // shows on the overdue list.
-func (p *populator) kind(tx *data.Tx, k kindSpec) (int, error) {
+func (p *populator) kind(tx *storage.Tx, k kindSpec) (int, error) {
 	type subject struct {
 		w  *data.Worker
 		pl *data.Placement

@@ -9,6 +9,7 @@ import (
 	"duikou/data"
 	"duikou/data/catalog"
 	"duikou/data/ident"
+	"duikou/data/storage"
 )
 
 // The tests share one small demo, built once, dated on a fixed day.
@@ -17,7 +18,7 @@ var (
 	testOpt   = Options{Workers: 300, Seed: 7, Today: testToday}
 	shared    struct {
 		path string
-		s    *data.Store
+		s    *storage.Store
 	}
 )
 
@@ -55,27 +56,27 @@ func all[T any](t *testing.T, list func(data.Page) ([]T, *data.Cursor, error)) [
 	}
 }
 
-func workers(t *testing.T, s *data.Store) []data.Worker {
+func workers(t *testing.T, s *storage.Store) []data.Worker {
 	return all(t, func(p data.Page) ([]data.Worker, *data.Cursor, error) { return s.ListWorkers(data.WorkerFilter{}, p) })
 }
 
-func employersOf(t *testing.T, s *data.Store) []data.Employer {
+func employersOf(t *testing.T, s *storage.Store) []data.Employer {
 	return all(t, func(p data.Page) ([]data.Employer, *data.Cursor, error) {
 		return s.ListEmployers(data.EmployerFilter{}, p)
 	})
 }
 
-func demandsOf(t *testing.T, s *data.Store) []data.Demand {
+func demandsOf(t *testing.T, s *storage.Store) []data.Demand {
 	return all(t, func(p data.Page) ([]data.Demand, *data.Cursor, error) { return s.ListDemands(data.DemandFilter{}, p) })
 }
 
-func placementsOf(t *testing.T, s *data.Store) []data.Placement {
+func placementsOf(t *testing.T, s *storage.Store) []data.Placement {
 	return all(t, func(p data.Page) ([]data.Placement, *data.Cursor, error) {
 		return s.ListPlacements(data.PlacementFilter{}, p)
 	})
 }
 
-func followUpsOf(t *testing.T, s *data.Store) []data.FollowUp {
+func followUpsOf(t *testing.T, s *storage.Store) []data.FollowUp {
 	return all(t, func(p data.Page) ([]data.FollowUp, *data.Cursor, error) {
 		return s.ListFollowUps(data.FollowUpFilter{}, p)
 	})

@@ -7,6 +7,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/exchange"
+	"duikou/data/storage"
 )
 
 // PartnerClerk is the clerk of the demo's receiving office.
@@ -32,7 +33,7 @@ var partnerEmployers = []employerSpec{
 // office's secret keys), so its keys come from the new office's card. A
 // partner that already has keys is refused: a new office could never match
 // them.
-func CreatePartner(path string, a *data.Store, seed int64) (*data.Store, error) {
+func CreatePartner(path string, a *storage.Store, seed int64) (*storage.Store, error) {
 	self := a.Office()
 	if self == nil {
 		return nil, errors.New("演示数据库尚未设置本单位")
@@ -46,11 +47,11 @@ func CreatePartner(path string, a *data.Store, seed int64) (*data.Store, error) 
 	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("无法访问 %s：%w", path, err)
 	}
-	b, err := data.Open(path)
+	b, err := storage.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	fail := func(err error) (*data.Store, error) {
+	fail := func(err error) (*storage.Store, error) {
 		b.Close()
 		for _, suffix := range []string{"", "-wal", "-shm"} {
 			_ = os.Remove(path + suffix)
@@ -73,7 +74,7 @@ func CreatePartner(path string, a *data.Store, seed int64) (*data.Store, error) 
 }
 
 // keylessReceivingPartner is a's receiving partner that has no keys yet.
-func keylessReceivingPartner(a *data.Store) (*data.Partner, error) {
+func keylessReceivingPartner(a *storage.Store) (*data.Partner, error) {
 	partners, err := a.Partners()
 	if err != nil {
 		return nil, err
@@ -92,8 +93,8 @@ func keylessReceivingPartner(a *data.Store) (*data.Partner, error) {
 
 // exchangeCards pins each office's card in the other, as two clerks do
 // after reading the fingerprints out on the phone.
-func exchangeCards(a, b *data.Store) error {
-	for _, pair := range [][2]*data.Store{{a, b}, {b, a}} {
+func exchangeCards(a, b *storage.Store) error {
+	for _, pair := range [][2]*storage.Store{{a, b}, {b, a}} {
 		card, err := exchange.CardOf(pair[1])
 		if err != nil {
 			return err
@@ -107,9 +108,9 @@ func exchangeCards(a, b *data.Store) error {
 
 // partnerOwnEmployers writes the receiving office's own employers and
 // their demands.
-func partnerOwnEmployers(b *data.Store, g *gen) error {
+func partnerOwnEmployers(b *storage.Store, g *gen) error {
 	used := map[string]bool{}
-	return b.WriteBulk(func(tx *data.Tx) error {
+	return b.WriteBulk(func(tx *storage.Tx) error {
 		demands := 0
 		for _, spec := range partnerEmployers {
 			e := g.newEmployer(spec, used)

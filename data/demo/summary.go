@@ -1,6 +1,9 @@
 package demo
 
-import "duikou/data"
+import (
+	"duikou/data"
+	"duikou/data/storage"
+)
 
 // Summary counts what a demo database holds, for the command's report.
 type Summary struct {
@@ -16,7 +19,7 @@ type Summary struct {
 
 // Summarize counts the live records of s, taking today as the day for
 // overdue follow-ups.
-func Summarize(s *data.Store, today data.Date) (Summary, error) {
+func Summarize(s *storage.Store, today data.Date) (Summary, error) {
 	var sum Summary
 	if o := s.Office(); o != nil {
 		sum.Office = o.Name

@@ -3,12 +3,12 @@ package exchange
 import (
 	"fmt"
 
-	"duikou/data"
+	"duikou/data/storage"
 )
 
 // Result is what Apply did.
 type Result struct {
-	Summary *data.ApplySummary
+	Summary *storage.ApplySummary
 	// Backup is the copy of the database taken just before the import.
 	Backup string
 	// AlreadyImported: the bundle had been taken in before; nothing was
@@ -19,10 +19,10 @@ type Result struct {
 // DryRun validates every record and counts what the import would do
 // (new, updated, unchanged, conflicts, refused), writing nothing. For a
 // bundle imported before it returns an empty summary.
-func (o *Opened) DryRun() (*data.ApplySummary, error) {
+func (o *Opened) DryRun() (*storage.ApplySummary, error) {
 	defer roomForBulk()()
 	if o.AlreadyImported {
-		return &data.ApplySummary{}, nil
+		return &storage.ApplySummary{}, nil
 	}
 	sum, err := o.s.ApplyChanges(o.Changes, o.Manifest.BundleID, o.FileName, true)
 	if err != nil {
@@ -45,7 +45,7 @@ func (o *Opened) Apply(fileName string) (*Result, error) {
 	}
 	if imported {
 		o.AlreadyImported = true
-		return &Result{Summary: &data.ApplySummary{}, AlreadyImported: true}, nil
+		return &Result{Summary: &storage.ApplySummary{}, AlreadyImported: true}, nil
 	}
 	backup, err := o.s.BackupBeside("before-import")
 	if err != nil {

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"testing"
 
-	"duikou/data"
+	"duikou/data/storage"
 )
 
 // The README's exchange figures: export and import of 100,000 changed
@@ -72,7 +72,7 @@ func benchOffices(b *testing.B) {
 
 func newBenchOffice(b *testing.B, i int) *office {
 	path := filepath.Join(bench.dir, officeSpecs[i].name, "duikou.db")
-	s, err := data.Open(path)
+	s, err := storage.Open(path)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func newBenchOffice(b *testing.B, i int) *office {
 
 func BenchmarkExport100k(b *testing.B) {
 	benchOffices(b)
-	s, err := data.Open(bench.sender)
+	s, err := storage.Open(bench.sender)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func BenchmarkImport100k(b *testing.B) {
 		if err := os.WriteFile(path, bench.receiver, 0o644); err != nil {
 			b.Fatal(err)
 		}
-		s, err := data.Open(path)
+		s, err := storage.Open(path)
 		if err != nil {
 			b.Fatal(err)
 		}

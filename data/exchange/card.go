@@ -17,6 +17,7 @@ import (
 	"github.com/google/uuid"
 
 	"duikou/data"
+	"duikou/data/storage"
 )
 
 // CardFormat is the version of the card layout this program writes and
@@ -38,7 +39,7 @@ type Card struct {
 }
 
 // CardOf is this office's card.
-func CardOf(s *data.Store) (Card, error) {
+func CardOf(s *storage.Store) (Card, error) {
 	o := s.Office()
 	if o == nil {
 		return Card{}, errors.New("请先完成本单位设置")
@@ -51,7 +52,7 @@ func CardOf(s *data.Store) (Card, error) {
 }
 
 // WriteCard writes this office's card as indented JSON.
-func WriteCard(s *data.Store, w io.Writer) error {
+func WriteCard(s *storage.Store, w io.Writer) error {
 	c, err := CardOf(s)
 	if err != nil {
 		return err
@@ -105,7 +106,7 @@ func Fingerprint(c Card) string { return fingerprint(c.OfficeID, c.SignPublic, c
 
 // OfficeFingerprint is this office's own fingerprint, to read to a
 // partner who has just pinned our card.
-func OfficeFingerprint(s *data.Store) (string, error) {
+func OfficeFingerprint(s *storage.Store) (string, error) {
 	c, err := CardOf(s)
 	if err != nil {
 		return "", err
@@ -134,7 +135,7 @@ func fingerprint(officeID string, signPublic []byte, ageRecipient string) string
 // Pin adds the card's office as a partner with its keys and fingerprint,
 // or gives them to a partner pinned by id without keys. It refuses this office's own card, and a card whose keys an already
 // pinned partner uses.
-func Pin(s *data.Store, c Card) (*data.Partner, error) {
+func Pin(s *storage.Store, c Card) (*data.Partner, error) {
 	self := s.Office()
 	if self == nil {
 		return nil, errors.New("请先完成本单位设置")
@@ -167,7 +168,7 @@ func Pin(s *data.Store, c Card) (*data.Partner, error) {
 }
 
 // FindPartner finds a pinned partner by office id or by union name.
-func FindPartner(s *data.Store, idOrName string) (*data.Partner, error) {
+func FindPartner(s *storage.Store, idOrName string) (*data.Partner, error) {
 	idOrName = strings.TrimSpace(idOrName)
 	pinned, err := s.Partners()
 	if err != nil {

@@ -6,14 +6,14 @@ import (
 	"fmt"
 	"sync"
 
-	"duikou/data"
+	"duikou/data/storage"
 )
 
 // decodeChanges parses changes.json held in memory. The values of fields
 // stay slices of body, so body must not be reused.
-func decodeChanges(body []byte) (*data.Changes, error) {
+func decodeChanges(body []byte) (*storage.Changes, error) {
 	p := &parser{b: body, names: map[string]string{}}
-	c := &data.Changes{}
+	c := &storage.Changes{}
 	// The ops are parsed on a goroutine of their own while this one goes on
 	// to the rows: the two arrays are most of the file and a PC has cores
 	// to spare. Finding the end of the ops takes a quick skip.
@@ -46,13 +46,13 @@ func decodeChanges(body []byte) (*data.Changes, error) {
 			go func() {
 				defer opsDone.Done()
 				opsErr = ops.array(func() error {
-					c.Ops = append(c.Ops, data.WireOp{})
+					c.Ops = append(c.Ops, storage.WireOp{})
 					return ops.op(&c.Ops[len(c.Ops)-1])
 				})
 			}()
 		case "rows":
 			err = p.array(func() error {
-				c.Rows = append(c.Rows, data.RowState{})
+				c.Rows = append(c.Rows, storage.RowState{})
 				return p.row(&c.Rows[len(c.Rows)-1])
 			})
 		default:
@@ -366,7 +366,7 @@ func (p *parser) vector() (map[string]int64, error) {
 	return v, err
 }
 
-func (p *parser) op(op *data.WireOp) error {
+func (p *parser) op(op *storage.WireOp) error {
 	return p.object(func(key string) error {
 		var err error
 		switch key {
@@ -385,9 +385,9 @@ func (p *parser) op(op *data.WireOp) error {
 				op.Fields = nil
 				return nil
 			}
-			op.Fields = map[string]data.FieldChange{}
+			op.Fields = map[string]storage.FieldChange{}
 			err = p.object(func(col string) error {
-				var fc data.FieldChange
+				var fc storage.FieldChange
 				err := p.object(func(k string) error {
 					var err error
 					switch k {
@@ -410,7 +410,7 @@ func (p *parser) op(op *data.WireOp) error {
 	})
 }
 
-func (p *parser) row(r *data.RowState) error {
+func (p *parser) row(r *storage.RowState) error {
 	return p.object(func(key string) error {
 		var err error
 		switch key {
@@ -427,9 +427,9 @@ func (p *parser) row(r *data.RowState) error {
 				r.Fields = nil
 				return nil
 			}
-			r.Fields = map[string]data.FieldState{}
+			r.Fields = map[string]storage.FieldState{}
 			err = p.object(func(col string) error {
-				var fs data.FieldState
+				var fs storage.FieldState
 				err := p.object(func(k string) error {
 					var err error
 					switch k {

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"duikou/data"
+	"duikou/data/storage"
 )
 
 // changes.json is the JSON of data.Changes, written here (and read in
@@ -19,7 +19,7 @@ import (
 // per line); what is read is any JSON of data.Changes.
 
 // encodeChanges writes c one op and one row at a time.
-func encodeChanges(w io.Writer, c *data.Changes) error {
+func encodeChanges(w io.Writer, c *storage.Changes) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
 	var b []byte
 	b = append(b, `{"from":`...)

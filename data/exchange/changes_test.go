@@ -8,19 +8,19 @@ import (
 	"strings"
 	"testing"
 
-	"duikou/data"
+	"duikou/data/storage"
 )
 
 // tricky is a Changes with the values that trip hand-written JSON: quotes,
 // backslashes, control characters, Chinese, HTML characters, nulls,
 // nested values, negative and large numbers, nil and empty maps.
-func tricky() *data.Changes {
-	return &data.Changes{
+func tricky() *storage.Changes {
+	return &storage.Changes{
 		From: "0195a1b2-0000-7000-8000-000000000001", To: "0195a1b2-0000-7000-8000-000000000002",
 		Since:  map[string]int64{"a": 0, "b": -3},
 		Vector: map[string]int64{"a": 9007199254740993, "b": 12},
-		Ops: []data.WireOp{
-			{Origin: "a", Seq: 1, HLC: 1 << 60, Table: "workers", RowID: "w1", Fields: map[string]data.FieldChange{
+		Ops: []storage.WireOp{
+			{Origin: "a", Seq: 1, HLC: 1 << 60, Table: "workers", RowID: "w1", Fields: map[string]storage.FieldChange{
 				"name":   {Value: json.RawMessage(`"王秀兰 \"小王\" \\ <b>&</b>\n\t\u0001"`)},
 				"skills": {Value: json.RawMessage(`[{"occ":"housekeeper","level":4,"cert":"S-1"}]`), Base: "a/0@1"},
 				"notes":  {Value: nil},
@@ -28,13 +28,13 @@ func tricky() *data.Changes {
 			}},
 			{Origin: "a", Seq: 2, HLC: 7, Table: "demands", RowID: "d\"1", Fields: nil},
 		},
-		Rows: []data.RowState{
-			{Table: "workers", ID: "w1", Origin: "a", HLC: 3, Fields: map[string]data.FieldState{
+		Rows: []storage.RowState{
+			{Table: "workers", ID: "w1", Origin: "a", HLC: 3, Fields: map[string]storage.FieldState{
 				"name":    {Value: json.RawMessage(`"张三"`), Ref: "a/1@3"},
 				"consent": {Value: json.RawMessage(`true`), Ref: ""},
 				"extra":   {Value: json.RawMessage(`{"k":[null,false,{"x":"y"}]}`), Ref: "a/1@3"},
 			}},
-			{Table: "follow_ups", ID: "f1", Origin: "b\u2028", HLC: 0, Fields: map[string]data.FieldState{}},
+			{Table: "follow_ups", ID: "f1", Origin: "b\u2028", HLC: 0, Fields: map[string]storage.FieldState{}},
 		},
 	}
 }
@@ -46,14 +46,14 @@ func TestChangesJSONReadsBackAsEncodingJSONDoes(t *testing.T) {
 		t.Fatal(err)
 	}
 	// encoding/json reads what we write as the same Changes ...
-	var viaStd data.Changes
+	var viaStd storage.Changes
 	if err := json.Unmarshal(ours.Bytes(), &viaStd); err != nil {
 		t.Fatalf("encoding/json cannot read our output: %v\n%s", err, ours.String())
 	}
 	// ... and we read what encoding/json writes, and our own output, the
 	// same way it does.
 	std, _ := json.Marshal(c)
-	var want data.Changes
+	var want storage.Changes
 	json.Unmarshal(std, &want)
 	for name, body := range map[string][]byte{"ours": ours.Bytes(), "encoding/json's": std} {
 		got, err := decodeChanges(bytes.Clone(body))
@@ -71,7 +71,7 @@ func TestChangesJSONReadsBackAsEncodingJSONDoes(t *testing.T) {
 
 // normal re-encodes each raw value, so that equal JSON compares equal
 // whatever its spacing and escaping.
-func normal(c *data.Changes) *data.Changes {
+func normal(c *storage.Changes) *storage.Changes {
 	squeeze := func(v json.RawMessage) string {
 		if len(v) == 0 {
 			return "null"
@@ -88,9 +88,9 @@ func normal(c *data.Changes) *data.Changes {
 	out := *c
 	out.Ops, out.Rows = nil, nil
 	for _, op := range c.Ops {
-		fs := map[string]data.FieldChange{}
+		fs := map[string]storage.FieldChange{}
 		for k, f := range op.Fields {
-			fs[k] = data.FieldChange{Value: json.RawMessage(squeeze(f.Value)), Base: f.Base}
+			fs[k] = storage.FieldChange{Value: json.RawMessage(squeeze(f.Value)), Base: f.Base}
 		}
 		if op.Fields == nil {
 			fs = nil
@@ -99,9 +99,9 @@ func normal(c *data.Changes) *data.Changes {
 		out.Ops = append(out.Ops, op)
 	}
 	for _, r := range c.Rows {
-		fs := map[string]data.FieldState{}
+		fs := map[string]storage.FieldState{}
 		for k, f := range r.Fields {
-			fs[k] = data.FieldState{Value: json.RawMessage(squeeze(f.Value)), Ref: f.Ref}
+			fs[k] = storage.FieldState{Value: json.RawMessage(squeeze(f.Value)), Ref: f.Ref}
 		}
 		r.Fields = fs
 		out.Rows = append(out.Rows, r)

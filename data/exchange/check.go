@@ -5,15 +5,15 @@ import (
 	"fmt"
 	"sort"
 
-	"duikou/data"
+	"duikou/data/storage"
 )
 
 // checkRecords refuses a file whose records are not shaped like records:
 // an unknown table, a missing id, an op whose row is not in the file.
 // (Whether the values are valid is the Store's to say, in the dry run.)
-func checkRecords(c *data.Changes) error {
+func checkRecords(c *storage.Changes) error {
 	known := map[string]bool{}
-	for _, t := range data.SyncedTables() {
+	for _, t := range storage.SyncedTables() {
 		known[t] = true
 	}
 	rows := make(map[string]bool, len(c.Rows))
@@ -48,7 +48,7 @@ func checkRecords(c *data.Changes) error {
 // this office does not hold) with the sender's earlier file that would
 // fill it, when the manifest names one.
 type MissingFileError struct {
-	Gap     *data.GapError
+	Gap     *storage.GapError
 	Missing *PreviousFile
 }
 
@@ -83,7 +83,7 @@ func (o *Opened) checkNoGap() error {
 	sort.Strings(origins)
 	for _, origin := range origins {
 		if since := o.Changes.Since[origin]; origin != self && since > have[origin] {
-			gap := &data.GapError{Origin: origin, Have: have[origin], Needed: since}
+			gap := &storage.GapError{Origin: origin, Have: have[origin], Needed: since}
 			last, err := o.s.BundleHistory(o.Sender.ID, "in", 1)
 			if err != nil {
 				return err
@@ -99,7 +99,7 @@ func (o *Opened) checkNoGap() error {
 
 // missing names the earliest of the sender's earlier files after the last
 // one this office holds a record of importing.
-func (o *Opened) missing(gap *data.GapError) error {
+func (o *Opened) missing(gap *storage.GapError) error {
 	e := &MissingFileError{Gap: gap}
 	prev := o.Manifest.Previous
 	next := 0
@@ -120,7 +120,7 @@ func (o *Opened) missing(gap *data.GapError) error {
 
 // explain turns the Store's gap into one naming the missing file.
 func (o *Opened) explain(err error) error {
-	var gap *data.GapError
+	var gap *storage.GapError
 	if errors.As(err, &gap) {
 		return o.missing(gap)
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"duikou/data"
+	"duikou/data/storage"
 )
 
 // TestImportCrashChild is the importer the crash test kills; it runs only
@@ -22,7 +23,7 @@ func TestImportCrashChild(t *testing.T) {
 	if path == "" {
 		t.Skip("run by TestSIGKILLDuringImportIsAllOrNothing")
 	}
-	s, err := data.Open(path)
+	s, err := storage.Open(path)
 	if err != nil {
 		fmt.Println("open:", err)
 		os.Exit(3)
@@ -42,9 +43,9 @@ func TestImportCrashChild(t *testing.T) {
 }
 
 // bulkWorkers creates n consented workers in one transaction.
-func bulkWorkers(t testing.TB, s *data.Store, from, n int) {
+func bulkWorkers(t testing.TB, s *storage.Store, from, n int) {
 	t.Helper()
-	err := s.WriteBulk(func(tx *data.Tx) error {
+	err := s.WriteBulk(func(tx *storage.Tx) error {
 		for i := from; i < from+n; i++ {
 			if err := tx.Create(worker(i)); err != nil {
 				return err
@@ -154,7 +155,7 @@ func TestSIGKILLDuringImportIsAllOrNothing(t *testing.T) {
 		}()
 		cmd.Wait()
 
-		s, err := data.Open(b.path)
+		s, err := storage.Open(b.path)
 		if err != nil {
 			t.Fatalf("run %d: reopen after kill: %v", run, err)
 		}

@@ -17,6 +17,7 @@ import (
 	"filippo.io/age"
 
 	"duikou/data"
+	"duikou/data/storage"
 )
 
 // previousListed is how many of the sender's earlier files a manifest
@@ -27,7 +28,7 @@ const previousListed = 20
 // w and records it in the exchange history, under w's file name when w is
 // a file. The bundle goes out even with no changes: it still carries this
 // office's acknowledgement.
-func Export(s *data.Store, partnerID string, w io.Writer) (Manifest, error) {
+func Export(s *storage.Store, partnerID string, w io.Writer) (Manifest, error) {
 	name := ""
 	if f, ok := w.(interface{ Name() string }); ok {
 		name = filepath.Base(f.Name())
@@ -41,7 +42,7 @@ func Export(s *data.Store, partnerID string, w io.Writer) (Manifest, error) {
 
 // ExportFile writes the bundle to path through a temporary name, so a
 // failed export never leaves half a file under the name the clerk chose.
-func ExportFile(s *data.Store, partnerID, path string) (Manifest, error) {
+func ExportFile(s *storage.Store, partnerID, path string) (Manifest, error) {
 	tmp := path + ".partial"
 	f, err := os.Create(tmp)
 	if err != nil {
@@ -69,7 +70,7 @@ func FileName(from, to string, at time.Time) string {
 	return fmt.Sprintf("对口交换-%s至%s-%s.duikou", from, to, at.Format("20060102-150405"))
 }
 
-func writeBundle(s *data.Store, partnerID string, w io.Writer) (Manifest, *data.Changes, error) {
+func writeBundle(s *storage.Store, partnerID string, w io.Writer) (Manifest, *storage.Changes, error) {
 	defer roomForBulk()()
 	self := s.Office()
 	if self == nil {
@@ -129,7 +130,7 @@ func writeBundle(s *data.Store, partnerID string, w io.Writer) (Manifest, *data.
 
 // seal writes the zip of c, the manifest (its members filled in here) and
 // the manifest's signature, encrypted to the recipients.
-func seal(w io.Writer, m *Manifest, c *data.Changes, key ed25519.PrivateKey, to ...age.Recipient) error {
+func seal(w io.Writer, m *Manifest, c *storage.Changes, key ed25519.PrivateKey, to ...age.Recipient) error {
 	enc, err := age.Encrypt(w, to...)
 	if err != nil {
 		return err
@@ -181,7 +182,7 @@ func seal(w io.Writer, m *Manifest, c *data.Changes, key ed25519.PrivateKey, to 
 }
 
 // pinned finds a partner by office id; nil when not pinned.
-func pinned(s *data.Store, id string) (*data.Partner, error) {
+func pinned(s *storage.Store, id string) (*data.Partner, error) {
 	ps, err := s.Partners()
 	if err != nil {
 		return nil, err

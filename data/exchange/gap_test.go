@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"duikou/data"
+	"duikou/data/storage"
 )
 
 // B imports A's first file, acknowledges it, then loses its database and
@@ -55,7 +56,7 @@ func TestGapAfterRestoringAnOlderBackupNamesTheMissingFile(t *testing.T) {
 	if err := os.WriteFile(b.path, backup, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if b.s, err = data.Open(b.path); err != nil {
+	if b.s, err = storage.Open(b.path); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { b.s.Close() })
@@ -63,7 +64,7 @@ func TestGapAfterRestoringAnOlderBackupNamesTheMissingFile(t *testing.T) {
 	before := checksum(t, b.path)
 	_, err = OpenFile(b.s, second)
 	var missing *MissingFileError
-	if !errors.Is(err, data.ErrGap) || !errors.As(err, &missing) || missing.Missing == nil ||
+	if !errors.Is(err, storage.ErrGap) || !errors.As(err, &missing) || missing.Missing == nil ||
 		missing.Missing.FileName != filepath.Base(first) || !strings.Contains(err.Error(), "榆中至江宁-第1份.duikou") {
 		t.Fatalf("second file after the restore: %v", err)
 	}

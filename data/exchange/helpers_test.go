@@ -14,11 +14,12 @@ import (
 
 	"duikou/data"
 	"duikou/data/ident"
+	"duikou/data/storage"
 )
 
 // office is one simulated union office with its own database.
 type office struct {
-	s    *data.Store
+	s    *storage.Store
 	path string
 }
 
@@ -34,7 +35,7 @@ var officeSpecs = []struct {
 func newOffice(t testing.TB, i int) *office {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), fmt.Sprintf("office%d", i), "duikou.db")
-	s, err := data.Open(path)
+	s, err := storage.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +90,7 @@ func creditCode(body8 string) string {
 }
 
 // populate gives an office a little of everything that travels.
-func populate(t testing.TB, s *data.Store, workers int) []*data.Worker {
+func populate(t testing.TB, s *storage.Store, workers int) []*data.Worker {
 	t.Helper()
 	var ws []*data.Worker
 	for i := 0; i < workers; i++ {
@@ -127,7 +128,7 @@ func bundle(t testing.TB, a, b *office) ([]byte, Manifest) {
 	return buf.Bytes(), m
 }
 
-func open(s *data.Store, file []byte) (*Opened, error) { return Open(s, bytes.NewReader(file)) }
+func open(s *storage.Store, file []byte) (*Opened, error) { return Open(s, bytes.NewReader(file)) }
 
 // checksum hashes every row of every table of the database file, read
 // through a separate connection: "unchanged" means nothing at all was

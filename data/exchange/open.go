@@ -20,26 +20,27 @@ import (
 	kflate "github.com/klauspost/compress/flate"
 
 	"duikou/data"
+	"duikou/data/storage"
 )
 
 // Opened is a bundle decrypted, verified and checked, not yet applied.
 type Opened struct {
 	Manifest Manifest
 	Sender   data.Partner // the pinned partner whose key signed it
-	Changes  *data.Changes
+	Changes  *storage.Changes
 	// AlreadyImported: this bundle was taken in before; applying it again
 	// does nothing.
 	AlreadyImported bool
 	// FileName is the file's base name when it came from OpenFile.
 	FileName string
 
-	s *data.Store
+	s *storage.Store
 }
 
 const ageIntro = "age-encryption.org/v1\n"
 
 // OpenFile is Open on a file.
-func OpenFile(s *data.Store, path string) (*Opened, error) {
+func OpenFile(s *storage.Store, path string) (*Opened, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("无法打开交换文件：%w", err)
@@ -59,7 +60,7 @@ func OpenFile(s *data.Store, path string) (*Opened, error) {
 // every record is well formed, and that no earlier file is missing. It
 // writes nothing. Each refusal matches one of the Err values with
 // errors.Is (a missing earlier file matches data.ErrGap).
-func Open(s *data.Store, r io.Reader) (*Opened, error) {
+func Open(s *storage.Store, r io.Reader) (*Opened, error) {
 	defer roomForBulk()()
 	self := s.Office()
 	if self == nil {
@@ -199,7 +200,7 @@ func readMember(f *zip.File, limit int64) ([]byte, error) {
 // readChanges checks that the zip holds exactly the signed members, each
 // with its signed size and hash, and decodes the changes, which must agree
 // with the manifest.
-func readChanges(members map[string]*zip.File, m *Manifest) (*data.Changes, error) {
+func readChanges(members map[string]*zip.File, m *Manifest) (*storage.Changes, error) {
 	listed := map[string]Member{}
 	for _, mem := range m.Members {
 		listed[mem.Name] = mem

@@ -16,6 +16,7 @@ import (
 	"filippo.io/age"
 
 	"duikou/data"
+	"duikou/data/storage"
 )
 
 // member is one file of a bundle's zip.
@@ -260,7 +261,7 @@ func TestTamperedContentIsRefused(t *testing.T) {
 }
 
 // sealFor writes a bundle of hand-made changes, signed with A's key, for B.
-func sealFor(t *testing.T, a, b *office, m Manifest, c *data.Changes) []byte {
+func sealFor(t *testing.T, a, b *office, m Manifest, c *storage.Changes) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	key := ed25519.PrivateKey(a.s.Office().SignPrivate)
@@ -270,7 +271,7 @@ func sealFor(t *testing.T, a, b *office, m Manifest, c *data.Changes) []byte {
 	return buf.Bytes()
 }
 
-func manifestFor(a, b *office, c *data.Changes) Manifest {
+func manifestFor(a, b *office, c *storage.Changes) Manifest {
 	return Manifest{Format: Format, BundleID: data.NewID(), Created: time.Now().UTC(),
 		From:  Party{OfficeID: id(a), Name: a.s.Office().Name},
 		To:    Party{OfficeID: id(b), Name: b.s.Office().Name, AgeRecipient: b.s.Office().AgeRecipient},
@@ -279,7 +280,7 @@ func manifestFor(a, b *office, c *data.Changes) Manifest {
 
 func TestNewerFormatIsRefusedWithAnUpgradeHint(t *testing.T) {
 	a, b := twoOffices(t)
-	c := &data.Changes{From: id(a), To: id(b)}
+	c := &storage.Changes{From: id(a), To: id(b)}
 	m := manifestFor(a, b, c)
 	m.Format = Format + 1
 	err := refused(t, b, sealFor(t, a, b, m, c), ErrTooNew)
@@ -314,7 +315,7 @@ func TestRecordsFailingValidationAreAllRefused(t *testing.T) {
 	// hand-edited database at the sender might hold.
 	for i := range c.Rows {
 		if c.Rows[i].Table == "workers" {
-			c.Rows[i].Fields["id_number"] = data.FieldState{Value: []byte(`"620123199001011230"`), Ref: c.Rows[i].Fields["id_number"].Ref}
+			c.Rows[i].Fields["id_number"] = storage.FieldState{Value: []byte(`"620123199001011230"`), Ref: c.Rows[i].Fields["id_number"].Ref}
 			break
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/match"
+	"duikou/data/storage"
 )
 
 // Allocate assigns the eligible workers to demands for a job fair,
@@ -89,7 +90,7 @@ func (m *Matcher) Apply(alloc match.Allocation) (int, error) {
 		}
 		names[i] = w.Name + "→" + DemandName(d)
 	}
-	err := m.s.Write(func(tx *data.Tx) error {
+	err := m.s.Write(func(tx *storage.Tx) error {
 		for i, a := range alloc.Assignments {
 			p := &data.Placement{WorkerID: a.WorkerID, DemandID: a.DemandID, Stage: data.StageReferred}
 			if err := tx.Create(p); err != nil {

@@ -13,6 +13,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/demo"
+	"duikou/data/storage"
 )
 
 // Benchmarks of the goals. The 1M ones need a database of a million
@@ -94,7 +95,7 @@ func buildBenchDB(path string, n int, seed uint64) error {
 	// Referrals: their workers leave the idle pool, and the SQL ranking
 	// must check the placements table for every worker.
 	var idle []string
-	if err := s.EachWorker(data.WorkerFilter{Status: data.WorkerIdle}, data.DateRange{}, func(w *data.Worker) error {
+	if err := s.EachWorker(data.WorkerFilter{Status: data.WorkerIdle}, storage.DateRange{}, func(w *data.Worker) error {
 		if w.Consent {
 			idle = append(idle, w.ID)
 		}
@@ -106,7 +107,7 @@ func buildBenchDB(path string, n int, seed uint64) error {
 		return fail(err)
 	}
 	rng := rand.New(rand.NewPCG(seed, 7))
-	err = s.WriteBulk(func(tx *data.Tx) error {
+	err = s.WriteBulk(func(tx *storage.Tx) error {
 		for i, w := range rng.Perm(len(idle))[:500] {
 			if err := tx.Create(&data.Placement{WorkerID: idle[w], DemandID: ds[i%len(ds)].ID}); err != nil {
 				return err
@@ -126,8 +127,8 @@ func buildBenchDB(path string, n int, seed uint64) error {
 }
 
 // benchStore opens the benchmark database on the test clock.
-func benchStore(b *testing.B) *data.Store {
-	s, err := data.OpenWith(millionDB(b), data.Options{Now: func() time.Time { return fixedNow },
+func benchStore(b *testing.B) *storage.Store {
+	s, err := storage.OpenWith(millionDB(b), storage.Options{Now: func() time.Time { return fixedNow },
 		BackupDir: filepath.Join(b.TempDir(), "backups")})
 	if err != nil {
 		b.Fatal(err)
@@ -137,7 +138,7 @@ func benchStore(b *testing.B) *data.Store {
 
 var (
 	benchMatcherOnce sync.Once
-	benchStoreM      *data.Store
+	benchStoreM      *storage.Store
 	benchMatcher     *Matcher
 	benchMatcherMB   float64
 	benchBuild       time.Duration
@@ -145,7 +146,7 @@ var (
 
 // millionMatcher builds the matcher over the benchmark database once per
 // test binary and measures the heap it holds.
-func millionMatcher(b *testing.B) (*data.Store, *Matcher) {
+func millionMatcher(b *testing.B) (*storage.Store, *Matcher) {
 	benchMatcherOnce.Do(func() {
 		s := benchStore(b)
 		before := heapMB()
@@ -262,7 +263,7 @@ func BenchmarkBuildIndexFromStore1M(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		// A fresh Store each time, so no earlier matcher stays subscribed.
-		s, err := data.OpenWith(path, data.Options{Now: func() time.Time { return fixedNow },
+		s, err := storage.OpenWith(path, storage.Options{Now: func() time.Time { return fixedNow },
 			BackupDir: filepath.Join(b.TempDir(), "backups")})
 		if err != nil {
 			b.Fatal(err)
@@ -284,7 +285,7 @@ func BenchmarkBuildIndexFromStore1M(b *testing.B) {
 // 2,000 workers (those eligible) to the open demands of its 55 employers
 // (1,600 positions and more). Goal: 1 s or less.
 func BenchmarkAllocateDemoJobFair(b *testing.B) {
-	s, err := data.OpenWith(filepath.Join(b.TempDir(), "demo.db"), data.Options{Now: func() time.Time { return fixedNow }})
+	s, err := storage.OpenWith(filepath.Join(b.TempDir(), "demo.db"), storage.Options{Now: func() time.Time { return fixedNow }})
 	if err != nil {
 		b.Fatal(err)
 	}

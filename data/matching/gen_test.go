@@ -10,6 +10,7 @@ import (
 	"duikou/data"
 	"duikou/data/catalog"
 	"duikou/data/ident"
+	"duikou/data/storage"
 )
 
 // Synthetic stored workers for the tests and benchmarks: real region codes
@@ -87,9 +88,9 @@ func genWorker(rng *rand.Rand, i int) *data.Worker {
 
 // genWorkers writes workers [from, to) of the roster of seed in one bulk
 // transaction.
-func genWorkers(s *data.Store, seed uint64, from, to int) error {
+func genWorkers(s *storage.Store, seed uint64, from, to int) error {
 	rng := rand.New(rand.NewPCG(seed, uint64(from)))
-	return s.WriteBulk(func(tx *data.Tx) error {
+	return s.WriteBulk(func(tx *storage.Tx) error {
 		for i := from; i < to; i++ {
 			if err := tx.Create(genWorker(rng, i)); err != nil {
 				return fmt.Errorf("worker %d: %w", i, err)
@@ -102,7 +103,7 @@ func genWorkers(s *data.Store, seed uint64, from, to int) error {
 
 // openStore opens a fresh database on the test clock with a Gansu sending
 // office and its pinned Nanjing receiving partner.
-func openStore(t testing.TB) *data.Store {
+func openStore(t testing.TB) *storage.Store {
 	t.Helper()
 	s, err := openOffice(filepath.Join(t.TempDir(), "duikou.db"))
 	if err != nil {
@@ -112,8 +113,8 @@ func openStore(t testing.TB) *data.Store {
 	return s
 }
 
-func openOffice(path string) (*data.Store, error) {
-	s, err := data.OpenWith(path, data.Options{Now: func() time.Time { return fixedNow }})
+func openOffice(path string) (*storage.Store, error) {
+	s, err := storage.OpenWith(path, storage.Options{Now: func() time.Time { return fixedNow }})
 	if err != nil {
 		return nil, err
 	}
@@ -134,7 +135,7 @@ func openOffice(path string) (*data.Store, error) {
 var creditSeq int
 
 // newEmployer stores an employer in Jiangning with a fresh valid credit code.
-func newEmployer(t testing.TB, s *data.Store, name string) *data.Employer {
+func newEmployer(t testing.TB, s *storage.Store, name string) *data.Employer {
 	t.Helper()
 	e, err := createEmployer(s, name)
 	if err != nil {
@@ -143,7 +144,7 @@ func newEmployer(t testing.TB, s *data.Store, name string) *data.Employer {
 	return e
 }
 
-func createEmployer(s *data.Store, name string) (*data.Employer, error) {
+func createEmployer(s *storage.Store, name string) (*data.Employer, error) {
 	creditSeq++
 	body := fmt.Sprintf("MA%06d", creditSeq)
 	c, err := ident.OrgCodeCheckChar(body)
@@ -155,7 +156,7 @@ func createEmployer(s *data.Store, name string) (*data.Employer, error) {
 }
 
 // newDemand stores a demand of employer e after edit has shaped it.
-func newDemand(t testing.TB, s *data.Store, e *data.Employer, edit func(d *data.Demand)) *data.Demand {
+func newDemand(t testing.TB, s *storage.Store, e *data.Employer, edit func(d *data.Demand)) *data.Demand {
 	t.Helper()
 	d := baseDemand(e)
 	if edit != nil {
@@ -176,7 +177,7 @@ func baseDemand(e *data.Employer) *data.Demand {
 var workerSeq int
 
 // newWorker stores an eligible Gansu housekeeper after edit has shaped her.
-func newWorker(t testing.TB, s *data.Store, name string, edit func(w *data.Worker)) *data.Worker {
+func newWorker(t testing.TB, s *storage.Store, name string, edit func(w *data.Worker)) *data.Worker {
 	t.Helper()
 	workerSeq++
 	birth := time.Date(1988, 5, 1, 0, 0, 0, 0, time.UTC)

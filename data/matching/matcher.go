@@ -8,13 +8,14 @@ import (
 
 	"duikou/data"
 	"duikou/data/match"
+	"duikou/data/storage"
 )
 
 // Matcher ranks and allocates from an in-memory index of the Store's
 // workers and demands, kept in step with every write. It is safe for
 // concurrent use.
 type Matcher struct {
-	s  *data.Store
+	s  *storage.Store
 	ix *match.Index
 
 	// pending holds the rows written since the last refresh, per table,
@@ -51,7 +52,7 @@ const (
 // New builds the index from every live worker and demand in s and keeps it
 // in step with s from then on. Building reads the whole worker table once
 // (a million workers take seconds); later writes cost a reload by id each.
-func New(s *data.Store) (*Matcher, error) {
+func New(s *storage.Store) (*Matcher, error) {
 	m := &Matcher{s: s, pending: changeSet{}, demands: map[string]match.Demand{}}
 	// Subscribe before reading: a row written during the build is reloaded
 	// at the first query, so nothing written meanwhile is missed.
@@ -91,7 +92,7 @@ var errStopped = errors.New("matching: walk stopped")
 func (m *Matcher) Len() (workers, demands int) { return m.ix.Len() }
 
 // noteChange is the Store's change listener.
-func (m *Matcher) noteChange(c data.Change) {
+func (m *Matcher) noteChange(c storage.Change) {
 	switch c.Table {
 	case tableWorkers, tableEmployers, tableDemands, tablePlacements:
 	default:

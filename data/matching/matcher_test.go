@@ -13,9 +13,10 @@ import (
 	"duikou/data"
 	"duikou/data/catalog"
 	"duikou/data/match"
+	"duikou/data/storage"
 )
 
-func newMatcher(t *testing.T, s *data.Store) *Matcher {
+func newMatcher(t *testing.T, s *storage.Store) *Matcher {
 	t.Helper()
 	m, err := New(s)
 	if err != nil {
@@ -245,7 +246,7 @@ func TestDemandAndEmployerEditsShow(t *testing.T) {
 
 func TestADemandClosesWhenTheDayTurns(t *testing.T) {
 	now := fixedNow
-	s, err := data.OpenWith(filepath.Join(t.TempDir(), "duikou.db"), data.Options{Now: func() time.Time { return now }})
+	s, err := storage.OpenWith(filepath.Join(t.TempDir(), "duikou.db"), storage.Options{Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}

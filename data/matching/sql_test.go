@@ -13,6 +13,7 @@ import (
 	"duikou/data"
 	"duikou/data/catalog"
 	"duikou/data/match"
+	"duikou/data/storage"
 )
 
 // The same ranking written as one SQLite query over the workers table, for
@@ -238,7 +239,7 @@ var testDemandEdits = []func(d *data.Demand, today data.Date){
 }
 
 // createTestDemands stores one employer with the test demands, in order.
-func createTestDemands(s *data.Store) ([]*data.Demand, error) {
+func createTestDemands(s *storage.Store) ([]*data.Demand, error) {
 	e, err := createEmployer(s, "南京悦家家政服务有限公司")
 	if err != nil {
 		return nil, err
@@ -255,7 +256,7 @@ func createTestDemands(s *data.Store) ([]*data.Demand, error) {
 	return ds, nil
 }
 
-func testDemands(t testing.TB, s *data.Store) []*data.Demand {
+func testDemands(t testing.TB, s *storage.Store) []*data.Demand {
 	t.Helper()
 	ds, err := createTestDemands(s)
 	if err != nil {
@@ -274,7 +275,7 @@ func TestSQLRankingEqualsTheIndex(t *testing.T) {
 	// the open placement keeps them out, in both rankings.
 	rng := rand.New(rand.NewPCG(7, 99))
 	var idle []data.Worker
-	if err := s.EachWorker(data.WorkerFilter{Status: data.WorkerIdle}, data.DateRange{}, func(w *data.Worker) error {
+	if err := s.EachWorker(data.WorkerFilter{Status: data.WorkerIdle}, storage.DateRange{}, func(w *data.Worker) error {
 		if w.Consent {
 			idle = append(idle, *w)
 		}

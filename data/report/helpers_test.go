@@ -9,14 +9,15 @@ import (
 	"duikou/data"
 	"duikou/data/catalog"
 	"duikou/data/ident"
+	"duikou/data/storage"
 )
 
 // testNow is the clock the tests run on: 2026-11-22 10:00 Beijing time.
 var testNow = time.Date(2026, 11, 22, 2, 0, 0, 0, time.UTC)
 
-func newStore(t testing.TB) *data.Store {
+func newStore(t testing.TB) *storage.Store {
 	t.Helper()
-	s, err := data.OpenWith(filepath.Join(t.TempDir(), "duikou.db"), data.Options{Now: func() time.Time { return testNow }})
+	s, err := storage.OpenWith(filepath.Join(t.TempDir(), "duikou.db"), storage.Options{Now: func() time.Time { return testNow }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +43,7 @@ var names = []string{"王秀兰", "李建国", "张丽", "赵小军", "马秀英
 // fixture registers two employers with a demand each and n workers, each
 // referred to a demand (every third one started work on 2026-04-05, which
 // schedules check-ins), with referral dates spread over March 2026.
-func fixture(t testing.TB, s *data.Store, n int) []*data.Worker {
+func fixture(t testing.TB, s *storage.Store, n int) []*data.Worker {
 	t.Helper()
 	var demands []*data.Demand
 	for i, e := range []*data.Employer{
@@ -60,7 +61,7 @@ func fixture(t testing.TB, s *data.Store, n int) []*data.Worker {
 		demands = append(demands, d)
 	}
 	var ws []*data.Worker
-	err := s.WriteBulk(func(tx *data.Tx) error {
+	err := s.WriteBulk(func(tx *storage.Tx) error {
 		for i := 0; i < n; i++ {
 			name := names[i%len(names)]
 			if i >= len(names) {

@@ -14,6 +14,7 @@ import (
 	"duikou/data"
 	"duikou/data/catalog"
 	"duikou/data/ident"
+	"duikou/data/storage"
 )
 
 // List is a printed list.
@@ -73,7 +74,7 @@ func (l List) dateLabel() string {
 type Options struct {
 	// Range keeps placements referred or started, workers registered, or
 	// follow-ups due within it; zero ends are open.
-	Range data.DateRange
+	Range storage.DateRange
 	// FullIDs prints full ID numbers and phones; the audit log records it.
 	FullIDs bool
 	// Filter keeps the rows a list screen shows (the field of the printed
@@ -95,7 +96,7 @@ type Result struct {
 
 // Print writes a list as a PDF to path (the file appears complete or not
 // at all) and records the print in the audit log.
-func Print(s *data.Store, l List, path string, opt Options) (*Result, error) {
+func Print(s *storage.Store, l List, path string, opt Options) (*Result, error) {
 	var buf bytes.Buffer
 	res, err := Write(s, l, &buf, opt)
 	if err != nil {
@@ -125,7 +126,7 @@ func Print(s *data.Store, l List, path string, opt Options) (*Result, error) {
 
 // Write renders a list as a PDF to w. It does not write the audit entry;
 // Print does.
-func Write(s *data.Store, l List, w io.Writer, opt Options) (*Result, error) {
+func Write(s *storage.Store, l List, w io.Writer, opt Options) (*Result, error) {
 	t, err := build(s, l, opt)
 	if err != nil {
 		return nil, err
@@ -156,7 +157,7 @@ func Write(s *data.Store, l List, w io.Writer, opt Options) (*Result, error) {
 	return &Result{Rows: len(t.rows), Pages: d.pages, Missing: d.missingRunes()}, nil
 }
 
-func periodText(r data.DateRange) string {
+func periodText(r storage.DateRange) string {
 	switch {
 	case r.From.IsZero() && r.To.IsZero():
 		return "全部"
@@ -185,7 +186,7 @@ func (m masker) phone(s string) string {
 	return ident.MaskPhone(s)
 }
 
-func build(s *data.Store, l List, opt Options) (*table, error) {
+func build(s *storage.Store, l List, opt Options) (*table, error) {
 	m := masker(opt.FullIDs)
 	switch l {
 	case Placements:
@@ -217,7 +218,7 @@ var occupationName = catalog.OccupationName
 
 func seq(i int) string { return fmt.Sprint(i + 1) }
 
-func placementTable(s *data.Store, f data.PlacementFilter, r data.DateRange, m masker) (*table, error) {
+func placementTable(s *storage.Store, f data.PlacementFilter, r storage.DateRange, m masker) (*table, error) {
 	var ps []data.Placement
 	if err := s.EachPlacement(f, r, func(p *data.Placement) error {
 		ps = append(ps, *p)
@@ -281,7 +282,7 @@ func workerOf(p *data.Placement) *data.Worker {
 	return &data.Worker{}
 }
 
-func workerTable(s *data.Store, f data.WorkerFilter, r data.DateRange, m masker) (*table, error) {
+func workerTable(s *storage.Store, f data.WorkerFilter, r storage.DateRange, m masker) (*table, error) {
 	t := &table{title: Workers.Title(), columns: []column{
 		{header: "序号", fit: "9999", align: alignCenter},
 		{header: "姓名", fit: "欧阳春花"},
@@ -328,7 +329,7 @@ func workerTable(s *data.Store, f data.WorkerFilter, r data.DateRange, m masker)
 	return t, nil
 }
 
-func followUpTable(s *data.Store, f data.FollowUpFilter, r data.DateRange, m masker) (*table, error) {
+func followUpTable(s *storage.Store, f data.FollowUpFilter, r storage.DateRange, m masker) (*table, error) {
 	var fs []data.FollowUp
 	if err := s.EachFollowUp(f, r, func(fu *data.FollowUp) error {
 		fs = append(fs, *fu)

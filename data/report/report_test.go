@@ -13,6 +13,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/ident"
+	"duikou/data/storage"
 )
 
 // pdfText reads a PDF back with poppler's pdftotext in content order
@@ -134,7 +135,7 @@ func TestDateRangeFiltersEachList(t *testing.T) {
 	s := newStore(t)
 	ws := fixture(t, s, 28) // referred on 2026-03-01 .. 2026-03-28, one a day
 	dir := t.TempDir()
-	r := data.DateRange{From: data.MakeDate(2026, 3, 10), To: data.MakeDate(2026, 3, 12)}
+	r := storage.DateRange{From: data.MakeDate(2026, 3, 10), To: data.MakeDate(2026, 3, 12)}
 	path := filepath.Join(dir, "p.pdf")
 	res, err := Print(s, Placements, path, Options{Range: r})
 	if err != nil {
@@ -156,17 +157,17 @@ func TestDateRangeFiltersEachList(t *testing.T) {
 		}
 	}
 	// Started on 2026-04-05: every third worker.
-	res, _ = Print(s, Placements, path, Options{Range: data.DateRange{From: data.MakeDate(2026, 4, 1)}})
+	res, _ = Print(s, Placements, path, Options{Range: storage.DateRange{From: data.MakeDate(2026, 4, 1)}})
 	if res.Rows != 10 {
 		t.Fatalf("%d placements from 04-01", res.Rows)
 	}
 	// Check-ins fall due 7, 30 and 90 days after 2026-04-05.
-	res, _ = Print(s, FollowUps, path, Options{Range: data.DateRange{From: data.MakeDate(2026, 4, 12), To: data.MakeDate(2026, 4, 12)}})
+	res, _ = Print(s, FollowUps, path, Options{Range: storage.DateRange{From: data.MakeDate(2026, 4, 12), To: data.MakeDate(2026, 4, 12)}})
 	if res.Rows != 10 {
 		t.Fatalf("%d follow-ups due 04-12", res.Rows)
 	}
 	// Every worker was registered today.
-	res, _ = Print(s, Workers, path, Options{Range: data.DateRange{To: s.Today().AddDays(-1)}})
+	res, _ = Print(s, Workers, path, Options{Range: storage.DateRange{To: s.Today().AddDays(-1)}})
 	if res.Rows != 0 || res.Pages != 1 {
 		t.Fatalf("workers registered before today: %+v", res)
 	}

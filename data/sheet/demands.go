@@ -7,6 +7,7 @@ import (
 	"duikou/data"
 	"duikou/data/catalog"
 	"duikou/data/ident"
+	"duikou/data/storage"
 )
 
 var demandSpec = newSpec(Demands, []field{
@@ -228,7 +229,7 @@ func setDate(r *rowCtx, key string, dst *data.Date) {
 	}
 }
 
-func (demandKind) existing(tx *data.Tx, rec data.Record) (data.Record, error) {
+func (demandKind) existing(tx *storage.Tx, rec data.Record) (data.Record, error) {
 	d, err := tx.SameDemand(rec.(*data.Demand))
 	if d == nil || err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/ident"
+	"duikou/data/storage"
 )
 
 var employerSpec = newSpec(Employers, []field{
@@ -86,7 +87,7 @@ func (employerKind) fill(r *rowCtx, rec data.Record) {
 	}
 }
 
-func (employerKind) existing(tx *data.Tx, rec data.Record) (data.Record, error) {
+func (employerKind) existing(tx *storage.Tx, rec data.Record) (data.Record, error) {
 	e, err := tx.EmployerByCreditCode(rec.(*data.Employer).CreditCode)
 	if e == nil || err != nil {
 		return nil, err

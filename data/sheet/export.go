@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"duikou/data"
+	"duikou/data/storage"
 )
 
 // Format is an export file's format, chosen by its extension.
@@ -48,13 +49,13 @@ type ExportOptions struct {
 	// Range keeps workers registered, placements referred or started,
 	// and follow-ups due within it (as the printed lists do); employers
 	// and demands have no such date and ignore it.
-	Range data.DateRange
+	Range storage.DateRange
 }
 
 // Export writes every live record of a kind to path (.xlsx or .csv),
 // records the export in the audit log and returns how many rows it wrote.
 // The file appears complete or not at all.
-func Export(s *data.Store, kind Kind, path string, opt ExportOptions) (int, error) {
+func Export(s *storage.Store, kind Kind, path string, opt ExportOptions) (int, error) {
 	format, err := FormatOf(path)
 	if err != nil {
 		return 0, err

@@ -7,6 +7,7 @@ import (
 	"duikou/data"
 	"duikou/data/catalog"
 	"duikou/data/ident"
+	"duikou/data/storage"
 )
 
 // What each kind's export holds: Chinese headers, labels not codes, region
@@ -26,8 +27,8 @@ type column struct {
 // exportSpec is how to list one kind.
 type exportSpec struct {
 	columns []column
-	count   func(s *data.Store, opt ExportOptions) (int64, error)
-	each    func(s *data.Store, opt ExportOptions, m masker, emit func([]any) error) error
+	count   func(s *storage.Store, opt ExportOptions) (int64, error)
+	each    func(s *storage.Store, opt ExportOptions, m masker, emit func([]any) error) error
 }
 
 // masker hides the middle of ID numbers and phones unless full numbers
@@ -136,8 +137,8 @@ var workerExport = &exportSpec{
 		{"其他技能", 24}, {"意向地区", 22}, {"意向工种", 20}, {"期望月薪（元）", 14}, {"可到岗日期", 12},
 		{"状态", 8}, {"同意共享", 9}, {"同意日期", 12}, {"备注", 30}, {"登记日期", 12},
 	},
-	count: func(s *data.Store, opt ExportOptions) (int64, error) { return s.CountWorkers(opt.Filter.Workers) },
-	each: func(s *data.Store, opt ExportOptions, m masker, emit func([]any) error) error {
+	count: func(s *storage.Store, opt ExportOptions) (int64, error) { return s.CountWorkers(opt.Filter.Workers) },
+	each: func(s *storage.Store, opt ExportOptions, m masker, emit func([]any) error) error {
 		return s.EachWorker(opt.Filter.Workers, opt.Range, func(w *data.Worker) error {
 			var occ, level, cert string
 			var others []string
@@ -175,8 +176,10 @@ var employerExport = &exportSpec{
 		{"单位名称", 30}, {"统一社会信用代码", 21}, {"所在地", 24}, {"地址", 30}, {"联系人", 10},
 		{"联系电话", 14}, {"所属行业", 14}, {"是否建会", 9}, {"备注", 30},
 	},
-	count: func(s *data.Store, opt ExportOptions) (int64, error) { return s.CountEmployers(opt.Filter.Employers) },
-	each: func(s *data.Store, opt ExportOptions, m masker, emit func([]any) error) error {
+	count: func(s *storage.Store, opt ExportOptions) (int64, error) {
+		return s.CountEmployers(opt.Filter.Employers)
+	},
+	each: func(s *storage.Store, opt ExportOptions, m masker, emit func([]any) error) error {
 		return s.EachEmployer(opt.Filter.Employers, func(e *data.Employer) error {
 			return emit([]any{e.Name, e.CreditCode, regionName(e.Region), e.Address, e.Contact,
 				m.phone(e.ContactPhone), e.Industry, yesNo(e.HasUnion), e.Notes})
@@ -191,8 +194,8 @@ var demandExport = &exportSpec{
 		{"最低技能等级", 13}, {"包吃", 6}, {"包住", 6}, {"合同期限（月）", 13}, {"有效期起", 12}, {"有效期止", 12},
 		{"状态", 8}, {"备注", 30},
 	},
-	count: func(s *data.Store, opt ExportOptions) (int64, error) { return s.CountDemands(opt.Filter.Demands) },
-	each: func(s *data.Store, opt ExportOptions, m masker, emit func([]any) error) error {
+	count: func(s *storage.Store, opt ExportOptions) (int64, error) { return s.CountDemands(opt.Filter.Demands) },
+	each: func(s *storage.Store, opt ExportOptions, m masker, emit func([]any) error) error {
 		return s.EachDemand(opt.Filter.Demands, func(d *data.Demand) error {
 			var name, code string
 			if d.Employer != nil {
@@ -213,8 +216,10 @@ var placementExport = &exportSpec{
 		{"录用日期", 12}, {"上岗日期", 12}, {"结束日期", 12}, {"结束原因", 12}, {"签订合同", 9},
 		{"合同签订日期", 13}, {"合同期限（月）", 13}, {"社会保险", 9}, {"工伤保险", 9}, {"备注", 30},
 	},
-	count: func(s *data.Store, opt ExportOptions) (int64, error) { return s.CountPlacements(opt.Filter.Placements) },
-	each: func(s *data.Store, opt ExportOptions, m masker, emit func([]any) error) error {
+	count: func(s *storage.Store, opt ExportOptions) (int64, error) {
+		return s.CountPlacements(opt.Filter.Placements)
+	},
+	each: func(s *storage.Store, opt ExportOptions, m masker, emit func([]any) error) error {
 		return s.EachPlacement(opt.Filter.Placements, opt.Range, func(p *data.Placement) error {
 			w := p.Worker
 			if w == nil {
@@ -244,8 +249,10 @@ var followUpExport = &exportSpec{
 		{"姓名", 10}, {"身份证号", 21}, {"联系电话", 14}, {"类别", 11}, {"用工单位", 30}, {"应办日期", 12},
 		{"办结日期", 12}, {"方式", 7}, {"情况", 36}, {"金额（元）", 12}, {"状态", 8}, {"经办人", 10}, {"备注", 30},
 	},
-	count: func(s *data.Store, opt ExportOptions) (int64, error) { return s.CountFollowUps(opt.Filter.FollowUps) },
-	each: func(s *data.Store, opt ExportOptions, m masker, emit func([]any) error) error {
+	count: func(s *storage.Store, opt ExportOptions) (int64, error) {
+		return s.CountFollowUps(opt.Filter.FollowUps)
+	},
+	each: func(s *storage.Store, opt ExportOptions, m masker, emit func([]any) error) error {
 		return s.EachFollowUp(opt.Filter.FollowUps, opt.Range, func(f *data.FollowUp) error {
 			w := f.Worker
 			if w == nil {

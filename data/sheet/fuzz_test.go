@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"duikou/data"
+	"duikou/data/storage"
 )
 
 // The fuzz targets feed arbitrary bytes through the whole import preview
@@ -23,7 +24,7 @@ type bytesFile struct{ *bytes.Reader }
 func (bytesFile) Close() error { return nil }
 
 // previewBytes is Preview on a file's content rather than a path.
-func previewBytes(s *data.Store, kind Kind, name string, b []byte) (*Report, error) {
+func previewBytes(s *storage.Store, kind Kind, name string, b []byte) (*Report, error) {
 	rk, err := kindOf(kind)
 	if err != nil {
 		return nil, err
@@ -45,7 +46,7 @@ func previewBytes(s *data.Store, kind Kind, name string, b []byte) (*Report, err
 // checkPreview asserts what holds for any input: only file errors are
 // returned, every row is accounted for exactly once, problems point at
 // rows below the header, and nothing is written.
-func checkPreview(t *testing.T, s *data.Store, rep *Report, err error) {
+func checkPreview(t *testing.T, s *storage.Store, rep *Report, err error) {
 	if err != nil {
 		if _, ok := AsFileError(err); !ok {
 			t.Fatalf("not a file error: %v", err)
@@ -68,7 +69,7 @@ func checkPreview(t *testing.T, s *data.Store, rep *Report, err error) {
 	}
 }
 
-func fuzzStore(f testing.TB) *data.Store {
+func fuzzStore(f testing.TB) *storage.Store {
 	s := newStore(f)
 	addEmployer(f, s, "南京悦家家政服务有限公司", "MA1XY2K1")
 	return s

@@ -11,15 +11,16 @@ import (
 	"duikou/data"
 	"duikou/data/catalog"
 	"duikou/data/ident"
+	"duikou/data/storage"
 )
 
 // testNow is the clock the tests run on: 2026-11-22 10:00 Beijing time.
 var testNow = time.Date(2026, 11, 22, 2, 0, 0, 0, time.UTC)
 
 // newStore opens a Store on a temp file with this office set up.
-func newStore(t testing.TB) *data.Store {
+func newStore(t testing.TB) *storage.Store {
 	t.Helper()
-	s, err := data.OpenWith(filepath.Join(t.TempDir(), "duikou.db"), data.Options{Now: func() time.Time { return testNow }})
+	s, err := storage.OpenWith(filepath.Join(t.TempDir(), "duikou.db"), storage.Options{Now: func() time.Time { return testNow }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +57,7 @@ func writeGBK(t testing.TB, path, text string) {
 	}
 }
 
-func countWorkers(t testing.TB, s *data.Store) int64 {
+func countWorkers(t testing.TB, s *storage.Store) int64 {
 	t.Helper()
 	n, err := s.CountWorkers(data.WorkerFilter{})
 	if err != nil {
@@ -66,7 +67,7 @@ func countWorkers(t testing.TB, s *data.Store) int64 {
 }
 
 // addEmployer registers an employer through the Store.
-func addEmployer(t testing.TB, s *data.Store, name, body8 string) *data.Employer {
+func addEmployer(t testing.TB, s *storage.Store, name, body8 string) *data.Employer {
 	t.Helper()
 	e := &data.Employer{Name: name, CreditCode: creditCode(body8), Region: "320115", Contact: "张敏", ContactPhone: "13951234567"}
 	if err := s.Create(e); err != nil {
@@ -76,7 +77,7 @@ func addEmployer(t testing.TB, s *data.Store, name, body8 string) *data.Employer
 }
 
 // addWorker registers a worker through the Store.
-func addWorker(t testing.TB, s *data.Store, name string, seq int) *data.Worker {
+func addWorker(t testing.TB, s *storage.Store, name string, seq int) *data.Worker {
 	t.Helper()
 	w := &data.Worker{Name: name, IDNumber: idNumber(seq, seq%2 == 0), Phone: "1389311" + pad4(seq), HukouRegion: "620123",
 		Address: "城关镇兴隆村", Skills: []data.Skill{{Occupation: "housekeeper", Level: catalog.Level4}}, Consent: true}
@@ -102,7 +103,7 @@ type roster struct {
 // populate registers two employers with a demand each, n workers, a
 // placement for every other worker (half of them at work, which schedules
 // check-ins) and a 送温暖 visit with money.
-func populate(t testing.TB, s *data.Store, n int) *roster {
+func populate(t testing.TB, s *storage.Store, n int) *roster {
 	t.Helper()
 	r := &roster{}
 	r.employers = append(r.employers, addEmployer(t, s, "南京悦家家政服务有限公司", "MA1XY2K1"), addEmployer(t, s, "南京恒信电子有限公司", "MA2AB3C4"))

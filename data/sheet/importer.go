@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"duikou/data"
+	"duikou/data/storage"
 )
 
 // ProgressFunc is told how far a long job has got: rows done so far and
@@ -32,7 +33,7 @@ type recordKind interface {
 	// registered one being updated (empty cells leave its values alone).
 	fill(r *rowCtx, rec data.Record)
 	// existing finds the registered record the row repeats, or nil.
-	existing(tx *data.Tx, rec data.Record) (data.Record, error)
+	existing(tx *storage.Tx, rec data.Record) (data.Record, error)
 	// key identifies the record within the file, for repeated rows.
 	key(rec data.Record) string
 	// keyField is the field a repeated row is reported against.
@@ -122,7 +123,7 @@ func (r *rowCtx) storeProblem(fe *data.FieldError) Problem {
 // importRun holds what one pass over a file caches: regions and employers
 // repeat from row to row.
 type importRun struct {
-	tx        *data.Tx
+	tx        *storage.Tx
 	regionsOf map[regionQuery]regionAnswer
 	employers map[string][2]string // "code:X" or "name:X" -> id, reason
 }
@@ -318,11 +319,11 @@ var errDryRun = errors.New("dry run")
 // updated or skipped as a duplicate, or refused with its problems. With
 // dry set the transaction is rolled back at the end, so the report is
 // exactly what the import would do, by the Store's own rules.
-func (src *source) run(s *data.Store, dry bool, onDup OnDuplicate, progress ProgressFunc) (*Report, error) {
+func (src *source) run(s *storage.Store, dry bool, onDup OnDuplicate, progress ProgressFunc) (*Report, error) {
 	rep := &Report{Kind: src.kind, File: src.name, Format: src.format, HeaderRow: src.cols.rowIndex,
 		Ignored: src.cols.ignored, Notes: src.cols.notes, DryRun: dry, OnDuplicate: onDup}
 	spec := src.rk.spec()
-	err := s.WriteBulk(func(tx *data.Tx) error {
+	err := s.WriteBulk(func(tx *storage.Tx) error {
 		run := &importRun{tx: tx, regionsOf: map[regionQuery]regionAnswer{}, employers: map[string][2]string{}}
 		seen := map[string]int{} // record key -> first row that wrote it
 		it := newReadAhead(src.it, src.prefill(spec))
@@ -379,7 +380,7 @@ func (src *source) run(s *data.Store, dry bool, onDup OnDuplicate, progress Prog
 // row handles one data row inside the transaction. Only a failure of the
 // database itself is returned; everything wrong with the row goes into the
 // report.
-func (src *source) row(tx *data.Tx, run *importRun, rep *Report, seen map[string]int,
+func (src *source) row(tx *storage.Tx, run *importRun, rep *Report, seen map[string]int,
 	cells []string, row int, dry bool, onDup OnDuplicate, pre *filled) error {
 	rk := src.rk
 	var r *rowCtx
@@ -530,13 +531,13 @@ func stampOf(path string) (fileStamp, error) {
 // Preview reads a spreadsheet of the given kind and reports, row by row,
 // what importing it would do, writing nothing. A *FileError means the file
 // itself cannot be used.
-func Preview(s *data.Store, kind Kind, path string, progress ProgressFunc) (*Plan, error) {
+func Preview(s *storage.Store, kind Kind, path string, progress ProgressFunc) (*Plan, error) {
 	return PreviewContext(context.Background(), s, kind, path, progress)
 }
 
 // PreviewContext is Preview that stops with ctx's error when ctx is
 // cancelled (a screen's 取消 button).
-func PreviewContext(ctx context.Context, s *data.Store, kind Kind, path string, progress ProgressFunc) (*Plan, error) {
+func PreviewContext(ctx context.Context, s *storage.Store, kind Kind, path string, progress ProgressFunc) (*Plan, error) {
 	src, err := openSource(kind, path)
 	if err != nil {
 		return nil, err
@@ -557,13 +558,13 @@ func PreviewContext(ctx context.Context, s *data.Store, kind Kind, path string, 
 // Apply imports a previewed file: the good rows in one transaction, rows
 // already registered skipped or updated as the clerk chose, after a backup
 // of the database. A file changed since the preview is refused.
-func Apply(s *data.Store, plan *Plan, onDup OnDuplicate, progress ProgressFunc) (*Report, error) {
+func Apply(s *storage.Store, plan *Plan, onDup OnDuplicate, progress ProgressFunc) (*Report, error) {
 	return ApplyContext(context.Background(), s, plan, onDup, progress)
 }
 
 // ApplyContext is Apply that stops with ctx's error, writing nothing, when
 // ctx is cancelled before the import commits.
-func ApplyContext(ctx context.Context, s *data.Store, plan *Plan, onDup OnDuplicate, progress ProgressFunc) (*Report, error) {
+func ApplyContext(ctx context.Context, s *storage.Store, plan *Plan, onDup OnDuplicate, progress ProgressFunc) (*Report, error) {
 	stamp, err := stampOf(plan.path)
 	if err != nil || stamp != plan.stamp {
 		return nil, fileErr("文件 %s 在预览后被修改或移走了，请重新预览", filepath.Base(plan.path))
@@ -574,11 +575,11 @@ func ApplyContext(ctx context.Context, s *data.Store, plan *Plan, onDup OnDuplic
 // Import reads and imports a spreadsheet in one pass (no preview): after a
 // backup, the good rows go in one transaction and the report says what
 // happened to every row.
-func Import(s *data.Store, kind Kind, path string, onDup OnDuplicate, progress ProgressFunc) (*Report, error) {
+func Import(s *storage.Store, kind Kind, path string, onDup OnDuplicate, progress ProgressFunc) (*Report, error) {
 	return importFile(context.Background(), s, kind, path, onDup, progress)
 }
 
-func importFile(ctx context.Context, s *data.Store, kind Kind, path string, onDup OnDuplicate, progress ProgressFunc) (*Report, error) {
+func importFile(ctx context.Context, s *storage.Store, kind Kind, path string, onDup OnDuplicate, progress ProgressFunc) (*Report, error) {
 	src, err := openSource(kind, path)
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"duikou/data"
 	"duikou/data/catalog"
 	"duikou/data/ident"
+	"duikou/data/storage"
 )
 
 var workerSpec = newSpec(Workers, []field{
@@ -288,7 +289,7 @@ func fillOtherSkills(r *rowCtx, w *data.Worker) {
 	}
 }
 
-func (workerKind) existing(tx *data.Tx, rec data.Record) (data.Record, error) {
+func (workerKind) existing(tx *storage.Tx, rec data.Record) (data.Record, error) {
 	w, err := tx.WorkerByIDNumber(rec.(*data.Worker).IDNumber)
 	if w == nil || err != nil {
 		return nil, err

@@ -1,0 +1,27 @@
+// Package storage keeps Duikou's records in a SQLite file through GORM:
+// the Store and its transactions, and everything that must share a
+// transaction with a write.
+//
+// Where things live:
+//   - opening, pragmas, migrations: store.go, migrate.go, stmt_cache.go,
+//     bulk_tx.go (bulk jobs that commit without a WAL checkpoint);
+//   - writes: crud.go and write.go (record + op + audit in one
+//     transaction), record_hooks.go and placement_rules.go (each record's
+//     data.Validate with the checks that need the database around it),
+//     bookkeeping.go (filled counts, worker status, check-in calls that
+//     follow a placement), responsibility.go, insert_fast.go;
+//   - reads: list_*.go with page_query.go (keyset paging),
+//     placement_search.go, followup_search.go, dashboard.go, store_match.go
+//     (rows for the matching index), store_export.go, store_import.go;
+//   - the office, its clerk, settings, partners and the audit log:
+//     office_setup.go, settings.go, partners.go, partner_keys.go;
+//   - backup and restore: backup.go, backup_daily.go, restore.go;
+//   - the op log and the exchange's merge: op.go (an op per change),
+//     sync_changes.go and sync_export.go (what a partner has not seen),
+//     sync_apply.go → sync_merge.go (per-field merge, conflicts),
+//     sync_restore.go (a partner or this office that went back to a
+//     backup), sync_conflicts.go, consent.go and consent_husk.go (a
+//     withdrawal of consent and the husk a partner keeps).
+//
+// The records themselves and their pure rules are in package data.
+package storage

@@ -1,0 +1,76 @@
+package storage
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"duikou/data"
+	"duikou/data/catalog"
+	"duikou/data/ident"
+)
+
+// fixedNow is the clock the tests run on: 2026-11-22 10:00 Beijing time.
+var fixedNow = time.Date(2026, 11, 22, 2, 0, 0, 0, time.UTC)
+
+func openTemp(t *testing.T) (*Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "duikou.db")
+	s, err := OpenWith(path, Options{Now: func() time.Time { return fixedNow }})
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, path
+}
+
+func newStore(t *testing.T) *Store {
+	t.Helper()
+	s, _ := openTemp(t)
+	if _, err := s.SetupOffice("榆中县总工会", "620123", data.RoleSending, "李娟"); err != nil {
+		t.Fatalf("setup: %v", err)
+	}
+	return s
+}
+
+func validWorker(seq int) *data.Worker {
+	birth := time.Date(1990, 3, 14, 0, 0, 0, 0, time.UTC)
+	return &data.Worker{
+		Name:           "王秀兰",
+		IDNumber:       ident.MakeID("620123", birth, seq, true),
+		Phone:          "13893112345",
+		HukouRegion:    "620123",
+		Skills:         []data.Skill{{Occupation: "housekeeper", Level: catalog.Level4, CertNo: "S2024-01"}},
+		DesiredRegions: []string{"320100"},
+		ExpectedWage:   data.Yuan(5000),
+		Consent:        true,
+	}
+}
+
+func validEmployer(t *testing.T, s *Store) *data.Employer {
+	t.Helper()
+	e := &data.Employer{Name: "南京悦家家政服务有限公司", CreditCode: testCreditCode("MA1XY2K1"), Region: "320115"}
+	if err := s.Create(e); err != nil {
+		t.Fatalf("create employer: %v", err)
+	}
+	return e
+}
+
+func count(t *testing.T, s *Store, model any) int64 {
+	t.Helper()
+	var n int64
+	if err := s.db.Model(model).Count(&n).Error; err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// testCreditCode builds a valid enterprise credit code in Jiangning around
+// an eight-character organisation code body.
+func testCreditCode(body8 string) string {
+	c, err := ident.OrgCodeCheckChar(body8)
+	if err != nil {
+		panic(err)
+	}
+	return ident.MakeCreditCode("91320115" + body8 + string(c))
+}

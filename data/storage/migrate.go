@@ -1,0 +1,171 @@
+package storage
+
+import (
+	"duikou/data"
+	"fmt"
+	"strconv"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// SchemaVersion is the version this build writes. History:
+//
+//	1  first release
+//	2  derived worker columns main_occ, main_level, occ_keys (list filters by 工种);
+//	   exchange bookkeeping: coverages, partner_acks, conflicts, bundle_logs
+const SchemaVersion = 2
+
+const schemaVersionKey = "schema_version"
+
+// models are every table, in an order that satisfies foreign keys.
+func models() []any {
+	return []any{
+		&data.Setting{}, &data.Office{}, &data.Partner{}, &data.AuditEntry{}, &Op{},
+		&data.Worker{}, &data.Employer{}, &data.Demand{}, &data.Placement{}, &data.FollowUp{},
+		&Coverage{}, &PartnerAck{}, &Conflict{}, &BundleLog{},
+	}
+}
+
+// dataSteps run after AutoMigrate has shaped the tables, to fill what a
+// new version adds. Step n upgrades from n-1; each is idempotent.
+var dataSteps = map[int]func(tx *gorm.DB) error{
+	2: backfillWorkerDerived,
+}
+
+// migrate brings the schema to SchemaVersion: a backup first (unless the
+// file is new), then AutoMigrate and the data steps in one transaction,
+// then a check that no table lost rows and no foreign key dangles.
+func (s *Store) migrate(backupDir string) error {
+	version, fresh, err := s.readSchemaVersion()
+	if err != nil {
+		return err
+	}
+	if version == SchemaVersion {
+		return nil
+	}
+	if version > SchemaVersion {
+		return fmt.Errorf("数据库由较新版本的对口创建（结构版本 %d，本程序支持 %d），请升级程序", version, SchemaVersion)
+	}
+	before := map[string]int64{}
+	if !fresh {
+		if _, err := s.backupTo(backupDir, fmt.Sprintf("before-migrate-v%d", version)); err != nil {
+			return fmt.Errorf("升级数据库前备份失败，未做任何改动：%w", err)
+		}
+		if before, err = s.rowCounts(); err != nil {
+			return err
+		}
+	}
+	err = s.db.Transaction(func(tx *gorm.DB) error {
+		if err := tx.AutoMigrate(models()...); err != nil {
+			return fmt.Errorf("升级数据库结构失败：%w", err)
+		}
+		for v := version + 1; v <= SchemaVersion; v++ {
+			if step := dataSteps[v]; step != nil && !fresh {
+				if err := step(tx); err != nil {
+					return fmt.Errorf("升级数据到版本 %d 失败：%w", v, err)
+				}
+			}
+		}
+		if err := tx.Save(&data.Setting{Key: schemaVersionKey, Value: strconv.Itoa(SchemaVersion)}).Error; err != nil {
+			return err
+		}
+		if !fresh {
+			return tx.Create(&data.AuditEntry{At: time.Now().UTC(), Action: data.ActMigrate,
+				Summary: fmt.Sprintf("数据库结构由版本 %d 升级到 %d", version, SchemaVersion)}).Error
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return s.checkAfterMigrate(before)
+}
+
+// readSchemaVersion: a file with no tables is fresh (version 0); one with
+// tables but no settings is not ours and is refused rather than altered.
+func (s *Store) readSchemaVersion() (version int, fresh bool, err error) {
+	m := s.db.Migrator()
+	if !m.HasTable(&data.Setting{}) {
+		tables, err := m.GetTables()
+		if err != nil {
+			return 0, false, fmt.Errorf("无法读取数据库：%w", err)
+		}
+		if len(tables) > 0 {
+			return 0, false, fmt.Errorf("这不是对口的数据库文件（含有未知的表 %v）", tables)
+		}
+		return 0, true, nil
+	}
+	var st data.Setting
+	if err := s.db.Where("key = ?", schemaVersionKey).Limit(1).Find(&st).Error; err != nil {
+		return 0, false, err
+	}
+	v, err := strconv.Atoi(st.Value)
+	if err != nil {
+		return 0, false, fmt.Errorf("数据库的结构版本“%s”无法识别", st.Value)
+	}
+	return v, false, nil
+}
+
+func (s *Store) rowCounts() (map[string]int64, error) {
+	counts := map[string]int64{}
+	for _, m := range models() {
+		if !s.db.Migrator().HasTable(m) {
+			continue
+		}
+		var n int64
+		if err := s.db.Model(m).Count(&n).Error; err != nil {
+			return nil, err
+		}
+		stmt := &gorm.Statement{DB: s.db}
+		if err := stmt.Parse(m); err != nil {
+			return nil, err
+		}
+		counts[stmt.Schema.Table] = n
+	}
+	return counts, nil
+}
+
+func (s *Store) checkAfterMigrate(before map[string]int64) error {
+	after, err := s.rowCounts()
+	if err != nil {
+		return err
+	}
+	for table, n := range before {
+		// The migration itself adds one audit entry.
+		if after[table] < n {
+			return fmt.Errorf("升级后表 %s 的行数由 %d 变为 %d，请用升级前的备份恢复", table, n, after[table])
+		}
+	}
+	return s.foreignKeyCheck()
+}
+
+// foreignKeyCheck fails when any row points at a missing parent.
+func (s *Store) foreignKeyCheck() error {
+	rows, err := s.db.Raw("PRAGMA foreign_key_check").Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		return fmt.Errorf("数据库外键检查未通过，请用备份恢复")
+	}
+	return rows.Err()
+}
+
+// backfillWorkerDerived fills the version-2 columns from the skills.
+func backfillWorkerDerived(tx *gorm.DB) error {
+	var batch []data.Worker
+	return tx.Model(&data.Worker{}).FindInBatches(&batch, 1000, func(b *gorm.DB, _ int) error {
+		for i := range batch {
+			w := &batch[i]
+			w.Derive(w.Sex, w.Birth)
+			if err := tx.Model(&data.Worker{}).Where("id = ?", w.ID).UpdateColumns(map[string]any{
+				"main_occ": w.MainOcc, "main_level": w.MainLevel, "occ_keys": w.OccKeys,
+			}).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	}).Error
+}

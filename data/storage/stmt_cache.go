@@ -1,0 +1,99 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+
+	"gorm.io/gorm"
+)
+
+// SQLite compiles a statement before running it, and database/sql does so
+// again for every Exec: a bulk job that creates a million workers compiles
+// the same two INSERTs a million times each. A write transaction runs its
+// inserts, updates and deletes through execCache, which compiles each
+// distinct statement once for the transaction.
+//
+// (GORM's own PrepareStmt does not help here: inside a transaction it
+// prepares on the transaction and then hands the statement to
+// Tx.StmtContext, which prepares it again on every use.)
+//
+// Queries are not cached: a cached query statement re-run while the rows
+// of its previous run are still being read would reset them, and Rows()
+// hands those to the caller. Only Tx.lookup, which reads its one row and
+// closes it at once, uses queryCached.
+
+// maxCachedStmts bounds the cache: statements with "IN (?, ?, ...)" vary
+// with the length of the list, and past this many the rest run uncached.
+const maxCachedStmts = 256
+
+type execCache struct {
+	tx      *sql.Tx
+	stmts   map[string]*sql.Stmt
+	queries map[string]*sql.Stmt // Tx.lookup's, see queryCached
+}
+
+// withExecCache returns db (in a transaction) running its statements
+// through an execCache. The statements belong to the transaction and are
+// closed when it ends. Outside a transaction db is returned as it is.
+func withExecCache(db *gorm.DB) *gorm.DB {
+	tx, ok := db.Statement.ConnPool.(*sql.Tx)
+	if !ok {
+		return db
+	}
+	out := db.WithContext(db.Statement.Context) // a copy of the statement, not db's own
+	out.Statement.ConnPool = &execCache{tx: tx, stmts: map[string]*sql.Stmt{}}
+	return out
+}
+
+func (c *execCache) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st := c.stmts[query]
+	if st == nil {
+		if len(c.stmts) >= maxCachedStmts {
+			return c.tx.ExecContext(ctx, query, args...)
+		}
+		var err error
+		if st, err = c.tx.PrepareContext(ctx, query); err != nil {
+			return nil, err
+		}
+		c.stmts[query] = st
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+// queryCached runs a query through a statement compiled once; the caller
+// must close the rows before running the same query again.
+func (c *execCache) queryCached(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st := c.queries[query]
+	if st == nil {
+		if c.queries == nil {
+			c.queries = map[string]*sql.Stmt{}
+		}
+		if len(c.queries) >= maxCachedStmts {
+			return c.tx.QueryContext(ctx, query, args...)
+		}
+		var err error
+		if st, err = c.tx.PrepareContext(ctx, query); err != nil {
+			return nil, err
+		}
+		c.queries[query] = st
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+func (c *execCache) PrepareContext(ctx context.Context, query string) (*sql.Stmt, error) {
+	return c.tx.PrepareContext(ctx, query)
+}
+
+func (c *execCache) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return c.tx.QueryContext(ctx, query, args...)
+}
+
+func (c *execCache) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return c.tx.QueryRowContext(ctx, query, args...)
+}
+
+// Commit and Rollback make it a gorm.TxCommitter, so a nested
+// db.Transaction uses a savepoint as it would on the bare transaction.
+// GORM commits the outer transaction on its own connection, not this one.
+func (c *execCache) Commit() error   { return c.tx.Commit() }
+func (c *execCache) Rollback() error { return c.tx.Rollback() }

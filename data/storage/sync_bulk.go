@@ -1,0 +1,217 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+	"gorm.io/gorm/schema"
+)
+
+// bulkInsert writes a slice of models ([]*T or []T) with multi-row INSERT
+// statements, each batch size prepared once. It does what GORM's
+// CreateInBatches does for these tables (a column's default replaces its
+// zero value, created_at and updated_at are stamped when zero, serialized
+// columns go through their serializer), without GORM building the
+// statement and converting every value through reflection for every batch,
+// which for a hundred thousand rows costs more than SQLite's own work.
+// With upsert, a row whose primary key exists is updated in every column
+// but the key and created_at, as Save does.
+func bulkInsert(db *gorm.DB, now time.Time, rows any, upsert bool) error {
+	rv := reflect.ValueOf(rows)
+	if rv.Kind() != reflect.Slice || rv.Len() == 0 {
+		return nil
+	}
+	stmt := &gorm.Statement{DB: db}
+	if err := stmt.Parse(rv.Index(0).Interface()); err != nil {
+		return err
+	}
+	sch := stmt.Schema
+	var fields []*schema.Field
+	for _, name := range sch.DBNames {
+		f := sch.FieldsByDBName[name]
+		if f.HasDefaultValue && f.DefaultValueInterface == nil {
+			// A default the database computes: let GORM handle it.
+			return createInBatches(db, rows, upsert)
+		}
+		fields = append(fields, f)
+	}
+	encoders := bulkEncoders[sch.Table]
+	perBatch := min(chunkSize, 30000/len(fields))
+	ctx := db.Statement.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	// One goroutine turns rows into statement arguments (reflection,
+	// serializers, conversion to driver values) while this one has SQLite
+	// store the batch before: on two cores that hides most of the Go
+	// side. Only this goroutine touches the transaction.
+	type batch struct {
+		rows int
+		args []any
+		err  error
+	}
+	batches := make(chan batch, 2)
+	quit := make(chan struct{})
+	defer close(quit)
+	go func() {
+		defer close(batches)
+		for start := 0; start < rv.Len(); start += perBatch {
+			end := min(start+perBatch, rv.Len())
+			b := batch{rows: end - start, args: make([]any, 0, (end-start)*len(fields))}
+			b.args, b.err = bulkArgs(ctx, rv, start, end, fields, encoders, now, b.args)
+			select {
+			case batches <- b:
+			case <-quit:
+				return
+			}
+			if b.err != nil {
+				return
+			}
+		}
+	}()
+	pool := db.Statement.ConnPool
+	prepared := map[int]*sql.Stmt{}
+	defer func() {
+		for _, p := range prepared {
+			p.Close()
+		}
+	}()
+	for b := range batches {
+		if b.err != nil {
+			return b.err
+		}
+		p := prepared[b.rows]
+		if p == nil {
+			s, err := pool.PrepareContext(ctx, insertSQL(sch, fields, b.rows, upsert))
+			if err != nil {
+				return fmt.Errorf("data: prepare bulk insert into %s: %w", sch.Table, err)
+			}
+			p = s
+			prepared[b.rows] = p
+		}
+		if _, err := p.ExecContext(ctx, b.args...); err != nil {
+			return fmt.Errorf("data: bulk insert into %s: %w", sch.Table, err)
+		}
+	}
+	return nil
+}
+
+// bulkArgs appends the statement arguments of rows start..end-1, as
+// driver values (database/sql would convert them the same way, later).
+func bulkArgs(ctx context.Context, rv reflect.Value, start, end int, fields []*schema.Field,
+	encoders map[string]func(reflect.Value) (any, error), now time.Time, args []any) ([]any, error) {
+	for i := start; i < end; i++ {
+		var err error
+		if args, err = rowArgs(ctx, reflect.Indirect(rv.Index(i)), fields, encoders, now, args); err != nil {
+			return nil, err
+		}
+	}
+	return args, nil
+}
+
+// rowArgs appends one row's statement arguments (see bulkArgs).
+func rowArgs(ctx context.Context, row reflect.Value, fields []*schema.Field,
+	encoders map[string]func(reflect.Value) (any, error), now time.Time, args []any) ([]any, error) {
+	for _, f := range fields {
+		var v any
+		if enc := encoders[f.DBName]; enc != nil {
+			var err error
+			if v, err = enc(row); err != nil {
+				return nil, err
+			}
+		} else {
+			var zero bool
+			v, zero = f.ValueOf(ctx, row)
+			if zero {
+				switch {
+				case f.DefaultValueInterface != nil:
+					v = f.DefaultValueInterface
+					if err := f.Set(ctx, row, v); err != nil {
+						return nil, err
+					}
+				case f.AutoCreateTime > 0 || f.AutoUpdateTime > 0:
+					if err := f.Set(ctx, row, now); err != nil {
+						return nil, err
+					}
+					v, _ = f.ValueOf(ctx, row)
+				}
+			}
+		}
+		switch v.(type) {
+		case nil, string, int64, float64, bool, []byte, time.Time:
+			// already a driver value: spare ConvertValue's reflection
+		default:
+			dv, err := driver.DefaultParameterConverter.ConvertValue(v)
+			if err != nil {
+				return nil, fmt.Errorf("data: %s: %w", f.DBName, err)
+			}
+			v = dv
+		}
+		args = append(args, v)
+	}
+	return args, nil
+}
+
+// bulkEncoders write a column faster than its GORM serializer would, to
+// the same bytes: an op's fields are most of what an import writes.
+var bulkEncoders = map[string]map[string]func(row reflect.Value) (any, error){
+	"ops": {"fields": func(row reflect.Value) (any, error) {
+		return fieldChangesJSON(row.Addr().Interface().(*Op).Fields)
+	}},
+}
+
+func insertSQL(sch *schema.Schema, fields []*schema.Field, rows int, upsert bool) string {
+	var b strings.Builder
+	b.WriteString(`INSERT INTO "` + sch.Table + `" (`)
+	for i, f := range fields {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`"` + f.DBName + `"`)
+	}
+	b.WriteString(") VALUES ")
+	one := "(" + strings.TrimSuffix(strings.Repeat("?,", len(fields)), ",") + ")"
+	for i := 0; i < rows; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(one)
+	}
+	if upsert {
+		b.WriteString(` ON CONFLICT (`)
+		for i, name := range sch.PrimaryFieldDBNames {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(`"` + name + `"`)
+		}
+		b.WriteString(`) DO UPDATE SET `)
+		first := true
+		for _, f := range fields {
+			if f.PrimaryKey || f.AutoCreateTime > 0 {
+				continue
+			}
+			if !first {
+				b.WriteByte(',')
+			}
+			first = false
+			b.WriteString(`"` + f.DBName + `"=excluded."` + f.DBName + `"`)
+		}
+	}
+	return b.String()
+}
+
+func createInBatches(db *gorm.DB, rows any, upsert bool) error {
+	q := db.Omit(clause.Associations)
+	if upsert {
+		q = q.Clauses(clause.OnConflict{UpdateAll: true})
+	}
+	return q.CreateInBatches(rows, chunkSize).Error
+}

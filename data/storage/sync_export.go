@@ -1,0 +1,452 @@
+package storage
+
+import (
+	"duikou/data"
+	"errors"
+	"fmt"
+	"sort"
+
+	"gorm.io/gorm"
+)
+
+// Vector is, per origin office, the last op this office holds: its own ops
+// from the log, others' from what imports covered.
+func (s *Store) Vector() (map[string]int64, error) { return vectorOf(s.db, s.Office()) }
+
+func vectorOf(db *gorm.DB, self *data.Office) (map[string]int64, error) {
+	var covs []Coverage
+	if err := db.Find(&covs).Error; err != nil {
+		return nil, err
+	}
+	v := make(map[string]int64, len(covs)+1)
+	for _, c := range covs {
+		v[c.Origin] = c.Seq
+	}
+	if self != nil {
+		var own int64
+		if err := db.Model(&Op{}).Where("origin = ?", self.ID).Select("COALESCE(MAX(seq), 0)").Scan(&own).Error; err != nil {
+			return nil, err
+		}
+		v[self.ID] = own
+	}
+	return v, nil
+}
+
+// acksOf is what the partner last told us it holds.
+func acksOf(db *gorm.DB, partnerID string) (map[string]int64, error) {
+	var rows []PartnerAck
+	if err := db.Where("partner_id = ?", partnerID).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	acks := make(map[string]int64, len(rows))
+	for _, r := range rows {
+		acks[r.Origin] = r.Seq
+	}
+	return acks, nil
+}
+
+// ChangesFor gathers what partner has not acknowledged: every op it has
+// not told us it holds, in clock order, plus the state of every row they
+// touch. A worker travels only with consent to share recorded; the
+// placements and follow-ups of a worker without it stay here too.
+// Nothing is marked sent: until the partner's next bundle acknowledges
+// them, the same ops go again, so a lost file loses nothing.
+//
+// The partner's own ops are included too when its acknowledgement of
+// them is behind what we hold: normally it never is, but a partner that
+// restored an old backup lost the ops it made since, and gets back those
+// it had sent us.
+func (s *Store) ChangesFor(partnerID string) (*Changes, error) { return s.changesFor(partnerID, false) }
+
+// PendingFor is what the next file to partner would carry, for the export
+// screen's count. It writes nothing: the probe that a real export marks
+// as sent stays wanted.
+func (s *Store) PendingFor(partnerID string) (*Changes, error) { return s.changesFor(partnerID, true) }
+
+func (s *Store) changesFor(partnerID string, preview bool) (*Changes, error) {
+	self := s.Office()
+	if self == nil {
+		return nil, errors.New("请先完成本单位设置")
+	}
+	var partner data.Partner
+	if res := s.db.Where("id = ?", partnerID).Limit(1).Find(&partner); res.Error != nil || res.RowsAffected == 0 {
+		return nil, fmt.Errorf("协作单位 %s 未添加", partnerID)
+	}
+	c := &Changes{From: self.ID, To: partnerID}
+	err := s.db.Transaction(func(tx *gorm.DB) error { // one snapshot of the database
+		var err error
+		if c.Vector, err = vectorOf(tx, self); err != nil {
+			return err
+		}
+		if c.Since, err = acksOf(tx, partnerID); err != nil {
+			return err
+		}
+		// Send what the log holds, which can be more than the vector says
+		// (ops a partner sent while asking for its own lost ops back, see
+		// sync_restore.go).
+		held, err := logEnds(tx, c.Vector, partnerID)
+		if err != nil {
+			return err
+		}
+		var ops []Op
+		for origin, upTo := range held {
+			if upTo <= c.Since[origin] {
+				continue
+			}
+			if ops, err = readOps(tx, ops, origin, c.Since[origin], upTo); err != nil {
+				return err
+			}
+		}
+		// After the partner's word went back in time (a restore, or an old
+		// file imported late), the last op of its own that we hold goes
+		// along even if acknowledged: if it restored a backup and numbered
+		// ops again, it finds another op under that number and asks for
+		// all of its ops back (sync_restore.go).
+		if probe, err := probeWanted(tx, partnerID); err != nil {
+			return err
+		} else if top := held[partnerID]; probe && top > 0 && top <= c.Since[partnerID] {
+			if ops, err = readOps(tx, ops, partnerID, top-1, top); err != nil {
+				return err
+			}
+			if !preview {
+				if err := probeSent(tx, partnerID); err != nil {
+					return err
+				}
+			}
+		}
+		// Ask for ops back where we need them all (sync_restore.go).
+		tokens, err := resendTokens(tx, partnerID)
+		if err != nil {
+			return err
+		}
+		if pending, err := ownTokensPending(tx, self.ID); err != nil {
+			return err
+		} else if pending {
+			// Until our lost ops are back, say we hold our own only as far
+			// as without a hole, so no office takes itself to cover them.
+			prefix, err := ownPrefix(tx, self.ID)
+			if err != nil {
+				return err
+			}
+			c.Vector[self.ID] = min(c.Vector[self.ID], prefix)
+		}
+		for origin, token := range tokens {
+			c.Vector[origin] = token
+		}
+		sort.Slice(ops, func(i, j int) bool {
+			if ops[i].HLC != ops[j].HLC {
+				return ops[i].HLC < ops[j].HLC
+			}
+			if ops[i].Origin != ops[j].Origin {
+				return ops[i].Origin < ops[j].Origin
+			}
+			return ops[i].Seq < ops[j].Seq
+		})
+		scope := newScope(tx)
+		opRows := map[string]map[string]bool{}
+		for i := range ops {
+			mark(opRows, ops[i].Table, ops[i].RowID)
+		}
+		if err := scope.prefetch(opRows); err != nil {
+			return err
+		}
+		touched := map[string]map[string]bool{}
+		c.Ops = make([]WireOp, 0, len(ops))
+		for i := range ops {
+			ok, err := scope.shares(ops[i].Table, ops[i].RowID)
+			if err != nil {
+				return err
+			}
+			switch {
+			case ops[i].Erased:
+				// Stripped of a withdrawn worker's data (consent.go): it
+				// would look whole and lack values. The row's state goes
+				// instead, when the worker may travel again.
+				if ok {
+					mark(touched, ops[i].Table, ops[i].RowID)
+				}
+				continue
+			case !ok && isWithdrawal(ops[i].Table, ops[i].Fields):
+				// A withdrawal of consent goes to every partner, alone: it
+				// holds nothing but the worker's id, and one that holds
+				// the worker must stop using it (consent.go).
+				c.Ops = append(c.Ops, ops[i].wire())
+				continue
+			case !ok:
+				continue
+			}
+			c.Ops = append(c.Ops, ops[i].wire())
+			mark(touched, ops[i].Table, ops[i].RowID)
+		}
+		// A partner that asked for all of an origin's ops (a token, see
+		// sync_restore.go) also gets every row holding a value of that
+		// origin: some came here as rows, without their ops.
+		for origin, since := range c.Since {
+			if since >= 0 {
+				continue
+			}
+			for _, table := range syncedTables {
+				rec, _ := newRecord(table)
+				var ids []string
+				if err := tx.Model(rec).Where("field_ops LIKE ?", `%"`+origin+`/%`).Pluck("id", &ids).Error; err != nil {
+					return err
+				}
+				for _, id := range ids {
+					mark(touched, table, id)
+				}
+			}
+		}
+		if err := scope.prefetch(touched); err != nil {
+			return err
+		}
+		// A worker's placements and follow-ups go with it, so that a worker
+		// whose consent arrives late brings the history withheld until then.
+		if err := addDependents(tx, touched); err != nil {
+			return err
+		}
+		if err := scope.prefetch(touched); err != nil {
+			return err
+		}
+		n := 0
+		for _, ids := range touched {
+			n += len(ids)
+		}
+		c.Rows = make([]RowState, 0, n)
+		for _, table := range syncedTables {
+			var ids []string
+			for _, id := range sortedIDs(touched[table]) {
+				ok, err := scope.shares(table, id)
+				if err != nil {
+					return err
+				}
+				if ok {
+					ids = append(ids, id)
+				}
+			}
+			var codec *rowCodec
+			var stErr error
+			err := findRows(tx.Select(stateColumns(tx, table)).Session(&gorm.Session{}), table, ids, func(rec data.Record) {
+				if stErr != nil {
+					return
+				}
+				if codec == nil {
+					if codec, stErr = codecFor(tx, rec); stErr != nil {
+						return
+					}
+				}
+				var st RowState
+				if st, stErr = codec.stateOf(rec); stErr == nil {
+					c.Rows = append(c.Rows, st)
+				}
+			})
+			if err != nil {
+				return err
+			}
+			if stErr != nil {
+				return stErr
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// logEnds is, per origin of the vector (and the partner), the highest op
+// number our log holds, or the vector's if that is higher.
+func logEnds(tx *gorm.DB, vector map[string]int64, partnerID string) (map[string]int64, error) {
+	ends := make(map[string]int64, len(vector)+1)
+	for origin, seq := range vector {
+		ends[origin] = seq
+	}
+	if _, ok := ends[partnerID]; !ok {
+		ends[partnerID] = 0
+	}
+	for origin := range ends {
+		var end int64
+		if err := tx.Model(&Op{}).Where("origin = ?", origin).Select("COALESCE(MAX(seq), 0)").Scan(&end).Error; err != nil {
+			return nil, err
+		}
+		ends[origin] = max(ends[origin], end)
+	}
+	return ends, nil
+}
+
+// readOps appends the ops of origin numbered after since up to upTo,
+// reading the columns itself: GORM's scan and encoding/json take most of
+// an export's time on a hundred thousand ops.
+func readOps(tx *gorm.DB, ops []Op, origin string, since, upTo int64) ([]Op, error) {
+	rows, err := tx.Model(&Op{}).Select("origin, seq, hlc, tbl, row_id, fields, erased").
+		Where("origin = ? AND seq > ? AND seq <= ?", origin, since, upTo).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var op Op
+		var fields []byte
+		if err := rows.Scan(&op.Origin, &op.Seq, &op.HLC, &op.Table, &op.RowID, &fields, &op.Erased); err != nil {
+			return nil, err
+		}
+		if op.Fields, err = decodeFieldChanges(fields); err != nil {
+			return nil, fmt.Errorf("变更 %s/%d 无法读取：%w", op.Origin, op.Seq, err)
+		}
+		ops = append(ops, op)
+	}
+	return ops, rows.Err()
+}
+
+// stateColumns are the columns a row's state is read from: its identity
+// and bookkeeping and the travelling ones (not the derived ones, nor the
+// timestamps, whose parsing is half the cost of reading a row).
+func stateColumns(db *gorm.DB, table string) []string {
+	rec, _ := newRecord(table)
+	codec, err := codecFor(db, rec)
+	if err != nil {
+		return nil
+	}
+	cols := []string{"id", "origin", "hlc", "field_ops"}
+	for _, f := range codec.cols {
+		cols = append(cols, f.DBName)
+	}
+	return cols
+}
+
+func addDependents(tx *gorm.DB, touched map[string]map[string]bool) error {
+	ids := make([]string, 0, len(touched["workers"]))
+	for id := range touched["workers"] {
+		ids = append(ids, id)
+	}
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		for _, t := range []struct {
+			table string
+			model any
+		}{{"placements", &data.Placement{}}, {"follow_ups", &data.FollowUp{}}} {
+			var dep []string
+			if err := tx.Model(t.model).Where("worker_id IN ?", chunk).Pluck("id", &dep).Error; err != nil {
+				return err
+			}
+			for _, id := range dep {
+				if touched[t.table] == nil {
+					touched[t.table] = map[string]bool{}
+				}
+				touched[t.table][id] = true
+			}
+		}
+	}
+	return nil
+}
+
+// scope decides what may leave this office, caching per worker.
+type scope struct {
+	db      *gorm.DB
+	consent map[string]bool   // worker id -> may travel
+	owner   map[string]string // "placements/id" or "follow_ups/id" -> worker id ("" when there is no such row)
+}
+
+func newScope(db *gorm.DB) *scope {
+	return &scope{db: db, consent: map[string]bool{}, owner: map[string]string{}}
+}
+
+// prefetch reads, 500 rows at a time, what shares will ask about these
+// rows: the worker of each placement and follow-up, and each worker's
+// consent.
+func (sc *scope) prefetch(rows map[string]map[string]bool) error {
+	workers := map[string]bool{}
+	for id := range rows["workers"] {
+		workers[id] = true
+	}
+	for _, t := range []struct {
+		table string
+		model any
+	}{{"placements", &data.Placement{}}, {"follow_ups", &data.FollowUp{}}} {
+		var ids []string
+		for id := range rows[t.table] {
+			if _, seen := sc.owner[t.table+"/"+id]; !seen {
+				ids = append(ids, id)
+				sc.owner[t.table+"/"+id] = ""
+			}
+		}
+		sort.Strings(ids)
+		err := inChunks(ids, func(chunk []string) error {
+			var pairs []struct{ ID, WorkerID string }
+			if err := sc.db.Model(t.model).Select("id, worker_id").Where("id IN ?", chunk).Scan(&pairs).Error; err != nil {
+				return err
+			}
+			for _, p := range pairs {
+				sc.owner[t.table+"/"+p.ID] = p.WorkerID
+				workers[p.WorkerID] = true
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	var ids []string
+	for id := range workers {
+		if _, seen := sc.consent[id]; !seen {
+			ids = append(ids, id)
+			sc.consent[id] = false // no such worker: nothing to share
+		}
+	}
+	sort.Strings(ids)
+	return inChunks(ids, func(chunk []string) error {
+		var rows []struct {
+			ID      string
+			Consent bool
+		}
+		if err := sc.db.Model(&data.Worker{}).Select("id, consent").Where("id IN ?", chunk).Scan(&rows).Error; err != nil {
+			return err
+		}
+		for _, r := range rows {
+			sc.consent[r.ID] = r.Consent
+		}
+		return nil
+	})
+}
+
+func (sc *scope) shares(table, id string) (bool, error) {
+	var workerID string
+	switch table {
+	case "workers":
+		workerID = id
+	case "placements", "follow_ups":
+		owner, seen := sc.owner[table+"/"+id]
+		if !seen {
+			if err := sc.prefetch(map[string]map[string]bool{table: {id: true}}); err != nil {
+				return false, err
+			}
+			owner = sc.owner[table+"/"+id]
+		}
+		if owner == "" {
+			return false, nil
+		}
+		workerID = owner
+	default:
+		return true, nil
+	}
+	if _, seen := sc.consent[workerID]; !seen {
+		if err := sc.prefetch(map[string]map[string]bool{"workers": {workerID: true}}); err != nil {
+			return false, err
+		}
+	}
+	return sc.consent[workerID], nil
+}
+
+// rowState reads a row (tombstones included) with each travelling
+// column's value, the op that set it and that op's clock.
+func rowState(db *gorm.DB, table, id string) (RowState, error) {
+	rec, _ := newRecord(table)
+	if err := db.Where("id = ?", id).First(rec).Error; err != nil {
+		return RowState{}, fmt.Errorf("读取%s %s：%w", rec.RecordName(), id, err)
+	}
+	codec, err := codecFor(db, rec)
+	if err != nil {
+		return RowState{}, err
+	}
+	return codec.stateOf(rec)
+}

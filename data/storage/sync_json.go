@@ -1,0 +1,448 @@
+package storage
+
+import (
+	"encoding"
+	"encoding/json"
+	"reflect"
+	"sort"
+	"strconv"
+	"unicode/utf8"
+)
+
+// The exchange encodes and decodes every travelling column of every row
+// it sends or takes in, millions of values for a large file. Most are
+// plain strings, numbers and booleans, which these fast paths handle
+// byte for byte as encoding/json does; anything else (escapes, HTML
+// characters, structs, slices, types with their own JSON or text form)
+// goes through encoding/json itself. The values must come out exactly
+// as encoding/json writes them: offices compare them as bytes to tell a
+// conflicting edit from an agreeing one.
+
+var (
+	jsonMarshalerType   = reflect.TypeFor[json.Marshaler]()
+	textMarshalerType   = reflect.TypeFor[encoding.TextMarshaler]()
+	jsonUnmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	fastKinds           = map[reflect.Kind]bool{reflect.String: true, reflect.Bool: true,
+		reflect.Int: true, reflect.Int8: true, reflect.Int16: true, reflect.Int32: true, reflect.Int64: true,
+		reflect.Uint: true, reflect.Uint8: true, reflect.Uint16: true, reflect.Uint32: true, reflect.Uint64: true}
+)
+
+// fastEncodable reports whether values of t may take the fast path of
+// appendJSONValue.
+func fastEncodable(t reflect.Type) bool {
+	return fastKinds[t.Kind()] && !t.Implements(jsonMarshalerType) && !t.Implements(textMarshalerType) &&
+		!reflect.PointerTo(t).Implements(jsonMarshalerType) && !reflect.PointerTo(t).Implements(textMarshalerType)
+}
+
+// fastDecodable reports whether values of t may take the fast path of
+// decodeJSONValue.
+func fastDecodable(t reflect.Type) bool {
+	p := reflect.PointerTo(t)
+	return fastKinds[t.Kind()] && !p.Implements(jsonUnmarshalerType) && !p.Implements(textUnmarshalerType)
+}
+
+// appendJSONValue appends json.Marshal(v) for a value of a fast kind; ok
+// is false when v needs encoding/json.
+func appendJSONValue(dst []byte, v reflect.Value) ([]byte, bool) {
+	switch v.Kind() {
+	case reflect.String:
+		return appendJSONString(dst, v.String())
+	case reflect.Bool:
+		return strconv.AppendBool(dst, v.Bool()), true
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return strconv.AppendInt(dst, v.Int(), 10), true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return strconv.AppendUint(dst, v.Uint(), 10), true
+	}
+	return dst, false
+}
+
+// appendJSONString quotes s when encoding/json would copy every byte as
+// it is (no escapes, HTML-safe, valid UTF-8 without U+2028/U+2029).
+func appendJSONString(dst []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+				return dst, false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			return dst, false
+		}
+		i += size
+	}
+	dst = append(dst, '"')
+	dst = append(dst, s...)
+	return append(dst, '"'), true
+}
+
+// decodeJSONValue sets v (a settable value of a fast kind, holding its
+// zero value) as json.Unmarshal would from raw; ok is false when raw needs
+// encoding/json (which also gives the error for a wrong value).
+func decodeJSONValue(v reflect.Value, raw []byte) bool {
+	if string(raw) == "null" {
+		return true // json.Unmarshal leaves a plain value as it is
+	}
+	switch v.Kind() {
+	case reflect.String:
+		if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+			return false
+		}
+		body := raw[1 : len(raw)-1]
+		for _, c := range body {
+			if c < 0x20 || c == '"' || c == '\\' {
+				return false
+			}
+		}
+		if !utf8.Valid(body) {
+			return false
+		}
+		v.SetString(string(body))
+		return true
+	case reflect.Bool:
+		switch string(raw) {
+		case "true":
+			v.SetBool(true)
+			return true
+		case "false":
+			return true
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if !jsonInteger(raw) {
+			return false
+		}
+		n, err := strconv.ParseInt(string(raw), 10, 64)
+		if err != nil || v.OverflowInt(n) {
+			return false
+		}
+		v.SetInt(n)
+		return true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if !jsonInteger(raw) || raw[0] == '-' {
+			return false
+		}
+		n, err := strconv.ParseUint(string(raw), 10, 64)
+		if err != nil || v.OverflowUint(n) {
+			return false
+		}
+		v.SetUint(n)
+		return true
+	}
+	return false
+}
+
+// jsonInteger: -?(0|[1-9][0-9]*)
+func jsonInteger(b []byte) bool {
+	if len(b) > 0 && b[0] == '-' {
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 1 && b[0] == '0' {
+		return false
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendRawJSON appends what json.Marshal writes for a json.RawMessage
+// (compacted, HTML-escaped). Common values already in that form are
+// copied; the rest go through encoding/json.
+func appendRawJSON(dst []byte, raw json.RawMessage) ([]byte, error) {
+	if canonicalRaw(raw) {
+		return append(dst, raw...), nil
+	}
+	b, err := json.Marshal(raw)
+	if err != nil {
+		return dst, err
+	}
+	return append(dst, b...), nil
+}
+
+// canonicalRaw reports whether raw is a literal, an integer or a string
+// without escapes that encoding/json would write unchanged.
+func canonicalRaw(raw []byte) bool {
+	switch string(raw) {
+	case "null", "true", "false":
+		return true
+	}
+	if jsonInteger(raw) {
+		return true
+	}
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return false
+	}
+	for i, c := range raw[1 : len(raw)-1] {
+		if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+		// U+2028 and U+2029 (E2 80 A8/A9) are escaped.
+		if c == 0xE2 && i+3 < len(raw) && raw[i+2] == 0x80 && (raw[i+3] == 0xA8 || raw[i+3] == 0xA9) {
+			return false
+		}
+	}
+	return true
+}
+
+// fieldChangesJSON is json.Marshal(fields), as Op's JSON serializer
+// stores it ("" for nil: the column is NOT NULL).
+func fieldChangesJSON(fields map[string]FieldChange) (string, error) {
+	if fields == nil {
+		return "", nil
+	}
+	keys := make([]string, 0, len(fields))
+	size := 2
+	for k, f := range fields {
+		keys = append(keys, k)
+		size += len(k) + len(f.Value) + len(f.Base) + 16
+	}
+	sort.Strings(keys)
+	b := make([]byte, 0, size)
+	b = append(b, '{')
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var ok bool
+		if b, ok = appendJSONString(b, k); !ok {
+			kb, err := json.Marshal(k)
+			if err != nil {
+				return "", err
+			}
+			b = append(b, kb...)
+		}
+		f := fields[k]
+		b = append(b, `:{"v":`...)
+		var err error
+		if f.Value == nil {
+			b = append(b, "null"...)
+		} else if b, err = appendRawJSON(b, f.Value); err != nil {
+			return "", err
+		}
+		if f.Base != "" {
+			b = append(b, `,"b":`...)
+			if b, ok = appendJSONString(b, f.Base); !ok {
+				bb, err := json.Marshal(f.Base)
+				if err != nil {
+					return "", err
+				}
+				b = append(b, bb...)
+			}
+		}
+		b = append(b, '}')
+	}
+	return string(append(b, '}')), nil
+}
+
+// decodeFieldChanges reads an op's fields as stored (what
+// fieldChangesJSON writes), sharing b's bytes. Anything not in exactly
+// that form goes to encoding/json.
+func decodeFieldChanges(b []byte) (map[string]FieldChange, error) {
+	if len(b) == 0 {
+		return nil, nil // stored as "" for nil
+	}
+	if out, ok := scanFieldChanges(b); ok {
+		return out, nil
+	}
+	var out map[string]FieldChange
+	if err := json.Unmarshal(b, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func scanFieldChanges(b []byte) (map[string]FieldChange, bool) {
+	if string(b) == "null" {
+		return nil, true
+	}
+	if len(b) < 2 || b[0] != '{' {
+		return nil, false
+	}
+	out := make(map[string]FieldChange, 24)
+	i := 1
+	if b[i] == '}' {
+		return out, i+1 == len(b)
+	}
+	for {
+		key, next, ok := plainString(b, i)
+		if !ok || next+6 > len(b) || string(b[next:next+6]) != `:{"v":` {
+			return nil, false
+		}
+		i = next + 6
+		end, ok := skipJSONValue(b, i, 0)
+		if !ok {
+			return nil, false
+		}
+		fc := FieldChange{Value: json.RawMessage(b[i:end:end])}
+		i = end
+		if i+5 <= len(b) && string(b[i:i+5]) == `,"b":` {
+			base, next, ok := plainString(b, i+5)
+			if !ok {
+				return nil, false
+			}
+			fc.Base, i = base, next
+		}
+		if i >= len(b) || b[i] != '}' {
+			return nil, false
+		}
+		if _, dup := out[key]; dup {
+			return nil, false
+		}
+		out[key] = fc
+		i++
+		if i >= len(b) {
+			return nil, false
+		}
+		switch b[i] {
+		case ',':
+			i++
+		case '}':
+			return out, i+1 == len(b)
+		default:
+			return nil, false
+		}
+	}
+}
+
+// plainString reads a JSON string without escapes starting at b[i] and
+// returns it and the index after it; ok is false otherwise.
+func plainString(b []byte, i int) (s string, next int, ok bool) {
+	if i >= len(b) || b[i] != '"' {
+		return "", 0, false
+	}
+	for j := i + 1; j < len(b); j++ {
+		switch c := b[j]; {
+		case c == '"':
+			body := b[i+1 : j]
+			if !utf8.Valid(body) {
+				return "", 0, false
+			}
+			return string(body), j + 1, true
+		case c == '\\' || c < 0x20:
+			return "", 0, false
+		}
+	}
+	return "", 0, false
+}
+
+// skipJSONValue checks the JSON value starting at b[i] (no whitespace, as
+// encoding/json writes it) and returns the index after it.
+func skipJSONValue(b []byte, i, depth int) (int, bool) {
+	if i >= len(b) || depth > 64 {
+		return 0, false
+	}
+	switch c := b[i]; {
+	case c == '"':
+		for j := i + 1; j < len(b); j++ {
+			switch b[j] {
+			case '"':
+				return j + 1, true
+			case '\\':
+				j++
+				if j >= len(b) {
+					return 0, false
+				}
+				switch b[j] {
+				case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				case 'u':
+					if j+4 >= len(b) {
+						return 0, false
+					}
+					for _, h := range b[j+1 : j+5] {
+						if !isHexDigit(h) {
+							return 0, false
+						}
+					}
+					j += 4
+				default:
+					return 0, false
+				}
+			default:
+				if b[j] < 0x20 {
+					return 0, false
+				}
+			}
+		}
+		return 0, false
+	case c == '-' || '0' <= c && c <= '9':
+		j := i
+		if b[j] == '-' {
+			j++
+		}
+		digits := func() bool {
+			start := j
+			for j < len(b) && '0' <= b[j] && b[j] <= '9' {
+				j++
+			}
+			return j > start
+		}
+		if j < len(b) && b[j] == '0' {
+			j++
+		} else if !digits() {
+			return 0, false
+		}
+		if j < len(b) && b[j] == '.' {
+			j++
+			if !digits() {
+				return 0, false
+			}
+		}
+		if j < len(b) && (b[j] == 'e' || b[j] == 'E') {
+			j++
+			if j < len(b) && (b[j] == '+' || b[j] == '-') {
+				j++
+			}
+			if !digits() {
+				return 0, false
+			}
+		}
+		return j, true
+	case c == '[' || c == '{':
+		closing := byte(']')
+		if c == '{' {
+			closing = '}'
+		}
+		j := i + 1
+		if j < len(b) && b[j] == closing {
+			return j + 1, true
+		}
+		for {
+			if c == '{' {
+				var ok bool
+				if j, ok = skipJSONValue(b, j, depth+1); !ok || j >= len(b) || b[j] != ':' || b[j-1] != '"' {
+					return 0, false
+				}
+				j++
+			}
+			var ok bool
+			if j, ok = skipJSONValue(b, j, depth+1); !ok || j >= len(b) {
+				return 0, false
+			}
+			switch b[j] {
+			case ',':
+				j++
+			case closing:
+				return j + 1, true
+			default:
+				return 0, false
+			}
+		}
+	}
+	for _, lit := range []string{"true", "false", "null"} {
+		if len(b)-i >= len(lit) && string(b[i:i+len(lit)]) == lit {
+			return i + len(lit), true
+		}
+	}
+	return 0, false
+}
+
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}

@@ -1,0 +1,235 @@
+package storage
+
+import (
+	"strings"
+)
+
+// Reused op numbers and lost ops in an import: noticing them, asking the
+// sender for what is missing, and restating what stands of ops that cannot
+// go into our log. The why is in sync_restore.go.
+
+// answers reports whether the file starts, for origin, from the token of
+// our request for all its ops (sync_restore.go).
+func (m *merge) answers(origin string) bool {
+	token, asked := m.tokens[origin]
+	return asked && m.c.Since[origin] == token
+}
+
+// checkOwnGap notes a file whose sender takes us to hold more of our own
+// ops than our log does: we lost them in a restore, and ask for them back.
+func (m *merge) checkOwnGap() error {
+	tx := m.tx
+	since := m.c.Since[tx.origin]
+	if since <= 0 {
+		return nil
+	}
+	var logEnd int64
+	if err := tx.db.Model(&Op{}).Where("origin = ?", tx.origin).Select("COALESCE(MAX(seq), 0)").Scan(&logEnd).Error; err != nil {
+		return err
+	}
+	if since > logEnd {
+		m.asks.add(tx.origin, tx.origin, since)
+	}
+	return nil
+}
+
+// detectReuse looks at the ops the file refers to (the ref of each column
+// of its rows, the base of each column of its ops) for one that is not
+// the op we hold under its number. One of ours we do not hold means we
+// lost it in a restore; another office's that differs from ours means
+// that office reused numbers after a restore. Either way the sender thinks
+// we hold ops we do not: we ask it for all ops of that origin
+// (sync_restore.go), and if the file does not pass validation without
+// them it is refused until the answer comes. Only a different clock tells
+// such ops apart here; ops carried in the file are compared whole in run.
+// An origin the file answers for is not looked at: its ops are all in it.
+func (m *merge) detectReuse() error {
+	tx, c := m.tx, m.c
+	inFile := make(map[opKey]bool, len(c.Ops))
+	for i := range c.Ops {
+		inFile[opKey{c.Ops[i].Origin, c.Ops[i].Seq}] = true
+	}
+	refs := map[string]map[int64]int64{} // origin -> seq -> clock
+	var beyond []string                  // "origin/" of origins we hold nothing of
+	for _, origin := range sortedKeys(c.Vector) {
+		if origin != tx.origin && m.have[origin] <= 0 {
+			beyond = append(beyond, origin+"/")
+		}
+	}
+	add := func(ref string) {
+		for _, prefix := range beyond {
+			if strings.HasPrefix(ref, prefix) {
+				return // a first file from that origin: nothing to compare
+			}
+		}
+		origin, seq, hlc, ok := parseRef(ref)
+		if !ok || inFile[opKey{origin, seq}] || origin != tx.origin && seq > m.have[origin] {
+			return // compared whole in run, or beyond what we could hold
+		}
+		if m.answers(origin) {
+			return // this file answers for the origin
+		}
+		if refs[origin] == nil {
+			refs[origin] = map[int64]int64{}
+		}
+		refs[origin][seq] = hlc
+	}
+	for i := range c.Rows {
+		last := ""
+		for _, fs := range c.Rows[i].Fields {
+			if fs.Ref != last && fs.Ref != "" {
+				add(fs.Ref)
+				last = fs.Ref
+			}
+		}
+	}
+	for i := range c.Ops {
+		for _, fc := range c.Ops[i].Fields {
+			if fc.Base != "" {
+				add(fc.Base)
+			}
+		}
+	}
+	for _, origin := range sortedKeys(refs) {
+		seqs := make([]int64, 0, len(refs[origin]))
+		for seq := range refs[origin] {
+			seqs = append(seqs, seq)
+		}
+		held := make(map[int64]int64, len(seqs))
+		for start := 0; start < len(seqs); start += chunkSize {
+			var found []struct {
+				Seq int64
+				HLC int64 `gorm:"column:hlc"`
+			}
+			if err := tx.db.Model(&Op{}).Select("seq, hlc").
+				Where("origin = ? AND seq IN ?", origin, seqs[start:min(start+chunkSize, len(seqs))]).
+				Scan(&found).Error; err != nil {
+				return err
+			}
+			for _, f := range found {
+				held[f.Seq] = f.HLC
+			}
+		}
+		var worst int64
+		for seq, hlc := range refs[origin] {
+			got, ok := held[seq]
+			if ok && got != hlc || !ok && origin == tx.origin {
+				worst = max(worst, seq)
+			}
+		}
+		if worst == 0 {
+			continue // all as we hold them
+		}
+		checked, err := resendChecked(tx.db, c.From, origin)
+		if err != nil {
+			return err
+		}
+		if worst <= checked {
+			// Seen in an answer already: most likely refs left over from
+			// before. Asked again only if the file cannot be taken in
+			// without it (the sender got the op after answering).
+			m.late.add(tx.origin, origin, worst)
+			continue
+		}
+		m.asks.add(tx.origin, origin, worst)
+	}
+	return nil
+}
+
+func (m *merge) noteReissue(table, id, col, ref string) {
+	key := table + "/" + id
+	if m.reissue[key] == nil {
+		m.reissue[key] = map[string]string{}
+	}
+	m.reissue[key][col] = ref
+}
+
+// reissueReused restates, in an op of our own, the values that still
+// stand from the two ops behind a reused number: the one taken in, which
+// cannot go into our log (its number is taken), and the one we hold,
+// which its origin lost in the restore. In our log, the values travel on
+// like any edit of ours, based on those ops, so an office that holds
+// them fast-forwards, and one that lost them takes them back.
+func (m *merge) reissueReused() error {
+	tx := m.tx
+	for _, key := range sortedKeys(m.reissue) {
+		table, id, _ := strings.Cut(key, "/")
+		rec := m.rows[table][id]
+		if rec == nil {
+			continue
+		}
+		codec, err := codecFor(tx.db, rec)
+		if err != nil {
+			return err
+		}
+		sy := rec.SyncInfo()
+		var op *Op
+		for _, col := range sortedKeys(m.reissue[key]) {
+			ref := m.reissue[key][col]
+			if sy.FieldOps.Base(col) != ref {
+				continue // replaced since, or lost the merge (then in the conflict list)
+			}
+			v, err := codec.value(rec, col)
+			if err != nil {
+				return err
+			}
+			if op == nil {
+				op = tx.nextOp(table, id)
+			}
+			op.Fields[col] = FieldChange{Value: v, Base: ref}
+		}
+		if op == nil {
+			continue
+		}
+		fops := cloneFieldOps(sy.FieldOps)
+		for col := range op.Fields {
+			fops[col] = op.Ref()
+		}
+		sy.FieldOps, sy.HLC = fops, op.HLC
+		m.logged[opKey{op.Origin, op.Seq}] = op
+		m.newOps = append(m.newOps, op)
+		mark(m.touched, table, id)
+	}
+	return nil
+}
+
+// decided reports, for an op taken in under a reused number, whether it
+// was taken in before (by an earlier file carrying it): a conflict lists
+// it already, or the value we hold was based on it.
+func (m *merge) decided(table, rowID, col, ref, have string) bool {
+	for _, cf := range m.conflicts[table+"/"+rowID+"/"+col] {
+		if cf.LoserRef == ref || cf.WinnerRef == ref {
+			return true
+		}
+	}
+	var stored int64
+	m.tx.db.Model(&Conflict{}).Where("tbl = ? AND row_id = ? AND field = ? AND (loser_ref = ? OR winner_ref = ?)",
+		table, rowID, col, ref, ref).Count(&stored)
+	if stored > 0 {
+		return true
+	}
+	// Walk back along the field's bases from what we hold.
+	for hops := 0; have != "" && hops < 100; hops++ {
+		origin, seq, _, ok := parseRef(have)
+		if !ok {
+			return false
+		}
+		op := m.logged[opKey{origin, seq}]
+		if op == nil {
+			var ops []Op
+			if m.tx.db.Where("origin = ? AND seq = ?", origin, seq).Limit(1).Find(&ops).Error != nil || len(ops) == 0 {
+				return false
+			}
+			op = &ops[0]
+		}
+		fc, ok := op.Fields[col]
+		if !ok {
+			return false
+		}
+		if fc.Base == ref {
+			return true
+		}
+		have = fc.Base
+	}
+	return false
+}

@@ -1,0 +1,218 @@
+package storage
+
+import (
+	"context"
+	"duikou/data"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"sort"
+	"sync"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/schema"
+)
+
+// The exchange reads and writes rows by the thousand: one query per row
+// costs more than the clerk will wait for a hundred thousand of them, so
+// rows are read 500 ids at a time and written in batches.
+
+// chunkSize is how many ids go into one "IN (...)" and how many rows into
+// one INSERT (a worker has about thirty columns; SQLite allows 32,766
+// parameters per statement).
+const chunkSize = 500
+
+// inChunks calls fn with ids in slices of at most chunkSize.
+func inChunks(ids []string, fn func(chunk []string) error) error {
+	for start := 0; start < len(ids); start += chunkSize {
+		if err := fn(ids[start:min(start+chunkSize, len(ids))]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sortedIDs lists a set's ids in order, so batches and bundles come out
+// the same every time.
+func sortedIDs(set map[string]bool) []string {
+	ids := make([]string, 0, len(set))
+	for id := range set {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// findRows reads the rows of a travelling table with the given ids,
+// tombstones included, and hands each to fn. Ids with no row are skipped.
+func findRows(db *gorm.DB, table string, ids []string, fn func(data.Record)) error {
+	switch table {
+	case "workers":
+		return findChunked[data.Worker](db, ids, fn)
+	case "employers":
+		return findChunked[data.Employer](db, ids, fn)
+	case "demands":
+		return findChunked[data.Demand](db, ids, fn)
+	case "placements":
+		return findChunked[data.Placement](db, ids, fn)
+	case "follow_ups":
+		return findChunked[data.FollowUp](db, ids, fn)
+	}
+	return fmt.Errorf("文件含有未知的表 %q", table)
+}
+
+func findChunked[T any, PT interface {
+	*T
+	data.Record
+}](db *gorm.DB, ids []string, fn func(data.Record)) error {
+	return inChunks(ids, func(chunk []string) error {
+		var rows []T
+		if err := db.Where("id IN ?", chunk).Find(&rows).Error; err != nil {
+			return err
+		}
+		for i := range rows {
+			fn(PT(&rows[i]))
+		}
+		return nil
+	})
+}
+
+// insertRows stores new records of one type in batches (as Tx.insert
+// would one by one, associations left alone).
+func insertRows(tx *Tx, recs []data.Record) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	return bulkInsert(tx.db, tx.s.now().UTC(), typedSlice(recs), false)
+}
+
+// saveRows writes records of one type that exist already, every column
+// (as Save does: updated_at moves on, created_at stays), in batches of
+// "INSERT ... ON CONFLICT (id) DO UPDATE".
+func saveRows(tx *Tx, recs []data.Record) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	now := tx.s.now().UTC()
+	for _, r := range recs {
+		r.SyncInfo().UpdatedAt = now
+	}
+	return bulkInsert(tx.db, now, typedSlice(recs), true)
+}
+
+// typedSlice turns records of one type into a []*T that GORM can batch.
+func typedSlice(recs []data.Record) any {
+	s := reflect.MakeSlice(reflect.SliceOf(reflect.TypeOf(recs[0])), 0, len(recs))
+	for _, r := range recs {
+		s = reflect.Append(s, reflect.ValueOf(r))
+	}
+	return s.Interface()
+}
+
+// rowCodec encodes and decodes a record type's travelling columns, as
+// travellingValues and setColumn do, with the column list, the
+// name-to-column lookup and which columns may take the fast JSON paths
+// (sync_json.go) worked out once per type.
+type rowCodec struct {
+	table  string
+	cols   []*schema.Field
+	byName map[string]*schema.Field
+	fastEn map[*schema.Field]bool
+	fastDe map[*schema.Field]bool
+}
+
+var rowCodecs sync.Map // reflect.Type -> *rowCodec
+
+func codecFor(db *gorm.DB, rec any) (*rowCodec, error) {
+	t := reflect.TypeOf(rec)
+	if c, ok := rowCodecs.Load(t); ok {
+		return c.(*rowCodec), nil
+	}
+	cols, table, err := travellingColumns(db, rec)
+	if err != nil {
+		return nil, err
+	}
+	c := &rowCodec{table: table, cols: cols, byName: make(map[string]*schema.Field, len(cols)),
+		fastEn: map[*schema.Field]bool{}, fastDe: map[*schema.Field]bool{}}
+	for _, f := range cols {
+		c.byName[f.DBName] = f
+		c.fastEn[f] = fastEncodable(f.FieldType)
+		c.fastDe[f] = fastDecodable(f.FieldType)
+	}
+	rowCodecs.Store(t, c)
+	return c, nil
+}
+
+func (c *rowCodec) encode(f *schema.Field, rv reflect.Value) (json.RawMessage, error) {
+	fv := f.ReflectValueOf(context.Background(), rv)
+	if c.fastEn[f] {
+		if b, ok := appendJSONValue(nil, fv); ok {
+			return b, nil
+		}
+	}
+	b, err := json.Marshal(fv.Interface())
+	if err != nil {
+		return nil, fmt.Errorf("data: encode %s.%s: %w", c.table, f.DBName, err)
+	}
+	return b, nil
+}
+
+// values is travellingValues.
+func (c *rowCodec) values(rec any) (map[string]json.RawMessage, error) {
+	rv := reflect.ValueOf(rec)
+	out := make(map[string]json.RawMessage, len(c.cols))
+	for _, f := range c.cols {
+		b, err := c.encode(f, rv)
+		if err != nil {
+			return nil, err
+		}
+		out[f.DBName] = b
+	}
+	return out, nil
+}
+
+// value encodes one column.
+func (c *rowCodec) value(rec any, column string) (json.RawMessage, error) {
+	f := c.byName[column]
+	if f == nil {
+		return nil, fmt.Errorf("%s 没有字段 %s", c.table, column)
+	}
+	return c.encode(f, reflect.ValueOf(rec))
+}
+
+// set is setColumn.
+func (c *rowCodec) set(rec any, column string, value json.RawMessage) error {
+	f := c.byName[column]
+	if f == nil {
+		return fmt.Errorf("%s 没有字段 %s", c.table, column)
+	}
+	fv := f.ReflectValueOf(context.Background(), reflect.ValueOf(rec))
+	if c.fastDe[f] {
+		nv := reflect.New(f.FieldType).Elem()
+		if decodeJSONValue(nv, value) {
+			fv.Set(nv)
+			return nil
+		}
+	}
+	ptr := reflect.New(f.FieldType)
+	if err := json.Unmarshal(value, ptr.Interface()); err != nil {
+		return fmt.Errorf("%s.%s 的值无法识别：%w", c.table, column, err)
+	}
+	fv.Set(ptr.Elem())
+	return nil
+}
+
+// stateOf is a row's RowState.
+func (c *rowCodec) stateOf(rec data.Record) (RowState, error) {
+	sy := rec.SyncInfo()
+	rv := reflect.ValueOf(rec)
+	st := RowState{Table: c.table, ID: sy.ID, Origin: sy.Origin, HLC: sy.HLC, Fields: make(map[string]FieldState, len(c.cols))}
+	for _, f := range c.cols {
+		v, err := c.encode(f, rv)
+		if err != nil {
+			return RowState{}, err
+		}
+		st.Fields[f.DBName] = FieldState{Value: v, Ref: sy.FieldOps.Base(f.DBName)}
+	}
+	return st, nil
+}

@@ -1,0 +1,6 @@
+package storage
+
+// SyncedTables names the tables whose rows travel between offices,
+// parents before children, for code outside the package that checks a
+// partner's file before handing it to ApplyChanges.
+func SyncedTables() []string { return append([]string(nil), syncedTables...) }
