@@ -297,8 +297,8 @@ func (s *employersScreen) newDemandForSelected() {
 
 // dataChanged refreshes the lists that show table ("employers" or
 // "demands"); it may run on any goroutine.
-func (s *employersScreen) dataChanged(table string) {
-	if table == "employers" {
+func (s *employersScreen) dataChanged(table data.Table) {
+	if table == data.TableEmployers {
 		s.empRows.reload()
 		s.allRows.reload() // the demand list shows employer names
 		return

@@ -160,7 +160,7 @@ func wrapLabel(text string) *widget.Label {
 func countLine(tables map[string]int) string {
 	s := ""
 	for _, t := range storage.SyncedTables() {
-		if n := tables[t]; n > 0 {
+		if n := tables[string(t)]; n > 0 {
 			if s != "" {
 				s += "，"
 			}

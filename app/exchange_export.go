@@ -97,7 +97,7 @@ func (e *exchangeExport) countPending() {
 			}
 			tables := map[string]int{}
 			for _, r := range c.Rows {
-				tables[r.Table]++
+				tables[string(r.Table)]++
 			}
 			e.pending.SetText(fmt.Sprintf("对方尚未确认收到的变更 %d 条，记录 %d 条（%s）", len(c.Ops), len(c.Rows), countLine(tables)))
 		}

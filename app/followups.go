@@ -63,7 +63,7 @@ func newFollowUpsScreen(g *GUI) *followUpsScreen {
 	}
 	s.rows.onPage = s.table.table.Refresh
 	s.rows.onError = func(err error) { s.count.SetText("查询出错：" + err.Error()) }
-	st.OnChange(func(c storage.Change) {
+	st.OnChange(func(c data.Change) {
 		if c.Table == "follow_ups" || c.Table == "workers" {
 			s.rows.reload()
 		}

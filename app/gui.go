@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
-	"duikou/data/storage"
 )
 
 // AppID is the application ID, as in FyneApp.toml; Fyne keeps the
@@ -294,11 +293,11 @@ func (g *GUI) typedShortcut(s fyne.Shortcut) {
 // dataChanged is the Store's change listener: lists showing the changed
 // table fetch again (they keep their place). It may run on any goroutine;
 // the lists queue the work themselves.
-func (g *GUI) dataChanged(c storage.Change) {
-	if g.workers != nil && c.Table == "workers" {
+func (g *GUI) dataChanged(c data.Change) {
+	if g.workers != nil && c.Table == data.TableWorkers {
 		g.workers.rows.reload()
 	}
-	if g.employers != nil && (c.Table == "employers" || c.Table == "demands") {
+	if g.employers != nil && (c.Table == data.TableEmployers || c.Table == data.TableDemands) {
 		g.employers.dataChanged(c.Table)
 	}
 	// The home screen's counts take a dozen queries over every worker:

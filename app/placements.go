@@ -71,7 +71,7 @@ func newPlacementsScreen(g *GUI) *placementsScreen {
 	}
 	s.rows.onPage = s.table.table.Refresh
 	s.rows.onError = func(err error) { s.count.SetText("查询出错：" + err.Error()) }
-	st.OnChange(func(c storage.Change) {
+	st.OnChange(func(c data.Change) {
 		if c.Table == "placements" || c.Table == "workers" || c.Table == "employers" || c.Table == "demands" {
 			s.rows.reload()
 		}

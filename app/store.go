@@ -64,7 +64,7 @@ type Store interface {
 	MatchStore
 	// OnChange registers a listener called after every committed write
 	// (on the writer's goroutine).
-	OnChange(fn func(storage.Change))
+	OnChange(fn func(data.Change))
 }
 
 var _ Store = (*storage.Store)(nil)

@@ -11,7 +11,7 @@ import (
 // it: money in yuan, codes as their labels, regions and 工种 by name, yes
 // or no, lists joined. The conflict list keeps the stored JSON; only what
 // is shown changes. A value this does not know is shown as stored.
-func ConflictValue(table, column, raw string) string {
+func ConflictValue(table Table, column, raw string) string {
 	if raw == "null" || raw == "" {
 		return ""
 	}
@@ -77,15 +77,15 @@ func isMoneyColumn(column string) bool {
 }
 
 // labelledText is a text value, with codes turned into their labels.
-func labelledText(table, column, text string) string {
+func labelledText(table Table, column, text string) string {
 	switch column {
 	case "status":
 		switch table {
-		case "workers":
+		case TableWorkers:
 			return WorkerStatus(text).Label()
-		case "demands":
+		case TableDemands:
 			return DemandStatus(text).Label()
-		case "follow_ups":
+		case TableFollowUps:
 			return FollowUpStatus(text).Label()
 		}
 	case "stage":

@@ -66,12 +66,10 @@ func runSyncExport(env *Env, args []string) int {
 
 // tableCounts is "（劳动者 5，用工单位 1）" in the order records travel.
 func tableCounts(tables map[string]int) string {
-	names := map[string]string{"employers": "用工单位", "demands": "用工需求", "workers": "劳动者",
-		"placements": "就业安置", "follow_ups": "跟踪服务"}
 	var parts []string
 	for _, t := range storage.SyncedTables() {
-		if n := tables[t]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", names[t], n))
+		if n := tables[string(t)]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", storage.TableLabel(t), n))
 		}
 	}
 	if len(parts) == 0 {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 
+	"duikou/data"
 	"duikou/data/storage"
 )
 
@@ -74,7 +75,7 @@ func decodeChanges(body []byte) (*storage.Changes, error) {
 	return c, nil
 }
 
-// parser reads JSON from a byte slice, for the shapes of data.Changes.
+// parser reads JSON from a byte slice, for the shapes of storage.Changes.
 type parser struct {
 	b       []byte
 	i       int
@@ -377,7 +378,9 @@ func (p *parser) op(op *storage.WireOp) error {
 		case "hlc":
 			op.HLC, err = p.int64()
 		case "table":
-			op.Table, err = p.nameOrNull()
+			var name string
+			name, err = p.nameOrNull()
+			op.Table = data.Table(name)
 		case "row":
 			op.RowID, err = p.string()
 		case "fields":
@@ -415,7 +418,9 @@ func (p *parser) row(r *storage.RowState) error {
 		var err error
 		switch key {
 		case "table":
-			r.Table, err = p.nameOrNull()
+			var name string
+			name, err = p.nameOrNull()
+			r.Table = data.Table(name)
 		case "id":
 			r.ID, err = p.string()
 		case "origin":

@@ -11,12 +11,12 @@ import (
 	"duikou/data/storage"
 )
 
-// changes.json is the JSON of data.Changes, written here (and read in
+// changes.json is the JSON of storage.Changes, written here (and read in
 // changes_decode.go) by hand rather than through encoding/json's
 // reflection: a hundred thousand records make a quarter of a gigabyte of
 // it, and the exchange has a few seconds. What is written reads back
 // through encoding/json as the same Changes (keys sorted, one op or row
-// per line); what is read is any JSON of data.Changes.
+// per line); what is read is any JSON of storage.Changes.
 
 // encodeChanges writes c one op and one row at a time.
 func encodeChanges(w io.Writer, c *storage.Changes) error {
@@ -46,7 +46,7 @@ func encodeChanges(w io.Writer, c *storage.Changes) error {
 		b = append(b, `,"hlc":`...)
 		b = strconv.AppendInt(b, op.HLC, 10)
 		b = append(b, `,"table":`...)
-		b = appendString(b, op.Table)
+		b = appendString(b, string(op.Table))
 		b = append(b, `,"row":`...)
 		b = appendString(b, op.RowID)
 		b = append(b, `,"fields":`...)
@@ -85,7 +85,7 @@ func encodeChanges(w io.Writer, c *storage.Changes) error {
 		b = append(b, '\n')
 		r := &c.Rows[i]
 		b = append(b, `{"table":`...)
-		b = appendString(b, r.Table)
+		b = appendString(b, string(r.Table))
 		b = append(b, `,"id":`...)
 		b = appendString(b, r.ID)
 		b = append(b, `,"origin":`...)

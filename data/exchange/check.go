@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 
+	"duikou/data"
 	"duikou/data/storage"
 )
 
@@ -12,7 +13,7 @@ import (
 // an unknown table, a missing id, an op whose row is not in the file.
 // (Whether the values are valid is the Store's to say, in the dry run.)
 func checkRecords(c *storage.Changes) error {
-	known := map[string]bool{}
+	known := map[data.Table]bool{}
 	for _, t := range storage.SyncedTables() {
 		known[t] = true
 	}
@@ -26,7 +27,7 @@ func checkRecords(c *storage.Changes) error {
 				return refuse(ErrBadRecords, fmt.Sprintf("第%d条记录缺少字段值", i+1))
 			}
 		}
-		rows[r.Table+"/"+r.ID] = true
+		rows[string(r.Table)+"/"+r.ID] = true
 	}
 	for i, op := range c.Ops {
 		if !known[op.Table] || op.Origin == "" || op.Seq <= 0 || op.RowID == "" || len(op.Fields) == 0 {
@@ -37,7 +38,7 @@ func checkRecords(c *storage.Changes) error {
 				return refuse(ErrBadRecords, fmt.Sprintf("第%d条变更缺少字段值", i+1))
 			}
 		}
-		if !rows[op.Table+"/"+op.RowID] && !op.Withdrawal() { // a withdrawal of consent travels alone
+		if !rows[string(op.Table)+"/"+op.RowID] && !op.Withdrawal() { // a withdrawal of consent travels alone
 			return refuse(ErrBadRecords, fmt.Sprintf("第%d条变更所属的记录不在文件中", i+1))
 		}
 	}

@@ -7,7 +7,7 @@
 // A bundle is a standard age file (the `age` tool opens it with the
 // partner's identity) holding a zip with three members:
 //
-//	changes.json   the data.Changes the store gathered for the partner
+//	changes.json   the storage.Changes the store gathered for the partner
 //	manifest.json  format, bundle id, from, to, vectors, counts, and the
 //	               SHA-256 and size of changes.json
 //	manifest.sig   the sender's Ed25519 signature over manifest.json's bytes

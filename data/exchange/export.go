@@ -8,11 +8,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/klauspost/compress/flate"
 	"io"
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/klauspost/compress/flate"
 
 	"filippo.io/age"
 
@@ -109,7 +110,7 @@ func writeBundle(s *storage.Store, partnerID string, w io.Writer) (Manifest, *st
 		Counts:   Counts{Ops: len(c.Ops), Rows: len(c.Rows), Tables: map[string]int{}},
 	}
 	for _, r := range c.Rows {
-		m.Counts.Tables[r.Table]++
+		m.Counts.Tables[string(r.Table)]++
 	}
 	history, err := s.BundleHistory(partner.ID, "out", previousListed)
 	if err != nil {

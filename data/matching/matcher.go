@@ -32,22 +32,14 @@ type Matcher struct {
 }
 
 // changeSet is table -> row id -> deleted.
-type changeSet map[string]map[string]bool
+type changeSet map[data.Table]map[string]bool
 
-func (c changeSet) add(table, id string, deleted bool) {
+func (c changeSet) add(table data.Table, id string, deleted bool) {
 	if c[table] == nil {
 		c[table] = map[string]bool{}
 	}
 	c[table][id] = deleted
 }
-
-// Tables whose changes the index follows (the Store's table names).
-const (
-	tableWorkers    = "workers"
-	tableEmployers  = "employers"
-	tableDemands    = "demands"
-	tablePlacements = "placements"
-)
 
 // New builds the index from every live worker and demand in s and keeps it
 // in step with s from then on. Building reads the whole worker table once
@@ -92,9 +84,9 @@ var errStopped = errors.New("matching: walk stopped")
 func (m *Matcher) Len() (workers, demands int) { return m.ix.Len() }
 
 // noteChange is the Store's change listener.
-func (m *Matcher) noteChange(c storage.Change) {
+func (m *Matcher) noteChange(c data.Change) {
 	switch c.Table {
-	case tableWorkers, tableEmployers, tableDemands, tablePlacements:
+	case data.TableWorkers, data.TableEmployers, data.TableDemands, data.TablePlacements:
 	default:
 		return
 	}
@@ -157,15 +149,15 @@ func (m *Matcher) refresh() (data.Date, error) {
 // apply reloads the rows in c. Placements and employers change what is
 // shown of other rows, so they are turned into worker and demand reloads.
 func (m *Matcher) apply(c changeSet, today data.Date) error {
-	workers := maps.Clone(c[tableWorkers])
-	demands := maps.Clone(c[tableDemands])
+	workers := maps.Clone(c[data.TableWorkers])
+	demands := maps.Clone(c[data.TableDemands])
 	if workers == nil {
 		workers = map[string]bool{}
 	}
 	if demands == nil {
 		demands = map[string]bool{}
 	}
-	wids, dids, err := m.s.PlacementParties(slices.Collect(maps.Keys(c[tablePlacements])))
+	wids, dids, err := m.s.PlacementParties(slices.Collect(maps.Keys(c[data.TablePlacements])))
 	if err != nil {
 		return err
 	}
@@ -175,7 +167,7 @@ func (m *Matcher) apply(c changeSet, today data.Date) error {
 	for _, id := range dids {
 		demands[id] = demands[id]
 	}
-	dids, err = m.s.DemandIDsOfEmployers(slices.Collect(maps.Keys(c[tableEmployers])))
+	dids, err = m.s.DemandIDsOfEmployers(slices.Collect(maps.Keys(c[data.TableEmployers])))
 	if err != nil {
 		return err
 	}

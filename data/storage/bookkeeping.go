@@ -50,7 +50,7 @@ func (tx *Tx) recountFilled(demandID string) error {
 		return res.Error
 	}
 	if res.RowsAffected > 0 {
-		tx.changes = append(tx.changes, Change{Table: "demands", ID: demandID})
+		tx.changes = append(tx.changes, data.Change{Table: data.TableDemands, ID: demandID})
 	}
 	return nil
 }
@@ -110,7 +110,7 @@ func (tx *Tx) syncWorkerStatus(workerID string) error {
 	if _, err := tx.update(&old, &w); err != nil {
 		return err
 	}
-	tx.auditRow(data.ActUpdate, "workers", w.ID, fmt.Sprintf("劳动者 %s 状态随就业安置改为%s", w.Name, status.Label()))
+	tx.auditRow(data.ActUpdate, data.TableWorkers, w.ID, fmt.Sprintf("劳动者 %s 状态随就业安置改为%s", w.Name, status.Label()))
 	return nil
 }
 

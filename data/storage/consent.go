@@ -35,8 +35,8 @@ const withdrawnSuffix = "（已撤回同意）"
 
 // isWithdrawal reports whether an op is a withdrawal of consent: an op on
 // a worker that only sets consent to false, over an earlier value.
-func isWithdrawal(table string, fields map[string]FieldChange) bool {
-	if table != "workers" || len(fields) != 1 {
+func isWithdrawal(table data.Table, fields map[string]FieldChange) bool {
+	if table != data.TableWorkers || len(fields) != 1 {
 		return false
 	}
 	fc, ok := fields[consentColumn]
@@ -50,8 +50,8 @@ func (w *WireOp) Withdrawal() bool { return isWithdrawal(w.Table, w.Fields) }
 // splitWithdrawal makes an op of its own for a local edit that withdraws a
 // worker's consent (nil when the edit does not). The caller stores it
 // before the op with the rest of the edit.
-func (tx *Tx) splitWithdrawal(table string, osy *data.Synced, oldVals, newVals map[string]json.RawMessage) *Op {
-	if table != "workers" || string(oldVals[consentColumn]) != "true" || string(newVals[consentColumn]) != "false" {
+func (tx *Tx) splitWithdrawal(table data.Table, osy *data.Synced, oldVals, newVals map[string]json.RawMessage) *Op {
+	if table != data.TableWorkers || string(oldVals[consentColumn]) != "true" || string(newVals[consentColumn]) != "false" {
 		return nil
 	}
 	op := tx.nextOp(table, osy.ID)

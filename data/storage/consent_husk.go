@@ -73,8 +73,8 @@ func refillWorker(w *data.Worker, codec *rowCodec, st *RowState, fops data.Field
 // no op: the erasure is this office's, not a change to the worker.
 func (m *merge) eraseWithdrawn() error {
 	husks := map[string]bool{}
-	for _, id := range sortedIDs(m.touched["workers"]) {
-		w, ok := m.rows["workers"][id].(*data.Worker)
+	for _, id := range sortedIDs(m.touched[data.TableWorkers]) {
+		w, ok := m.rows[data.TableWorkers][id].(*data.Worker)
 		if !ok || w.Consent || w.Origin == m.tx.origin {
 			continue
 		}
@@ -97,12 +97,12 @@ func (m *merge) eraseWithdrawn() error {
 			continue
 		}
 		m.sum.Withdrawn++
-		m.tx.Audit(data.AuditEntry{Action: data.ActSync, Table: "workers", RowID: id, Count: 1,
+		m.tx.Audit(data.AuditEntry{Action: data.ActSync, Table: string(data.TableWorkers), RowID: id, Count: 1,
 			Summary: fmt.Sprintf("登记单位已撤回劳动者“%s”的共享同意：已删除其姓名、身份证号、联系电话、住址、备注和证书编号，仅保留已有安置和服务记录所需信息",
 				huskName(name))})
 	}
 	for _, op := range m.newOps {
-		if op.Table == "workers" && husks[op.RowID] && stripPersonal(op.Fields) {
+		if op.Table == data.TableWorkers && husks[op.RowID] && stripPersonal(op.Fields) {
 			op.Erased = true
 		}
 	}
@@ -123,7 +123,7 @@ func stripPersonal(fields map[string]FieldChange) bool {
 // (ours and relayed ones): the log would otherwise still hold them.
 func stripLoggedOps(db *gorm.DB, rowID string) error {
 	var ops []Op
-	if err := db.Where("tbl = ? AND row_id = ?", "workers", rowID).Find(&ops).Error; err != nil {
+	if err := db.Where("tbl = ? AND row_id = ?", data.TableWorkers, rowID).Find(&ops).Error; err != nil {
 		return err
 	}
 	for i := range ops {
@@ -148,7 +148,7 @@ func stripLoggedOps(db *gorm.DB, rowID string) error {
 func (m *merge) applyHeldWithdrawals() error {
 	var ids []string
 	for key := range m.created {
-		if table, id, _ := strings.Cut(key, "/"); table == "workers" {
+		if table, id, _ := strings.Cut(key, "/"); data.Table(table) == data.TableWorkers {
 			ids = append(ids, id)
 		}
 	}
@@ -163,7 +163,7 @@ func (m *merge) applyHeldWithdrawals() error {
 	}
 	return inChunks(sortedIDs(setOf(ids)), func(chunk []string) error {
 		var held []Op
-		if err := m.tx.db.Where("tbl = ? AND row_id IN ?", "workers", chunk).Find(&held).Error; err != nil {
+		if err := m.tx.db.Where("tbl = ? AND row_id IN ?", data.TableWorkers, chunk).Find(&held).Error; err != nil {
 			return err
 		}
 		byRow := map[string][]*Op{}
@@ -171,7 +171,7 @@ func (m *merge) applyHeldWithdrawals() error {
 			byRow[held[i].RowID] = append(byRow[held[i].RowID], &held[i])
 		}
 		for _, id := range chunk {
-			w := m.rows["workers"][id].(*data.Worker)
+			w := m.rows[data.TableWorkers][id].(*data.Worker)
 			for _, op := range append(byRow[id], inFile[id]...) {
 				if !isWithdrawal(op.Table, op.Fields) || !refAfter(op.Ref(), w.FieldOps.Base(consentColumn)) {
 					continue
@@ -207,12 +207,12 @@ func (m *merge) dropConflicts(rowID string) error {
 	}
 	fresh := m.fresh[:0]
 	for _, cf := range m.fresh {
-		if cf.Table != "workers" || cf.RowID != rowID || !data.IsPersonalColumn(cf.Field) {
+		if cf.Table != data.TableWorkers || cf.RowID != rowID || !data.IsPersonalColumn(cf.Field) {
 			fresh = append(fresh, cf)
 		} else {
 			m.sum.Conflicts--
 		}
 	}
 	m.fresh = fresh
-	return m.tx.db.Where("tbl = ? AND row_id = ? AND field IN ?", "workers", rowID, data.PersonalColumns).Delete(&Conflict{}).Error
+	return m.tx.db.Where("tbl = ? AND row_id = ? AND field IN ?", data.TableWorkers, rowID, data.PersonalColumns).Delete(&Conflict{}).Error
 }

@@ -79,7 +79,7 @@ func (tx *Tx) Delete(rec data.Record) error {
 	return nil
 }
 
-func tableOf(tx *Tx, rec any) string {
+func tableOf(tx *Tx, rec any) data.Table {
 	_, table, _ := tx.columns(rec)
 	return table
 }

@@ -124,7 +124,7 @@ func (s *Store) startsPerMonth(today data.Date) ([]MonthCount, error) {
 // work county, then adds the counties up to their city.
 func (s *Store) startsByCity() ([]CodeCount, error) {
 	var rows []CodeCount
-	if err := s.db.Table("placements").
+	if err := s.db.Table(string(data.TablePlacements)).
 		Select("demands.work_region AS code, COUNT(*) AS n").
 		Joins("JOIN demands ON demands.id = placements.demand_id").
 		Where("placements.deleted = ? AND placements.started_on IS NOT NULL", false).

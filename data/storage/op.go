@@ -1,6 +1,8 @@
 package storage
 
 import (
+	"duikou/data"
+
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -10,11 +12,11 @@ import (
 // Op is one change to one synced row, the unit the exchange replays. It is
 // written in the same transaction as the change itself.
 type Op struct {
-	Origin string `gorm:"primaryKey;size:36"`
-	Seq    int64  `gorm:"primaryKey;autoIncrement:false"`
-	HLC    int64  `gorm:"column:hlc;not null;index"`
-	Table  string `gorm:"column:tbl;size:32;not null"`
-	RowID  string `gorm:"size:36;not null;index"`
+	Origin string     `gorm:"primaryKey;size:36"`
+	Seq    int64      `gorm:"primaryKey;autoIncrement:false"`
+	HLC    int64      `gorm:"column:hlc;not null;index"`
+	Table  data.Table `gorm:"column:tbl;size:32;not null"`
+	RowID  string     `gorm:"size:36;not null;index"`
 	// Fields holds the new value of every column the op set and, for each,
 	// the op that column was based on ("" for a new row).
 	Fields map[string]FieldChange `gorm:"serializer:json;not null"`

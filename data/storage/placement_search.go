@@ -2,6 +2,7 @@ package storage
 
 import (
 	"duikou/data"
+
 	"gorm.io/gorm"
 )
 

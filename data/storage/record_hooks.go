@@ -52,7 +52,7 @@ func prepareWorker(tx *Tx, w *data.Worker, old data.Record) error {
 	if tx.remote {
 		return nil // the same person registered at two offices is listed, not refused
 	}
-	name, err := tx.liveNamed("workers", "id_number", w.IDNumber, old)
+	name, err := tx.liveNamed(data.TableWorkers, "id_number", w.IDNumber, old)
 	if err != nil {
 		return err
 	}
@@ -65,8 +65,8 @@ func prepareWorker(tx *Tx, w *data.Worker, old data.Record) error {
 // liveNamed is the name of another live row of table whose column holds
 // value (not old itself), or nil: the duplicate check of a unique number,
 // run once per row by an import, so through a compiled statement.
-func (tx *Tx) liveNamed(table, column, value string, old data.Record) (*string, error) {
-	query := "SELECT name FROM " + table + " WHERE " + column + " = ? AND deleted = ?"
+func (tx *Tx) liveNamed(table data.Table, column, value string, old data.Record) (*string, error) {
+	query := "SELECT name FROM " + string(table) + " WHERE " + column + " = ? AND deleted = ?"
 	args := []any{value, false}
 	if old != nil {
 		query += " AND id <> ?"
@@ -102,7 +102,7 @@ func prepareEmployer(tx *Tx, e *data.Employer, old data.Record) error {
 	if tx.remote {
 		return nil
 	}
-	name, err := tx.liveNamed("employers", "credit_code", e.CreditCode, old)
+	name, err := tx.liveNamed(data.TableEmployers, "credit_code", e.CreditCode, old)
 	if err != nil {
 		return err
 	}

@@ -30,15 +30,7 @@ type Store struct {
 
 	mu        sync.RWMutex
 	office    *data.Office // nil until the first-run set-up
-	listeners []func(Change)
-}
-
-// Change tells listeners (the match index, open screens) that a row was
-// written; it is delivered after the transaction commits.
-type Change struct {
-	Table   string // workers, employers, demands, placements, follow_ups
-	ID      string
-	Deleted bool
+	listeners []func(data.Change)
 }
 
 // Options tune Open; the zero value is what the program uses.
@@ -121,13 +113,13 @@ func (s *Store) Close() error {
 func (s *Store) Path() string { return s.path }
 
 // OnChange registers a listener called after every committed write.
-func (s *Store) OnChange(fn func(Change)) {
+func (s *Store) OnChange(fn func(data.Change)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.listeners = append(s.listeners, fn)
 }
 
-func (s *Store) notify(changes []Change) {
+func (s *Store) notify(changes []data.Change) {
 	s.mu.RLock()
 	ls := s.listeners
 	s.mu.RUnlock()

@@ -180,7 +180,7 @@ func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool)
 }
 
 // loadAny reads a row by id, tombstones included; nil when absent.
-func (tx *Tx) loadAny(table, id string) (data.Record, error) {
+func (tx *Tx) loadAny(table data.Table, id string) (data.Record, error) {
 	rec, _ := newRecord(table)
 	res := tx.db.Where("id = ?", id).Limit(1).Find(rec)
 	if res.Error != nil {
@@ -311,7 +311,7 @@ func (s *Store) Bundles(limit int) ([]BundleLog, error) {
 	return out, s.db.Order("at DESC").Limit(limit).Find(&out).Error
 }
 
-func mark(touched map[string]map[string]bool, table, id string) {
+func mark(touched map[data.Table]map[string]bool, table data.Table, id string) {
 	if touched[table] == nil {
 		touched[table] = map[string]bool{}
 	}

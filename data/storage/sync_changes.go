@@ -24,7 +24,7 @@ type WireOp struct {
 	Origin string                 `json:"origin"`
 	Seq    int64                  `json:"seq"`
 	HLC    int64                  `json:"hlc"`
-	Table  string                 `json:"table"`
+	Table  data.Table             `json:"table"`
 	RowID  string                 `json:"row"`
 	Fields map[string]FieldChange `json:"fields"`
 }
@@ -32,7 +32,7 @@ type WireOp struct {
 // RowState is a row's whole travelling state: each column's value with
 // the op that set it and that op's clock.
 type RowState struct {
-	Table  string                `json:"table"`
+	Table  data.Table            `json:"table"`
 	ID     string                `json:"id"`
 	Origin string                `json:"origin"`
 	HLC    int64                 `json:"hlc"`
@@ -55,26 +55,26 @@ func (w *WireOp) op() *Op {
 
 // syncedTables are the tables that travel, parents before children so a
 // new row's foreign keys find their targets.
-var syncedTables = []string{"employers", "demands", "workers", "placements", "follow_ups"}
+var syncedTables = []data.Table{data.TableEmployers, data.TableDemands, data.TableWorkers, data.TablePlacements, data.TableFollowUps}
 
 // newRecord makes an empty record for a travelling table.
-func newRecord(table string) (data.Record, bool) {
+func newRecord(table data.Table) (data.Record, bool) {
 	switch table {
-	case "workers":
+	case data.TableWorkers:
 		return &data.Worker{}, true
-	case "employers":
+	case data.TableEmployers:
 		return &data.Employer{}, true
-	case "demands":
+	case data.TableDemands:
 		return &data.Demand{}, true
-	case "placements":
+	case data.TablePlacements:
 		return &data.Placement{}, true
-	case "follow_ups":
+	case data.TableFollowUps:
 		return &data.FollowUp{}, true
 	}
 	return nil, false
 }
 
-func tableRank(table string) int {
+func tableRank(table data.Table) int {
 	for i, t := range syncedTables {
 		if t == table {
 			return i

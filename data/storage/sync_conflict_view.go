@@ -52,11 +52,11 @@ func (s *Store) OpenConflictViews(limit int) ([]ConflictView, error) {
 }
 
 // TableLabel is a travelling table's name in Chinese.
-func TableLabel(table string) string {
+func TableLabel(table data.Table) string {
 	if rec, ok := newRecord(table); ok {
 		return rec.RecordName()
 	}
-	return table
+	return string(table)
 }
 
 // originOf is the office part of an op reference "origin/seq@hlc".
@@ -66,16 +66,16 @@ func originOf(ref string) string {
 }
 
 // referencedTable is the table a reference column points into.
-func referencedTable(column string) (string, bool) {
+func referencedTable(column string) (data.Table, bool) {
 	switch column {
 	case "worker_id":
-		return "workers", true
+		return data.TableWorkers, true
 	case "employer_id":
-		return "employers", true
+		return data.TableEmployers, true
 	case "demand_id":
-		return "demands", true
+		return data.TableDemands, true
 	case "placement_id":
-		return "placements", true
+		return data.TablePlacements, true
 	}
 	return "", false
 }

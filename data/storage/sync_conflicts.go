@@ -79,6 +79,6 @@ func (tx *Tx) setField(rec data.Record, column string, value json.RawMessage) er
 	if err := tx.db.Create(op).Error; err != nil {
 		return err
 	}
-	tx.changes = append(tx.changes, Change{Table: table, ID: sy.ID, Deleted: sy.Deleted})
+	tx.changes = append(tx.changes, data.Change{Table: table, ID: sy.ID, Deleted: sy.Deleted})
 	return nil
 }

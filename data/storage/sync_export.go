@@ -143,14 +143,14 @@ func (s *Store) changesFor(partnerID string, preview bool) (*Changes, error) {
 			return ops[i].Seq < ops[j].Seq
 		})
 		scope := newScope(tx)
-		opRows := map[string]map[string]bool{}
+		opRows := map[data.Table]map[string]bool{}
 		for i := range ops {
 			mark(opRows, ops[i].Table, ops[i].RowID)
 		}
 		if err := scope.prefetch(opRows); err != nil {
 			return err
 		}
-		touched := map[string]map[string]bool{}
+		touched := map[data.Table]map[string]bool{}
 		c.Ops = make([]WireOp, 0, len(ops))
 		for i := range ops {
 			ok, err := scope.shares(ops[i].Table, ops[i].RowID)
@@ -301,7 +301,7 @@ func readOps(tx *gorm.DB, ops []Op, origin string, since, upTo int64) ([]Op, err
 // stateColumns are the columns a row's state is read from: its identity
 // and bookkeeping and the travelling ones (not the derived ones, nor the
 // timestamps, whose parsing is half the cost of reading a row).
-func stateColumns(db *gorm.DB, table string) []string {
+func stateColumns(db *gorm.DB, table data.Table) []string {
 	rec, _ := newRecord(table)
 	codec, err := codecFor(db, rec)
 	if err != nil {
@@ -314,17 +314,17 @@ func stateColumns(db *gorm.DB, table string) []string {
 	return cols
 }
 
-func addDependents(tx *gorm.DB, touched map[string]map[string]bool) error {
-	ids := make([]string, 0, len(touched["workers"]))
-	for id := range touched["workers"] {
+func addDependents(tx *gorm.DB, touched map[data.Table]map[string]bool) error {
+	ids := make([]string, 0, len(touched[data.TableWorkers]))
+	for id := range touched[data.TableWorkers] {
 		ids = append(ids, id)
 	}
 	for start := 0; start < len(ids); start += 500 {
 		chunk := ids[start:min(start+500, len(ids))]
 		for _, t := range []struct {
-			table string
+			table data.Table
 			model any
-		}{{"placements", &data.Placement{}}, {"follow_ups", &data.FollowUp{}}} {
+		}{{data.TablePlacements, &data.Placement{}}, {data.TableFollowUps, &data.FollowUp{}}} {
 			var dep []string
 			if err := tx.Model(t.model).Where("worker_id IN ?", chunk).Pluck("id", &dep).Error; err != nil {
 				return err
@@ -354,20 +354,20 @@ func newScope(db *gorm.DB) *scope {
 // prefetch reads, 500 rows at a time, what shares will ask about these
 // rows: the worker of each placement and follow-up, and each worker's
 // consent.
-func (sc *scope) prefetch(rows map[string]map[string]bool) error {
+func (sc *scope) prefetch(rows map[data.Table]map[string]bool) error {
 	workers := map[string]bool{}
-	for id := range rows["workers"] {
+	for id := range rows[data.TableWorkers] {
 		workers[id] = true
 	}
 	for _, t := range []struct {
-		table string
+		table data.Table
 		model any
-	}{{"placements", &data.Placement{}}, {"follow_ups", &data.FollowUp{}}} {
+	}{{data.TablePlacements, &data.Placement{}}, {data.TableFollowUps, &data.FollowUp{}}} {
 		var ids []string
 		for id := range rows[t.table] {
-			if _, seen := sc.owner[t.table+"/"+id]; !seen {
+			if _, seen := sc.owner[string(t.table)+"/"+id]; !seen {
 				ids = append(ids, id)
-				sc.owner[t.table+"/"+id] = ""
+				sc.owner[string(t.table)+"/"+id] = ""
 			}
 		}
 		sort.Strings(ids)
@@ -377,7 +377,7 @@ func (sc *scope) prefetch(rows map[string]map[string]bool) error {
 				return err
 			}
 			for _, p := range pairs {
-				sc.owner[t.table+"/"+p.ID] = p.WorkerID
+				sc.owner[string(t.table)+"/"+p.ID] = p.WorkerID
 				workers[p.WorkerID] = true
 			}
 			return nil
@@ -409,18 +409,18 @@ func (sc *scope) prefetch(rows map[string]map[string]bool) error {
 	})
 }
 
-func (sc *scope) shares(table, id string) (bool, error) {
+func (sc *scope) shares(table data.Table, id string) (bool, error) {
 	var workerID string
 	switch table {
-	case "workers":
+	case data.TableWorkers:
 		workerID = id
-	case "placements", "follow_ups":
-		owner, seen := sc.owner[table+"/"+id]
+	case data.TablePlacements, data.TableFollowUps:
+		owner, seen := sc.owner[string(table)+"/"+id]
 		if !seen {
-			if err := sc.prefetch(map[string]map[string]bool{table: {id: true}}); err != nil {
+			if err := sc.prefetch(map[data.Table]map[string]bool{table: {id: true}}); err != nil {
 				return false, err
 			}
-			owner = sc.owner[table+"/"+id]
+			owner = sc.owner[string(table)+"/"+id]
 		}
 		if owner == "" {
 			return false, nil
@@ -430,7 +430,7 @@ func (sc *scope) shares(table, id string) (bool, error) {
 		return true, nil
 	}
 	if _, seen := sc.consent[workerID]; !seen {
-		if err := sc.prefetch(map[string]map[string]bool{"workers": {workerID: true}}); err != nil {
+		if err := sc.prefetch(map[data.Table]map[string]bool{data.TableWorkers: {workerID: true}}); err != nil {
 			return false, err
 		}
 	}
@@ -439,7 +439,7 @@ func (sc *scope) shares(table, id string) (bool, error) {
 
 // rowState reads a row (tombstones included) with each travelling
 // column's value, the op that set it and that op's clock.
-func rowState(db *gorm.DB, table, id string) (RowState, error) {
+func rowState(db *gorm.DB, table data.Table, id string) (RowState, error) {
 	rec, _ := newRecord(table)
 	if err := db.Where("id = ?", id).First(rec).Error; err != nil {
 		return RowState{}, fmt.Errorf("读取%s %s：%w", rec.RecordName(), id, err)

@@ -25,13 +25,13 @@ type merge struct {
 	bundleID string
 	sum      *ApplySummary
 
-	have    map[string]int64                  // our vector before the import
-	tokens  map[string]int64                  // our requests to the sender for all of an origin's ops
-	asks    *GapError                         // origins to ask the sender for in full (sync_restore.go)
-	late    *GapError                         // and those to ask for again if the file is refused
-	rows    map[string]map[string]data.Record // table -> id -> the row as merged so far (absent: we do not have it)
-	created map[string]bool                   // "table/id" of rows built from their state in this import
-	touched map[string]map[string]bool        // rows changed by the import
+	have    map[string]int64                      // our vector before the import
+	tokens  map[string]int64                      // our requests to the sender for all of an origin's ops
+	asks    *GapError                             // origins to ask the sender for in full (sync_restore.go)
+	late    *GapError                             // and those to ask for again if the file is refused
+	rows    map[data.Table]map[string]data.Record // table -> id -> the row as merged so far (absent: we do not have it)
+	created map[string]bool                       // "table/id" of rows built from their state in this import
+	touched map[data.Table]map[string]bool        // rows changed by the import
 
 	held   map[opKey]*Op // ops of the file whose number our log already holds
 	logged map[opKey]*Op // ops written to our log by this import
@@ -54,7 +54,7 @@ type merge struct {
 
 func newMerge(tx *Tx, c *Changes, bundleID string, sum *ApplySummary) *merge {
 	return &merge{tx: tx, c: c, bundleID: bundleID, sum: sum, asks: &GapError{Restored: true}, late: &GapError{Restored: true},
-		rows: map[string]map[string]data.Record{}, created: map[string]bool{}, touched: map[string]map[string]bool{},
+		rows: map[data.Table]map[string]data.Record{}, created: map[string]bool{}, touched: map[data.Table]map[string]bool{},
 		held: map[opKey]*Op{}, logged: map[opKey]*Op{}, known: map[opKey]int64{}, asked: map[opKey]bool{},
 		conflicts: map[string][]*Conflict{}, settled: map[int64]*Conflict{}, reissue: map[string]map[string]string{}}
 }
@@ -84,7 +84,7 @@ func (m *merge) run() error {
 	inFile := make(map[string]bool, len(c.Rows))
 	var maxHLC int64
 	for i := range c.Rows {
-		inFile[c.Rows[i].Table+"/"+c.Rows[i].ID] = true
+		inFile[string(c.Rows[i].Table)+"/"+c.Rows[i].ID] = true
 		maxHLC = max(maxHLC, c.Rows[i].HLC)
 	}
 	// Ops of ours the sender holds are numbered up to its vector: any op we
@@ -99,7 +99,7 @@ func (m *merge) run() error {
 	// Which ops to take in: not seen before, or another op under a number
 	// we hold (its origin restored a backup and numbered ops again).
 	take := make([]bool, len(c.Ops))
-	need := map[string]map[string]bool{}
+	need := map[data.Table]map[string]bool{}
 	for i := range c.Ops {
 		w := &c.Ops[i]
 		maxHLC = max(maxHLC, w.HLC)
@@ -125,7 +125,7 @@ func (m *merge) run() error {
 		if _, ok := newRecord(w.Table); !ok {
 			return fmt.Errorf("文件含有未知的表 %q", w.Table)
 		}
-		if !inFile[w.Table+"/"+w.RowID] && !w.Withdrawal() { // a withdrawal travels alone (consent.go)
+		if !inFile[string(w.Table)+"/"+w.RowID] && !w.Withdrawal() { // a withdrawal travels alone (consent.go)
 			return fmt.Errorf("文件不完整：变更 %s/%d 所属的记录缺失", w.Origin, w.Seq)
 		}
 		take[i] = true
@@ -234,7 +234,7 @@ func (m *merge) readHeldOps() error {
 // readRows reads every row the file touches that we have (not the
 // timestamps: a row written back keeps created_at and gets a new
 // updated_at).
-func (m *merge) readRows(need map[string]map[string]bool) error {
+func (m *merge) readRows(need map[data.Table]map[string]bool) error {
 	db := m.tx.db.Omit("created_at", "updated_at").Session(&gorm.Session{})
 	for _, table := range syncedTables {
 		m.rows[table] = make(map[string]data.Record, len(need[table]))
@@ -250,7 +250,7 @@ func (m *merge) readRows(need map[string]map[string]bool) error {
 
 // readConflicts reads the open conflicts on the rows the file touches: an
 // op based on a conflict's winner closes it.
-func (m *merge) readConflicts(need map[string]map[string]bool) error {
+func (m *merge) readConflicts(need map[data.Table]map[string]bool) error {
 	var open []int64
 	if err := m.tx.db.Model(&Conflict{}).Where("resolved = ?", false).Limit(1).Pluck("id", &open).Error; err != nil || len(open) == 0 {
 		return err // none open: nothing to look for
@@ -268,7 +268,7 @@ func (m *merge) readConflicts(need map[string]map[string]bool) error {
 		}
 		for i := range cs {
 			if need[cs[i].Table][cs[i].RowID] {
-				k := cs[i].Table + "/" + cs[i].RowID + "/" + cs[i].Field
+				k := string(cs[i].Table) + "/" + cs[i].RowID + "/" + cs[i].Field
 				m.conflicts[k] = append(m.conflicts[k], &cs[i])
 			}
 		}
@@ -395,18 +395,18 @@ func (m *merge) applyOp(w *WireOp) error {
 }
 
 func (m *merge) addConflict(cf *Conflict) {
-	k := cf.Table + "/" + cf.RowID + "/" + cf.Field
+	k := string(cf.Table) + "/" + cf.RowID + "/" + cf.Field
 	m.conflicts[k] = append(m.conflicts[k], cf)
 	m.fresh = append(m.fresh, cf)
 }
 
 // settle marks resolved the open conflicts on a field whose winner an
 // incoming op was based on: the partner's clerk has decided.
-func (m *merge) settle(table, rowID, column, base string) {
+func (m *merge) settle(table data.Table, rowID, column, base string) {
 	if base == "" {
 		return
 	}
-	for _, cf := range m.conflicts[table+"/"+rowID+"/"+column] {
+	for _, cf := range m.conflicts[string(table)+"/"+rowID+"/"+column] {
 		if cf.WinnerRef == base && !cf.Resolved {
 			cf.Resolved, cf.ResolvedAt, cf.Resolution = true, m.tx.s.now().UTC(), "对方已处理"
 			if cf.ID != 0 {
@@ -499,7 +499,7 @@ func (m *merge) applyRowState(st *RowState) error {
 			}
 		}
 		m.rows[st.Table][st.ID] = rec
-		m.created[st.Table+"/"+st.ID] = true
+		m.created[string(st.Table)+"/"+st.ID] = true
 		m.sum.New++
 		mark(m.touched, st.Table, st.ID)
 		return nil
@@ -580,7 +580,7 @@ func (m *merge) buildNewRows() error {
 	seen := map[string]bool{}
 	for i := range m.c.Rows {
 		st := &m.c.Rows[i]
-		if key := st.Table + "/" + st.ID; m.rows[st.Table][st.ID] == nil && !seen[key] {
+		if key := string(st.Table) + "/" + st.ID; m.rows[st.Table][st.ID] == nil && !seen[key] {
 			seen[key] = true
 			todo = append(todo, st)
 		}
@@ -631,7 +631,7 @@ func (m *merge) validateAndWrite() error {
 		var inserts, updates []data.Record
 		for _, id := range sortedIDs(m.touched[table]) {
 			rec := m.rows[table][id]
-			if m.created[table+"/"+id] {
+			if m.created[string(table)+"/"+id] {
 				inserts = append(inserts, rec)
 			} else {
 				updates = append(updates, rec)
@@ -651,7 +651,7 @@ func (m *merge) validateAndWrite() error {
 			if p, ok := rec.(*data.Placement); ok {
 				demands[p.DemandID] = true
 			}
-			tx.changes = append(tx.changes, Change{Table: table, ID: id, Deleted: rec.SyncInfo().Deleted})
+			tx.changes = append(tx.changes, data.Change{Table: table, ID: id, Deleted: rec.SyncInfo().Deleted})
 		}
 		if err := insertRows(tx, inserts); err != nil {
 			return err
@@ -718,7 +718,7 @@ func (tx *Tx) recountFilledOf(ids []string) error {
 			if err := tx.db.Model(&data.Demand{}).Where("id = ?", d.ID).UpdateColumn("filled", filled[d.ID]).Error; err != nil {
 				return err
 			}
-			tx.changes = append(tx.changes, Change{Table: "demands", ID: d.ID})
+			tx.changes = append(tx.changes, data.Change{Table: data.TableDemands, ID: d.ID})
 		}
 		return nil
 	})

@@ -1,6 +1,10 @@
 package storage
 
-import "time"
+import (
+	"time"
+
+	"duikou/data"
+)
 
 // Exchange bookkeeping. None of these rows travel: they are this office's
 // memory of what it has seen, sent and could not merge.
@@ -24,15 +28,15 @@ type PartnerAck struct {
 // offices keep the same winner, so they converge; the loser waits here for
 // a clerk, and nothing typed is silently lost.
 type Conflict struct {
-	ID          int64  `gorm:"primaryKey;autoIncrement"`
-	Table       string `gorm:"column:tbl;size:32;not null;index:idx_conflict_field"`
-	RowID       string `gorm:"size:36;not null;index:idx_conflict_field"`
-	Field       string `gorm:"size:64;not null;index:idx_conflict_field"`
-	WinnerValue string `gorm:"not null"` // JSON
-	WinnerRef   string `gorm:"size:64"`
-	LoserValue  string `gorm:"not null"` // JSON
-	LoserRef    string `gorm:"size:64"`
-	BundleID    string `gorm:"size:36"`
+	ID          int64      `gorm:"primaryKey;autoIncrement"`
+	Table       data.Table `gorm:"column:tbl;size:32;not null;index:idx_conflict_field"`
+	RowID       string     `gorm:"size:36;not null;index:idx_conflict_field"`
+	Field       string     `gorm:"size:64;not null;index:idx_conflict_field"`
+	WinnerValue string     `gorm:"not null"` // JSON
+	WinnerRef   string     `gorm:"size:64"`
+	LoserValue  string     `gorm:"not null"` // JSON
+	LoserRef    string     `gorm:"size:64"`
+	BundleID    string     `gorm:"size:36"`
 	DetectedAt  time.Time
 	Resolved    bool `gorm:"not null;default:false;index"`
 	ResolvedAt  time.Time

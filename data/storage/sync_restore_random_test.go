@@ -66,7 +66,7 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 	backups := make([][]string, n)
 	dir := t.TempDir()
 	idSeq := 0
-	pick := func(o *office, table string) data.Record {
+	pick := func(o *office, table data.Table) data.Record {
 		rec, _ := newRecord(table)
 		var ids []string
 		o.s.db.Model(rec).Where("deleted = ?", false).Order("id").Pluck("id", &ids)
@@ -91,7 +91,7 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 				o.s.Create(&data.Demand{EmployerID: e.ID, Occupation: "housekeeper", Headcount: 3, WorkRegion: "320115"})
 			}
 		case r < 45:
-			if rec := pick(o, "workers"); rec != nil {
+			if rec := pick(o, data.TableWorkers); rec != nil {
 				w := rec.(*data.Worker)
 				w.Notes = fmt.Sprintf("%s第%d步", o.name, step)
 				if rng.IntN(2) == 0 {
@@ -100,17 +100,17 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 				o.s.Update(w)
 			}
 		case r < 50:
-			if rec := pick(o, "demands"); rec != nil {
+			if rec := pick(o, data.TableDemands); rec != nil {
 				d := rec.(*data.Demand)
 				d.Headcount = 1 + rng.IntN(20)
 				o.s.Update(d)
 			}
 		case r < 53:
-			if rec := pick(o, "workers"); rec != nil {
+			if rec := pick(o, data.TableWorkers); rec != nil {
 				o.s.Delete(rec)
 			}
 		case r < 55: // consent withdrawn, or given again (consent.go)
-			if rec := pick(o, "workers"); rec != nil {
+			if rec := pick(o, data.TableWorkers); rec != nil {
 				w := rec.(*data.Worker)
 				w.Consent = !w.Consent
 				o.s.Update(w)

@@ -1,6 +1,8 @@
 package storage
 
 import (
+	"duikou/data"
+
 	"strings"
 )
 
@@ -136,8 +138,8 @@ func (m *merge) detectReuse() error {
 	return nil
 }
 
-func (m *merge) noteReissue(table, id, col, ref string) {
-	key := table + "/" + id
+func (m *merge) noteReissue(table data.Table, id, col, ref string) {
+	key := string(table) + "/" + id
 	if m.reissue[key] == nil {
 		m.reissue[key] = map[string]string{}
 	}
@@ -153,7 +155,8 @@ func (m *merge) noteReissue(table, id, col, ref string) {
 func (m *merge) reissueReused() error {
 	tx := m.tx
 	for _, key := range sortedKeys(m.reissue) {
-		table, id, _ := strings.Cut(key, "/")
+		name, id, _ := strings.Cut(key, "/")
+		table := data.Table(name)
 		rec := m.rows[table][id]
 		if rec == nil {
 			continue
@@ -196,8 +199,8 @@ func (m *merge) reissueReused() error {
 // decided reports, for an op taken in under a reused number, whether it
 // was taken in before (by an earlier file carrying it): a conflict lists
 // it already, or the value we hold was based on it.
-func (m *merge) decided(table, rowID, col, ref, have string) bool {
-	for _, cf := range m.conflicts[table+"/"+rowID+"/"+col] {
+func (m *merge) decided(table data.Table, rowID, col, ref, have string) bool {
+	for _, cf := range m.conflicts[string(table)+"/"+rowID+"/"+col] {
 		if cf.LoserRef == ref || cf.WinnerRef == ref {
 			return true
 		}

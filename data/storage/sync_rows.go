@@ -45,17 +45,17 @@ func sortedIDs(set map[string]bool) []string {
 
 // findRows reads the rows of a travelling table with the given ids,
 // tombstones included, and hands each to fn. Ids with no row are skipped.
-func findRows(db *gorm.DB, table string, ids []string, fn func(data.Record)) error {
+func findRows(db *gorm.DB, table data.Table, ids []string, fn func(data.Record)) error {
 	switch table {
-	case "workers":
+	case data.TableWorkers:
 		return findChunked[data.Worker](db, ids, fn)
-	case "employers":
+	case data.TableEmployers:
 		return findChunked[data.Employer](db, ids, fn)
-	case "demands":
+	case data.TableDemands:
 		return findChunked[data.Demand](db, ids, fn)
-	case "placements":
+	case data.TablePlacements:
 		return findChunked[data.Placement](db, ids, fn)
-	case "follow_ups":
+	case data.TableFollowUps:
 		return findChunked[data.FollowUp](db, ids, fn)
 	}
 	return fmt.Errorf("文件含有未知的表 %q", table)
@@ -114,7 +114,7 @@ func typedSlice(recs []data.Record) any {
 // name-to-column lookup and which columns may take the fast JSON paths
 // (sync_json.go) worked out once per type.
 type rowCodec struct {
-	table  string
+	table  data.Table
 	cols   []*schema.Field
 	byName map[string]*schema.Field
 	fastEn map[*schema.Field]bool

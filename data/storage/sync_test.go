@@ -108,7 +108,7 @@ func state(t *testing.T, s *Store) map[string]string {
 				vals[col] = f.Value
 			}
 			b, _ := json.Marshal(vals) // map keys are sorted
-			out[table+"/"+id] = string(b)
+			out[string(table)+"/"+id] = string(b)
 		}
 	}
 	return out
@@ -123,11 +123,11 @@ type typedValue struct {
 	ref   string
 }
 
-func (ty typed) note(o *office, table, id, col string, v any) {
+func (ty typed) note(o *office, table data.Table, id, col string, v any) {
 	rec, _ := newRecord(table)
 	o.s.db.Where("id = ?", id).First(rec)
 	b, _ := json.Marshal(v)
-	ty[o.name+"|"+table+"/"+id+"|"+col] = typedValue{string(b), rec.SyncInfo().FieldOps.Base(col)}
+	ty[o.name+"|"+string(table)+"/"+id+"|"+col] = typedValue{string(b), rec.SyncInfo().FieldOps.Base(col)}
 }
 
 func TestExchangeConvergesUnderLossDuplicationAndReordering(t *testing.T) {
@@ -148,7 +148,7 @@ func runExchange(t *testing.T, seed uint64, n int) {
 	offs := newOffices(t, n)
 	ty := typed{}
 	idSeq := 0
-	pick := func(o *office, table string) data.Record {
+	pick := func(o *office, table data.Table) data.Record {
 		rec, _ := newRecord(table)
 		var ids []string
 		o.s.db.Model(rec).Where("deleted = ?", false).Order("id").Pluck("id", &ids)
@@ -289,7 +289,7 @@ func runExchange(t *testing.T, seed uint64, n int) {
 		}
 		cs, _ := o.s.Conflicts(false, 100000)
 		for _, c := range cs {
-			k := c.Table + "/" + c.RowID + "|" + c.Field
+			k := string(c.Table) + "/" + c.RowID + "|" + c.Field
 			losers[k] = append(losers[k], c.LoserRef)
 		}
 	}
@@ -327,7 +327,7 @@ func runExchange(t *testing.T, seed uint64, n int) {
 			continue // concurrent edits to the same value: nothing to lose
 		}
 		table, id, _ := strings.Cut(row, "/")
-		rec, _ := newRecord(table)
+		rec, _ := newRecord(data.Table(table))
 		offs[0].s.db.Where("id = ?", id).First(rec)
 		if lineage(rec.SyncInfo().FieldOps.Base(col), col, ty[k]) {
 			continue

@@ -24,7 +24,7 @@ type Tx struct {
 	seq     int64
 	clerk   string
 	audits  []data.AuditEntry
-	changes []Change
+	changes []data.Change
 	// quiet collapses per-row audit entries (a bulk import or the demo
 	// writes one summary entry instead of a million).
 	quiet bool
@@ -84,9 +84,9 @@ func (tx *Tx) Audit(e data.AuditEntry) {
 	tx.audits = append(tx.audits, e)
 }
 
-func (tx *Tx) auditRow(action data.Action, table, id, summary string) {
+func (tx *Tx) auditRow(action data.Action, table data.Table, id, summary string) {
 	if !tx.quiet {
-		tx.Audit(data.AuditEntry{Action: action, Table: table, RowID: id, Count: 1, Summary: summary})
+		tx.Audit(data.AuditEntry{Action: action, Table: string(table), RowID: id, Count: 1, Summary: summary})
 	}
 }
 
@@ -94,14 +94,14 @@ func (tx *Tx) auditRow(action data.Action, table, id, summary string) {
 // column except those tagged sync:"-" (derived or local bookkeeping).
 var syncColumns sync.Map // reflect.Type -> []*schema.Field
 
-func travellingColumns(db *gorm.DB, rec any) ([]*schema.Field, string, error) {
+func travellingColumns(db *gorm.DB, rec any) ([]*schema.Field, data.Table, error) {
 	stmt := &gorm.Statement{DB: db}
 	if err := stmt.Parse(rec); err != nil {
 		return nil, "", err
 	}
 	t := reflect.TypeOf(rec)
 	if cached, ok := syncColumns.Load(t); ok {
-		return cached.([]*schema.Field), stmt.Schema.Table, nil
+		return cached.([]*schema.Field), data.Table(stmt.Schema.Table), nil
 	}
 	var cols []*schema.Field
 	for _, f := range stmt.Schema.Fields {
@@ -111,12 +111,12 @@ func travellingColumns(db *gorm.DB, rec any) ([]*schema.Field, string, error) {
 		cols = append(cols, f)
 	}
 	syncColumns.Store(t, cols)
-	return cols, stmt.Schema.Table, nil
+	return cols, data.Table(stmt.Schema.Table), nil
 }
 
 // travellingValues encodes every travelling column of rec as JSON (the
 // row's id travels as the op's RowID, not as a column).
-func travellingValues(db *gorm.DB, rec any) (map[string]json.RawMessage, string, error) {
+func travellingValues(db *gorm.DB, rec any) (map[string]json.RawMessage, data.Table, error) {
 	codec, err := codecFor(db, rec) // sync_rows.go: encoding/json's bytes, faster
 	if err != nil {
 		return nil, "", err
@@ -134,13 +134,15 @@ func setColumn(db *gorm.DB, rec any, column string, value json.RawMessage) error
 	return codec.set(rec, column, value)
 }
 
-func (tx *Tx) columns(rec any) ([]*schema.Field, string, error) { return travellingColumns(tx.db, rec) }
+func (tx *Tx) columns(rec any) ([]*schema.Field, data.Table, error) {
+	return travellingColumns(tx.db, rec)
+}
 
-func (tx *Tx) values(rec any) (map[string]json.RawMessage, string, error) {
+func (tx *Tx) values(rec any) (map[string]json.RawMessage, data.Table, error) {
 	return travellingValues(tx.db, rec)
 }
 
-func (tx *Tx) nextOp(table, rowID string) *Op {
+func (tx *Tx) nextOp(table data.Table, rowID string) *Op {
 	tx.seq++
 	return &Op{Origin: tx.origin, Seq: tx.seq, HLC: tx.s.clock.Next(), Table: table, RowID: rowID,
 		Fields: map[string]FieldChange{}}
@@ -169,7 +171,7 @@ func (tx *Tx) insert(rec data.Record) error {
 	if err := tx.createRow(op); err != nil {
 		return err
 	}
-	tx.changes = append(tx.changes, Change{Table: table, ID: sy.ID})
+	tx.changes = append(tx.changes, data.Change{Table: table, ID: sy.ID})
 	return nil
 }
 
@@ -226,7 +228,7 @@ func (tx *Tx) update(old, rec data.Record) (changed bool, err error) {
 	if err := tx.db.Create(op).Error; err != nil {
 		return false, err
 	}
-	tx.changes = append(tx.changes, Change{Table: table, ID: osy.ID, Deleted: sy.Deleted})
+	tx.changes = append(tx.changes, data.Change{Table: table, ID: osy.ID, Deleted: sy.Deleted})
 	return true, nil
 }
 

@@ -1,7 +1,6 @@
-package storage
+package data
 
 import (
-	"duikou/data"
 	"testing"
 )
 
@@ -24,7 +23,7 @@ func TestConflictValuesReadAsTyped(t *testing.T) {
 		{"workers", "notes", "null", ""},
 		{"demands", "headcount", "12", "12"},
 	} {
-		if got := data.ConflictValue(c.table, c.column, c.raw); got != c.want {
+		if got := ConflictValue(Table(c.table), c.column, c.raw); got != c.want {
 			t.Errorf("%s.%s %s: got %q, want %q", c.table, c.column, c.raw, got, c.want)
 		}
 	}

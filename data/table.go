@@ -1,0 +1,22 @@
+package data
+
+// Table names a stored table of records that travel between offices. It
+// is the name in the op log, in exchange files and in change notices, so
+// the constants are the one spelling of each.
+type Table string
+
+// The synced tables.
+const (
+	TableWorkers    Table = "workers"
+	TableEmployers  Table = "employers"
+	TableDemands    Table = "demands"
+	TablePlacements Table = "placements"
+	TableFollowUps  Table = "follow_ups"
+)
+
+// Change tells listeners that a committed write touched one row.
+type Change struct {
+	Table   Table
+	ID      string
+	Deleted bool
+}
