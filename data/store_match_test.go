@@ -12,7 +12,8 @@ import (
 func matchFields(w *Worker) Worker {
 	return Worker{Synced: Synced{ID: w.ID}, Name: w.Name, HukouRegion: w.HukouRegion, Skills: w.Skills,
 		DesiredRegions: w.DesiredRegions, DesiredOccupations: w.DesiredOccupations, ExpectedWage: w.ExpectedWage,
-		AvailableFrom: w.AvailableFrom, Status: w.Status, Consent: w.Consent, Sex: w.Sex, Birth: w.Birth}
+		AvailableFrom: w.AvailableFrom, Status: w.Status, Consent: w.Consent, Sex: w.Sex, Birth: w.Birth,
+		Poverty: w.Poverty}
 }
 
 func TestEachWorkerForMatchingReadsWhatMatchingNeeds(t *testing.T) {
@@ -22,6 +23,7 @@ func TestEachWorkerForMatchingReadsWhatMatchingNeeds(t *testing.T) {
 	full.DesiredOccupations = []string{"maternity_nurse"}
 	full.AvailableFrom = MakeDate(2026, 12, 1)
 	full.Status = WorkerReturned
+	full.Poverty = PovertyMonitored
 	bare := validWorker(2) // no lists, no wage, no date, no consent
 	bare.Skills, bare.DesiredRegions, bare.ExpectedWage, bare.Consent = nil, nil, 0, false
 	gone := validWorker(3)
