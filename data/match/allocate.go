@@ -108,10 +108,12 @@ func Allocate(workers []Worker, demands []Demand, today time.Time, progress func
 	}
 	for j, us := range byDemand {
 		for _, u := range us {
-			w := fromMicros(weightOf(u, int32(j)))
+			// The band rests on more than the score (the 强匹配
+			// conditions), so the placed pairs are evaluated once more.
+			e := evaluate(workers[u], demands[j], today)
 			out.Assignments = append(out.Assignments, Assignment{
 				WorkerID: workers[u].ID, DemandID: demands[j].ID,
-				Score: w, Band: bandOf(w, 1), // arcs exist only for related occupations
+				Score: fromMicros(weightOf(u, int32(j))), Band: e.band,
 			})
 		}
 		if left := caps[j] - load[j]; left > 0 {

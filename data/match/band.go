@@ -1,5 +1,7 @@
 package match
 
+import "math"
+
 // Band is the verdict a clerk reads first; the number comes second.
 type Band int
 
@@ -32,13 +34,57 @@ func (b Band) Label() string {
 
 func (b Band) String() string { return b.Label() }
 
+// Conditions of 强匹配 besides the score. A high total can be made of wage,
+// skill and availability points while the worker cannot do the job, does
+// not want to go there, or cannot come in time; such a pair is at most
+// 可考虑, and its reasons say which condition held it back.
+const (
+	// StrongMinOccupation: the same 工种 (held, or wished for at
+	// WishShare), or a held substitute the catalog relates at 0.8 or more.
+	StrongMinOccupation = 0.8
+	// StrongMinLocation: a place the worker accepts. A desired region
+	// containing the work county reaches it; so does a desired region in
+	// the same province as the work county, or naming no region, when the
+	// worker's home is in a partner province or the demand lists none.
+	StrongMinLocation = 0.5
+	// StrongMaxLateDays: the worker can start at most this many days after
+	// work starts (or after today, when work has started).
+	StrongMaxLateDays = 30
+)
+
+// hold is the set of 强匹配 conditions a pair misses.
+type hold uint8
+
+const (
+	holdOccupation hold = 1 << iota // occupation part below StrongMinOccupation
+	holdLocation                    // location part below StrongMinLocation
+	holdLate                        // starts more than StrongMaxLateDays late
+)
+
+// holdOf is the set of 强匹配 conditions missed by a pair with these
+// occupation and location parts that starts late days after work starts.
+func holdOf(occ, loc float64, late day) hold {
+	var h hold
+	if occ < StrongMinOccupation {
+		h |= holdOccupation
+	}
+	if loc < StrongMinLocation {
+		h |= holdLocation
+	}
+	if late > StrongMaxLateDays {
+		h |= holdLate
+	}
+	return h
+}
+
 // bandOf places a score in its band; occupation is the occupation part's
-// value, whose absence rules a pair out.
-func bandOf(score, occupation float64) Band {
+// value, whose absence rules a pair out, and h the 强匹配 conditions the
+// pair misses, any of which keeps it at 可考虑 or below.
+func bandOf(score, occupation float64, h hold) Band {
 	switch {
 	case occupation <= 0:
 		return NotRecommended
-	case score >= StrongThreshold:
+	case score >= StrongThreshold && h == 0:
 		return Strong
 	case score >= ConsiderThreshold:
 		return Consider
@@ -48,8 +94,30 @@ func bandOf(score, occupation float64) Band {
 }
 
 // rankKey orders candidates: band first, then score. It differs from the
-// score alone only for the occupation gate, which must not let a 不推荐
-// worker outrank a 可考虑 one. Scores are whole millionths (see total).
+// score alone where the band does not follow the score (the occupation
+// gate, the 强匹配 conditions): a 不推荐 worker must not outrank a 可考虑
+// one, nor a 可考虑 one a 强匹配 one. Scores are whole millionths (see
+// total), so the key is below 2^25.
 func rankKey(b Band, score float64) int64 {
 	return int64(b)*10_000_000 + micros(score)
+}
+
+// workerKey extends a worker's rankKey with the tie-break among equal
+// scores, so that the index's hot loop compares one integer: first a
+// 脱贫户 or 监测对象 (first), then the longest waiting, i.e. the earliest
+// 可到岗日期 (avail; a worker without one comes after every worker with
+// one, since how long he has waited is not known). Only the worker ID is
+// left to break a tie of equal keys (UUIDv7 IDs: registration order).
+// Larger is better.
+func workerKey(rank int64, first bool, avail day) int64 {
+	k := rank << 33
+	if first {
+		k |= 1 << 32
+	}
+	if avail != noDay {
+		// Flip the sign bit so that uint32 order is day order, then
+		// reverse it: an earlier day is a larger key.
+		k |= int64(math.MaxUint32 - (uint32(avail) ^ 1<<31))
+	}
+	return k
 }

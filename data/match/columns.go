@@ -12,7 +12,7 @@ import (
 // garbage collector has almost nothing to scan. Variable-length lists live
 // in one shared feat array, strings in one byte arena.
 type workerColumns struct {
-	flags []uint8 // flagEligible, flagFemale
+	flags []uint8 // flagEligible, flagFemale, flagLifted, flagMonitored
 	birth []day   // noDay when unknown
 	avail []day   // noDay when available at once
 	wage  []int64 // expected monthly wage in fen
@@ -36,6 +36,10 @@ type workerColumns struct {
 const (
 	flagEligible uint8 = 1 << iota
 	flagFemale
+	flagLifted    // 脱贫户
+	flagMonitored // 监测对象
+
+	flagFirst = flagLifted | flagMonitored // first among equal scores
 )
 
 // Limits of the compact encoding. Longer lists are cut: no real worker
@@ -93,6 +97,12 @@ func encodeWorker(w Worker, occ, reg *interner) encoded {
 	if w.Female {
 		e.flags |= flagFemale
 	}
+	switch w.Priority {
+	case PriorityLifted:
+		e.flags |= flagLifted
+	case PriorityMonitored:
+		e.flags |= flagMonitored
+	}
 	if w.HomeProvince != "" {
 		e.home = reg.id(w.HomeProvince)
 	}
@@ -126,6 +136,12 @@ func (c *workerColumns) decode(row int32, occ, reg *interner) Worker {
 	}
 	if h := c.home[row]; h >= 0 {
 		w.HomeProvince = reg.keys[h]
+	}
+	switch f := c.flags[row]; {
+	case f&flagLifted != 0:
+		w.Priority = PriorityLifted
+	case f&flagMonitored != 0:
+		w.Priority = PriorityMonitored
 	}
 	skills, occs, regions := c.features(row)
 	for _, s := range skills {

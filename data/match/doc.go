@@ -6,7 +6,15 @@
 // hard filters (demand open with headcount left; worker available, consented
 // and not placed; sex and age requirements) and then earns a score in [0,1]
 // that is the sum of five weighted parts (occupation, skill level, location,
-// wage, availability), each with a Chinese reason a clerk can read.
+// wage, availability), each with a Chinese reason a clerk can read. The
+// band (强匹配, 可考虑, 不推荐) follows the score, except that 强匹配 also
+// needs the same or a substitute 工种, a place the worker accepts and a
+// start within 30 days (see StrongMinOccupation), and that no related 工种
+// at all is 不推荐.
+//
+// Rankings order workers by band and score; among equal scores a 脱贫户 or
+// 监测对象 comes first, then the longest waiting, then the ID (see
+// Index.TopWorkers), and the reasons say when the tie-break decided.
 //
 // Index keeps the matching features of every worker in compact columns so
 // that one demand can be ranked against a million workers in tens of

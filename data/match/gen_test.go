@@ -87,6 +87,12 @@ func genWorker(rng *rand.Rand) Worker {
 	default:
 		w.HomeProvince = "620000"
 	}
+	switch rng.IntN(6) {
+	case 0:
+		w.Priority = PriorityLifted
+	case 1:
+		w.Priority = PriorityMonitored
+	}
 	return w
 }
 

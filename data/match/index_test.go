@@ -11,19 +11,67 @@ import (
 )
 
 // bruteTopWorkers ranks workers the slow, obvious way: Eligible and Score
-// for every one, sorted by band, score, ID.
+// for every one, sorted by band, score, priority, 可到岗日期 (none last),
+// ID; then each pair of equal scores is compared for the tie notes.
 func bruteTopWorkers(ws []Worker, d Demand, k int) []Candidate {
-	var all []Candidate
+	type entry struct {
+		c Candidate
+		w Worker
+	}
+	var all []entry
 	for _, w := range ws {
 		if ok, _ := Eligible(w, d, genToday); ok {
-			all = append(all, Candidate{WorkerID: w.ID, Name: w.Name, Result: Score(w, d, genToday)})
+			all = append(all, entry{Candidate{WorkerID: w.ID, Name: w.Name, Result: Score(w, d, genToday)}, w})
 		}
 	}
-	slices.SortFunc(all, func(a, b Candidate) int {
-		return cmp.Or(cmp.Compare(rankKey(b.Result.Band, b.Result.Score), rankKey(a.Result.Band, a.Result.Score)),
-			cmp.Compare(a.WorkerID, b.WorkerID))
+	rank := func(e entry) int64 { return rankKey(e.c.Result.Band, e.c.Result.Score) }
+	first := func(e entry) bool { return e.w.Priority == PriorityLifted || e.w.Priority == PriorityMonitored }
+	// waitOrder: known dates by date, then unknown.
+	waitOrder := func(a, b entry) int {
+		da, db := dayOf(a.w.AvailableFrom), dayOf(b.w.AvailableFrom)
+		switch {
+		case da == noDay && db == noDay:
+			return 0
+		case da == noDay:
+			return 1
+		case db == noDay:
+			return -1
+		}
+		return cmp.Compare(da, db)
+	}
+	slices.SortFunc(all, func(a, b entry) int {
+		firstOrder := 0
+		if first(a) != first(b) {
+			firstOrder = 1
+			if first(a) {
+				firstOrder = -1
+			}
+		}
+		return cmp.Or(cmp.Compare(rank(b), rank(a)), firstOrder, waitOrder(a, b), cmp.Compare(a.c.WorkerID, b.c.WorkerID))
 	})
-	return all[:min(k, len(all))]
+	all = all[:min(k, len(all))]
+	out := make([]Candidate, len(all))
+	for i, e := range all {
+		note := ""
+		for _, o := range all[i+1:] {
+			if rank(o) != rank(e) {
+				continue
+			}
+			if first(e) && !first(o) {
+				note = "同分优先：" + e.w.Priority.Label()
+				break
+			}
+			if first(e) == first(o) && waitOrder(e, o) < 0 {
+				note = "同分优先：待业最久" // a priority note found later wins
+			}
+		}
+		out[i] = e.c
+		if note != "" {
+			out[i].Result.TieNote = note
+			out[i].Result.Matched = append(out[i].Result.Matched, note)
+		}
+	}
+	return out
 }
 
 func sameCandidates(t *testing.T, label string, got, want []Candidate) {
@@ -44,9 +92,23 @@ func TestTopWorkersMatchesBruteForce(t *testing.T) {
 	if n, _ := ix.Len(); n != len(ws) {
 		t.Fatalf("index holds %d workers, want %d", n, len(ws))
 	}
+	notes := map[string]int{}
 	for i, d := range genDemands(1, 40) {
 		for _, k := range []int{1, 20, 5000} {
-			sameCandidates(t, fmt.Sprintf("demand %d k %d", i, k), ix.TopWorkers(d, k, genToday), bruteTopWorkers(ws, d, k))
+			got := ix.TopWorkers(d, k, genToday)
+			sameCandidates(t, fmt.Sprintf("demand %d k %d", i, k), got, bruteTopWorkers(ws, d, k))
+			for _, c := range got {
+				notes[c.Result.TieNote]++
+				if c.Result.BandNote != "" {
+					notes["band"]++
+				}
+			}
+		}
+	}
+	// The generated workers exercise every tie-break and held band.
+	for _, note := range []string{"同分优先：脱贫户", "同分优先：监测对象", "同分优先：待业最久", "band"} {
+		if notes[note] == 0 {
+			t.Errorf("no candidate with %q: %v", note, notes)
 		}
 	}
 }
@@ -180,6 +242,7 @@ func TestWorkerRoundTrip(t *testing.T) {
 	w := baseWorker()
 	w.DesiredOccupations = []string{"nanny", "no_such_key"}
 	w.DesiredRegions = []string{"320000", "999999"}
+	w.Priority = PriorityMonitored
 	ix := Build(slices.Values([]Worker{w}), nil)
 	got, ok := ix.Worker("w1")
 	if !ok || !reflect.DeepEqual(got, w) {

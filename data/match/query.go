@@ -10,7 +10,8 @@ import (
 	"duikou/data/catalog"
 )
 
-// Candidate is a worker ranked for a demand.
+// Candidate is a worker ranked for a demand. Its Result is Score's for
+// the pair, with the TieNote of the ranking it came from.
 type Candidate struct {
 	WorkerID, Name string
 	Result         Result
@@ -79,17 +80,23 @@ func (ix *Index) newWorkerQuery(d Demand, today time.Time) *workerQuery {
 	return q
 }
 
-// ranked is a scanned worker: its rank key and row.
+// ranked is a scanned worker: its workerKey and row.
 type ranked struct {
 	key int64
 	row int32
 }
 
 // TopWorkers ranks the eligible workers for demand d on today and returns
-// the best k, best first, each fully explained. Order: band, then score,
-// then worker ID (UUIDv7 IDs sort by registration, so among equals the
-// worker who registered first comes first). A closed or filled demand has
-// no candidates.
+// the best k, best first, each fully explained. Order: band, then score;
+// among equal scores (in the same band) a 脱贫户 or 监测对象 first, then the
+// longest waiting (the earliest 可到岗日期; workers without one after those
+// with one), then the worker ID (UUIDv7 IDs sort by registration, so the
+// worker who registered first). A closed or filled demand has no
+// candidates.
+//
+// A candidate placed ahead of another one in the result with an equal
+// score by the tie-break gets a TieNote (see tieNotes); the ID deciding
+// earns none.
 func (ix *Index) TopWorkers(d Demand, k int, today time.Time) []Candidate {
 	if k <= 0 || !d.Open || d.Left <= 0 {
 		return nil
@@ -137,11 +144,70 @@ func (ix *Index) TopWorkers(d Demand, k int, today time.Time) []Candidate {
 	best = best[:min(k, len(best))]
 
 	out := make([]Candidate, len(best))
+	ties := make([]tieFacts, len(best))
 	for i, r := range best {
 		w := c.decode(r.row, &ix.occ, &ix.reg)
 		out[i] = Candidate{WorkerID: w.ID, Name: w.Name, Result: Score(w, d, today)}
+		ties[i] = tieFacts{rank: rankKey(out[i].Result.Band, out[i].Result.Score), priority: w.Priority, avail: c.avail[r.row]}
+	}
+	for i, note := range tieNotes(ties) {
+		if note != "" {
+			out[i].Result.TieNote = note
+			out[i].Result.Matched = append(out[i].Result.Matched, note)
+		}
 	}
 	return out
+}
+
+// tieFacts is what the tie-break looks at in one ranked worker.
+type tieFacts struct {
+	rank     int64 // rankKey: band and score
+	priority Priority
+	avail    day // 可到岗日期; noDay when not given
+}
+
+// tieNotes explains the tie-breaks in a ranking ts, best first, ordered as
+// TopWorkers orders it. Worker i is noted when some worker after it in ts
+// has the same band and score and the tie-break, not the ID, put i first:
+// "同分优先：脱贫户" (or 监测对象) when i is one and such a worker is not;
+// otherwise "同分优先：待业最久" when such a worker of i's own priority
+// waited less (a later 可到岗日期, or none). Only the workers in ts count,
+// so the note may differ with the number of workers asked for.
+func tieNotes(ts []tieFacts) []string {
+	notes := make([]string, len(ts))
+	for lo := 0; lo < len(ts); {
+		hi := lo + 1
+		for hi < len(ts) && ts[hi].rank == ts[lo].rank {
+			hi++
+		}
+		// ts[lo:hi] is one tie: its first-priority workers, then the
+		// others, each run by 可到岗日期. lastFirst ends the first run.
+		lastFirst := lo - 1
+		for j := lo; j < hi && ts[j].priority.first(); j++ {
+			lastFirst = j
+		}
+		for i := lo; i < hi; i++ {
+			last := hi - 1 // the last worker of i's own run
+			if ts[i].priority.first() {
+				if lastFirst < hi-1 {
+					notes[i] = "同分优先：" + ts[i].priority.Label()
+					continue
+				}
+				last = lastFirst
+			}
+			if waitedLess(ts[last].avail, ts[i].avail) {
+				notes[i] = "同分优先：待业最久"
+			}
+		}
+		lo = hi
+	}
+	return notes
+}
+
+// waitedLess reports whether a worker available from a waited less than
+// one available from b: a is later, or unknown where b is known.
+func waitedLess(a, b day) bool {
+	return b != noDay && (a == noDay || a > b)
 }
 
 // scan is the hot loop: it scores rows [lo, hi) against q with the same
@@ -182,10 +248,11 @@ func (c *workerColumns) scan(q *workerQuery, lo, hi int32, h *topK[ranked]) {
 		}
 		home := c.home[row]
 		loc := locationValue(fit, q.partnerListed, q.partnerListed && home >= 0 && q.partner[home])
+		late := max(c.avail[row], q.today) - q.start
 		score := total(occ, skillValue(level, q.minLevel), loc,
-			wageValue(q.offer, c.wage[row]),
-			availabilityValue(max(c.avail[row], q.today)-q.start))
-		key := rankKey(bandOf(score, occ), score)
+			wageValue(q.offer, c.wage[row]), availabilityValue(late))
+		key := workerKey(rankKey(bandOf(score, occ, holdOf(occ, loc, late)), score),
+			flags&flagFirst != 0, c.avail[row])
 		if h.full() && key < h.root().key {
 			continue
 		}

@@ -38,7 +38,36 @@ func (e evaluation) result(w Worker, d Demand) Result {
 	add("工作地点", WeightLocation, e.loc, e.locationFacts(w, d)...)
 	add("工资", WeightWage, e.wage, e.wageFact(w, d))
 	add("到岗时间", WeightAvailability, e.avail, e.availabilityFact(d))
+	if e.band == Consider && e.score >= StrongThreshold {
+		r.BandNote = e.bandNote(w, d)
+		r.Missing = append(r.Missing, r.BandNote)
+	}
 	return r
+}
+
+// bandNote names the 强匹配 conditions that held a pair whose score reaches
+// StrongThreshold at 可考虑: "未评为强匹配：" and the conditions, joined by 、.
+func (e evaluation) bandNote(w Worker, d Demand) string {
+	var why []string
+	if e.hold&holdOccupation != 0 {
+		why = append(why, fmt.Sprintf("非相同或可替代工种（工种分%s，需达到%s）",
+			strconv.FormatFloat(e.occ, 'f', -1, 64), strconv.FormatFloat(StrongMinOccupation, 'f', -1, 64)))
+	}
+	if e.hold&holdLocation != 0 {
+		switch {
+		case e.fit <= 0:
+			why = append(why, "意向地区不含工作地")
+		case len(w.DesiredRegions) == 0:
+			// Only with a partner province listed and a home outside it.
+			why = append(why, "未填写意向地区且户籍不在对口协作省份")
+		default:
+			why = append(why, "工作地仅与意向地区同省且户籍不在对口协作省份")
+		}
+	}
+	if e.hold&holdLate != 0 {
+		why = append(why, fmt.Sprintf("到岗晚于开工%d天（超过%d天）", e.availDay-e.startDay, StrongMaxLateDays))
+	}
+	return "未评为强匹配：" + strings.Join(why, "、")
 }
 
 // wishNote says what a wish counts for, from WishShare itself.

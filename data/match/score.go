@@ -68,8 +68,17 @@ type Result struct {
 	Score   float64 // sum of the parts' points, rounded to a millionth
 	Band    Band
 	Parts   []Part
-	Matched []string // facts fully met
-	Missing []string // facts where points were lost
+	Matched []string // facts fully met, then TieNote if any
+	Missing []string // facts where points were lost, then BandNote if any
+	// BandNote says which 强匹配 conditions held a pair at 可考虑 although
+	// its score reaches StrongThreshold, e.g. "未评为强匹配：意向地区不含工作地";
+	// "" otherwise. It is also the last entry of Missing.
+	BandNote string
+	// TieNote says which tie-break placed the worker ahead of an equal
+	// score in a ranking ("同分优先：脱贫户", "同分优先：待业最久"); see
+	// Index.TopWorkers. Score never sets it. It is also the last entry of
+	// Matched.
+	TieNote string
 }
 
 // Score rates worker w for demand d on today. It does not apply the hard
@@ -85,6 +94,7 @@ type evaluation struct {
 	occ, skill, loc, wage, avail float64
 	score                        float64
 	band                         Band
+	hold                         hold // the 强匹配 conditions missed
 
 	occFrom      string // the worker's occupation that earned occ
 	occFromSkill bool   // it is a held skill, not only a wish
@@ -137,10 +147,12 @@ func evaluate(w Worker, d Demand, today time.Time) evaluation {
 	e.today = now
 	e.startDay = max(dayOf(d.StartDate), now)
 	e.availDay = max(dayOf(w.AvailableFrom), now)
-	e.avail = availabilityValue(e.availDay - e.startDay)
+	late := e.availDay - e.startDay
+	e.avail = availabilityValue(late)
 
 	e.score = total(e.occ, e.skill, e.loc, e.wage, e.avail)
-	e.band = bandOf(e.score, e.occ)
+	e.hold = holdOf(e.occ, e.loc, late)
+	e.band = bandOf(e.score, e.occ, e.hold)
 	return e
 }
 

@@ -94,11 +94,12 @@ func TestScoreHandWorked(t *testing.T) {
 	}, {
 		// Wants Chongqing only; the demand lists no partner province, so the
 		// fit (0) is the whole location part.
-		// 0.40 + 0.15 + 0 + 0.15 + 0.09 = 0.79
+		// 0.40 + 0.15 + 0 + 0.15 + 0.09 = 0.79, but a place the worker does
+		// not accept (location 0 < 0.5) is not 强匹配.
 		name:   "elsewhere, no partnership",
 		worker: func(w *Worker) { w.DesiredRegions = []string{"500000"} },
 		demand: func(d *Demand) { d.PartnerProvinces = nil },
-		parts:  [5]float64{1, 1, 0, 1, 0.9}, score: 0.79, band: Strong,
+		parts:  [5]float64{1, 1, 0, 1, 0.9}, score: 0.79, band: Consider,
 	}, {
 		// Holds 五级 (1) where 四级 (2) is asked: 1/2 of the skill part.
 		// 0.40 + 0.15·0.5 + 0.20 + 0.15 + 0.09 = 0.915
@@ -108,10 +109,11 @@ func TestScoreHandWorked(t *testing.T) {
 		parts:  [5]float64{1, 0.5, 1, 1, 0.9}, score: 0.915, band: Strong,
 	}, {
 		// 2027-01-15 is 45 days after 2026-12-01: nothing for availability.
-		// 0.40 + 0.15 + 0.20 + 0.15 + 0 = 0.90
+		// 0.40 + 0.15 + 0.20 + 0.15 + 0 = 0.90, but more than 30 days late
+		// is not 强匹配.
 		name:   "more than a month late",
 		worker: func(w *Worker) { w.AvailableFrom = date(2027, 1, 15) },
-		parts:  [5]float64{1, 1, 1, 1, 0}, score: 0.9, band: Strong,
+		parts:  [5]float64{1, 1, 1, 1, 0}, score: 0.9, band: Consider,
 	}, {
 		// Work began 2026-11-01, so it starts today for the worker, who is
 		// available at once: every part full.

@@ -27,7 +27,35 @@ type Worker struct {
 	// Eligible: status 待业, consent to share given and not already placed.
 	Eligible     bool
 	HomeProvince string // province of the household registration, e.g. "620000"
+	// Priority is the household's poverty-alleviation status: 脱贫户 and
+	// 监测对象 come first among workers with equal scores.
+	Priority Priority
 }
+
+// Priority is a worker's poverty-alleviation status as ranking sees it.
+// 脱贫户 and 监测对象 rank alike; the distinction is kept for the reason.
+type Priority uint8
+
+const (
+	NoPriority        Priority = 0 // 一般
+	PriorityLifted    Priority = 1 // 脱贫户
+	PriorityMonitored Priority = 2 // 监测对象
+)
+
+// Label is the status's Chinese name; "" for 一般.
+func (p Priority) Label() string {
+	switch p {
+	case PriorityLifted:
+		return "脱贫户"
+	case PriorityMonitored:
+		return "监测对象"
+	default:
+		return ""
+	}
+}
+
+// first reports whether the status puts a worker first among equals.
+func (p Priority) first() bool { return p == PriorityLifted || p == PriorityMonitored }
 
 // SexRequirement is a demand's sex requirement.
 type SexRequirement int

@@ -23,6 +23,7 @@ func workerOf(w *data.Worker, placed bool) match.Worker {
 		// that placement's business until it ends.
 		Eligible:     !w.Deleted && w.Status == data.WorkerIdle && w.Consent && !placed,
 		HomeProvince: provinceOf(w.HukouRegion),
+		Priority:     priorityOf(w.Poverty),
 	}
 	if len(w.Skills) > 0 {
 		mw.Skills = make([]match.Skill, len(w.Skills))
@@ -31,6 +32,18 @@ func workerOf(w *data.Worker, placed bool) match.Worker {
 		}
 	}
 	return mw
+}
+
+// priorityOf is the poverty status as ranking sees it: 脱贫户 and 监测对象
+// come first among equal scores.
+func priorityOf(p data.Poverty) match.Priority {
+	switch p {
+	case data.PovertyLifted:
+		return match.PriorityLifted
+	case data.PovertyMonitored:
+		return match.PriorityMonitored
+	}
+	return match.NoPriority
 }
 
 // demandOf is what matching needs to know about a stored demand (with its

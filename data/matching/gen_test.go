@@ -83,6 +83,12 @@ func genWorker(rng *rand.Rand, i int) *data.Worker {
 	if rng.IntN(2) == 0 {
 		w.AvailableFrom = data.DateOf(fixedNow).AddDays(rng.IntN(60) - 20)
 	}
+	switch rng.IntN(6) {
+	case 0:
+		w.Poverty = data.PovertyLifted
+	case 1:
+		w.Poverty = data.PovertyMonitored
+	}
 	return w
 }
 

@@ -66,7 +66,9 @@ func DemandName(d match.Demand) string {
 var occupationName = catalog.OccupationName
 
 // TopWorkers ranks the eligible workers for a demand and returns the best
-// k, best first: band, then score, then registration order. A closed or
+// k, best first: band, then score; among equal scores 脱贫户 and 监测对象
+// first, then the longest waiting, then registration order (see
+// match.Index.TopWorkers). A closed or
 // filled demand has none (DemandClosed says why). An unknown or deleted
 // demand is data.ErrNotFound.
 func (m *Matcher) TopWorkers(demandID string, k int) ([]Ranked, error) {

@@ -60,7 +60,8 @@ func (q *sqlRanker) Close() error {
 }
 
 // topWorkers ranks the workers for d on today and returns the best k:
-// band, then score, then id, as the index orders them.
+// band, then score, then 脱贫户/监测对象, then the earliest 可到岗日期 (none
+// last), then id, as the index orders them.
 func (q *sqlRanker) topWorkers(d match.Demand, today time.Time, k int) ([]sqlRanked, error) {
 	if !d.Open || d.Left <= 0 || k <= 0 {
 		return nil, nil
@@ -164,7 +165,9 @@ func rankingSQL(d match.Demand, today time.Time, k int) (string, []any) {
 
 	query := `
 SELECT id, micros FROM (
-  SELECT id, occ, MIN(1000000, CAST((0.4 * occ + 0.15 * skill + 0.2 * loc + 0.15 * wage + 0.1 * avail) * 1000000 + 0.5 AS INTEGER)) AS micros
+  SELECT id, occ, loc, late, since, first,
+    MIN(1000000, CAST((0.4 * occ + 0.15 * skill + 0.2 * loc + 0.15 * wage
+      + 0.1 * (CASE WHEN late <= 0 THEN 1.0 ELSE MAX(0.0, 1 - late / 30.0) END)) * 1000000 + 0.5 AS INTEGER)) AS micros
   FROM (
     SELECT w.id,
       COALESCE((SELECT MAX(rel.r * x.share) FROM (
@@ -180,15 +183,19 @@ SELECT id, micros FROM (
         WHEN :offer <= 0 THEN 0.5
         WHEN :offer >= w.expected_wage THEN 1.0
         ELSE MAX(0.0, (:offer * 1.0 / w.expected_wage - 0.6) / 0.4) END AS wage,
-      (SELECT CASE WHEN late <= 0 THEN 1.0 ELSE MAX(0.0, 1 - late / 30.0) END FROM (
-        SELECT MAX(COALESCE(CAST(julianday(w.available_from) - 2440587.5 AS INTEGER), :today), :today) - :start AS late)) AS avail
+      MAX(COALESCE(CAST(julianday(w.available_from) - 2440587.5 AS INTEGER), :today), :today) - :start AS late,
+      CAST(julianday(w.available_from) - 2440587.5 AS INTEGER) AS since,
+      w.poverty IN ('lifted', 'monitored') AS first
     FROM workers w
     WHERE w.deleted = 0 AND w.status = 'idle' AND w.consent = 1` + where + `
       AND NOT EXISTS (SELECT 1 FROM placements p
         WHERE p.worker_id = w.id AND p.deleted = 0 AND p.stage NOT IN ('left', 'returned'))
   )
 )
-ORDER BY (CASE WHEN occ <= 0 THEN 0 WHEN micros >= 750000 THEN 2 WHEN micros >= 500000 THEN 1 ELSE 0 END) * 10000000 + micros DESC, id
+ORDER BY (CASE WHEN occ <= 0 THEN 0
+    WHEN micros >= 750000 AND occ >= 0.8 AND loc >= 0.5 AND late <= 30 THEN 2
+    WHEN micros >= 500000 THEN 1 ELSE 0 END) * 10000000 + micros DESC,
+  first DESC, since IS NULL, since, id
 LIMIT :k`
 	args := []any{
 		sql.Named("work", work), sql.Named("work2", work[:2]), sql.Named("work4", work[:4]),

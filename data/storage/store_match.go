@@ -23,7 +23,7 @@ const idBatch = 500
 // EachWorkerForMatching calls fn for every live worker, in id order, with
 // only the columns matching reads filled in: ID, Name, HukouRegion, Skills,
 // DesiredRegions, DesiredOccupations, ExpectedWage, AvailableFrom, Status,
-// Consent, Sex and Birth. It is the index build's read: one plain query
+// Consent, Sex, Birth and Poverty. It is the index build's read: one plain query
 // scanned without reflection, because a million full records through GORM
 // take many times longer (every date parsed, every JSON column decoded).
 // An error from fn stops the walk and is returned.
@@ -31,7 +31,7 @@ func (s *Store) EachWorkerForMatching(fn func(*data.Worker) error) error {
 	// CAST keeps the dates as text: the driver would parse a DATE column
 	// into a time.Time, slowly, only for us to take its calendar date.
 	rows, err := s.db.Raw(`SELECT id, name, hukou_region, skills, desired_regions, desired_occupations,
-		expected_wage, CAST(available_from AS TEXT), status, consent, sex, CAST(birth AS TEXT)
+		expected_wage, CAST(available_from AS TEXT), status, consent, sex, CAST(birth AS TEXT), poverty
 		FROM workers WHERE deleted = ? ORDER BY id`, false).Rows()
 	if err != nil {
 		return err
@@ -45,7 +45,7 @@ func (s *Store) EachWorkerForMatching(fn func(*data.Worker) error) error {
 	for rows.Next() {
 		w := &data.Worker{}
 		if err := rows.Scan(&w.ID, &w.Name, &w.HukouRegion, &skills, &regions, &occs,
-			&wage, &avail, &w.Status, &w.Consent, &w.Sex, &birth); err != nil {
+			&wage, &avail, &w.Status, &w.Consent, &w.Sex, &birth, &w.Poverty); err != nil {
 			return err
 		}
 		if err := decodeJSONColumns(w.ID, []jsonColumn{{skills, &w.Skills}, {regions, &w.DesiredRegions}, {occs, &w.DesiredOccupations}}); err != nil {

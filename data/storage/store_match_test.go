@@ -13,7 +13,8 @@ import (
 func matchFields(w *data.Worker) data.Worker {
 	return data.Worker{Synced: data.Synced{ID: w.ID}, Name: w.Name, HukouRegion: w.HukouRegion, Skills: w.Skills,
 		DesiredRegions: w.DesiredRegions, DesiredOccupations: w.DesiredOccupations, ExpectedWage: w.ExpectedWage,
-		AvailableFrom: w.AvailableFrom, Status: w.Status, Consent: w.Consent, Sex: w.Sex, Birth: w.Birth}
+		AvailableFrom: w.AvailableFrom, Status: w.Status, Consent: w.Consent, Sex: w.Sex, Birth: w.Birth,
+		Poverty: w.Poverty}
 }
 
 func TestEachWorkerForMatchingReadsWhatMatchingNeeds(t *testing.T) {
@@ -23,6 +24,7 @@ func TestEachWorkerForMatchingReadsWhatMatchingNeeds(t *testing.T) {
 	full.DesiredOccupations = []string{"maternity_nurse"}
 	full.AvailableFrom = data.MakeDate(2026, 12, 1)
 	full.Status = data.WorkerReturned
+	full.Poverty = data.PovertyMonitored
 	bare := validWorker(2) // no lists, no wage, no date, no consent
 	bare.Skills, bare.DesiredRegions, bare.ExpectedWage, bare.Consent = nil, nil, 0, false
 	gone := validWorker(3)
