@@ -57,25 +57,37 @@ func Open(dir string, opt Options) (*Log, error) {
 // Dir is the log folder (for 设置's 打开日志文件夹).
 func (l *Log) Dir() string { return l.dir }
 
-// Path is the current log file.
-func (l *Log) Path() string { return l.w.path }
+// Path is the current log file ("" for Nop).
+func (l *Log) Path() string {
+	if l.w == nil {
+		return ""
+	}
+	return l.w.path
+}
 
 // Writer is the raw file, for a library that logs through an io.Writer
 // (nothing written here is masked).
-func (l *Log) Writer() io.Writer { return l.w }
+func (l *Log) Writer() io.Writer {
+	if l.w == nil {
+		return io.Discard
+	}
+	return l.w
+}
 
 // Close flushes and closes the file; later records are dropped.
 func (l *Log) Close() error {
-	if l == nil {
+	if l == nil || l.w == nil {
 		return nil
 	}
 	_ = l.w.Sync()
 	return l.w.Close()
 }
 
-// Discard is a logger that writes nothing, for when no log could be
-// opened.
+// Discard is a logger that writes nothing.
 func Discard() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+// Nop is a Log that writes nothing, for when no log file could be opened.
+func Nop() *Log { return &Log{Logger: Discard()} }
 
 // LogPanic writes a recovered panic value and the stack of the goroutine
 // that panicked at level Error. Call it from the deferred function that
