@@ -69,6 +69,9 @@ const maxExactNumber = 1 << 53
 
 // roundedNumber reports a numeric cell's raw value that is above 2^53.
 func roundedNumber(raw string) bool {
+	if len(raw) < 16 && !strings.ContainsAny(raw, "eE") {
+		return false // 2^53 has 16 digits: most cells are answered here
+	}
 	f, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
 	return err == nil && math.Abs(f) > maxExactNumber
 }
