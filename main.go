@@ -6,10 +6,12 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"time"
@@ -21,21 +23,84 @@ import (
 
 	"duikou/app"
 	"duikou/assets"
+	"duikou/data/applog"
 	"duikou/data/cli"
 	"duikou/data/demo"
 	"duikou/data/storage"
 )
 
 func main() {
+	os.Exit(run())
+}
+
+func run() int {
+	lg := openLog()
+	defer lg.Close()
 	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
-		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+		return runCommand(lg.Logger, os.Args[1:])
 	}
-	os.Exit(runGUI(os.Args[1:]))
+	return runGUI(lg, os.Args[1:])
+}
+
+// openLog opens the log file in the user config folder's duikou\logs
+// (%AppData%\duikou\logs on Windows), whichever database --db names, and
+// makes it the default slog logger (the standard log package, and so
+// Fyne's own error messages, then write there too). Without a config
+// folder (or a writable one) nothing is logged.
+func openLog() *applog.Log {
+	if dir, err := os.UserConfigDir(); err == nil {
+		if lg, err := applog.Open(filepath.Join(dir, "duikou", "logs"), applog.Options{}); err == nil {
+			slog.SetDefault(lg.Logger)
+			return lg
+		}
+	}
+	return applog.Nop()
+}
+
+// runCommand runs a subcommand with its stderr also kept (the last few KB)
+// so that a failure or a warning is written to the log as one record; a
+// panic is logged with its stack and then goes on as a panic. Arguments are
+// not logged: a PostgreSQL connection string may hold a password.
+func runCommand(lg *slog.Logger, args []string) int {
+	defer applog.Catch(lg, "duikou "+args[0], nil)
+	var tail tailBuffer
+	code := cli.Run(args, os.Stdout, io.MultiWriter(os.Stderr, &tail))
+	switch {
+	case code == cli.ExitOK && tail.Len() == 0:
+	case code == cli.ExitOK || code == cli.ExitRejected:
+		lg.Warn("命令有提示", "command", args[0], "exit", code, "stderr", tail.String())
+	default:
+		lg.Error("命令失败", "command", args[0], "exit", code, "stderr", tail.String())
+	}
+	return code
+}
+
+// tailBuffer keeps the last 8 KB written to it.
+type tailBuffer struct{ bytes.Buffer }
+
+func (t *tailBuffer) Write(p []byte) (int, error) {
+	t.Buffer.Write(p)
+	if over := t.Len() - 8<<10; over > 0 {
+		t.Next(over)
+	}
+	return len(p), nil
 }
 
 // runGUI opens the window on the database named by --db, a fresh demo
 // database (--demo) or the default one in the user's config directory.
-func runGUI(args []string) int {
+func runGUI(lg *applog.Log, args []string) (code int) {
+	// A panic on the UI goroutine ends the window: the deferred cleanups
+	// below (closing the Store) run first, then it is logged here with its
+	// stack and the program exits with a message (the dialog showing the
+	// log's path is for later).
+	defer applog.Catch(lg.Logger, "窗口", func(v any) {
+		msg := fmt.Sprintf("duikou: 程序出错（%v）。", v)
+		if lg.Path() != "" {
+			msg += "详情已记录在日志文件 " + lg.Path() + " 中，请把它发给技术支持。"
+		}
+		fmt.Fprintln(os.Stderr, msg)
+		code = exitPanic
+	})
 	fs := flag.NewFlagSet("duikou", flag.ContinueOnError)
 	dbPath := fs.String("db", "", "数据库`文件`（默认在用户配置目录的 duikou 文件夹中）")
 	useDemo := fs.Bool("demo", false, "在临时文件夹中新建一个演示数据库并打开（关闭后删除）")
@@ -93,6 +158,7 @@ func runGUI(args []string) int {
 					return
 				}
 				go func() {
+					defer applog.Catch(lg.Logger, "每日备份", func(any) {})
 					if _, err := current.DailyBackup(); err != nil {
 						fyne.LogError("每日备份失败", err)
 					}
@@ -100,9 +166,13 @@ func runGUI(args []string) int {
 			})
 		})
 	}
+	slog.Info("窗口已打开", "db", *dbPath, "demo", *useDemo)
 	w.ShowAndRun()
 	return cli.ExitOK
 }
+
+// exitPanic is the exit code after a panic was caught and logged.
+const exitPanic = 3
 
 // openStore opens the database the flags name; cleanup removes a demo
 // database's folder after the window closes.
@@ -138,6 +208,7 @@ func openStore(path string, useDemo bool) (*storage.Store, func(), error) {
 // program has no console, so the reason goes in a window as well.
 func showFatal(a fyne.App, err error) {
 	fmt.Fprintln(os.Stderr, "duikou: "+err.Error())
+	slog.Error("程序无法启动", "err", err)
 	w := a.NewWindow(app.AppName)
 	msg := widget.NewLabel("程序无法启动：\n" + err.Error())
 	msg.Wrapping = fyne.TextWrapWord

@@ -12,4 +12,8 @@
 // Masking (MaskID, MaskPhone) implements the display rule of the design:
 // ID numbers show the first six and last four characters, phones the first
 // three and last four; odd input is masked more, never less.
+//
+// BadTextChar (and TextCharReason, its sentence for the clerk) finds the
+// control and bidirectional formatting characters that no text field may
+// hold (a NUL in a name, a U+202E that makes it display reversed).
 package ident

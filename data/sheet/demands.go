@@ -166,6 +166,10 @@ func (demandKind) fill(r *rowCtx, rec data.Record) {
 func fillEmployer(r *rowCtx, d *data.Demand) {
 	name, code := r.get("employer_name"), r.get("employer_code")
 	if code != "" {
+		if r.rounded("employer_code") {
+			r.fail("employer_code", msgCodeRounded)
+			return
+		}
 		n, err := ident.NormalizeCreditCode(code)
 		if err != nil {
 			r.fail("employer_code", err.Error())

@@ -39,7 +39,9 @@ func (employerKind) fill(r *rowCtx, rec data.Record) {
 		e.Name = squeezeInner(v)
 	}
 	if v := r.get("code"); v != "" {
-		if looksScientific(v) {
+		if r.rounded("code") {
+			r.fail("code", msgCodeRounded)
+		} else if looksScientific(v) {
 			r.fail("code", msgIDAsNumber)
 		} else if code, err := ident.NormalizeCreditCode(v); err != nil {
 			r.fail("code", err.Error())
@@ -66,7 +68,9 @@ func (employerKind) fill(r *rowCtx, rec data.Record) {
 	}
 	if v := r.get("phone"); v != "" {
 		// A landline is fine for a firm; a mobile is stored normalised.
-		if p, err := ident.NormalizePhone(v); err == nil {
+		if r.rounded("phone") {
+			r.fail("phone", msgPhoneRounded)
+		} else if p, err := ident.NormalizePhone(v); err == nil {
 			e.ContactPhone = p
 		} else {
 			e.ContactPhone = narrow(v)

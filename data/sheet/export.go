@@ -330,10 +330,21 @@ func (c *csvWriter) write(row []any) error {
 
 // csvText guards a text cell against what Excel does when it opens a CSV:
 // a long digit string (a full ID number) would become 6.20123E+17 and lose
-// its last digits, and a cell starting with = + @ would run as a formula.
-// A leading tab keeps both as text; the importer trims it.
+// its last digits, and a cell starting with = + - @ would run as a formula
+// (-2+3+cmd|' /C calc'!A0 starts a program), as would one starting with a
+// tab or carriage return in a program that trims them first. A leading tab
+// keeps all of these as text (leading white space before it is dropped, so
+// that the tab is always what comes first); the importer trims the tab
+// (cleanCell), so a value exported and imported again comes back as it
+// was typed, a leading minus included.
 func csvText(s string) string {
-	if (len(s) > 11 && allDigits(strings.TrimSuffix(s, "X"))) || strings.ContainsAny(s[:min(1, len(s))], "=+@") {
+	if s == "" {
+		return s
+	}
+	if t := strings.TrimLeft(s, " \t\r\n"); s[0] == '\t' || s[0] == '\r' || (t != "" && strings.IndexByte("=+-@", t[0]) >= 0) {
+		return "\t" + t
+	}
+	if len(s) > 11 && allDigits(strings.TrimSuffix(s, "X")) {
 		return "\t" + s
 	}
 	return s

@@ -59,7 +59,7 @@ func TestXLSXAsExcelSavesIt(t *testing.T) {
 	if rep.HeaderRow != 3 || rep.New != 2 || rep.Refused != 1 || !strings.Contains(rep.Format, "花名册") {
 		t.Fatalf("%s", rep.Text())
 	}
-	if p := rep.Problems[0]; p.Row != 5 || p.Column != "身份证号码" || !strings.Contains(p.Reason, "存成了数字") {
+	if p := rep.Problems[0]; p.Row != 5 || p.Column != "身份证号码" || p.Reason != msgIDRounded {
 		t.Fatalf("problem %s", p)
 	}
 	ws, _, _ := s.ListWorkers(data.WorkerFilter{}, data.Page{})

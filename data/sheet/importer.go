@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"duikou/data"
@@ -66,6 +67,7 @@ func kindOf(k Kind) (recordKind, error) {
 type rowCtx struct {
 	row      int
 	cells    []string
+	lossy    []int // cells that are numbers above 2^53 (lossyReporter)
 	cols     *columns
 	spec     *kindSpec
 	run      *importRun
@@ -79,6 +81,14 @@ func (r *rowCtx) get(key string) string {
 		return ""
 	}
 	return v
+}
+
+// rounded reports that the key's cell is a number too large to be exact:
+// in an ID number, phone or code column, Excel has already lost its last
+// digits.
+func (r *rowCtx) rounded(key string) bool {
+	i, ok := r.cols.index[key]
+	return ok && r.cols.header[key] != "" && slices.Contains(r.lossy, i)
 }
 
 func (r *rowCtx) fail(key, reason string) {
@@ -353,7 +363,7 @@ func (src *source) run(s *storage.Store, dry bool, onDup OnDuplicate, progress P
 				}
 			}
 			pre, _ := it.prepped().(*filled)
-			if err := src.row(tx, run, rep, seen, cells, row, dry, onDup, pre); err != nil {
+			if err := src.row(tx, run, rep, seen, cells, it.lossy(), row, dry, onDup, pre); err != nil {
 				return err
 			}
 		}
@@ -381,7 +391,7 @@ func (src *source) run(s *storage.Store, dry bool, onDup OnDuplicate, progress P
 // database itself is returned; everything wrong with the row goes into the
 // report.
 func (src *source) row(tx *storage.Tx, run *importRun, rep *Report, seen map[string]int,
-	cells []string, row int, dry bool, onDup OnDuplicate, pre *filled) error {
+	cells []string, lossy []int, row int, dry bool, onDup OnDuplicate, pre *filled) error {
 	rk := src.rk
 	var r *rowCtx
 	var rec data.Record
@@ -389,7 +399,7 @@ func (src *source) row(tx *storage.Tx, run *importRun, rep *Report, seen map[str
 		r, rec = pre.r, pre.rec
 		r.run = run // the reader's own run stays with the reader
 	} else {
-		r = &rowCtx{row: row, cells: cells, cols: src.cols, spec: rk.spec(), run: run}
+		r = &rowCtx{row: row, cells: cells, lossy: lossy, cols: src.cols, spec: rk.spec(), run: run}
 		rec = rk.newRecord()
 		r.checkRequired()
 		rk.fill(r, rec)
@@ -481,16 +491,16 @@ type filled struct {
 // from the catalog). A demand names its employer, which is looked up in
 // the transaction, so its rows are filled on the importing goroutine.
 // The reader has its own importRun: the caches are not shared.
-func (src *source) prefill(spec *kindSpec) func([]string, int) any {
+func (src *source) prefill(spec *kindSpec) func([]string, int, []int) any {
 	if src.kind == Demands {
 		return nil
 	}
 	run := &importRun{regionsOf: map[regionQuery]regionAnswer{}}
-	return func(cells []string, row int) any {
+	return func(cells []string, row int, lossy []int) any {
 		if isBlankRow(cells) || isFooterRow(spec, src.cols, cells) || isExampleRow(spec, src.cols, cells) {
 			return nil
 		}
-		r := &rowCtx{row: row, cells: cells, cols: src.cols, spec: spec, run: run}
+		r := &rowCtx{row: row, cells: cells, lossy: lossy, cols: src.cols, spec: spec, run: run}
 		rec := src.rk.newRecord()
 		r.checkRequired()
 		src.rk.fill(r, rec)

@@ -13,7 +13,7 @@ type readAhead struct {
 	src rowIter
 	// prep, when set, also runs on the reading goroutine for every row
 	// (filling a record from its cells); its result comes with the row.
-	prep func(cells []string, row int) any
+	prep func(cells []string, row int, lossy []int) any
 	ch   chan aheadBatch
 	quit chan struct{}
 	wg   sync.WaitGroup
@@ -29,12 +29,13 @@ const (
 type aheadBatch struct {
 	rows     [][]string
 	nums     []int
+	lossy    [][]int // per row: lossyReporter's cells, nil for most rows
 	prepped  []any
 	fraction float64
 	err      error // io.EOF after the last row
 }
 
-func newReadAhead(src rowIter, prep func(cells []string, row int) any) *readAhead {
+func newReadAhead(src rowIter, prep func(cells []string, row int, lossy []int) any) *readAhead {
 	r := &readAhead{src: src, prep: prep, ch: make(chan aheadBatch, aheadBatches), quit: make(chan struct{})}
 	r.wg.Add(1)
 	go r.fill()
@@ -54,10 +55,15 @@ func (r *readAhead) fill() {
 			}
 			// The source reuses its cells; the row waits here a while.
 			cells = append([]string(nil), cells...)
+			var lossy []int
+			if lr, ok := r.src.(lossyReporter); ok && len(lr.lossyColumns()) > 0 {
+				lossy = append(lossy, lr.lossyColumns()...)
+			}
 			b.rows = append(b.rows, cells)
 			b.nums = append(b.nums, row)
+			b.lossy = append(b.lossy, lossy)
 			if r.prep != nil {
-				b.prepped = append(b.prepped, r.prep(cells, row))
+				b.prepped = append(b.prepped, r.prep(cells, row, lossy))
 			}
 		}
 		b.fraction = r.src.fraction()
@@ -95,6 +101,10 @@ func (r *readAhead) prepped() any {
 	}
 	return r.cur.prepped[r.i-1]
 }
+
+// lossy lists the cells of the row next returned last that are numbers
+// above 2^53 (see lossyReporter).
+func (r *readAhead) lossy() []int { return r.cur.lossy[r.i-1] }
 
 // errReadAheadStopped is never seen by a caller that does not stop the
 // reader while reading.

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -50,6 +52,28 @@ type rowIter interface {
 	// when the sheet's size is unknown.
 	fraction() float64
 	close() error
+}
+
+// lossyReporter is a rowIter that can tell which cells of the row it
+// returned last held a number too large to be exact: above 2^53 a float
+// (what Excel keeps a number as, to 15 significant digits) has lost the
+// last digits, as an 18-digit ID number typed into a General cell has.
+type lossyReporter interface {
+	// lossyColumns lists those cells' indexes (from 0), valid until the
+	// next call of next.
+	lossyColumns() []int
+}
+
+// maxExactNumber is 2^53: above it not every whole number is a float64.
+const maxExactNumber = 1 << 53
+
+// roundedNumber reports a numeric cell's raw value that is above 2^53.
+func roundedNumber(raw string) bool {
+	if len(raw) < 16 && !strings.ContainsAny(raw, "eE") {
+		return false // 2^53 has 16 digits: most cells are answered here
+	}
+	f, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+	return err == nil && math.Abs(f) > maxExactNumber
 }
 
 // Magic numbers at the start of a file.

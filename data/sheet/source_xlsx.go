@@ -81,7 +81,7 @@ func (t *xlsxTable) close() error {
 
 func (t *xlsxTable) rows(sheet string) (it rowIter, err error) {
 	defer recoverAsFileError(&err, t.name)
-	x := &xlsxIter{name: t.name}
+	x := &xlsxIter{name: t.name, f: t.f, sheet: sheet}
 	if t.fast != nil {
 		if x.fast, err = t.fast.rows(sheet); err != nil {
 			return nil, fileErr("无法读取工作表“%s”：%v", sheet, err)
@@ -117,6 +117,37 @@ type xlsxIter struct {
 	rows  *excelize.Rows
 	row   int
 	total int
+	f     *excelize.File
+	sheet string
+	lossy []int // excelize's path: the row's numbers above 2^53
+}
+
+// lossyColumns lists the cells of the last row that are numbers above
+// 2^53 (lossyReporter).
+func (x *xlsxIter) lossyColumns() []int {
+	if x.fast != nil {
+		return x.fast.lossy
+	}
+	return x.lossy
+}
+
+// findLossy finds the rounded numbers of a row read by excelize, whose
+// raw values do not say whether a cell is a number or text: the few
+// cells that look like one are asked for their type.
+func (x *xlsxIter) findLossy(cells []string) {
+	x.lossy = x.lossy[:0]
+	for i, c := range cells {
+		if !roundedNumber(c) {
+			continue
+		}
+		name, err := excelize.CoordinatesToCellName(i+1, x.row)
+		if err != nil {
+			continue
+		}
+		if typ, err := x.f.GetCellType(x.sheet, name); err == nil && (typ == excelize.CellTypeUnset || typ == excelize.CellTypeNumber) {
+			x.lossy = append(x.lossy, i)
+		}
+	}
 }
 
 // next reads raw cell values: numbers as stored (an Excel date is its
@@ -154,6 +185,7 @@ func (x *xlsxIter) next() (cells []string, row int, err error) {
 	if err != nil {
 		return nil, 0, fileErr("第%d行无法读取：%v", x.row, err)
 	}
+	x.findLossy(cells)
 	return cells, x.row, nil
 }
 

@@ -79,13 +79,23 @@ func (workerKind) newRecord() data.Record { return &data.Worker{} }
 // msgIDAsNumber explains the commonest ruin of an ID column.
 const msgIDAsNumber = "号码被 Excel 存成了数字（科学计数法），末几位已丢失。请把该列设为“文本”格式后重新录入号码"
 
+// Numeric cells above 2^53 in an ID, phone or code column of a workbook:
+// Excel has rounded them, however well the number may read.
+const (
+	msgIDRounded    = "Excel 已把身份证号存成数字，末几位已丢失，请把该列设为文本后重新录入"
+	msgPhoneRounded = "Excel 已把电话号码存成数字，末几位已丢失，请把该列设为文本后重新录入"
+	msgCodeRounded  = "Excel 已把统一社会信用代码存成数字，末几位已丢失，请把该列设为文本后重新录入"
+)
+
 func (workerKind) fill(r *rowCtx, rec data.Record) {
 	w := rec.(*data.Worker)
 	if v := r.get("name"); v != "" {
 		w.Name = cleanName(v)
 	}
 	if v := r.get("id"); v != "" {
-		if looksScientific(v) {
+		if r.rounded("id") {
+			r.fail("id", msgIDRounded)
+		} else if looksScientific(v) {
 			r.fail("id", msgIDAsNumber)
 		} else if id, err := ident.ParseID(v); err != nil {
 			r.fail("id", err.Error()+zeroedHint(v))
@@ -99,7 +109,9 @@ func (workerKind) fill(r *rowCtx, rec data.Record) {
 		}
 	}
 	if v := r.get("phone"); v != "" {
-		if p, err := ident.NormalizePhone(v); err != nil {
+		if r.rounded("phone") {
+			r.fail("phone", msgPhoneRounded)
+		} else if p, err := ident.NormalizePhone(v); err != nil {
 			r.fail("phone", err.Error())
 		} else {
 			w.Phone = p

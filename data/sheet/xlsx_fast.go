@@ -207,11 +207,13 @@ type fastRows struct {
 	heldEnd bool // ... and it was <row/>, with no cells
 	done    bool
 	cells   []string
+	lossy   []int // cells of the last row that are numbers above 2^53
 	val     strings.Builder
 }
 
 // next returns the next row's cells (valid until the following call).
 func (f *fastRows) next() ([]string, error) {
+	f.lossy = f.lossy[:0]
 	if !f.held && !f.done {
 		if err := f.findRow(); err != nil {
 			return nil, err
@@ -293,9 +295,12 @@ func (f *fastRows) readCells() ([]string, error) {
 			}
 			col = c
 		}
-		val, hasF, err := f.cellValue()
+		val, typ, hasF, err := f.cellValue()
 		if err != nil {
 			return nil, err
+		}
+		if (typ == "" || typ == "n") && val != "" && roundedNumber(val) {
+			f.lossy = append(f.lossy, col-1)
 		}
 		if val != "" || hasF {
 			for len(cells) < col-1 {
@@ -330,11 +335,12 @@ func cellColumn(ref []byte) (col int, ok bool) {
 	return col, row > 0
 }
 
-// cellValue reads the current <c> element: its raw value by its type.
-func (f *fastRows) cellValue() (val string, hasF bool, err error) {
-	typ := cellType(f.x)
+// cellValue reads the current <c> element: its raw value by its type
+// (the t attribute: "" or "n" for a number).
+func (f *fastRows) cellValue() (val, typ string, hasF bool, err error) {
+	typ = cellType(f.x)
 	if f.x.closed {
-		return "", false, nil
+		return "", typ, false, nil
 	}
 	var v string
 	hasIS := false
@@ -345,7 +351,7 @@ func (f *fastRows) cellValue() (val string, hasF bool, err error) {
 			if err == io.EOF {
 				err = io.ErrUnexpectedEOF
 			}
-			return "", false, err
+			return "", typ, false, err
 		}
 		switch f.x.kind {
 		case tokText:
@@ -370,7 +376,7 @@ func (f *fastRows) cellValue() (val string, hasF bool, err error) {
 		case tokEnd:
 			switch {
 			case f.x.is("c"):
-				return f.resolve(typ, v, hasIS), hasF, nil
+				return f.resolve(typ, v, hasIS), typ, hasF, nil
 			case f.x.is("v"):
 				inV = false
 			case f.x.is("t"):
