@@ -197,7 +197,7 @@ func openStore(path string, useDemo bool) (*storage.Store, func(), error) {
 		}
 		path = filepath.Join(dir, "duikou", "duikou.db")
 	}
-	s, err := storage.Open(path)
+	s, err := storage.OpenWith(path, storage.Options{Program: "对口劳务协作窗口"})
 	if err != nil {
 		return nil, none, err
 	}

@@ -69,6 +69,9 @@ func (p *Placement) Validate(r Rules, prev *Placement) error {
 			return NewFieldError(rec, "CloseReason", "结束原因", fmt.Sprintf("“%s”无效", p.CloseReason))
 		}
 	}
+	if err := checkTexts(rec, text{"CloseNote", "结束说明", p.CloseNote, true}, text{"Notes", "备注", p.Notes, true}); err != nil {
+		return err
+	}
 	if p.ContractMonths < 0 {
 		return NewFieldError(rec, "ContractMonths", "合同期限", "不能为负数")
 	}

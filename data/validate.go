@@ -28,6 +28,25 @@ type Rules struct {
 
 func cleanText(s string) string { return strings.TrimSpace(s) }
 
+// text is one free-text field for checkTexts.
+type text struct {
+	field, label, value string
+	multiline           bool // notes may hold line breaks and tabs
+}
+
+// checkTexts refuses control characters and bidirectional overrides in
+// free text: invisible, they make a name print or sort as something else
+// (U+202E turns "王某exe.doc" around), and a NUL cuts it short elsewhere.
+func checkTexts(rec string, texts ...text) error {
+	for _, t := range texts {
+		if reason := ident.TextCharReason(t.value, t.multiline); reason != "" {
+			return NewFieldError(rec, t.field, t.label, reason)
+		}
+	}
+	return nil
+}
+
+// CheckLen refuses text longer than max characters.
 func CheckLen(rec, field, label, v string, max int) error {
 	if utf8.RuneCountInString(v) > max {
 		return NewFieldError(rec, field, label, fmt.Sprintf("不能超过%d个字", max))
@@ -77,6 +96,10 @@ func (w *Worker) Validate() error {
 		return NewFieldError(rec, "Name", "姓名", "不能为空")
 	}
 	if err := CheckLen(rec, "Name", "姓名", w.Name, 32); err != nil {
+		return err
+	}
+	if err := checkTexts(rec, text{"Name", "姓名", w.Name, false}, text{"Address", "详细住址", w.Address, false},
+		text{"Notes", "备注", w.Notes, true}); err != nil {
 		return err
 	}
 	id, err := ident.ParseID(w.IDNumber)
@@ -151,6 +174,11 @@ func (e *Employer) Validate() error {
 	if err := CheckLen(rec, "Name", "单位名称", e.Name, 100); err != nil {
 		return err
 	}
+	if err := checkTexts(rec, text{"Name", "单位名称", e.Name, false}, text{"Address", "地址", e.Address, false},
+		text{"Contact", "联系人", e.Contact, false}, text{"ContactPhone", "联系电话", e.ContactPhone, false},
+		text{"Industry", "行业", e.Industry, false}, text{"Notes", "备注", e.Notes, true}); err != nil {
+		return err
+	}
 	code, err := ident.NormalizeCreditCode(e.CreditCode)
 	if err != nil {
 		return NewFieldError(rec, "CreditCode", "统一社会信用代码", err.Error())
@@ -176,6 +204,9 @@ func (d *Demand) Validate() error {
 		return err
 	}
 	d.Title = cleanText(d.Title)
+	if err := checkTexts(rec, text{"Title", "岗位名称", d.Title, false}, text{"Notes", "备注", d.Notes, true}); err != nil {
+		return err
+	}
 	switch {
 	case d.Headcount < 0:
 		return NewFieldError(rec, "Headcount", "招聘人数", "不能为负数")
@@ -242,6 +273,10 @@ func (f *FollowUp) Validate(r Rules) error {
 	}
 	if f.Amount < 0 {
 		return NewFieldError(rec, "Amount", "金额", "不能为负数")
+	}
+	if err := checkTexts(rec, text{"Outcome", "结果", f.Outcome, true}, text{"HandledBy", "经办人", f.HandledBy, false},
+		text{"Notes", "备注", f.Notes, true}); err != nil {
+		return err
 	}
 	if f.DueOn.IsZero() {
 		f.DueOn = r.Today

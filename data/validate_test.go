@@ -89,6 +89,9 @@ func TestWorkerValidateRefuses(t *testing.T) {
 		{"negative wage", func(w *Worker) { w.ExpectedWage = -1 }, "ExpectedWage", "负数"},
 		{"long address", func(w *Worker) { w.Address = strings.Repeat("路", 201) }, "Address", "200"},
 		{"long notes", func(w *Worker) { w.Notes = strings.Repeat("注", 1001) }, "Notes", "1000"},
+		{"NUL in name", func(w *Worker) { w.Name = "王\x00秀兰" }, "Name", "控制字符"},
+		{"bidi override in name", func(w *Worker) { w.Name = "王秀兰\u202Eexe.doc" }, "Name", "U+202E"},
+		{"bidi isolate in address", func(w *Worker) { w.Address = "榆中县\u2066城关镇" }, "Address", "U+2066"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -244,6 +247,10 @@ func TestFollowUpValidate(t *testing.T) {
 		f := &FollowUp{Kind: KindCheckIn}
 		c.edit(f)
 		wantField(t, f.Validate(Rules{Today: today}), c.field, "")
+	}
+	multi := &FollowUp{Kind: KindCheckIn, Outcome: "已联系\n工资已发"}
+	if err := multi.Validate(Rules{Today: today}); err != nil {
+		t.Errorf("a line break in a result is text, not a control character: %v", err)
 	}
 	ahead := &FollowUp{Kind: KindCheckIn, DoneOn: today.AddDays(1)}
 	if err := ahead.Validate(Rules{Today: today, Remote: true}); err != nil {

@@ -7,12 +7,14 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
 
 	"duikou/data"
 	"duikou/data/catalog"
+	"duikou/data/dblock"
 	"duikou/data/matching"
 	"duikou/data/storage"
 )
@@ -117,12 +119,20 @@ func openExistingDB(env *Env, path string) (*storage.Store, int) {
 	} else if fi.IsDir() {
 		return nil, env.Fail("%s 是文件夹，不是数据库文件", path)
 	}
-	s, err := storage.Open(path)
+	s, err := storage.OpenWith(path, storage.Options{Program: "duikou 命令行", LockWait: lockWait})
+	if _, busy := dblock.IsBusy(err); busy {
+		return nil, env.Fail("%v", err) // names the program holding it
+	}
 	if err != nil {
 		return nil, env.Fail("无法打开数据库 %s：%v", path, err)
 	}
 	return s, ExitOK
 }
+
+// lockWait is how long a command waits for a window or another command
+// to let go of the database before it gives up (a short write by another
+// command is over well within it).
+var lockWait = 10 * time.Second
 
 // failLookup reports an id the database does not hold, or another error.
 func (env *Env) failLookup(err error, kind, id string) int {

@@ -3,6 +3,7 @@ package storage
 import (
 	"database/sql"
 	"duikou/data"
+	"duikou/data/dblock"
 	"errors"
 	"fmt"
 	"io"
@@ -148,7 +149,11 @@ func (s *Store) RestoreFrom(src string) (*Store, error) {
 		return s, fmt.Errorf("备份文件无法打开，未做任何改动：%w", err)
 	}
 
+	// The lock beside the file stays held from here to the reopened store,
+	// so no other program opens the file while it is swapped.
+	lock := s.handOverLock()
 	if err := s.Close(); err != nil {
+		lock.Release()
 		removeDB(staged)
 		return s, fmt.Errorf("无法关闭当前数据库，未做任何改动：%w", err)
 	}
@@ -157,7 +162,9 @@ func (s *Store) RestoreFrom(src string) (*Store, error) {
 	}
 	swapErr := os.Rename(staged, s.path)
 	removeDB(staged)
-	ns, err := OpenWith(s.path, s.opt)
+	opt := s.opt
+	opt.held = lock
+	ns, err := OpenWith(s.path, opt)
 	if err != nil {
 		return nil, fmt.Errorf("恢复后无法打开数据库（恢复前的数据库在 %s）：%w", before, err)
 	}
@@ -167,9 +174,10 @@ func (s *Store) RestoreFrom(src string) (*Store, error) {
 	return ns, nil
 }
 
-// removeDB removes a database file with its WAL and shared-memory files.
+// removeDB removes a database file with its WAL, shared-memory and lock
+// files.
 func removeDB(path string) {
-	for _, suffix := range []string{"", "-wal", "-shm"} {
+	for _, suffix := range []string{"", "-wal", "-shm", dblock.Suffix} {
 		_ = os.Remove(path + suffix)
 	}
 }

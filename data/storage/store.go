@@ -2,6 +2,7 @@ package storage
 
 import (
 	"duikou/data"
+	"duikou/data/dblock"
 	"errors"
 	"fmt"
 	"os"
@@ -27,6 +28,7 @@ type Store struct {
 	checkpointing atomic.Bool
 	closeMu       sync.Mutex // closing and background.Add, against Close's Wait
 	closing       bool
+	lock          *dblock.Lock // this process's hold on the file (nil once released)
 
 	mu        sync.RWMutex
 	office    *data.Office // nil until the first-run set-up
@@ -39,6 +41,16 @@ type Options struct {
 	Now func() time.Time
 	// BackupDir is where automatic backups go; default "backups" beside the file.
 	BackupDir string
+	// Program names this process in the one-writer lock beside the file
+	// (data/dblock), so a second program refused on it can say who holds
+	// it; default "对口劳务协作".
+	Program string
+	// LockWait is how long Open waits for another program to release the
+	// database (a short command waits; the window does not).
+	LockWait time.Duration
+
+	// held is the lock a restore carries across the swap of the file.
+	held *dblock.Lock
 }
 
 // dsn sets the pragmas in the connection string because SQLite applies
@@ -65,6 +77,21 @@ func OpenWith(path string, opt Options) (*Store, error) {
 	if now == nil {
 		now = time.Now
 	}
+	// One writer process per file: a window and a command (or two windows)
+	// on one database would each keep writing to a file the other may
+	// replace in a restore. The OS drops the lock when the process dies.
+	lock := opt.held
+	opt.held = nil
+	if lock == nil {
+		program := opt.Program
+		if program == "" {
+			program = "对口劳务协作"
+		}
+		var err error
+		if lock, err = dblock.AcquireWait(path, program, opt.LockWait); err != nil {
+			return nil, err
+		}
+	}
 	db, err := gorm.Open(sqlite.Open(dsn(path)), &gorm.Config{
 		Logger:                                   logger.Default.LogMode(logger.Silent),
 		NowFunc:                                  func() time.Time { return now().UTC() },
@@ -72,9 +99,10 @@ func OpenWith(path string, opt Options) (*Store, error) {
 		SkipDefaultTransaction:                   true, // we open our own transactions
 	})
 	if err != nil {
+		lock.Release()
 		return nil, fmt.Errorf("无法打开数据库 %s：%w", path, err)
 	}
-	s := &Store{db: db, path: path, now: now, opt: opt}
+	s := &Store{db: db, path: path, now: now, opt: opt, lock: lock}
 	backupDir := opt.BackupDir
 	if backupDir == "" {
 		backupDir = filepath.Join(filepath.Dir(path), "backups")
@@ -102,11 +130,32 @@ func (s *Store) Close() error {
 	s.closing = true
 	s.closeMu.Unlock()
 	s.background.Wait()
+	defer s.releaseLock()
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return err
 	}
 	return sqlDB.Close()
+}
+
+// releaseLock lets another program open the file (once the connections
+// are closed, which the deferred call in Close waits for).
+func (s *Store) releaseLock() {
+	s.closeMu.Lock()
+	lock := s.lock
+	s.lock = nil
+	s.closeMu.Unlock()
+	lock.Release()
+}
+
+// handOverLock takes the lock away from Close, for a restore that swaps
+// the file and opens it again without letting anyone in between.
+func (s *Store) handOverLock() *dblock.Lock {
+	s.closeMu.Lock()
+	defer s.closeMu.Unlock()
+	lock := s.lock
+	s.lock = nil
+	return lock
 }
 
 // Path is the database file.
