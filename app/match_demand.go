@@ -14,14 +14,14 @@ import (
 	"duikou/data/catalog"
 	"duikou/data/ident"
 	"duikou/data/match"
-	"duikou/data/matching"
+	"duikou/data/recommend"
 )
 
 // candidate is a worker ranked for a demand, with the stored record for
 // the columns the index does not hold (户籍地, phone).
 type candidate struct {
 	rank   int
-	r      matching.Ranked
+	r      recommend.Ranked
 	worker data.Worker
 }
 
@@ -179,7 +179,7 @@ func (m *matchByDemand) rank() {
 }
 
 // candidatesOf adds the stored worker records to a ranking.
-func candidatesOf(st Store, ranked []matching.Ranked) ([]candidate, error) {
+func candidatesOf(st Store, ranked []recommend.Ranked) ([]candidate, error) {
 	ids := make([]string, len(ranked))
 	for i, r := range ranked {
 		ids[i] = r.WorkerID

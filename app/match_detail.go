@@ -6,13 +6,13 @@ import (
 
 	"duikou/data"
 	"duikou/data/catalog"
-	"duikou/data/matching"
+	"duikou/data/recommend"
 )
 
 // rankedDetail explains one ranked pair for the detail pane: the score and
 // band, then each weighted part with its reason, then what is met and what
 // is missing.
-func rankedDetail(who string, r matching.Ranked) string {
+func rankedDetail(who string, r recommend.Ranked) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s：%s，得分 %.3f\n", who, r.BandLabel, r.Score)
 	for _, p := range r.Parts {

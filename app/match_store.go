@@ -5,7 +5,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/match"
-	"duikou/data/matching"
+	"duikou/data/recommend"
 	"duikou/data/storage"
 )
 
@@ -17,13 +17,13 @@ type MatchStore interface {
 	DemandsByID(ids []string) ([]data.Demand, error)
 }
 
-// matchEngine is the in-memory matcher (data/matching.Matcher): ranking,
+// matchEngine is the in-memory matcher (data/recommend.Matcher): ranking,
 // job-fair allocation and recording referrals. It keeps itself in step
 // with the Store's writes, so the screen never rebuilds it.
 type matchEngine interface {
 	Len() (workers, demands int)
-	TopWorkers(demandID string, k int) ([]matching.Ranked, error)
-	TopDemands(workerID string, k int) ([]matching.Ranked, error)
+	TopWorkers(demandID string, k int) ([]recommend.Ranked, error)
+	TopDemands(workerID string, k int) ([]recommend.Ranked, error)
 	Demand(id string) (match.Demand, bool, error)
 	DemandClosed(id string) (string, error)
 	WorkerUnavailable(id string) (string, error)
@@ -32,7 +32,7 @@ type matchEngine interface {
 	Apply(alloc match.Allocation) (int, error)
 }
 
-var _ matchEngine = (*matching.Matcher)(nil)
+var _ matchEngine = (*recommend.Matcher)(nil)
 
 // errNoMatchStore: the matcher streams the database's rows itself, so it
 // needs the real Store, not a stand-in.
@@ -46,5 +46,5 @@ func newMatchEngine(s Store) (matchEngine, error) {
 	if !ok {
 		return nil, errNoMatchStore
 	}
-	return matching.New(ds)
+	return recommend.New(ds)
 }

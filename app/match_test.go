@@ -17,7 +17,7 @@ import (
 	"duikou/data/catalog"
 	"duikou/data/cli"
 	"duikou/data/ident"
-	"duikou/data/matching"
+	"duikou/data/recommend"
 	"duikou/data/storage"
 )
 
@@ -132,7 +132,7 @@ func TestMatchScreenRanksAsTheMatcherAndTheCommandLine(t *testing.T) {
 	h.pickDemand(s, "保姆") // a 工种 alias finds the demand
 	got := candidateIDs(s.byDemand.table.rows)
 
-	m, err := matching.New(h.s)
+	m, err := recommend.New(h.s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -321,7 +321,7 @@ func TestMatchJobFairAllocationApplied(t *testing.T) {
 		t.Fatal("the progress bar should be gone once the allocation is shown")
 	}
 
-	m, err := matching.New(h.s)
+	m, err := recommend.New(h.s)
 	if err != nil {
 		t.Fatal(err)
 	}

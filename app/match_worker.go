@@ -11,14 +11,14 @@ import (
 
 	"duikou/data"
 	"duikou/data/ident"
-	"duikou/data/matching"
+	"duikou/data/recommend"
 )
 
 // opening is a demand ranked for a worker, with the stored record for its
 // 工种, place and headcount.
 type opening struct {
 	rank   int
-	r      matching.Ranked
+	r      recommend.Ranked
 	demand data.Demand
 }
 
@@ -141,7 +141,7 @@ func (m *matchByWorker) rank() {
 }
 
 // openingsOf adds the stored demand records to a ranking.
-func openingsOf(st Store, ranked []matching.Ranked) ([]opening, error) {
+func openingsOf(st Store, ranked []recommend.Ranked) ([]opening, error) {
 	ids := make([]string, len(ranked))
 	for i, r := range ranked {
 		ids[i] = r.DemandID

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"duikou/data/match"
-	"duikou/data/matching"
+	"duikou/data/recommend"
 )
 
 func init() {
@@ -78,7 +78,7 @@ func runAllocate(env *Env, args []string) int {
 		return code
 	}
 	defer s.Close()
-	m, err := matching.New(s)
+	m, err := recommend.New(s)
 	if err != nil {
 		return env.Fail("无法建立匹配索引：%v", err)
 	}

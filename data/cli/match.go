@@ -15,7 +15,7 @@ import (
 	"duikou/data"
 	"duikou/data/catalog"
 	"duikou/data/dblock"
-	"duikou/data/matching"
+	"duikou/data/recommend"
 	"duikou/data/storage"
 )
 
@@ -25,7 +25,7 @@ func init() {
 
 // runMatch: duikou match --db PATH (--demand ID | --worker ID) [--top N]
 // [--json]. The ranking is the match screen's (both come from
-// matching.Matcher); --json prints it as a list of matching.Ranked.
+// recommend.Matcher); --json prints it as a list of recommend.Ranked.
 func runMatch(env *Env, args []string) int {
 	fs := env.flags("match")
 	db := fs.String("db", "", "数据库文件")
@@ -50,12 +50,12 @@ func runMatch(env *Env, args []string) int {
 		return code
 	}
 	defer s.Close()
-	m, err := matching.New(s)
+	m, err := recommend.New(s)
 	if err != nil {
 		return env.Fail("无法建立匹配索引：%v", err)
 	}
 
-	var ranked []matching.Ranked
+	var ranked []recommend.Ranked
 	var heading, none string
 	if *demandID != "" {
 		if ranked, err = m.TopWorkers(*demandID, *top); err != nil {
@@ -63,7 +63,7 @@ func runMatch(env *Env, args []string) int {
 		}
 		d, _, _ := m.Demand(*demandID)
 		heading = fmt.Sprintf("用工需求：%s（%s，%s，还缺 %d 人）",
-			matching.DemandName(d), occupationLabel(d.Occupation), catalog.FullName(d.WorkRegion), d.Left)
+			recommend.DemandName(d), occupationLabel(d.Occupation), catalog.FullName(d.WorkRegion), d.Left)
 		none = "没有符合条件的劳动者"
 		if why, _ := m.DemandClosed(*demandID); why != "" {
 			none = why + "，不推荐劳动者"
@@ -82,7 +82,7 @@ func runMatch(env *Env, args []string) int {
 
 	if *asJSON {
 		if ranked == nil {
-			ranked = []matching.Ranked{}
+			ranked = []recommend.Ranked{}
 		}
 		return writeJSON(env, ranked)
 	}

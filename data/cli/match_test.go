@@ -14,7 +14,7 @@ import (
 	"duikou/data"
 	"duikou/data/catalog"
 	"duikou/data/ident"
-	"duikou/data/matching"
+	"duikou/data/recommend"
 	"duikou/data/storage"
 )
 
@@ -78,14 +78,14 @@ func runCLI(args ...string) (code int, stdout, stderr string) {
 }
 
 // matcherOn opens the fixture with the matcher the screen uses.
-func matcherOn(t *testing.T, path string) *matching.Matcher {
+func matcherOn(t *testing.T, path string) *recommend.Matcher {
 	t.Helper()
 	s, err := storage.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	m, err := matching.New(s)
+	m, err := recommend.New(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestMatchJSONIsTheScreensRanking(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []matching.Ranked
+	var got []recommend.Ranked
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"duikou/data"
-	"duikou/data/matching"
+	"duikou/data/recommend"
 )
 
 // A withdrawal of consent travels in a real bundle: alone, without the
@@ -41,7 +41,7 @@ func TestAWithdrawalOfConsentTravelsInABundle(t *testing.T) {
 	if err := b.s.Create(d); err != nil {
 		t.Fatal(err)
 	}
-	m, err := matching.New(b.s)
+	m, err := recommend.New(b.s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestAWithdrawalOfConsentTravelsInABundle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return slices.ContainsFunc(top, func(r matching.Ranked) bool { return r.WorkerID == w.ID })
+		return slices.ContainsFunc(top, func(r recommend.Ranked) bool { return r.WorkerID == w.ID })
 	}
 	if !proposed() {
 		t.Fatal("the consenting worker is not proposed for B's demand")

@@ -1,5 +1,6 @@
 // Package match ranks workers against labour demand and allocates workers to
-// the demands of a job fair.
+// the demands of a job fair. It is the pure engine: data/recommend keeps its
+// index in step with the stored records.
 //
 // Scoring (Score, Eligible) takes plain Worker and Demand values that the
 // Store fills in; it knows nothing of SQL or the GUI. A pair first passes the

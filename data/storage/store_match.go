@@ -10,7 +10,7 @@ import (
 	"gorm.io/gorm"
 )
 
-// The methods below serve the in-memory match index (duikou/data/matching):
+// The methods below serve the in-memory match index (duikou/data/recommend):
 // it is built from every live worker and demand at start-up and then
 // reloads, by id, the rows that change.
 

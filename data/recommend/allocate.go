@@ -1,4 +1,4 @@
-package matching
+package recommend
 
 import (
 	"cmp"
@@ -7,7 +7,6 @@ import (
 
 	"duikou/data"
 	"duikou/data/match"
-	"duikou/data/storage"
 )
 
 // Allocate assigns the eligible workers to demands for a job fair,
@@ -90,15 +89,11 @@ func (m *Matcher) Apply(alloc match.Allocation) (int, error) {
 		}
 		names[i] = w.Name + "→" + DemandName(d)
 	}
-	err := m.s.Write(func(tx *storage.Tx) error {
-		for i, a := range alloc.Assignments {
-			p := &data.Placement{WorkerID: a.WorkerID, DemandID: a.DemandID, Stage: data.StageReferred}
-			if err := tx.Create(p); err != nil {
-				return fmt.Errorf("推荐%s失败：%w", names[i], err)
-			}
-		}
-		return nil
-	})
+	recs := make([]data.Record, len(alloc.Assignments))
+	for i, a := range alloc.Assignments {
+		recs[i] = &data.Placement{WorkerID: a.WorkerID, DemandID: a.DemandID, Stage: data.StageReferred}
+	}
+	err := m.s.CreateAll(recs, func(i int) string { return "推荐" + names[i] + "失败" })
 	if err != nil {
 		return 0, err
 	}

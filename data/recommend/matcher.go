@@ -1,4 +1,4 @@
-package matching
+package recommend
 
 import (
 	"errors"
@@ -8,14 +8,13 @@ import (
 
 	"duikou/data"
 	"duikou/data/match"
-	"duikou/data/storage"
 )
 
 // Matcher ranks and allocates from an in-memory index of the Store's
 // workers and demands, kept in step with every write. It is safe for
 // concurrent use.
 type Matcher struct {
-	s  *storage.Store
+	s  Source
 	ix *match.Index
 
 	// pending holds the rows written since the last refresh, per table,
@@ -44,7 +43,7 @@ func (c changeSet) add(table data.Table, id string, deleted bool) {
 // New builds the index from every live worker and demand in s and keeps it
 // in step with s from then on. Building reads the whole worker table once
 // (a million workers take seconds); later writes cost a reload by id each.
-func New(s *storage.Store) (*Matcher, error) {
+func New(s Source) (*Matcher, error) {
 	m := &Matcher{s: s, pending: changeSet{}, demands: map[string]match.Demand{}}
 	// Subscribe before reading: a row written during the build is reloaded
 	// at the first query, so nothing written meanwhile is missed.
@@ -78,7 +77,7 @@ func New(s *storage.Store) (*Matcher, error) {
 	return m, nil
 }
 
-var errStopped = errors.New("matching: walk stopped")
+var errStopped = errors.New("recommend: walk stopped")
 
 // Len is the number of indexed workers and demands (open or not).
 func (m *Matcher) Len() (workers, demands int) { return m.ix.Len() }
