@@ -101,7 +101,7 @@ func (f *demandForm) regionStart() string {
 	if f.employer != nil {
 		return f.employer.Region
 	}
-	return f.s.officeRegion()
+	return f.s.g.officeRegion()
 }
 
 // between lays out a "from – to" pair.

@@ -50,24 +50,17 @@ const (
 
 func newFollowUpsScreen(g *GUI) *followUpsScreen {
 	s := &followUpsScreen{g: g, today: g.store.Today()}
-	st := g.store
-	s.rows = newPagedRows(g.ui, lister[data.FollowUp, data.FollowUpFilter]{list: st.ListFollowUpsFull, count: st.CountFollowUps})
-	s.rows.q = listQuery[data.FollowUpFilter]{sort: "due", filter: data.FollowUpFilter{Status: data.FollowUpOpen}}
-	g.track(s.rows)
-	s.table = newRecordTable(s.rows, s.columns())
-	s.table.sortCol = 0
-	s.table.onOpen = func(f data.FollowUp) { s.openEntry(&f) }
-	s.rows.onReset = func(moved bool) {
-		s.updateCount()
-		s.table.refreshAfterReset(moved)
-	}
-	s.rows.onPage = s.table.table.Refresh
-	s.rows.onError = func(err error) { s.count.SetText("查询出错：" + err.Error()) }
-	st.OnChange(func(c data.Change) {
-		if c.Table == "follow_ups" || c.Table == "workers" {
-			s.rows.reload()
-		}
+	s.table = newListView(g, listSpec[data.FollowUp, data.FollowUpFilter]{
+		src:    lister[data.FollowUp, data.FollowUpFilter]{list: g.store.ListFollowUpsFull, count: g.store.CountFollowUps},
+		cols:   s.columns(),
+		sort:   "due",
+		filter: data.FollowUpFilter{Status: data.FollowUpOpen},
+		tables: []data.Table{data.TableFollowUps, data.TableWorkers},
+		count:  func() *widget.Label { return s.count },
+		open:   func(f data.FollowUp) { s.openEntry(&f) },
+		loaded: s.updateCount,
 	})
+	s.rows = s.table.rows
 	return s
 }
 

@@ -56,6 +56,8 @@ type GUI struct {
 	placements *placementsScreen
 	followUps  *followUpsScreen
 	files      *fileHooks // file dialogs, printer and opener (sheet_hooks.go); tests replace them
+	// reloads are the lists' reloads by table, run by dataChanged.
+	reloads listReloads
 }
 
 // actions are what the window's shortcuts do on the current screen; nil
@@ -214,6 +216,14 @@ func (g *GUI) newLatest() *latest {
 // track registers a paged list's loop for tests to wait on.
 func (g *GUI) track(r interface{ waitIdle() }) { g.runners = append(g.runners, r) }
 
+// officeRegion is where region choosers open: the office's own place.
+func (g *GUI) officeRegion() string {
+	if o := g.store.Office(); o != nil {
+		return o.Region
+	}
+	return ""
+}
+
 // setHeading changes the title above the screen (a form names its record).
 func (g *GUI) setHeading(text string) { g.heading.SetText(text) }
 
@@ -294,11 +304,8 @@ func (g *GUI) typedShortcut(s fyne.Shortcut) {
 // table fetch again (they keep their place). It may run on any goroutine;
 // the lists queue the work themselves.
 func (g *GUI) dataChanged(c data.Change) {
-	if g.workers != nil && c.Table == data.TableWorkers {
-		g.workers.rows.reload()
-	}
-	if g.employers != nil && (c.Table == data.TableEmployers || c.Table == data.TableDemands) {
-		g.employers.dataChanged(c.Table)
+	for _, reload := range g.reloadsFor(c.Table) {
+		reload()
 	}
 	// The home screen's counts take a dozen queries over every worker:
 	// recount only while it is showing (shown recounts on the way back).

@@ -10,6 +10,7 @@ func (g *GUI) replaceStore(s Store) {
 	g.current = -1
 	g.actions = actions{}
 	g.runners = nil
+	g.dropReloads()
 	s.OnChange(g.dataChanged)
 	if s.Office() == nil {
 		g.setup = newSetupScreen(g)

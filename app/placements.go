@@ -55,27 +55,22 @@ const (
 func newPlacementsScreen(g *GUI) *placementsScreen {
 	s := &placementsScreen{g: g}
 	st := g.store
-	s.rows = newPagedRows(g.ui, lister[data.Placement, placementQuery]{
-		list: func(q placementQuery, p data.Page) ([]data.Placement, *data.Cursor, error) {
-			return st.ListPlacementsIn(q.f, q.r, p)
+	s.table = newListView(g, listSpec[data.Placement, placementQuery]{
+		src: lister[data.Placement, placementQuery]{
+			list: func(q placementQuery, p data.Page) ([]data.Placement, *data.Cursor, error) {
+				return st.ListPlacementsIn(q.f, q.r, p)
+			},
+			count: func(q placementQuery) (int64, error) { return st.CountPlacementsIn(q.f, q.r) },
 		},
-		count: func(q placementQuery) (int64, error) { return st.CountPlacementsIn(q.f, q.r) },
+		cols:   placementColumns(),
+		sort:   "created",
+		desc:   true,
+		tables: []data.Table{data.TablePlacements, data.TableWorkers, data.TableEmployers, data.TableDemands},
+		count:  func() *widget.Label { return s.count },
+		open:   func(p data.Placement) { s.open(p.ID) },
+		loaded: s.updateCount,
 	})
-	s.rows.q = listQuery[placementQuery]{sort: "created", desc: true}
-	g.track(s.rows)
-	s.table = newRecordTable(s.rows, placementColumns())
-	s.table.onOpen = func(p data.Placement) { s.open(p.ID) }
-	s.rows.onReset = func(moved bool) {
-		s.updateCount()
-		s.table.refreshAfterReset(moved)
-	}
-	s.rows.onPage = s.table.table.Refresh
-	s.rows.onError = func(err error) { s.count.SetText("查询出错：" + err.Error()) }
-	st.OnChange(func(c data.Change) {
-		if c.Table == "placements" || c.Table == "workers" || c.Table == "employers" || c.Table == "demands" {
-			s.rows.reload()
-		}
-	})
+	s.rows = s.table.rows
 	return s
 }
 
@@ -151,7 +146,7 @@ func (s *placementsScreen) view() fyne.CanvasObject {
 	s.stage.SetSelectedIndex(0)
 	s.employer = widget.NewSelect([]string{allEmployers}, func(string) { s.applyFilter() })
 	s.employer.SetSelectedIndex(0)
-	s.region = newRegionField(g.win, false, true, "全部接收地", s.officeRegion)
+	s.region = newRegionField(g.win, false, true, "全部接收地", g.officeRegion)
 	s.region.onChanged = func(string) { s.applyFilter() }
 	s.from = newTextEntry("起始日期")
 	s.to = newTextEntry("截止日期")
@@ -196,13 +191,6 @@ func (s *placementsScreen) loadEmployers() {
 			s.employer.SetOptions(opts)
 		}
 	})
-}
-
-func (s *placementsScreen) officeRegion() string {
-	if o := s.g.store.Office(); o != nil {
-		return o.Region
-	}
-	return ""
 }
 
 func (s *placementsScreen) shown() {

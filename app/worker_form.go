@@ -56,7 +56,7 @@ func newWorkerForm(s *workersScreen, w *data.Worker) *workerForm {
 	f.birth.Importance = widget.LowImportance
 	f.sex = widget.NewLabel("由身份证号自动填写")
 	f.sex.Importance = widget.LowImportance
-	f.hukou = newRegionField(g.win, true, false, "请选择户籍所在区县", s.officeRegion)
+	f.hukou = newRegionField(g.win, true, false, "请选择户籍所在区县", s.g.officeRegion)
 	f.education = widget.NewSelect(labelsOf(data.Educations), nil)
 	f.education.PlaceHolder = "请选择"
 	f.poverty = widget.NewSelect(labelsOf(data.Poverties), nil)
