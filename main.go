@@ -9,7 +9,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -77,9 +76,7 @@ func runGUI(args []string) int {
 	gui := app.New(a, w, store, app.Options{Demo: *useDemo})
 	// A restore in 设置 replaces the Store: close whichever is current.
 	defer func() {
-		if c, ok := gui.Store().(io.Closer); ok {
-			c.Close()
-		}
+		gui.Store().Close()
 	}()
 	if *measure {
 		app.MeasureStartup(gui, os.Stdout)
@@ -88,10 +85,7 @@ func runGUI(args []string) int {
 		// window is up rather than delay the first frame.
 		time.AfterFunc(5*time.Second, func() {
 			fyne.Do(func() {
-				current, ok := gui.Store().(interface{ DailyBackup() (string, error) })
-				if !ok {
-					return
-				}
+				current := gui.Store()
 				go func() {
 					if _, err := current.DailyBackup(); err != nil {
 						fyne.LogError("每日备份失败", err)

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
+	"duikou/data/storage"
 )
 
 // AppID is the application ID, as in FyneApp.toml; Fyne keeps the
@@ -30,7 +31,11 @@ type GUI struct {
 	app   fyne.App
 	win   fyne.Window
 	store Store
-	opt   Options
+	// db is the concrete database, set only by newGUI and replaceStore:
+	// the packages that run the Store's own transactions (data/sheet,
+	// data/report, data/exchange, data/matching) take it.
+	db  *storage.Store
+	opt Options
 
 	navButtons []*widget.Button
 	current    int
@@ -99,13 +104,13 @@ const (
 
 // New builds the window's content on w, which the caller shows. It sets
 // the theme and Fyne's own words to Chinese for the whole app.
-func New(a fyne.App, w fyne.Window, s Store, opt Options) *GUI {
+func New(a fyne.App, w fyne.Window, s *storage.Store, opt Options) *GUI {
 	return newGUI(a, w, s, opt, fyne.Do)
 }
 
-func newGUI(a fyne.App, w fyne.Window, s Store, opt Options, ui func(func())) *GUI {
+func newGUI(a fyne.App, w fyne.Window, s *storage.Store, opt Options, ui func(func())) *GUI {
 	UseTheme(a)
-	g := &GUI{app: a, win: w, store: s, opt: opt, current: -1, ui: ui}
+	g := &GUI{app: a, win: w, store: s, db: s, opt: opt, current: -1, ui: ui}
 	w.SetTitle(AppName)
 	g.installShortcuts()
 	s.OnChange(g.dataChanged)

@@ -103,7 +103,7 @@ func (s *matchScreen) buildIndex() {
 	s.state.SetText("正在建立匹配索引…")
 	s.busy.Show()
 	s.busy.Start()
-	st := s.g.store
+	st := s.g.db
 	s.building.submit(func() func() {
 		start := time.Now()
 		e, err := newMatchEngine(st)

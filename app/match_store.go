@@ -1,8 +1,6 @@
 package app
 
 import (
-	"errors"
-
 	"duikou/data"
 	"duikou/data/match"
 	"duikou/data/matching"
@@ -34,17 +32,11 @@ type matchEngine interface {
 
 var _ matchEngine = (*matching.Matcher)(nil)
 
-// errNoMatchStore: the matcher streams the database's rows itself, so it
-// needs the real Store, not a stand-in.
-var errNoMatchStore = errors.New("匹配推荐需要打开的数据库文件")
-
 // newMatchEngine builds the index over the window's database. It reads
 // every worker once (seconds for a million), so it runs in the
 // background, on the screen's first use.
-func newMatchEngine(s Store) (matchEngine, error) {
-	ds, ok := s.(*storage.Store)
-	if !ok {
-		return nil, errNoMatchStore
-	}
-	return matching.New(ds)
+// The matcher streams the database's rows itself, so it takes the
+// concrete Store.
+func newMatchEngine(s *storage.Store) (matchEngine, error) {
+	return matching.New(s)
 }

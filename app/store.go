@@ -47,6 +47,19 @@ type OfficeStore interface {
 	BackupBeside(reason string) (string, error)
 }
 
+// Shell is what the window itself asks of its database: the office and
+// the file for the status line, change notices, and for main, closing
+// and the daily backup.
+type Shell interface {
+	Office() *data.Office
+	Path() string
+	// OnChange registers a listener called after every committed write
+	// (on the writer's goroutine).
+	OnChange(fn func(data.Change))
+	Close() error
+	DailyBackup() (string, error)
+}
+
 // FollowUpCounter counts follow-ups, for the 跟踪服务 list's count.
 type FollowUpCounter interface {
 	CountFollowUps(f data.FollowUpFilter) (int64, error)
@@ -54,6 +67,7 @@ type FollowUpCounter interface {
 
 // Store is everything the window needs.
 type Store interface {
+	Shell
 	OfficeStore
 	WorkerStore
 	EmployerStore
@@ -62,9 +76,6 @@ type Store interface {
 	PlacementStore
 	ExchangeStore
 	MatchStore
-	// OnChange registers a listener called after every committed write
-	// (on the writer's goroutine).
-	OnChange(fn func(data.Change))
 }
 
 var _ Store = (*storage.Store)(nil)
