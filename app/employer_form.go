@@ -191,9 +191,9 @@ func (f *employerForm) doSave() {
 	e.Notes = strings.TrimSpace(f.notes.Text)
 	var err error
 	if f.orig == nil {
-		err = f.g.store.Create(e)
+		err = f.s.st.Create(e)
 	} else {
-		err = f.g.store.Update(e)
+		err = f.s.st.Update(e)
 	}
 	if err != nil {
 		f.fm.refuseError(err)

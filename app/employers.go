@@ -21,6 +21,7 @@ import (
 // every demand with filters. Forms take the screen's place while open.
 type employersScreen struct {
 	g     *GUI
+	st    EmployerStore
 	today data.Date
 
 	empRows  *pagedRows[data.Employer, data.EmployerFilter]
@@ -66,9 +67,8 @@ type formView interface {
 	shown()
 }
 
-func newEmployersScreen(g *GUI) *employersScreen {
-	s := &employersScreen{g: g, today: g.store.Today(), sums: g.newLatest()}
-	st := g.store
+func newEmployersScreen(g *GUI, st EmployerStore) *employersScreen {
+	s := &employersScreen{g: g, st: st, today: st.Today(), sums: g.newLatest()}
 	demands := lister[data.Demand, data.DemandFilter]{list: st.ListDemands, count: st.CountDemands}
 	s.empTable = newListView(g, listSpec[data.Employer, data.EmployerFilter]{
 		src: lister[data.Employer, data.EmployerFilter]{list: st.ListEmployers, count: st.CountEmployers},
@@ -273,7 +273,7 @@ func (s *employersScreen) shown() {
 		s.form.shown()
 		return
 	}
-	s.today = s.g.store.Today()
+	s.today = s.st.Today()
 	if s.tabs != nil && s.tabs.SelectedIndex() == 1 {
 		s.g.setActions(actions{Find: func() { s.g.focus(s.allSearch) }, New: s.newDemandForSelected})
 		return
@@ -290,7 +290,7 @@ func (s *employersScreen) newDemandForSelected() {
 }
 
 func (s *employersScreen) selectEmployer(id string) {
-	e, err := s.g.store.Employer(id)
+	e, err := s.st.Employer(id)
 	if err != nil {
 		s.clearSelection()
 		return
@@ -378,7 +378,7 @@ func (s *employersScreen) updateAllCount() {
 	n := s.allRows.length()
 	f := s.allRows.query().filter
 	s.allCount.SetText(fmt.Sprintf("共 %s 条需求", thousands(int64(n))))
-	st := s.g.store
+	st := s.st
 	s.sums.submit(func() func() {
 		h, filled, err := st.SumHeadcount(f)
 		return func() {
@@ -403,7 +403,7 @@ func (s *employersScreen) deleteEmployer() {
 	s.g.confirm("删除用工单位",
 		fmt.Sprintf("确定删除用工单位“%s”吗？删除后列表中不再显示，与合作方交换数据时对方也会删除。", e.Name),
 		"删除", func() {
-			if err := s.g.store.Delete(&data.Employer{Synced: data.Synced{ID: e.ID}}); err != nil {
+			if err := s.st.Delete(&data.Employer{Synced: data.Synced{ID: e.ID}}); err != nil {
 				s.g.showError("无法删除", err)
 				return
 			}
@@ -420,7 +420,7 @@ func (s *employersScreen) openNewEmployer() {
 }
 
 func (s *employersScreen) openEmployer(id string) {
-	e, err := s.g.store.Employer(id)
+	e, err := s.st.Employer(id)
 	if err != nil {
 		s.g.showError("无法打开用工单位", err)
 		return
@@ -436,12 +436,12 @@ func (s *employersScreen) openNewDemand(e *data.Employer) {
 }
 
 func (s *employersScreen) openDemand(id string) {
-	d, err := s.g.store.Demand(id)
+	d, err := s.st.Demand(id)
 	if err != nil {
 		s.g.showError("无法打开用工需求", err)
 		return
 	}
-	e, err := s.g.store.Employer(d.EmployerID)
+	e, err := s.st.Employer(d.EmployerID)
 	if err != nil {
 		e = nil
 	}

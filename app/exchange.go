@@ -39,8 +39,8 @@ type exchangeScreen struct {
 	history  *exchangeHistory
 }
 
-func newExchangeScreen(g *GUI) *exchangeScreen {
-	x := &exchangeScreen{g: g, st: g.store, eng: storeEngine{g.db}, lists: g.newLatest(), work: g.newLatest(), now: time.Now}
+func newExchangeScreen(g *GUI, st ExchangeStore) *exchangeScreen {
+	x := &exchangeScreen{g: g, st: st, eng: storeEngine{g.db}, lists: g.newLatest(), work: g.newLatest(), now: time.Now}
 	return x
 }
 

@@ -12,6 +12,7 @@ import (
 // ExchangeStore is the exchange bookkeeping the 数据交换 screen lists:
 // partners, files sent and received, the conflict list.
 type ExchangeStore interface {
+	officeReader
 	Partners() ([]data.Partner, error)
 	BundleHistory(partnerID, direction string, limit int) ([]storage.BundleLog, error)
 	OpenConflictViews(limit int) ([]storage.ConflictView, error)

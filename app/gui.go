@@ -28,9 +28,10 @@ type Options struct {
 // the right, a status line at the bottom. Before the office is set up it
 // shows the set-up form instead.
 type GUI struct {
-	app   fyne.App
-	win   fyne.Window
-	store Store
+	app fyne.App
+	win fyne.Window
+	// shell is the database as the window itself uses it.
+	shell Shell
 	// db is the concrete database, set only by newGUI and replaceStore:
 	// the packages that run the Store's own transactions (data/sheet,
 	// data/report, data/exchange, data/matching) take it.
@@ -110,12 +111,12 @@ func New(a fyne.App, w fyne.Window, s *storage.Store, opt Options) *GUI {
 
 func newGUI(a fyne.App, w fyne.Window, s *storage.Store, opt Options, ui func(func())) *GUI {
 	UseTheme(a)
-	g := &GUI{app: a, win: w, store: s, db: s, opt: opt, current: -1, ui: ui}
+	g := &GUI{app: a, win: w, shell: s, db: s, opt: opt, current: -1, ui: ui}
 	w.SetTitle(AppName)
 	g.installShortcuts()
 	s.OnChange(g.dataChanged)
 	if s.Office() == nil {
-		g.setup = newSetupScreen(g)
+		g.setup = newSetupScreen(g, s)
 		w.SetContent(g.setup.view())
 		g.setup.shown()
 	} else {
@@ -138,13 +139,14 @@ func (g *GUI) Window() fyne.Window { return g.win }
 // showMain replaces the set-up (or nothing) with the navigation and the
 // home screen.
 func (g *GUI) showMain() {
-	g.home = newHomeScreen(g)
-	g.workers = newWorkersScreen(g)
-	g.employers = newEmployersScreen(g)
-	g.settings = newSettingsScreen(g)
-	g.match = newMatchScreen(g)
-	g.placements = newPlacementsScreen(g)
-	g.followUps = newFollowUpsScreen(g)
+	db := g.db
+	g.home = newHomeScreen(g, db)
+	g.workers = newWorkersScreen(g, db)
+	g.employers = newEmployersScreen(g, db)
+	g.settings = newSettingsScreen(g, db)
+	g.match = newMatchScreen(g, db)
+	g.placements = newPlacementsScreen(g, db)
+	g.followUps = newFollowUpsScreen(g, db)
 	g.screens = []*navScreen{
 		{title: "首页", icon: theme.HomeIcon(), scr: g.home},
 		{title: "劳动者", icon: theme.AccountIcon(), scr: g.workers},
@@ -152,7 +154,7 @@ func (g *GUI) showMain() {
 		{title: "匹配推荐", icon: theme.SearchIcon(), scr: g.match},
 		{title: "就业安置", icon: theme.ConfirmIcon(), scr: g.placements},
 		{title: "跟踪服务", icon: theme.HistoryIcon(), scr: g.followUps},
-		{title: "数据交换", icon: theme.MailSendIcon(), scr: newExchangeScreen(g)},
+		{title: "数据交换", icon: theme.MailSendIcon(), scr: newExchangeScreen(g, db)},
 		{title: "设置", icon: theme.SettingsIcon(), scr: g.settings},
 	}
 	nav := container.NewVBox()
@@ -223,7 +225,7 @@ func (g *GUI) track(r interface{ waitIdle() }) { g.runners = append(g.runners, r
 
 // officeRegion is where region choosers open: the office's own place.
 func (g *GUI) officeRegion() string {
-	if o := g.store.Office(); o != nil {
+	if o := g.shell.Office(); o != nil {
 		return o.Region
 	}
 	return ""
@@ -240,11 +242,11 @@ func (g *GUI) updateStatus() {
 	if g.status == nil {
 		return
 	}
-	o := g.store.Office()
+	o := g.shell.Office()
 	if o == nil {
 		return
 	}
-	text := o.Name + " · " + roleShort(o.Role) + " · 经办人：" + o.ClerkName + " · 数据库：" + g.store.Path()
+	text := o.Name + " · " + roleShort(o.Role) + " · 经办人：" + o.ClerkName + " · 数据库：" + g.shell.Path()
 	if g.opt.Demo {
 		text = "【演示数据，关闭后不保留】 " + text
 	}

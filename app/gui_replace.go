@@ -6,7 +6,7 @@ import "duikou/data/storage"
 // every screen is built afresh on it, as at start-up, so no screen keeps
 // rows or caches of the database it replaced.
 func (g *GUI) replaceStore(s *storage.Store) {
-	g.store = s
+	g.shell = s
 	g.db = s
 	g.navButtons = nil
 	g.screens = nil
@@ -16,7 +16,7 @@ func (g *GUI) replaceStore(s *storage.Store) {
 	g.dropReloads()
 	s.OnChange(g.dataChanged)
 	if s.Office() == nil {
-		g.setup = newSetupScreen(g)
+		g.setup = newSetupScreen(g, s)
 		g.win.SetContent(g.setup.view())
 		g.setup.shown()
 		return

@@ -11,6 +11,9 @@ import (
 // the full records of the workers and demands a ranking names (户籍地,
 // phone, employer), by id, in one query each.
 type MatchStore interface {
+	ListWorkers(f data.WorkerFilter, p data.Page) ([]data.Worker, *data.Cursor, error)
+	ListDemands(f data.DemandFilter, p data.Page) ([]data.Demand, *data.Cursor, error)
+	Today() data.Date
 	WorkersByID(ids []string) ([]data.Worker, error)
 	DemandsByID(ids []string) ([]data.Demand, error)
 }

@@ -26,6 +26,7 @@ type placementQuery struct {
 // place when the clerk opens one.
 type placementsScreen struct {
 	g     *GUI
+	st    PlacementStore
 	rows  *pagedRows[data.Placement, placementQuery]
 	table *recordTable[data.Placement, placementQuery]
 
@@ -52,9 +53,8 @@ const (
 	allEmployers = "全部用工单位"
 )
 
-func newPlacementsScreen(g *GUI) *placementsScreen {
-	s := &placementsScreen{g: g}
-	st := g.store
+func newPlacementsScreen(g *GUI, st PlacementStore) *placementsScreen {
+	s := &placementsScreen{g: g, st: st}
 	s.table = newListView(g, listSpec[data.Placement, placementQuery]{
 		src: lister[data.Placement, placementQuery]{
 			list: func(q placementQuery, p data.Page) ([]data.Placement, *data.Cursor, error) {
@@ -176,7 +176,7 @@ func (s *placementsScreen) view() fyne.CanvasObject {
 
 // loadEmployers fills the employer filter in the background.
 func (s *placementsScreen) loadEmployers() {
-	st := s.g.store
+	st := s.st
 	s.g.newLatest().submit(func() func() {
 		rows, _, err := st.ListEmployers(data.EmployerFilter{}, data.Page{Sort: "name", Limit: 1000})
 		return func() {
@@ -280,7 +280,7 @@ func (s *placementsScreen) updateCount() {
 
 // open shows a placement's page in place of the list.
 func (s *placementsScreen) open(id string) {
-	p, err := loadPlacement(s.g.store, id)
+	p, err := loadPlacement(s.st, id)
 	if err != nil {
 		s.g.showError("无法打开就业安置", err)
 		return
@@ -305,7 +305,7 @@ func (s *placementsScreen) closePage() {
 }
 
 // loadPlacement reads a placement with its worker, demand and employer.
-func loadPlacement(st Store, id string) (*data.Placement, error) {
+func loadPlacement(st PlacementStore, id string) (*data.Placement, error) {
 	p, err := st.Placement(id)
 	if err != nil {
 		return nil, err

@@ -19,6 +19,7 @@ import (
 // and the worker form in its place when the clerk opens or adds one.
 type workersScreen struct {
 	g     *GUI
+	st    WorkerStore
 	rows  *pagedRows[data.Worker, data.WorkerFilter]
 	table *recordTable[data.Worker, data.WorkerFilter]
 	today data.Date
@@ -44,10 +45,10 @@ const (
 	allPoverties = "全部脱贫状态"
 )
 
-func newWorkersScreen(g *GUI) *workersScreen {
-	s := &workersScreen{g: g, today: g.store.Today()}
+func newWorkersScreen(g *GUI, st WorkerStore) *workersScreen {
+	s := &workersScreen{g: g, st: st, today: st.Today()}
 	s.table = newListView(g, listSpec[data.Worker, data.WorkerFilter]{
-		src:    lister[data.Worker, data.WorkerFilter]{list: g.store.ListWorkers, count: g.store.CountWorkers},
+		src:    lister[data.Worker, data.WorkerFilter]{list: st.ListWorkers, count: st.CountWorkers},
 		cols:   s.columns(),
 		sort:   "created",
 		desc:   true, // newest first
@@ -168,7 +169,7 @@ func (s *workersScreen) shown() {
 		s.form.shown()
 		return
 	}
-	s.today = s.g.store.Today()
+	s.today = s.st.Today()
 	s.g.setActions(actions{New: s.openNew, Find: s.focusSearch})
 }
 
@@ -216,7 +217,7 @@ func (s *workersScreen) openNew() {
 }
 
 func (s *workersScreen) openEdit(id string) {
-	w, err := s.g.store.Worker(id)
+	w, err := s.st.Worker(id)
 	if err != nil {
 		s.g.showError("无法打开劳动者", err)
 		return
