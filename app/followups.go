@@ -53,9 +53,9 @@ func newFollowUpsScreen(g *GUI, st FollowUpStore) *followUpsScreen {
 	s := &followUpsScreen{g: g, st: st, today: st.Today()}
 	s.table = newListView(g, listSpec[data.FollowUp, data.FollowUpFilter]{
 		src:    lister[data.FollowUp, data.FollowUpFilter]{list: st.ListFollowUpsFull, count: st.CountFollowUps},
+		filter: data.FollowUpFilter{Status: data.FollowUpOpen}, // 待办
 		cols:   s.columns(),
-		sort:   "due",
-		filter: data.FollowUpFilter{Status: data.FollowUpOpen},
+		sort:   "due", // the overdue first, then those due soonest
 		tables: []data.Table{data.TableFollowUps, data.TableWorkers},
 		count:  func() *widget.Label { return s.count },
 		open:   func(f data.FollowUp) { s.openEntry(&f) },

@@ -87,11 +87,13 @@ type SettingsStore interface {
 // FollowUpAdder is what the new follow-up dialog uses (from 跟踪服务 and
 // from a placement's page).
 type FollowUpAdder interface {
-	officeReader
-	Create(rec data.Record) error
+	// in the dialog's order: the worker search, the due date, the
+	// partner who is responsible, saving as this office
 	ListWorkers(f data.WorkerFilter, p data.Page) ([]data.Worker, *data.Cursor, error)
-	Partners() ([]data.Partner, error)
 	Today() data.Date
+	Partners() ([]data.Partner, error)
+	Create(rec data.Record) error
+	officeReader
 }
 
 // FollowUpStore is what 跟踪服务 and its quick entry use.
