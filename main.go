@@ -142,9 +142,7 @@ func runGUI(lg *applog.Log, args []string) (code int) {
 	gui := app.New(a, w, store, app.Options{Demo: *useDemo})
 	// A restore in 设置 replaces the Store: close whichever is current.
 	defer func() {
-		if c, ok := gui.Store().(io.Closer); ok {
-			c.Close()
-		}
+		gui.Store().Close()
 	}()
 	if *measure {
 		app.MeasureStartup(gui, os.Stdout)
@@ -153,10 +151,7 @@ func runGUI(lg *applog.Log, args []string) (code int) {
 		// window is up rather than delay the first frame.
 		time.AfterFunc(5*time.Second, func() {
 			fyne.Do(func() {
-				current, ok := gui.Store().(interface{ DailyBackup() (string, error) })
-				if !ok {
-					return
-				}
+				current := gui.Store()
 				go func() {
 					defer applog.Catch(lg.Logger, "每日备份", func(any) {})
 					if _, err := current.DailyBackup(); err != nil {

@@ -58,7 +58,7 @@ func newDemandForm(s *employersScreen, d *data.Demand, e *data.Employer) *demand
 	if e != nil {
 		empInput = widget.NewLabelWithStyle(e.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	} else {
-		f.employers, _, _ = g.store.ListEmployers(data.EmployerFilter{}, data.Page{Sort: "name", Limit: 1000})
+		f.employers, _, _ = s.st.ListEmployers(data.EmployerFilter{}, data.Page{Sort: "name", Limit: 1000})
 		names := make([]string, len(f.employers))
 		for i, em := range f.employers {
 			names[i] = em.Name
@@ -101,7 +101,7 @@ func (f *demandForm) regionStart() string {
 	if f.employer != nil {
 		return f.employer.Region
 	}
-	return f.s.officeRegion()
+	return f.s.g.officeRegion()
 }
 
 // between lays out a "from – to" pair.
@@ -230,7 +230,7 @@ func (f *demandForm) load() {
 		f.sex.SetSelected(data.AnySex.Label())
 		f.minLevel.SetSelected(levelLabels()[0])
 		f.status.SetSelected(data.DemandOpen.Label())
-		today := f.g.store.Today()
+		today := f.s.st.Today()
 		f.validFrom.SetText(today.String())
 		f.validUntil.SetText(today.AddDays(90).String())
 		if f.employer != nil {
@@ -380,9 +380,9 @@ func (f *demandForm) doSave() {
 	d := f.demand()
 	var err error
 	if f.orig == nil {
-		err = f.g.store.Create(d)
+		err = f.s.st.Create(d)
 	} else {
-		err = f.g.store.Update(d)
+		err = f.s.st.Update(d)
 	}
 	if err != nil {
 		f.fm.refuseError(err)
@@ -406,7 +406,7 @@ func (f *demandForm) doDelete() {
 	f.g.confirm("删除用工需求",
 		fmt.Sprintf("确定删除用工需求“%s”（%d人）吗？删除后列表中不再显示，与合作方交换数据时对方也会删除。", orNone(d.Title), d.Headcount),
 		"删除", func() {
-			if err := f.g.store.Delete(&data.Demand{Synced: data.Synced{ID: d.ID}}); err != nil {
+			if err := f.s.st.Delete(&data.Demand{Synced: data.Synced{ID: d.ID}}); err != nil {
 				f.g.showError("无法删除", err)
 				return
 			}

@@ -8,9 +8,10 @@
 //
 // It never imports Fyne's app package (only main does), so every screen
 // can be driven in tests with fyne.io/fyne/v2/test against a temporary
-// database. It reaches the data through the small interfaces in store.go
-// and the *_store.go files, which *data.Store satisfies; there is no SQL
-// here.
+// database. Each screen reaches the data through the small interface it
+// holds as a field (store.go and the *_store.go files), which New hands
+// the *storage.Store; the window itself uses Shell. Every list is built by
+// newListView (list_view.go). There is no SQL here.
 //
 // Threading: list queries, matching, imports, exports and exchange files
 // run on background goroutines and hand their results to the UI through

@@ -40,7 +40,7 @@ func newEmployerForm(s *employersScreen, e *data.Employer) *employerForm {
 	f := &employerForm{s: s, g: g, orig: e, fm: newForm()}
 	f.name = newTextEntry("营业执照上的单位名称")
 	f.code = newTextEntry("18位统一社会信用代码")
-	f.region = newRegionField(g.win, true, false, "请选择单位所在区县", s.officeRegion)
+	f.region = newRegionField(g.win, true, false, "请选择单位所在区县", s.g.officeRegion)
 	f.address = newTextEntry("街道、门牌号")
 	f.contact = newTextEntry("联系人姓名")
 	f.phone = newTextEntry("手机或座机，如 025-52345678")
@@ -191,9 +191,9 @@ func (f *employerForm) doSave() {
 	e.Notes = strings.TrimSpace(f.notes.Text)
 	var err error
 	if f.orig == nil {
-		err = f.g.store.Create(e)
+		err = f.s.st.Create(e)
 	} else {
-		err = f.g.store.Update(e)
+		err = f.s.st.Update(e)
 	}
 	if err != nil {
 		f.fm.refuseError(err)

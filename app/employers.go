@@ -21,6 +21,7 @@ import (
 // every demand with filters. Forms take the screen's place while open.
 type employersScreen struct {
 	g     *GUI
+	st    EmployerStore
 	today data.Date
 
 	empRows  *pagedRows[data.Employer, data.EmployerFilter]
@@ -66,56 +67,56 @@ type formView interface {
 	shown()
 }
 
-func newEmployersScreen(g *GUI) *employersScreen {
-	s := &employersScreen{g: g, today: g.store.Today(), sums: g.newLatest()}
-	st := g.store
-	s.empRows = newPagedRows(g.ui, lister[data.Employer, data.EmployerFilter]{list: st.ListEmployers, count: st.CountEmployers})
-	s.empRows.q = listQuery[data.EmployerFilter]{sort: "name"}
-	s.empTable = newRecordTable(s.empRows, []column[data.Employer]{
-		{title: "单位名称", width: 196, sort: "name", text: func(e *data.Employer) string { return e.Name }},
-		{title: "所在地", width: 104, sort: "region", text: func(e *data.Employer) string { return shortRegionName(e.Region) }},
-		{title: "联系人", width: 64, text: func(e *data.Employer) string { return e.Contact }},
-		{title: "工会", width: 60, text: func(e *data.Employer) string { return unionText(e.HasUnion) }},
-	})
-	s.empTable.sortCol = 0
-	s.empTable.onOpen = func(e data.Employer) { s.selectEmployer(e.ID) }
-	s.empRows.onReset = func(moved bool) {
-		s.empCount.SetText(fmt.Sprintf("共 %s 家", thousands(int64(s.empRows.length()))))
-		s.empTable.refreshAfterReset(moved)
-		if s.selected == nil && s.empRows.length() > 0 {
-			if e, ok := s.empRows.row(0); ok {
-				s.selectEmployer(e.ID)
+func newEmployersScreen(g *GUI, st EmployerStore) *employersScreen {
+	s := &employersScreen{g: g, st: st, today: st.Today(), sums: g.newLatest()}
+	demands := lister[data.Demand, data.DemandFilter]{list: st.ListDemands, count: st.CountDemands}
+	s.empTable = newListView(g, listSpec[data.Employer, data.EmployerFilter]{
+		src: lister[data.Employer, data.EmployerFilter]{list: st.ListEmployers, count: st.CountEmployers},
+		cols: []column[data.Employer]{
+			{title: "单位名称", width: 196, sort: "name", text: func(e *data.Employer) string { return e.Name }},
+			{title: "所在地", width: 104, sort: "region", text: func(e *data.Employer) string { return shortRegionName(e.Region) }},
+			{title: "联系人", width: 64, text: func(e *data.Employer) string { return e.Contact }},
+			{title: "工会", width: 60, text: func(e *data.Employer) string { return unionText(e.HasUnion) }},
+		},
+		sort:   "name",
+		tables: []data.Table{data.TableEmployers},
+		count:  func() *widget.Label { return s.empCount },
+		open:   func(e data.Employer) { s.selectEmployer(e.ID) },
+		loaded: func() {
+			s.empCount.SetText(fmt.Sprintf("共 %s 家", thousands(int64(s.empRows.length()))))
+			if s.selected == nil && s.empRows.length() > 0 {
+				if e, ok := s.empRows.row(0); ok {
+					s.selectEmployer(e.ID)
+				}
 			}
-		}
-	}
-	s.empRows.onPage = s.empTable.table.Refresh
+		},
+	})
+	s.empRows = s.empTable.rows
 
-	s.empDemRows = newPagedRows(g.ui, lister[data.Demand, data.DemandFilter]{list: st.ListDemands, count: st.CountDemands})
-	s.empDemRows.q = listQuery[data.DemandFilter]{sort: "valid_until", filter: data.DemandFilter{EmployerID: "-"}}
-	s.empDemands = newRecordTable(s.empDemRows, s.demandColumns(false))
-	s.empDemands.sortCol = 4 // 有效期至: the demands that end soonest first
-	s.empDemands.onOpen = func(d data.Demand) { s.openDemand(d.ID) }
-	s.empDemRows.onReset = func(moved bool) {
-		s.demCount.SetText(fmt.Sprintf("%d 条", s.empDemRows.length()))
-		s.empDemands.refreshAfterReset(moved)
-	}
-	s.empDemRows.onPage = s.empDemands.table.Refresh
+	s.empDemands = newListView(g, listSpec[data.Demand, data.DemandFilter]{
+		src:    demands,
+		cols:   s.demandColumns(false),
+		sort:   "valid_until", // 有效期至: the demands that end soonest first
+		filter: data.DemandFilter{EmployerID: "-"},
+		tables: []data.Table{data.TableDemands},
+		count:  func() *widget.Label { return s.demCount },
+		open:   func(d data.Demand) { s.openDemand(d.ID) },
+		loaded: func() { s.demCount.SetText(fmt.Sprintf("%d 条", s.empDemRows.length())) },
+	})
+	s.empDemRows = s.empDemands.rows
 
-	s.allRows = newPagedRows(g.ui, lister[data.Demand, data.DemandFilter]{list: st.ListDemands, count: st.CountDemands})
-	s.allRows.q = listQuery[data.DemandFilter]{sort: "created", desc: true}
-	s.allTable = newRecordTable(s.allRows, s.demandColumns(true))
-	s.allTable.onOpen = func(d data.Demand) { s.openDemand(d.ID) }
-	s.allRows.onReset = func(moved bool) {
-		s.updateAllCount()
-		s.allTable.refreshAfterReset(moved)
-	}
-	s.allRows.onPage = s.allTable.table.Refresh
-	g.track(s.empRows)
-	g.track(s.empDemRows)
-	g.track(s.allRows)
-	s.empRows.onError = func(err error) { s.empCount.SetText("查询出错：" + err.Error()) }
-	s.empDemRows.onError = func(err error) { s.demCount.SetText("查询出错：" + err.Error()) }
-	s.allRows.onError = func(err error) { s.allCount.SetText("查询出错：" + err.Error()) }
+	s.allTable = newListView(g, listSpec[data.Demand, data.DemandFilter]{
+		src:  demands,
+		cols: s.demandColumns(true),
+		sort: "created",
+		desc: true,
+		// the demand list shows employer names
+		tables: []data.Table{data.TableEmployers, data.TableDemands},
+		count:  func() *widget.Label { return s.allCount },
+		open:   func(d data.Demand) { s.openDemand(d.ID) },
+		loaded: s.updateAllCount,
+	})
+	s.allRows = s.allTable.rows
 	return s
 }
 
@@ -242,7 +243,7 @@ func (s *employersScreen) view() fyne.CanvasObject {
 	s.allSearch.OnChanged = func(string) { s.filterAll() }
 	s.allOcc = newOccField(g.win, true, "全部工种")
 	s.allOcc.onChanged = func(string) { s.filterAll() }
-	s.allRegion = newRegionField(g.win, false, true, "全部工作地点", s.officeRegion)
+	s.allRegion = newRegionField(g.win, false, true, "全部工作地点", g.officeRegion)
 	s.allRegion.onChanged = func(string) { s.filterAll() }
 	s.allStatus = widget.NewSelect(append([]string{allStatuses}, labelsOf(data.DemandStatuses)...), func(string) { s.filterAll() })
 	s.allStatus.SetSelectedIndex(0)
@@ -267,19 +268,12 @@ func (s *employersScreen) view() fyne.CanvasObject {
 	return s.stack
 }
 
-func (s *employersScreen) officeRegion() string {
-	if o := s.g.store.Office(); o != nil {
-		return o.Region
-	}
-	return ""
-}
-
 func (s *employersScreen) shown() {
 	if s.form != nil {
 		s.form.shown()
 		return
 	}
-	s.today = s.g.store.Today()
+	s.today = s.st.Today()
 	if s.tabs != nil && s.tabs.SelectedIndex() == 1 {
 		s.g.setActions(actions{Find: func() { s.g.focus(s.allSearch) }, New: s.newDemandForSelected})
 		return
@@ -295,20 +289,8 @@ func (s *employersScreen) newDemandForSelected() {
 	}
 }
 
-// dataChanged refreshes the lists that show table ("employers" or
-// "demands"); it may run on any goroutine.
-func (s *employersScreen) dataChanged(table data.Table) {
-	if table == data.TableEmployers {
-		s.empRows.reload()
-		s.allRows.reload() // the demand list shows employer names
-		return
-	}
-	s.empDemRows.reload()
-	s.allRows.reload()
-}
-
 func (s *employersScreen) selectEmployer(id string) {
-	e, err := s.g.store.Employer(id)
+	e, err := s.st.Employer(id)
 	if err != nil {
 		s.clearSelection()
 		return
@@ -396,7 +378,7 @@ func (s *employersScreen) updateAllCount() {
 	n := s.allRows.length()
 	f := s.allRows.query().filter
 	s.allCount.SetText(fmt.Sprintf("共 %s 条需求", thousands(int64(n))))
-	st := s.g.store
+	st := s.st
 	s.sums.submit(func() func() {
 		h, filled, err := st.SumHeadcount(f)
 		return func() {
@@ -421,7 +403,7 @@ func (s *employersScreen) deleteEmployer() {
 	s.g.confirm("删除用工单位",
 		fmt.Sprintf("确定删除用工单位“%s”吗？删除后列表中不再显示，与合作方交换数据时对方也会删除。", e.Name),
 		"删除", func() {
-			if err := s.g.store.Delete(&data.Employer{Synced: data.Synced{ID: e.ID}}); err != nil {
+			if err := s.st.Delete(&data.Employer{Synced: data.Synced{ID: e.ID}}); err != nil {
 				s.g.showError("无法删除", err)
 				return
 			}
@@ -438,7 +420,7 @@ func (s *employersScreen) openNewEmployer() {
 }
 
 func (s *employersScreen) openEmployer(id string) {
-	e, err := s.g.store.Employer(id)
+	e, err := s.st.Employer(id)
 	if err != nil {
 		s.g.showError("无法打开用工单位", err)
 		return
@@ -454,12 +436,12 @@ func (s *employersScreen) openNewDemand(e *data.Employer) {
 }
 
 func (s *employersScreen) openDemand(id string) {
-	d, err := s.g.store.Demand(id)
+	d, err := s.st.Demand(id)
 	if err != nil {
 		s.g.showError("无法打开用工需求", err)
 		return
 	}
-	e, err := s.g.store.Employer(d.EmployerID)
+	e, err := s.st.Employer(d.EmployerID)
 	if err != nil {
 		e = nil
 	}

@@ -39,17 +39,13 @@ type exchangeScreen struct {
 	history  *exchangeHistory
 }
 
-func newExchangeScreen(g *GUI) *exchangeScreen {
-	x := &exchangeScreen{g: g, st: g.store, eng: engineFor(g.store), lists: g.newLatest(), work: g.newLatest(), now: time.Now}
+func newExchangeScreen(g *GUI, st ExchangeStore) *exchangeScreen {
+	x := &exchangeScreen{g: g, st: st, eng: storeEngine{g.db}, lists: g.newLatest(), work: g.newLatest(), now: time.Now}
 	return x
 }
 
 func (x *exchangeScreen) view() fyne.CanvasObject {
 	if x.built != nil {
-		return x.built
-	}
-	if x.eng == nil {
-		x.built = widget.NewLabel("此数据库不支持数据交换。")
 		return x.built
 	}
 	x.card = newExchangeCard(x)
@@ -71,9 +67,7 @@ func (x *exchangeScreen) view() fyne.CanvasObject {
 
 func (x *exchangeScreen) shown() {
 	x.g.setActions(actions{})
-	if x.eng != nil {
-		x.refresh()
-	}
+	x.refresh()
 }
 
 // exchangeLists is what the lists show, read together off the UI thread.

@@ -21,7 +21,7 @@ type exchangeCard struct {
 
 func newExchangeCard(x *exchangeScreen) *exchangeCard {
 	c := &exchangeCard{x: x}
-	o := x.g.store.Office()
+	o := x.st.Office()
 	fp, err := x.eng.fingerprint()
 	if err != nil {
 		fp = err.Error()
@@ -45,7 +45,7 @@ func newExchangeCard(x *exchangeScreen) *exchangeCard {
 
 // saveCard writes this office's card where the clerk chooses.
 func (c *exchangeCard) saveCard() {
-	o := c.x.g.store.Office()
+	o := c.x.st.Office()
 	c.x.g.hooks().pickSave("导出本单位名片", "对口名片-"+o.Name+".json", []string{".json"}, func(path string) {
 		if err := c.x.eng.writeCard(path); err != nil {
 			c.x.g.showError("未导出名片", err)

@@ -109,7 +109,7 @@ func (e *exchangeExport) start() {
 	if !ok {
 		return
 	}
-	self := e.x.g.store.Office()
+	self := e.x.st.Office()
 	name := exchange.FileName(self.Name, p.Name, e.x.now())
 	e.x.g.hooks().pickSave("保存交换文件", name, []string{".duikou"}, func(path string) {
 		e.button.Disable()

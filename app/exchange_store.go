@@ -12,6 +12,7 @@ import (
 // ExchangeStore is the exchange bookkeeping the 数据交换 screen lists:
 // partners, files sent and received, the conflict list.
 type ExchangeStore interface {
+	officeReader
 	Partners() ([]data.Partner, error)
 	BundleHistory(partnerID, direction string, limit int) ([]storage.BundleLog, error)
 	OpenConflictViews(limit int) ([]storage.ConflictView, error)
@@ -22,9 +23,8 @@ type ExchangeStore interface {
 }
 
 // exchangeEngine is the exchange engine (data/exchange): cards, export,
-// open and apply. The engine works on the concrete *data.Store (it needs
-// the keys and the op log), so the screen gets it by type from the Store;
-// a test can hand in its own.
+// open and apply. The engine works on the concrete *storage.Store (it
+// needs the keys and the op log), which newExchangeScreen hands it.
 type exchangeEngine interface {
 	writeCard(path string) error
 	fingerprint() (string, error)
@@ -32,14 +32,6 @@ type exchangeEngine interface {
 	pin(c exchange.Card) (*data.Partner, error)
 	export(partnerID, path string) (exchange.Manifest, error)
 	open(path string) (*exchange.Opened, error)
-}
-
-// engineFor is the engine of s, or nil when s is not a *data.Store.
-func engineFor(s Store) exchangeEngine {
-	if ds, ok := s.(*storage.Store); ok {
-		return storeEngine{ds}
-	}
-	return nil
 }
 
 type storeEngine struct{ s *storage.Store }

@@ -56,7 +56,7 @@ func (q *quickEntry) view() fyne.CanvasObject {
 	if q.built != nil {
 		return q.built
 	}
-	f, today := q.f, q.s.g.store.Today()
+	f, today := q.f, q.s.st.Today()
 	who := ""
 	if f.Worker != nil {
 		who = f.Worker.Name
@@ -155,7 +155,7 @@ func (q *quickEntry) save() {
 }
 
 func (q *quickEntry) write() error {
-	st := q.s.g.store
+	st := q.s.st
 	f, err := st.FollowUp(q.f.ID) // fresh, without the list's joined rows
 	if err != nil {
 		return err

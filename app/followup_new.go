@@ -20,8 +20,7 @@ const ownerAuto = "按分工自动确定"
 // newFollowUpDialog asks for a new follow-up: on worker w and placement p
 // when given (from a placement's page), else the clerk finds the worker by
 // name or ID number. after, if not nil, runs once it is saved.
-func newFollowUpDialog(g *GUI, w *data.Worker, p *data.Placement, after func()) *formDialog {
-	st := g.store
+func newFollowUpDialog(g *GUI, st FollowUpAdder, w *data.Worker, p *data.Placement, after func()) *formDialog {
 	var found []data.Worker
 	var who fyne.CanvasObject
 	pick := widget.NewSelect(nil, nil)

@@ -19,6 +19,7 @@ import (
 // few keystrokes: tap the row, type the result, Enter.
 type followUpsScreen struct {
 	g     *GUI
+	st    FollowUpStore
 	rows  *pagedRows[data.FollowUp, data.FollowUpFilter]
 	table *recordTable[data.FollowUp, data.FollowUpFilter]
 	today data.Date
@@ -48,26 +49,19 @@ const (
 	ownerTheirs   = "对方负责"
 )
 
-func newFollowUpsScreen(g *GUI) *followUpsScreen {
-	s := &followUpsScreen{g: g, today: g.store.Today()}
-	st := g.store
-	s.rows = newPagedRows(g.ui, lister[data.FollowUp, data.FollowUpFilter]{list: st.ListFollowUpsFull, count: st.CountFollowUps})
-	s.rows.q = listQuery[data.FollowUpFilter]{sort: "due", filter: data.FollowUpFilter{Status: data.FollowUpOpen}}
-	g.track(s.rows)
-	s.table = newRecordTable(s.rows, s.columns())
-	s.table.sortCol = 0
-	s.table.onOpen = func(f data.FollowUp) { s.openEntry(&f) }
-	s.rows.onReset = func(moved bool) {
-		s.updateCount()
-		s.table.refreshAfterReset(moved)
-	}
-	s.rows.onPage = s.table.table.Refresh
-	s.rows.onError = func(err error) { s.count.SetText("查询出错：" + err.Error()) }
-	st.OnChange(func(c data.Change) {
-		if c.Table == "follow_ups" || c.Table == "workers" {
-			s.rows.reload()
-		}
+func newFollowUpsScreen(g *GUI, st FollowUpStore) *followUpsScreen {
+	s := &followUpsScreen{g: g, st: st, today: st.Today()}
+	s.table = newListView(g, listSpec[data.FollowUp, data.FollowUpFilter]{
+		src:    lister[data.FollowUp, data.FollowUpFilter]{list: st.ListFollowUpsFull, count: st.CountFollowUps},
+		filter: data.FollowUpFilter{Status: data.FollowUpOpen}, // 待办
+		cols:   s.columns(),
+		sort:   "due", // the overdue first, then those due soonest
+		tables: []data.Table{data.TableFollowUps, data.TableWorkers},
+		count:  func() *widget.Label { return s.count },
+		open:   func(f data.FollowUp) { s.openEntry(&f) },
+		loaded: s.updateCount,
 	})
+	s.rows = s.table.rows
 	return s
 }
 
@@ -129,7 +123,7 @@ func (s *followUpsScreen) ownerText(f *data.FollowUp) string {
 
 // ours reports whether this office owns the item.
 func (s *followUpsScreen) ours(f *data.FollowUp) bool {
-	o := s.g.store.Office()
+	o := s.st.Office()
 	return o == nil || f.OwnedBy(o.ID)
 }
 
@@ -164,7 +158,7 @@ func (s *followUpsScreen) view() fyne.CanvasObject {
 }
 
 func (s *followUpsScreen) shown() {
-	s.today = s.g.store.Today()
+	s.today = s.st.Today()
 	if s.entry != nil {
 		s.entry.shown()
 		return
@@ -179,7 +173,7 @@ func (s *followUpsScreen) filter() data.FollowUpFilter {
 	case statusOpen:
 		f.Status = data.FollowUpOpen
 	case statusOverdue:
-		f.OverdueOn = s.g.store.Today()
+		f.OverdueOn = s.st.Today()
 	case statusDone:
 		f.Status = data.FollowUpDone
 	case statusCancel:
@@ -259,5 +253,5 @@ func (s *followUpsScreen) closeEntry() {
 }
 
 func (s *followUpsScreen) openNew() {
-	newFollowUpDialog(s.g, nil, nil, func() { s.say("已新增跟踪服务") }).show()
+	newFollowUpDialog(s.g, s.st, nil, nil, func() { s.say("已新增跟踪服务") }).show()
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
+	"duikou/data/storage"
 )
 
 // AppID is the application ID, as in FyneApp.toml; Fyne keeps the
@@ -27,10 +28,15 @@ type Options struct {
 // the right, a status line at the bottom. Before the office is set up it
 // shows the set-up form instead.
 type GUI struct {
-	app   fyne.App
-	win   fyne.Window
-	store Store
-	opt   Options
+	app fyne.App
+	win fyne.Window
+	// shell is the database as the window itself uses it.
+	shell Shell
+	// db is the concrete database, set only by newGUI and replaceStore:
+	// the packages that run the Store's own transactions (data/sheet,
+	// data/report, data/exchange, data/matching) take it.
+	db  *storage.Store
+	opt Options
 
 	navButtons []*widget.Button
 	current    int
@@ -56,6 +62,8 @@ type GUI struct {
 	placements *placementsScreen
 	followUps  *followUpsScreen
 	files      *fileHooks // file dialogs, printer and opener (sheet_hooks.go); tests replace them
+	// reloads are the lists' reloads by table, run by dataChanged.
+	reloads listReloads
 }
 
 // actions are what the window's shortcuts do on the current screen; nil
@@ -97,18 +105,18 @@ const (
 
 // New builds the window's content on w, which the caller shows. It sets
 // the theme and Fyne's own words to Chinese for the whole app.
-func New(a fyne.App, w fyne.Window, s Store, opt Options) *GUI {
+func New(a fyne.App, w fyne.Window, s *storage.Store, opt Options) *GUI {
 	return newGUI(a, w, s, opt, fyne.Do)
 }
 
-func newGUI(a fyne.App, w fyne.Window, s Store, opt Options, ui func(func())) *GUI {
+func newGUI(a fyne.App, w fyne.Window, s *storage.Store, opt Options, ui func(func())) *GUI {
 	UseTheme(a)
-	g := &GUI{app: a, win: w, store: s, opt: opt, current: -1, ui: ui}
+	g := &GUI{app: a, win: w, shell: s, db: s, opt: opt, current: -1, ui: ui}
 	w.SetTitle(AppName)
 	g.installShortcuts()
 	s.OnChange(g.dataChanged)
 	if s.Office() == nil {
-		g.setup = newSetupScreen(g)
+		g.setup = newSetupScreen(g, s)
 		w.SetContent(g.setup.view())
 		g.setup.shown()
 	} else {
@@ -131,13 +139,14 @@ func (g *GUI) Window() fyne.Window { return g.win }
 // showMain replaces the set-up (or nothing) with the navigation and the
 // home screen.
 func (g *GUI) showMain() {
-	g.home = newHomeScreen(g)
-	g.workers = newWorkersScreen(g)
-	g.employers = newEmployersScreen(g)
-	g.settings = newSettingsScreen(g)
-	g.match = newMatchScreen(g)
-	g.placements = newPlacementsScreen(g)
-	g.followUps = newFollowUpsScreen(g)
+	db := g.db
+	g.home = newHomeScreen(g, db)
+	g.workers = newWorkersScreen(g, db)
+	g.employers = newEmployersScreen(g, db)
+	g.settings = newSettingsScreen(g, db)
+	g.match = newMatchScreen(g, db)
+	g.placements = newPlacementsScreen(g, db)
+	g.followUps = newFollowUpsScreen(g, db)
 	g.screens = []*navScreen{
 		{title: "首页", icon: theme.HomeIcon(), scr: g.home},
 		{title: "劳动者", icon: theme.AccountIcon(), scr: g.workers},
@@ -145,7 +154,7 @@ func (g *GUI) showMain() {
 		{title: "匹配推荐", icon: theme.SearchIcon(), scr: g.match},
 		{title: "就业安置", icon: theme.ConfirmIcon(), scr: g.placements},
 		{title: "跟踪服务", icon: theme.HistoryIcon(), scr: g.followUps},
-		{title: "数据交换", icon: theme.MailSendIcon(), scr: newExchangeScreen(g)},
+		{title: "数据交换", icon: theme.MailSendIcon(), scr: newExchangeScreen(g, db)},
 		{title: "设置", icon: theme.SettingsIcon(), scr: g.settings},
 	}
 	nav := container.NewVBox()
@@ -214,6 +223,14 @@ func (g *GUI) newLatest() *latest {
 // track registers a paged list's loop for tests to wait on.
 func (g *GUI) track(r interface{ waitIdle() }) { g.runners = append(g.runners, r) }
 
+// officeRegion is where region choosers open: the office's own place.
+func (g *GUI) officeRegion() string {
+	if o := g.shell.Office(); o != nil {
+		return o.Region
+	}
+	return ""
+}
+
 // setHeading changes the title above the screen (a form names its record).
 func (g *GUI) setHeading(text string) { g.heading.SetText(text) }
 
@@ -225,11 +242,11 @@ func (g *GUI) updateStatus() {
 	if g.status == nil {
 		return
 	}
-	o := g.store.Office()
+	o := g.shell.Office()
 	if o == nil {
 		return
 	}
-	text := o.Name + " · " + roleShort(o.Role) + " · 经办人：" + o.ClerkName + " · 数据库：" + g.store.Path()
+	text := o.Name + " · " + roleShort(o.Role) + " · 经办人：" + o.ClerkName + " · 数据库：" + g.shell.Path()
 	if g.opt.Demo {
 		text = "【演示数据，关闭后不保留】 " + text
 	}
@@ -294,11 +311,8 @@ func (g *GUI) typedShortcut(s fyne.Shortcut) {
 // table fetch again (they keep their place). It may run on any goroutine;
 // the lists queue the work themselves.
 func (g *GUI) dataChanged(c data.Change) {
-	if g.workers != nil && c.Table == data.TableWorkers {
-		g.workers.rows.reload()
-	}
-	if g.employers != nil && (c.Table == data.TableEmployers || c.Table == data.TableDemands) {
-		g.employers.dataChanged(c.Table)
+	for _, reload := range g.reloadsFor(c.Table) {
+		reload()
 	}
 	// The home screen's counts take a dozen queries over every worker:
 	// recount only while it is showing (shown recounts on the way back).

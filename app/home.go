@@ -18,6 +18,7 @@ import (
 // background, so the window opens at once even on a large database.
 type homeScreen struct {
 	g    *GUI
+	st   HomeStore
 	jobs *latest
 
 	greeting                                           *widget.Label
@@ -66,8 +67,8 @@ func (s *statCard) set(value, detail string, imp widget.Importance) {
 	s.detail.SetText(detail)
 }
 
-func newHomeScreen(g *GUI) *homeScreen {
-	h := &homeScreen{g: g, jobs: g.newLatest()}
+func newHomeScreen(g *GUI, st HomeStore) *homeScreen {
+	h := &homeScreen{g: g, st: st, jobs: g.newLatest()}
 	h.greeting = widget.NewLabel("")
 	h.greeting.Wrapping = fyne.TextWrapWord
 	h.workers = newStatCard("劳动者", func() { h.openWorkers("") })
@@ -75,7 +76,7 @@ func newHomeScreen(g *GUI) *homeScreen {
 	h.employed = newStatCard("已就业", func() { h.openWorkers(data.WorkerEmployed) })
 	h.started = newStatCard("本月上岗", func() {
 		g.navigate(screenPlacements)
-		g.placements.setStageAndRange(data.StageStarted, storage.MonthRange(g.store.Today()))
+		g.placements.setStageAndRange(data.StageStarted, storage.MonthRange(h.st.Today()))
 	})
 	h.overdue = newStatCard("逾期回访", func() {
 		g.navigate(screenFollowUps)
@@ -130,8 +131,8 @@ func (h *homeScreen) view() fyne.CanvasObject { return h.built }
 func (h *homeScreen) shown() {
 	g := h.g
 	g.setActions(actions{New: func() { g.navigate(screenWorkers); g.workers.openNew() }})
-	o := g.store.Office()
-	today := g.store.Today()
+	o := h.st.Office()
+	today := h.st.Today()
 	h.greeting.SetText(fmt.Sprintf("%s（%s），您好，%s。今天是%d年%d月%d日 %s。",
 		o.Name, roleShort(o.Role), o.ClerkName, today.Year, int(today.Month), today.Day, weekday(today)))
 	h.refresh()
@@ -159,7 +160,7 @@ func (h *homeScreen) openWorkers(status data.WorkerStatus) {
 
 // refresh fetches the counts in the background.
 func (h *homeScreen) refresh() {
-	s := h.g.store
+	s := h.st
 	h.jobs.submit(func() func() {
 		d, err := s.Dashboard(s.Today())
 		return func() { h.show(d, err) }

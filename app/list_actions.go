@@ -36,15 +36,13 @@ type listActions struct {
 	kind  sheet.Kind
 	scope func() listScope
 	jobs  *latest
-	store *storage.Store // nil: not the real Store (a fake), no actions
+	store *storage.Store
 }
 
 func newListActions(g *GUI, kind sheet.Kind, scope func() listScope) *listActions {
-	a := &listActions{g: g, kind: kind, scope: scope, jobs: g.newLatest()}
 	// The sheet and report packages run the Store's own transactions and
 	// queries, so they take the Store itself, not one of app's interfaces.
-	a.store, _ = g.store.(*storage.Store)
-	return a
+	return &listActions{g: g, kind: kind, scope: scope, jobs: g.newLatest(), store: g.db}
 }
 
 // printList is the printed list of the kind, if it has one.
@@ -63,9 +61,6 @@ func (a *listActions) printList() (report.List, bool) {
 // view is the row of buttons.
 func (a *listActions) view() fyne.CanvasObject {
 	box := container.NewHBox()
-	if a.store == nil {
-		return box
-	}
 	add := func(text string, icon fyne.Resource, tip func()) {
 		b := widget.NewButtonWithIcon(text, icon, tip)
 		box.Add(b)

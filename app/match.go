@@ -14,7 +14,8 @@ import (
 // allocation. The match index is built on the screen's first use, in the
 // background, so the window opens as fast without it.
 type matchScreen struct {
-	g *GUI
+	g  *GUI
+	st MatchStore
 
 	engine   matchEngine // nil until the index is built
 	buildErr error       // why the index could not be built
@@ -37,8 +38,8 @@ type matchScreen struct {
 // rankLimit is how many candidates a ranking lists.
 const rankLimit = 50
 
-func newMatchScreen(g *GUI) *matchScreen {
-	return &matchScreen{g: g, building: g.newLatest(), writes: g.newLatest()}
+func newMatchScreen(g *GUI, st MatchStore) *matchScreen {
+	return &matchScreen{g: g, st: st, building: g.newLatest(), writes: g.newLatest()}
 }
 
 func (s *matchScreen) view() fyne.CanvasObject {
@@ -103,7 +104,7 @@ func (s *matchScreen) buildIndex() {
 	s.state.SetText("正在建立匹配索引…")
 	s.busy.Show()
 	s.busy.Start()
-	st := s.g.store
+	st := s.g.db
 	s.building.submit(func() func() {
 		start := time.Now()
 		e, err := newMatchEngine(st)

@@ -43,7 +43,7 @@ type matchByDemand struct {
 
 func newMatchByDemand(s *matchScreen) *matchByDemand {
 	m := &matchByDemand{s: s, run: s.g.newLatest()}
-	st := s.g.store
+	st := s.st
 	m.pick = newPickList(s.g, "搜索用工单位名称、岗位或工种（如：保姆、电焊工）",
 		func(d data.Demand) (string, string) { return demandTitle(&d), demandLine(&d) },
 		func(q string) ([]data.Demand, error) {
@@ -84,7 +84,7 @@ func demandSearch(q string, today data.Date) data.DemandFilter {
 }
 
 func (m *matchByDemand) columns() []column[candidate] {
-	today := m.s.g.store.Today()
+	today := m.s.st.Today()
 	return []column[candidate]{
 		{title: "排名", width: 48, text: func(c *candidate) string { return strconv.Itoa(c.rank) }},
 		{title: "姓名", width: 80, text: func(c *candidate) string { return c.r.Name }},
@@ -134,7 +134,7 @@ func (m *matchByDemand) rank() {
 	if m.s.engine == nil {
 		m.note.SetText("正在建立匹配索引…")
 	}
-	st := m.s.g.store
+	st := m.s.st
 	m.s.withEngine(func(e matchEngine) {
 		m.run.submit(func() func() {
 			start := time.Now()
@@ -179,7 +179,7 @@ func (m *matchByDemand) rank() {
 }
 
 // candidatesOf adds the stored worker records to a ranking.
-func candidatesOf(st Store, ranked []recommend.Ranked) ([]candidate, error) {
+func candidatesOf(st MatchStore, ranked []recommend.Ranked) ([]candidate, error) {
 	ids := make([]string, len(ranked))
 	for i, r := range ranked {
 		ids[i] = r.WorkerID

@@ -128,7 +128,7 @@ func (f *matchFair) view() fyne.CanvasObject {
 
 // refresh lists the open demands matching the filter.
 func (f *matchFair) refresh() {
-	st := f.s.g.store
+	st := f.s.st
 	q := f.filter.Text
 	f.listRun.submit(func() func() {
 		rows, _, err := st.ListDemands(demandSearch(q, st.Today()), data.Page{Limit: fairListLimit})

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"errors"
-
 	"duikou/data"
 	"duikou/data/match"
 	"duikou/data/recommend"
@@ -13,6 +11,9 @@ import (
 // the full records of the workers and demands a ranking names (户籍地,
 // phone, employer), by id, in one query each.
 type MatchStore interface {
+	ListWorkers(f data.WorkerFilter, p data.Page) ([]data.Worker, *data.Cursor, error)
+	ListDemands(f data.DemandFilter, p data.Page) ([]data.Demand, *data.Cursor, error)
+	Today() data.Date
 	WorkersByID(ids []string) ([]data.Worker, error)
 	DemandsByID(ids []string) ([]data.Demand, error)
 }
@@ -34,17 +35,11 @@ type matchEngine interface {
 
 var _ matchEngine = (*recommend.Matcher)(nil)
 
-// errNoMatchStore: the matcher streams the database's rows itself, so it
-// needs the real Store, not a stand-in.
-var errNoMatchStore = errors.New("匹配推荐需要打开的数据库文件")
-
 // newMatchEngine builds the index over the window's database. It reads
 // every worker once (seconds for a million), so it runs in the
 // background, on the screen's first use.
-func newMatchEngine(s Store) (matchEngine, error) {
-	ds, ok := s.(*storage.Store)
-	if !ok {
-		return nil, errNoMatchStore
-	}
-	return recommend.New(ds)
+// The matcher streams the database's rows itself, so it takes the
+// concrete Store.
+func newMatchEngine(s *storage.Store) (matchEngine, error) {
+	return recommend.New(s)
 }

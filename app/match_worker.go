@@ -37,7 +37,7 @@ type matchByWorker struct {
 
 func newMatchByWorker(s *matchScreen) *matchByWorker {
 	m := &matchByWorker{s: s, run: s.g.newLatest()}
-	st := s.g.store
+	st := s.st
 	today := st.Today()
 	m.pick = newPickList(s.g, "搜索姓名、身份证号或电话",
 		func(w data.Worker) (string, string) {
@@ -103,7 +103,7 @@ func (m *matchByWorker) rank() {
 	if m.s.engine == nil {
 		m.note.SetText("正在建立匹配索引…")
 	}
-	st := m.s.g.store
+	st := m.s.st
 	m.s.withEngine(func(e matchEngine) {
 		m.run.submit(func() func() {
 			start := time.Now()
@@ -141,7 +141,7 @@ func (m *matchByWorker) rank() {
 }
 
 // openingsOf adds the stored demand records to a ranking.
-func openingsOf(st Store, ranked []recommend.Ranked) ([]opening, error) {
+func openingsOf(st MatchStore, ranked []recommend.Ranked) ([]opening, error) {
 	ids := make([]string, len(ranked))
 	for i, r := range ranked {
 		ids[i] = r.DemandID

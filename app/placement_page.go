@@ -46,7 +46,7 @@ func (pg *placementPage) view() fyne.CanvasObject {
 	back := widget.NewButtonWithIcon("返回列表", theme.NavigateBackIcon(), pg.s.closePage)
 	editContract := widget.NewButtonWithIcon("合同与保险", theme.DocumentCreateIcon(), pg.editContract)
 	addFollowUp := widget.NewButtonWithIcon("新增跟踪服务", theme.ContentAddIcon(), func() {
-		newFollowUpDialog(pg.s.g, pg.p.Worker, pg.p, pg.fillFollowUps).show()
+		newFollowUpDialog(pg.s.g, pg.s.st, pg.p.Worker, pg.p, pg.fillFollowUps).show()
 	})
 	pg.built = container.NewVScroll(container.NewVBox(
 		container.NewHBox(back),
@@ -67,7 +67,7 @@ func (pg *placementPage) shown() {
 
 // reload reads the placement again after a change and redraws.
 func (pg *placementPage) reload() {
-	p, err := loadPlacement(pg.s.g.store, pg.p.ID)
+	p, err := loadPlacement(pg.s.st, pg.p.ID)
 	if err != nil {
 		pg.s.g.showError("无法刷新就业安置", err)
 		return
@@ -78,10 +78,10 @@ func (pg *placementPage) reload() {
 
 // fill draws the page from pg.p.
 func (pg *placementPage) fill() {
-	p, g := pg.p, pg.s.g
+	p := pg.p
 	d := p.Demand
 	owner := "我方负责"
-	if o := g.store.Office(); o != nil && p.ResponsibleOffice != o.ID {
+	if o := pg.s.st.Office(); o != nil && p.ResponsibleOffice != o.ID {
 		owner = "对方工会负责"
 	}
 	post := occName(d.Occupation)
@@ -154,16 +154,15 @@ func contractLine(p *data.Placement) string {
 }
 
 func (pg *placementPage) fillFollowUps() {
-	g := pg.s.g
 	pg.followUps.Objects = nil
-	fs, err := g.store.PlacementFollowUps(pg.p.ID)
+	fs, err := pg.s.st.PlacementFollowUps(pg.p.ID)
 	if err != nil {
 		pg.followUps.Add(widget.NewLabel("读取跟踪服务出错：" + err.Error()))
 	}
 	if err == nil && len(fs) == 0 {
 		pg.followUps.Add(widget.NewLabel("暂无"))
 	}
-	today := g.store.Today()
+	today := pg.s.st.Today()
 	for i := range fs {
 		f := &fs[i]
 		l := widget.NewLabel(followUpLine(f, today))
@@ -197,7 +196,7 @@ func followUpLine(f *data.FollowUp, today data.Date) string {
 func (pg *placementPage) moveTo(st data.Stage) {
 	g := pg.s.g
 	date := newTextEntry("如 2026-01-31")
-	date.SetText(g.store.Today().String())
+	date.SetText(pg.s.st.Today().String())
 	dateLabel := strings.TrimPrefix(st.Label(), "已") + "日期" // 上岗日期, 离职日期
 	items := []fyne.CanvasObject{widget.NewLabel(dateLabel), date}
 	var reason *widget.Select
@@ -224,7 +223,7 @@ func (pg *placementPage) moveTo(st data.Stage) {
 			next.CloseReason = codeForLabel(data.CloseReasons, reason.Selected)
 			next.CloseNote = strings.TrimSpace(note.Text)
 		}
-		if err := g.store.Update(&next); err != nil {
+		if err := pg.s.st.Update(&next); err != nil {
 			return err
 		}
 		pg.reload()
@@ -244,7 +243,7 @@ func (pg *placementPage) editContract() {
 	if !p.ContractDate.IsZero() {
 		date.SetText(p.ContractDate.String())
 	} else {
-		date.SetText(g.store.Today().String())
+		date.SetText(pg.s.st.Today().String())
 	}
 	months := newTextEntry("合同期限（月）")
 	months.SetText(intText(p.ContractMonths))
@@ -272,7 +271,7 @@ func (pg *placementPage) editContract() {
 		}
 		next.ContractMonths = n
 		next.SocialInsurance, next.AccidentInsurance = social.Checked, accident.Checked
-		if err := g.store.Update(&next); err != nil {
+		if err := pg.s.st.Update(&next); err != nil {
 			return err
 		}
 		pg.reload()

@@ -26,6 +26,7 @@ type placementQuery struct {
 // place when the clerk opens one.
 type placementsScreen struct {
 	g     *GUI
+	st    PlacementStore
 	rows  *pagedRows[data.Placement, placementQuery]
 	table *recordTable[data.Placement, placementQuery]
 
@@ -52,30 +53,24 @@ const (
 	allEmployers = "全部用工单位"
 )
 
-func newPlacementsScreen(g *GUI) *placementsScreen {
-	s := &placementsScreen{g: g}
-	st := g.store
-	s.rows = newPagedRows(g.ui, lister[data.Placement, placementQuery]{
-		list: func(q placementQuery, p data.Page) ([]data.Placement, *data.Cursor, error) {
-			return st.ListPlacementsIn(q.f, q.r, p)
+func newPlacementsScreen(g *GUI, st PlacementStore) *placementsScreen {
+	s := &placementsScreen{g: g, st: st}
+	s.table = newListView(g, listSpec[data.Placement, placementQuery]{
+		src: lister[data.Placement, placementQuery]{
+			list: func(q placementQuery, p data.Page) ([]data.Placement, *data.Cursor, error) {
+				return st.ListPlacementsIn(q.f, q.r, p)
+			},
+			count: func(q placementQuery) (int64, error) { return st.CountPlacementsIn(q.f, q.r) },
 		},
-		count: func(q placementQuery) (int64, error) { return st.CountPlacementsIn(q.f, q.r) },
+		cols:   placementColumns(),
+		sort:   "created",
+		desc:   true,
+		tables: []data.Table{data.TablePlacements, data.TableWorkers, data.TableEmployers, data.TableDemands},
+		count:  func() *widget.Label { return s.count },
+		open:   func(p data.Placement) { s.open(p.ID) },
+		loaded: s.updateCount,
 	})
-	s.rows.q = listQuery[placementQuery]{sort: "created", desc: true}
-	g.track(s.rows)
-	s.table = newRecordTable(s.rows, placementColumns())
-	s.table.onOpen = func(p data.Placement) { s.open(p.ID) }
-	s.rows.onReset = func(moved bool) {
-		s.updateCount()
-		s.table.refreshAfterReset(moved)
-	}
-	s.rows.onPage = s.table.table.Refresh
-	s.rows.onError = func(err error) { s.count.SetText("查询出错：" + err.Error()) }
-	st.OnChange(func(c data.Change) {
-		if c.Table == "placements" || c.Table == "workers" || c.Table == "employers" || c.Table == "demands" {
-			s.rows.reload()
-		}
-	})
+	s.rows = s.table.rows
 	return s
 }
 
@@ -151,7 +146,7 @@ func (s *placementsScreen) view() fyne.CanvasObject {
 	s.stage.SetSelectedIndex(0)
 	s.employer = widget.NewSelect([]string{allEmployers}, func(string) { s.applyFilter() })
 	s.employer.SetSelectedIndex(0)
-	s.region = newRegionField(g.win, false, true, "全部接收地", s.officeRegion)
+	s.region = newRegionField(g.win, false, true, "全部接收地", g.officeRegion)
 	s.region.onChanged = func(string) { s.applyFilter() }
 	s.from = newTextEntry("起始日期")
 	s.to = newTextEntry("截止日期")
@@ -181,7 +176,7 @@ func (s *placementsScreen) view() fyne.CanvasObject {
 
 // loadEmployers fills the employer filter in the background.
 func (s *placementsScreen) loadEmployers() {
-	st := s.g.store
+	st := s.st
 	s.g.newLatest().submit(func() func() {
 		rows, _, err := st.ListEmployers(data.EmployerFilter{}, data.Page{Sort: "name", Limit: 1000})
 		return func() {
@@ -196,13 +191,6 @@ func (s *placementsScreen) loadEmployers() {
 			s.employer.SetOptions(opts)
 		}
 	})
-}
-
-func (s *placementsScreen) officeRegion() string {
-	if o := s.g.store.Office(); o != nil {
-		return o.Region
-	}
-	return ""
 }
 
 func (s *placementsScreen) shown() {
@@ -292,7 +280,7 @@ func (s *placementsScreen) updateCount() {
 
 // open shows a placement's page in place of the list.
 func (s *placementsScreen) open(id string) {
-	p, err := loadPlacement(s.g.store, id)
+	p, err := loadPlacement(s.st, id)
 	if err != nil {
 		s.g.showError("无法打开就业安置", err)
 		return
@@ -317,7 +305,7 @@ func (s *placementsScreen) closePage() {
 }
 
 // loadPlacement reads a placement with its worker, demand and employer.
-func loadPlacement(st Store, id string) (*data.Placement, error) {
+func loadPlacement(st PlacementStore, id string) (*data.Placement, error) {
 	p, err := st.Placement(id)
 	if err != nil {
 		return nil, err

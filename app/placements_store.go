@@ -5,17 +5,17 @@ import (
 	"duikou/data/storage"
 )
 
-// PlacementStore is what the 就业安置, 跟踪服务 and 首页 screens ask of the
-// data layer beyond the worker and employer screens.
+// PlacementStore is what 就业安置 and a placement's page ask of the data
+// layer.
 type PlacementStore interface {
+	FollowUpAdder
+	Update(rec data.Record) error
 	ListPlacementsIn(f data.PlacementFilter, r storage.DateRange, p data.Page) ([]data.Placement, *data.Cursor, error)
 	CountPlacementsIn(f data.PlacementFilter, r storage.DateRange) (int64, error)
 	Placement(id string) (*data.Placement, error)
 	PlacementFollowUps(placementID string) ([]data.FollowUp, error)
-	ListFollowUpsFull(f data.FollowUpFilter, p data.Page) ([]data.FollowUp, *data.Cursor, error)
-	FollowUp(id string) (*data.FollowUp, error)
-	Partners() ([]data.Partner, error)
-	Dashboard(today data.Date) (*storage.Dashboard, error)
-	CheckInDays() []int
-	SetCheckInDays(days []int) error
+	Worker(id string) (*data.Worker, error)
+	Demand(id string) (*data.Demand, error)
+	Employer(id string) (*data.Employer, error)
+	ListEmployers(f data.EmployerFilter, p data.Page) ([]data.Employer, *data.Cursor, error)
 }

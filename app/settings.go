@@ -16,6 +16,7 @@ import (
 // audit log, the database file, a backup on demand and a restore.
 type settingsScreen struct {
 	g      *GUI
+	st     SettingsStore
 	office *widget.Label
 	clerk  *textEntry
 	saved  *widget.Label
@@ -25,7 +26,9 @@ type settingsScreen struct {
 	restoreRun *latest // checks and restores a backup off the UI thread
 }
 
-func newSettingsScreen(g *GUI) *settingsScreen { return &settingsScreen{g: g} }
+func newSettingsScreen(g *GUI, st SettingsStore) *settingsScreen {
+	return &settingsScreen{g: g, st: st}
+}
 
 func (s *settingsScreen) view() fyne.CanvasObject {
 	if s.built != nil {
@@ -48,7 +51,7 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 	backupNow := widget.NewButtonWithIcon("立即备份", theme.DownloadIcon(), s.backupNow)
 	s.restoreRun = s.g.newLatest()
 	restore := widget.NewButtonWithIcon("从备份恢复…", theme.HistoryIcon(), s.chooseBackup)
-	path := widget.NewLabel("数据库文件：" + s.g.store.Path())
+	path := widget.NewLabel("数据库文件：" + s.st.Path())
 	path.Wrapping = fyne.TextWrapWord
 	backupNote := widget.NewLabel("程序每天第一次打开时自动备份一次，保留最近 30 份；备份放在数据库文件旁的 backups 文件夹中。从备份恢复前，程序会先备份当前数据库。")
 	backupNote.Wrapping = fyne.TextWrapWord
@@ -63,14 +66,14 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 		section("经办人", "", container.NewVBox(
 			container.NewBorder(nil, nil, widget.NewLabel("经办人姓名"), saveClerk, s.clerk), s.saved, clerkNote)),
 		section("数据与备份", "", container.NewVBox(path, container.NewHBox(backupNow, restore), s.backup, backupNote)),
-		newCheckInSettings(s.g).view(),
+		newCheckInSettings(s.g, s.st).view(),
 		section("关于", "", about),
 	))
 	return s.built
 }
 
 func (s *settingsScreen) shown() {
-	o := s.g.store.Office()
+	o := s.st.Office()
 	if o == nil {
 		return
 	}
@@ -88,7 +91,7 @@ func (s *settingsScreen) saveClerk() {
 		s.saved.Show()
 		return
 	}
-	if err := s.g.store.SetClerk(name); err != nil {
+	if err := s.st.SetClerk(name); err != nil {
 		s.saved.Importance = widget.DangerImportance
 		s.saved.SetText("未保存：" + err.Error())
 		s.saved.Show()
@@ -102,7 +105,7 @@ func (s *settingsScreen) saveClerk() {
 
 func (s *settingsScreen) backupNow() {
 	s.setBackupNote("正在备份…")
-	st, ui := s.g.store, s.g.ui
+	st, ui := s.st, s.g.ui
 	go func() {
 		file, err := st.BackupBeside("manual")
 		ui(func() {

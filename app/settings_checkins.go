@@ -16,13 +16,14 @@ import (
 // which check-in calls are scheduled (7, 30 and 90 by default).
 type checkInSettings struct {
 	g     *GUI
+	st    CheckInStore
 	days  *textEntry
 	saved *widget.Label
 }
 
-func newCheckInSettings(g *GUI) *checkInSettings {
-	c := &checkInSettings{g: g, days: newTextEntry("如 7,30,90"), saved: widget.NewLabel("")}
-	c.days.SetText(daysText(g.store.CheckInDays()))
+func newCheckInSettings(g *GUI, st CheckInStore) *checkInSettings {
+	c := &checkInSettings{g: g, st: st, days: newTextEntry("如 7,30,90"), saved: widget.NewLabel("")}
+	c.days.SetText(daysText(st.CheckInDays()))
 	c.days.OnSubmitted = func(string) { c.save() }
 	c.saved.Wrapping = fyne.TextWrapWord
 	c.saved.Hide()
@@ -47,7 +48,7 @@ func (c *checkInSettings) view() fyne.CanvasObject {
 func (c *checkInSettings) save() {
 	days, err := storage.ParseCheckInDays(c.days.Text)
 	if err == nil {
-		err = c.g.store.SetCheckInDays(days)
+		err = c.st.SetCheckInDays(days)
 	}
 	if err != nil {
 		c.saved.Importance = widget.DangerImportance

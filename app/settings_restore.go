@@ -49,7 +49,7 @@ func sizeLabel(n int64) string {
 
 // chooseBackup lists the backups beside the database, newest first.
 func (s *settingsScreen) chooseBackup() {
-	files, err := s.g.store.BackupFiles()
+	files, err := s.st.BackupFiles()
 	if err != nil {
 		s.g.showError("无法列出备份", err)
 		return
@@ -92,7 +92,7 @@ func (s *settingsScreen) openOtherBackup() {
 // while to check) and asks for confirmation with what it holds.
 func (s *settingsScreen) inspect(path string) {
 	s.setBackupNote("正在检查备份文件…")
-	st := s.g.store
+	st := s.st
 	s.restoreRun.submit(func() func() {
 		info, err := st.InspectBackup(path)
 		return func() {
@@ -131,7 +131,7 @@ func (s *settingsScreen) restore(path string) {
 	wait := dialog.NewCustomWithoutButtons("正在恢复",
 		widget.NewLabel("正在从 "+filepath.Base(path)+" 恢复数据库，请稍候……"), s.g.win)
 	wait.Show()
-	st := s.g.store
+	st := s.st
 	s.restoreRun.submit(func() func() {
 		ns, err := st.RestoreFrom(path)
 		return func() {

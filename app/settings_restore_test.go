@@ -1,7 +1,6 @@
 package app
 
 import (
-	"io"
 	"strings"
 	"testing"
 
@@ -40,11 +39,11 @@ func TestRestoreABackupFromSettings(t *testing.T) {
 	h.tap("恢复所选备份")
 	h.mustShow("劳动者 1 人")
 	h.tap("恢复")
-	t.Cleanup(func() { h.g.Store().(io.Closer).Close() })
+	t.Cleanup(func() { h.g.Store().Close() })
 	h.mustShow("恢复完成")
 
-	s := h.g.Store()
-	if s == Store(h.s) {
+	s := h.g.db
+	if s == h.s {
 		t.Fatal("the window still runs on the database it replaced")
 	}
 	n, err := s.CountWorkers(data.WorkerFilter{})

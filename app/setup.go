@@ -18,6 +18,7 @@ import (
 // in which role, and who the clerk is (for the audit log).
 type setupScreen struct {
 	g      *GUI
+	st     OfficeStore
 	fm     *form
 	name   *textEntry
 	region *regionField
@@ -27,8 +28,8 @@ type setupScreen struct {
 	built  fyne.CanvasObject
 }
 
-func newSetupScreen(g *GUI) *setupScreen {
-	s := &setupScreen{g: g, fm: newForm()}
+func newSetupScreen(g *GUI, st OfficeStore) *setupScreen {
+	s := &setupScreen{g: g, st: st, fm: newForm()}
 	s.name = newTextEntry("如：榆中县总工会")
 	s.region = newRegionField(g.win, false, false, "请选择本单位所在地区", nil)
 	s.role = widget.NewRadioGroup(labelsOf(data.OfficeRoles), nil)
@@ -98,7 +99,7 @@ func (s *setupScreen) save() {
 		return
 	}
 	role := data.OfficeRole(codeForLabel(data.OfficeRoles, s.role.Selected))
-	if _, err := s.g.store.SetupOffice(s.name.Text, s.region.code, role, s.clerk.Text); err != nil {
+	if _, err := s.st.SetupOffice(s.name.Text, s.region.code, role, s.clerk.Text); err != nil {
 		s.fm.refuseError(err)
 		return
 	}

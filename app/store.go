@@ -5,8 +5,24 @@ import (
 	"duikou/data/storage"
 )
 
-// The interfaces below are all the screens ask of the data layer.
-// *data.Store satisfies them (see the assertion at the bottom).
+// The interfaces below are all the screens ask of the data layer: each
+// screen holds the one it needs as a field, and New (through showMain)
+// hands each the concrete *storage.Store. The packages that run the
+// Store's own transactions (data/sheet, data/report, data/exchange,
+// data/matching) get GUI.db, which only newGUI and replaceStore set.
+
+// Shell is what the window itself asks of its database: the office and
+// the file for the status line, change notices, and for main, closing
+// and the daily backup.
+type Shell interface {
+	Office() *data.Office
+	Path() string
+	// OnChange registers a listener called after every committed write
+	// (on the writer's goroutine).
+	OnChange(fn func(data.Change))
+	Close() error
+	DailyBackup() (string, error)
+}
 
 // RecordWriter writes records; errors for bad input are *data.FieldError.
 type RecordWriter interface {
@@ -15,9 +31,15 @@ type RecordWriter interface {
 	Delete(rec data.Record) error
 }
 
+// officeReader is the office this installation is (its place, its clerk).
+type officeReader interface {
+	Office() *data.Office
+}
+
 // WorkerStore is what the worker list and form use.
 type WorkerStore interface {
 	RecordWriter
+	officeReader
 	ListWorkers(f data.WorkerFilter, p data.Page) ([]data.Worker, *data.Cursor, error)
 	CountWorkers(f data.WorkerFilter) (int64, error)
 	Worker(id string) (*data.Worker, error)
@@ -40,31 +62,64 @@ type EmployerStore interface {
 
 // OfficeStore is this installation: set-up, clerk, database file.
 type OfficeStore interface {
-	Office() *data.Office
+	officeReader
 	SetupOffice(name, region string, role data.OfficeRole, clerk string) (*data.Office, error)
 	SetClerk(clerk string) error
 	Path() string
 	BackupBeside(reason string) (string, error)
 }
 
-// FollowUpCounter counts follow-ups, for the 跟踪服务 list's count.
-type FollowUpCounter interface {
-	CountFollowUps(f data.FollowUpFilter) (int64, error)
+// CheckInStore is the days after starting work on which check-in calls
+// are scheduled.
+type CheckInStore interface {
+	CheckInDays() []int
+	SetCheckInDays(days []int) error
 }
 
-// Store is everything the window needs.
-type Store interface {
+// SettingsStore is what 设置 uses: the office, backups and restore, the
+// check-in days.
+type SettingsStore interface {
 	OfficeStore
-	WorkerStore
-	EmployerStore
-	FollowUpCounter
 	BackupStore
-	PlacementStore
-	ExchangeStore
-	MatchStore
-	// OnChange registers a listener called after every committed write
-	// (on the writer's goroutine).
-	OnChange(fn func(data.Change))
+	CheckInStore
 }
 
-var _ Store = (*storage.Store)(nil)
+// FollowUpAdder is what the new follow-up dialog uses (from 跟踪服务 and
+// from a placement's page).
+type FollowUpAdder interface {
+	// in the dialog's order: the worker search, the due date, the
+	// partner who is responsible, saving as this office
+	ListWorkers(f data.WorkerFilter, p data.Page) ([]data.Worker, *data.Cursor, error)
+	Today() data.Date
+	Partners() ([]data.Partner, error)
+	Create(rec data.Record) error
+	officeReader
+}
+
+// FollowUpStore is what 跟踪服务 and its quick entry use.
+type FollowUpStore interface {
+	FollowUpAdder
+	ListFollowUpsFull(f data.FollowUpFilter, p data.Page) ([]data.FollowUp, *data.Cursor, error)
+	CountFollowUps(f data.FollowUpFilter) (int64, error)
+	FollowUp(id string) (*data.FollowUp, error)
+	Update(rec data.Record) error
+}
+
+// HomeStore is what 首页 reads: the office and the counts.
+type HomeStore interface {
+	officeReader
+	Dashboard(today data.Date) (*storage.Dashboard, error)
+	Today() data.Date
+}
+
+var (
+	_ Shell          = (*storage.Store)(nil)
+	_ WorkerStore    = (*storage.Store)(nil)
+	_ EmployerStore  = (*storage.Store)(nil)
+	_ SettingsStore  = (*storage.Store)(nil)
+	_ FollowUpStore  = (*storage.Store)(nil)
+	_ HomeStore      = (*storage.Store)(nil)
+	_ PlacementStore = (*storage.Store)(nil)
+	_ ExchangeStore  = (*storage.Store)(nil)
+	_ MatchStore     = (*storage.Store)(nil)
+)

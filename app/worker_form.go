@@ -56,7 +56,7 @@ func newWorkerForm(s *workersScreen, w *data.Worker) *workerForm {
 	f.birth.Importance = widget.LowImportance
 	f.sex = widget.NewLabel("由身份证号自动填写")
 	f.sex.Importance = widget.LowImportance
-	f.hukou = newRegionField(g.win, true, false, "请选择户籍所在区县", s.officeRegion)
+	f.hukou = newRegionField(g.win, true, false, "请选择户籍所在区县", s.g.officeRegion)
 	f.education = widget.NewSelect(labelsOf(data.Educations), nil)
 	f.education.PlaceHolder = "请选择"
 	f.poverty = widget.NewSelect(labelsOf(data.Poverties), nil)
@@ -82,7 +82,7 @@ func newWorkerForm(s *workersScreen, w *data.Worker) *workerForm {
 
 // partnerStart opens the desired-region chooser at the office's province.
 func (f *workerForm) partnerStart() string {
-	if o := f.g.store.Office(); o != nil {
+	if o := f.s.st.Office(); o != nil {
 		if chain := catalog.Chain(o.Region); len(chain) > 0 {
 			return chain[0].Code
 		}
@@ -232,7 +232,7 @@ func (f *workerForm) watch() {
 	f.consent.OnChanged = func(on bool) {
 		touch()
 		if on && strings.TrimSpace(f.consentDate.Text) == "" {
-			f.consentDate.SetText(f.g.store.Today().String())
+			f.consentDate.SetText(f.s.st.Today().String())
 		}
 		fm.byKey["ConsentDate"].revalidate()
 	}
@@ -260,7 +260,7 @@ func (f *workerForm) checkID() string {
 	if err != nil {
 		return err.Error()
 	}
-	if dup, err := f.g.store.FindWorkerByIDNumber(id.Number); err == nil && dup != nil && (f.orig == nil || dup.ID != f.orig.ID) {
+	if dup, err := f.s.st.FindWorkerByIDNumber(id.Number); err == nil && dup != nil && (f.orig == nil || dup.ID != f.orig.ID) {
 		return fmt.Sprintf("已登记为劳动者“%s”，请勿重复登记", dup.Name)
 	}
 	return ""
@@ -300,7 +300,7 @@ func (f *workerForm) idChanged(s string) {
 		field.setError(msg)
 		return
 	}
-	age := id.AgeOn(f.g.store.Today().Time())
+	age := id.AgeOn(f.s.st.Today().Time())
 	hint := fmt.Sprintf("校验通过：%s，%d岁", id.Sex.Label(), age)
 	if len(t) == 15 {
 		hint += "，15位旧号码将保存为18位：" + id.Number
@@ -413,9 +413,9 @@ func (f *workerForm) doSave() {
 	w := f.worker()
 	var err error
 	if f.orig == nil {
-		err = f.g.store.Create(w)
+		err = f.s.st.Create(w)
 	} else {
-		err = f.g.store.Update(w)
+		err = f.s.st.Update(w)
 	}
 	if err != nil {
 		f.fm.refuseError(err)
@@ -438,7 +438,7 @@ func (f *workerForm) doDelete() {
 	f.g.confirm("删除劳动者",
 		fmt.Sprintf("确定删除劳动者“%s”（%s）吗？删除后列表中不再显示，与合作方交换数据时对方也会删除。", w.Name, ident.MaskID(w.IDNumber)),
 		"删除", func() {
-			if err := f.g.store.Delete(&data.Worker{Synced: data.Synced{ID: w.ID}}); err != nil {
+			if err := f.s.st.Delete(&data.Worker{Synced: data.Synced{ID: w.ID}}); err != nil {
 				f.g.showError("无法删除", err)
 				return
 			}

@@ -19,6 +19,7 @@ import (
 // and the worker form in its place when the clerk opens or adds one.
 type workersScreen struct {
 	g     *GUI
+	st    WorkerStore
 	rows  *pagedRows[data.Worker, data.WorkerFilter]
 	table *recordTable[data.Worker, data.WorkerFilter]
 	today data.Date
@@ -44,25 +45,26 @@ const (
 	allPoverties = "全部脱贫状态"
 )
 
-func newWorkersScreen(g *GUI) *workersScreen {
-	s := &workersScreen{g: g, today: g.store.Today()}
-	st := g.store
-	s.rows = newPagedRows(g.ui, lister[data.Worker, data.WorkerFilter]{list: st.ListWorkers, count: st.CountWorkers})
-	s.rows.q = listQuery[data.WorkerFilter]{sort: "created", desc: true} // newest first
-	g.track(s.rows)
-	s.table = newRecordTable(s.rows, s.columns())
-	s.table.onOpen = func(w data.Worker) { s.openEdit(w.ID) }
-	s.rows.onReset = func(moved bool) {
-		s.updateCount()
-		s.table.refreshAfterReset(moved)
-		ready := s.onReady
-		s.onReady = nil
-		for _, fn := range ready {
-			fn()
-		}
-	}
-	s.rows.onPage = s.table.table.Refresh
-	s.rows.onError = func(err error) { s.count.SetText("查询出错：" + err.Error()) }
+func newWorkersScreen(g *GUI, st WorkerStore) *workersScreen {
+	s := &workersScreen{g: g, st: st, today: st.Today()}
+	s.table = newListView(g, listSpec[data.Worker, data.WorkerFilter]{
+		src:    lister[data.Worker, data.WorkerFilter]{list: st.ListWorkers, count: st.CountWorkers},
+		cols:   s.columns(),
+		sort:   "created",
+		desc:   true, // newest first
+		tables: []data.Table{data.TableWorkers},
+		count:  func() *widget.Label { return s.count },
+		open:   func(w data.Worker) { s.openEdit(w.ID) },
+		loaded: func() {
+			s.updateCount()
+			ready := s.onReady
+			s.onReady = nil
+			for _, fn := range ready {
+				fn()
+			}
+		},
+	})
+	s.rows = s.table.rows
 	return s
 }
 
@@ -132,7 +134,7 @@ func (s *workersScreen) view() fyne.CanvasObject {
 	g := s.g
 	s.search = newTextEntry("搜索姓名、身份证号或电话（Ctrl+F）")
 	s.search.OnChanged = func(string) { s.applyFilter() }
-	s.region = newRegionField(g.win, false, true, "全部户籍地", s.officeRegion)
+	s.region = newRegionField(g.win, false, true, "全部户籍地", g.officeRegion)
 	s.region.onChanged = func(string) { s.applyFilter() }
 	s.occ = newOccField(g.win, true, "全部工种")
 	s.occ.onChanged = func(string) { s.applyFilter() }
@@ -162,20 +164,12 @@ func (s *workersScreen) view() fyne.CanvasObject {
 	return s.stack
 }
 
-// officeRegion is where region choosers open: the office's own place.
-func (s *workersScreen) officeRegion() string {
-	if o := s.g.store.Office(); o != nil {
-		return o.Region
-	}
-	return ""
-}
-
 func (s *workersScreen) shown() {
 	if s.form != nil {
 		s.form.shown()
 		return
 	}
-	s.today = s.g.store.Today()
+	s.today = s.st.Today()
 	s.g.setActions(actions{New: s.openNew, Find: s.focusSearch})
 }
 
@@ -223,7 +217,7 @@ func (s *workersScreen) openNew() {
 }
 
 func (s *workersScreen) openEdit(id string) {
-	w, err := s.g.store.Worker(id)
+	w, err := s.st.Worker(id)
 	if err != nil {
 		s.g.showError("无法打开劳动者", err)
 		return

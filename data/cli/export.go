@@ -46,7 +46,7 @@ func runExport(env *Env, args []string) int {
 	if _, err := sheet.FormatOf(*out); err != nil {
 		return env.Fail("%v", err)
 	}
-	s, code := openExistingDB(env, *db)
+	s, code := openForReading(env, *db)
 	if s == nil {
 		return code
 	}

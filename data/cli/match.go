@@ -45,7 +45,7 @@ func runMatch(env *Env, args []string) int {
 	case *top <= 0:
 		return env.Fail("--top 应为正整数，现为 %d", *top)
 	}
-	s, code := openExistingDB(env, *db)
+	s, code := openForReading(env, *db)
 	if s == nil {
 		return code
 	}
@@ -108,6 +108,16 @@ func runMatch(env *Env, args []string) int {
 // an empty new file would only hide a mistyped path. On failure it has
 // reported and returns a nil Store and the exit code.
 func openExistingDB(env *Env, path string) (*storage.Store, int) {
+	return openDB(env, path, storage.Options{Program: "duikou 命令行", LockWait: lockWait})
+}
+
+// openForReading is openExistingDB for a command that only reads: it may
+// run while a window has the database open.
+func openForReading(env *Env, path string) (*storage.Store, int) {
+	return openDB(env, path, storage.Options{Reader: true})
+}
+
+func openDB(env *Env, path string, opt storage.Options) (*storage.Store, int) {
 	if path == "" {
 		return nil, env.Fail("请用 --db 指定数据库文件")
 	}
@@ -119,7 +129,7 @@ func openExistingDB(env *Env, path string) (*storage.Store, int) {
 	} else if fi.IsDir() {
 		return nil, env.Fail("%s 是文件夹，不是数据库文件", path)
 	}
-	s, err := storage.OpenWith(path, storage.Options{Program: "duikou 命令行", LockWait: lockWait})
+	s, err := storage.OpenWith(path, opt)
 	if _, busy := dblock.IsBusy(err); busy {
 		return nil, env.Fail("%v", err) // names the program holding it
 	}

@@ -44,7 +44,7 @@ func runPartnerCard(env *Env, args []string) int {
 	case *out == "":
 		return env.Fail("请用 -o 指定名片文件")
 	}
-	s, code := openExistingDB(env, *db)
+	s, code := openForReading(env, *db)
 	if s == nil {
 		return code
 	}

@@ -45,7 +45,7 @@ func runPrint(env *Env, args []string) int {
 	if !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
 		return env.Fail("截止日期 %s 早于起始日期 %s", r.To, r.From)
 	}
-	s, code := openExistingDB(env, *db)
+	s, code := openForReading(env, *db)
 	if s == nil {
 		return code
 	}

@@ -48,6 +48,11 @@ type Options struct {
 	// LockWait is how long Open waits for another program to release the
 	// database (a short command waits; the window does not).
 	LockWait time.Duration
+	// Reader opens without the lock, for a command that only reads (and
+	// audits what it read): matching, exports and prints may run beside
+	// an open window. It never writes records, so there is nothing of its
+	// own a restore could lose.
+	Reader bool
 
 	// held is the lock a restore carries across the swap of the file.
 	held *dblock.Lock
@@ -82,7 +87,7 @@ func OpenWith(path string, opt Options) (*Store, error) {
 	// replace in a restore. The OS drops the lock when the process dies.
 	lock := opt.held
 	opt.held = nil
-	if lock == nil {
+	if lock == nil && !opt.Reader {
 		program := opt.Program
 		if program == "" {
 			program = "对口劳务协作"
