@@ -42,6 +42,9 @@ func (s *Store) Report(p stats.Period) (*stats.Report, error) {
 	}
 	r := stats.Build(p, name, f, rows)
 	r.RowsBy = by
+	if o := s.Office(); o != nil {
+		r.Header.Clerk = o.ClerkName
+	}
 	return r, nil
 }
 
