@@ -11,7 +11,8 @@
 //     bookkeeping.go (filled counts, worker status, check-in calls that
 //     follow a placement), responsibility.go, insert_fast.go;
 //   - reads: list_*.go with page_query.go (keyset paging),
-//     placement_search.go, followup_search.go, dashboard.go, store_match.go
+//     placement_search.go, followup_search.go, dashboard.go, stats.go
+//     (the 统计报表 figures), store_match.go
 //     (rows for the matching index), store_export.go, store_import.go;
 //   - the office, its clerk, settings, partners and the audit log:
 //     office_setup.go, settings.go, partners.go, partner_keys.go;
