@@ -226,6 +226,9 @@ func (p *populator) worker(tx *storage.Tx, ids *idAllocator, pl *plan) error {
 		if w.ConsentDate.After(pl.p.ReferredOn) {
 			w.ConsentDate = w.AvailableFrom
 		}
+		if data.DateOf(w.CreatedAt).After(w.AvailableFrom) {
+			w.CreatedAt = registeredAt(w.AvailableFrom) // registered before being referred
+		}
 		pl.worker = w
 	}
 	if err := tx.Create(w); err != nil {

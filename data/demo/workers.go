@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"duikou/data"
 	"duikou/data/catalog"
@@ -226,6 +227,7 @@ func (g *gen) newWorker(ids *idAllocator, target *data.Demand) *data.Worker {
 	w.DesiredRegions = g.desiredRegions(target)
 	w.ExpectedWage = g.expectedWage(prof, w.Skills[0].Level, target)
 	registered := g.daysAgo(g.between(20, 400))
+	w.CreatedAt = registeredAt(registered) // the 登记日期 the lists and the 统计报表 count by
 	w.AvailableFrom = g.daysAgo(g.between(-60, 60))
 	if target != nil || g.chance(0.9) {
 		w.Consent, w.ConsentDate = true, registered
@@ -344,4 +346,10 @@ func (g *gen) training(c county, prof occProfile, before data.Date) data.Trainin
 		t.Certificate = fmt.Sprintf("PX%d%s%04d", from.Year, c.code[2:], g.intn(10000))
 	}
 	return t
+}
+
+// registeredAt is mid-morning of a registration day in local time, the
+// way a clerk's entry of that day is stored.
+func registeredAt(d data.Date) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, 10, 0, 0, 0, time.Local)
 }

@@ -142,7 +142,7 @@ func Write(s *storage.Store, l List, w io.Writer, opt Options) (*Result, error) 
 		period:  l.dateLabel() + "：" + periodText(opt.Range),
 		printed: fmt.Sprintf("打印日期：%d年%d月%d日", today.Year, today.Month, today.Day),
 		note:    "注：身份证号、联系电话已隐去中间部分",
-		filter:  opt.Note,
+		filter:  noteLine(opt.Note),
 	}
 	if opt.FullIDs {
 		h.note = "注：本表含完整身份证号和联系电话，属个人信息，请妥善保管"
@@ -406,4 +406,13 @@ func yuanText(f data.Fen) string {
 		b.WriteString("." + frac)
 	}
 	return sign + b.String()
+}
+
+// noteLine is the filter line of a printed list: 筛选条件 and what the list
+// was narrowed to, or nothing.
+func noteLine(note string) string {
+	if note == "" {
+		return ""
+	}
+	return "筛选条件：" + note
 }

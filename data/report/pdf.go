@@ -50,7 +50,7 @@ type header struct {
 	period  string // "推荐或上岗日期：2026-03-01 至 2026-03-31"
 	printed string // "打印日期：2026年11月22日"
 	note    string // under every page: masked or full numbers
-	filter  string // under the heading: what the list was narrowed to
+	filter  string // the line under the heading: what the list was narrowed to (as printed)
 }
 
 // pdfDoc draws one list.
@@ -182,7 +182,7 @@ func (d *pdfDoc) newPage(t *table, h header, first bool) {
 		d.textIn(marginL, d.y, bodyW, h.printed, alignRight)
 		d.y += lineHeight(sizeMeta) + 2
 		if h.filter != "" {
-			d.text(marginL, d.y, "筛选条件："+h.filter)
+			d.text(marginL, d.y, h.filter)
 			d.y += lineHeight(sizeMeta) + 2
 		}
 	} else {
