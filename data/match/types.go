@@ -86,13 +86,13 @@ type Demand struct {
 	Referred                int    // open referrals (已推荐, 已面试)
 	// OverReferral is how many times Left may be open as referrals at
 	// once (the office's setting); 0 leaves referrals uncounted.
-	OverReferral int
-	Open                    bool   // status open and within its validity
-	WageMinFen, WageMaxFen  int64  // monthly; 0 = not stated
-	AgeMin, AgeMax          int    // 0 = no bound
-	Sex                     SexRequirement
-	MinLevel                catalog.SkillLevel
-	StartDate               time.Time // the date work starts; zero = now
+	OverReferral           int
+	Open                   bool  // status open and within its validity
+	WageMinFen, WageMaxFen int64 // monthly; 0 = not stated
+	AgeMin, AgeMax         int   // 0 = no bound
+	Sex                    SexRequirement
+	MinLevel               catalog.SkillLevel
+	StartDate              time.Time // the date work starts; zero = now
 	// PartnerProvinces are the provinces of our partner offices: a worker
 	// registered there comes through the cooperation channel and is looked
 	// after by both unions, which counts for the location part.
