@@ -45,6 +45,11 @@ func (c changeSet) add(table data.Table, id string, deleted bool) {
 // in step with s from then on. Building reads the whole worker table once
 // (a million workers take seconds); later writes cost a reload by id each.
 func New(s Source) (*Matcher, error) {
+	return build(s, s.EachWorkerForMatching)
+}
+
+// build is New over the workers walk streams.
+func build(s Source, walk func(func(*data.Worker) error) error) (*Matcher, error) {
 	m := &Matcher{s: s, pending: changeSet{}, demands: map[string]match.Demand{}}
 	// Subscribe before reading: a row written during the build is reloaded
 	// at the first query, so nothing written meanwhile is missed.
@@ -56,7 +61,7 @@ func New(s Source) (*Matcher, error) {
 	}
 	var walkErr error
 	workers := func(yield func(match.Worker) bool) {
-		walkErr = s.EachWorkerForMatching(func(w *data.Worker) error {
+		walkErr = walk(func(w *data.Worker) error {
 			if !yield(workerOf(w, placed[w.ID])) {
 				return errStopped
 			}

@@ -17,6 +17,10 @@ type Source interface {
 	// EachWorkerForMatching streams every live worker with the fields
 	// matching reads; EachDemand streams the demands a filter keeps.
 	EachWorkerForMatching(func(*data.Worker) error) error
+	// EachAvailableWorkerHolding streams, with the same fields, at least
+	// every live 待业 consenting worker who holds or wishes for one of
+	// the occupations (a few more do no harm).
+	EachAvailableWorkerHolding(occupations []string, fn func(*data.Worker) error) error
 	EachDemand(data.DemandFilter, func(*data.Demand) error) error
 	Worker(id string) (*data.Worker, error)
 	Demand(id string) (*data.Demand, error)
