@@ -78,7 +78,7 @@ func runAllocate(env *Env, args []string) int {
 		return code
 	}
 	defer s.Close()
-	m, err := recommend.New(s)
+	m, err := recommend.Open(s)
 	if err != nil {
 		return env.Fail("无法建立匹配索引：%v", err)
 	}

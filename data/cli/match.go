@@ -50,18 +50,9 @@ func runMatch(env *Env, args []string) int {
 		return code
 	}
 	defer s.Close()
-	// One demand's ranking indexes only the workers who can reach its top
-	// (recommend.NewForDemand): the same answer, without reading every
-	// worker of a county.
-	var m *recommend.Matcher
-	if *demandID != "" {
-		m, err = recommend.NewForDemand(s, *demandID, *top)
-		if errors.Is(err, data.ErrNotFound) {
-			return env.failLookup(err, "用工需求", *demandID)
-		}
-	} else {
-		m, err = recommend.New(s)
-	}
+	// The index comes from its snapshot beside the database when the
+	// records have not changed since (recommend.Open).
+	m, err := recommend.Open(s)
 	if err != nil {
 		return env.Fail("无法建立匹配索引：%v", err)
 	}

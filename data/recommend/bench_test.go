@@ -323,7 +323,7 @@ func BenchmarkAllocateDemoJobFair(b *testing.B) {
 			a.unfilled += u.Left
 		}
 	}
-	eligible, _ := m.eligibleWorkers()
+	eligible := m.ix.EligibleWorkers()
 	var demands, positions int
 	m.mu.Lock()
 	for _, d := range m.demands {
@@ -339,42 +339,4 @@ func BenchmarkAllocateDemoJobFair(b *testing.B) {
 	b.ReportMetric(float64(a.placed), "placed")
 	b.ReportMetric(a.total, "total")
 	b.ReportMetric(a.greedyTotal, "greedy-total")
-}
-
-// BenchmarkNewForDemand1M is `duikou match --demand ID --top 50` without
-// the process start: open the million-worker database, index the workers
-// who can reach the demand's top 50 (or all, when they cannot) and rank.
-// Goal: the whole command within 1 s; the same top 50 as the full index
-// (TestNewForDemandRanksAsTheFullIndex pins the equality).
-func BenchmarkNewForDemand1M(b *testing.B) {
-	skipUnless1M(b)
-	path := millionDB(b)
-	for _, occ := range []string{"housekeeper", "electrician"} {
-		b.Run(occ, func(b *testing.B) {
-			var indexed int
-			for b.Loop() {
-				s, err := storage.OpenWith(path, storage.Options{Now: func() time.Time { return fixedNow }, Reader: true})
-				if err != nil {
-					b.Fatal(err)
-				}
-				var id string
-				s.EachDemand(data.DemandFilter{}, func(d *data.Demand) error {
-					if d.Occupation == occ {
-						id = d.ID
-					}
-					return nil
-				})
-				m, err := NewForDemand(s, id, 50)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if _, err := m.TopWorkers(id, 50); err != nil {
-					b.Fatal(err)
-				}
-				indexed, _ = m.Len()
-				s.Close()
-			}
-			b.ReportMetric(float64(indexed), "workers-indexed")
-		})
-	}
 }

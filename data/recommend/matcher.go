@@ -44,24 +44,33 @@ func (c changeSet) add(table data.Table, id string, deleted bool) {
 // New builds the index from every live worker and demand in s and keeps it
 // in step with s from then on. Building reads the whole worker table once
 // (a million workers take seconds); later writes cost a reload by id each.
+// Open does the same, from the snapshot beside the database when it can.
 func New(s Source) (*Matcher, error) {
-	return build(s, s.EachWorkerForMatching)
+	m := subscribed(s)
+	if err := m.indexAllWorkers(); err != nil {
+		return nil, err
+	}
+	return m, m.loadDemands()
 }
 
-// build is New over the workers walk streams.
-func build(s Source, walk func(func(*data.Worker) error) error) (*Matcher, error) {
-	m := &Matcher{s: s, pending: changeSet{}, demands: map[string]match.Demand{}}
-	// Subscribe before reading: a row written during the build is reloaded
-	// at the first query, so nothing written meanwhile is missed.
+// subscribed is an empty Matcher listening to s. It subscribes before
+// anything is read: a row written while the index is filled is reloaded
+// at the first query, so nothing written meanwhile is missed.
+func subscribed(s Source) *Matcher {
+	m := &Matcher{s: s, pending: changeSet{}, demands: map[string]match.Demand{}, ix: match.NewIndex()}
 	s.OnChange(m.noteChange)
+	return m
+}
 
-	placed, err := s.ActivelyPlaced(nil)
+// indexAllWorkers reads every live worker into the index.
+func (m *Matcher) indexAllWorkers() error {
+	placed, err := m.s.ActivelyPlaced(nil)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var walkErr error
 	workers := func(yield func(match.Worker) bool) {
-		walkErr = walk(func(w *data.Worker) error {
+		walkErr = m.s.EachWorkerForMatching(func(w *data.Worker) error {
 			if !yield(workerOf(w, placed[w.ID])) {
 				return errStopped
 			}
@@ -69,19 +78,19 @@ func build(s Source, walk func(func(*data.Worker) error) error) (*Matcher, error
 		})
 	}
 	m.ix = match.Build(workers, nil)
-	if walkErr != nil {
-		return nil, walkErr
-	}
+	return walkErr
+}
+
+// loadDemands reads the partners, the referral ratio and every demand.
+func (m *Matcher) loadDemands() error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	var err error
 	if m.partners, err = m.loadPartners(); err != nil {
-		return nil, err
+		return err
 	}
-	m.ratio = s.OverReferralRatio()
-	if err := m.reloadAllDemands(s.Today()); err != nil {
-		return nil, err
-	}
-	return m, nil
+	m.ratio = m.s.OverReferralRatio()
+	return m.reloadAllDemands(m.s.Today())
 }
 
 var errStopped = errors.New("recommend: walk stopped")

@@ -17,10 +17,11 @@ type Source interface {
 	// EachWorkerForMatching streams every live worker with the fields
 	// matching reads; EachDemand streams the demands a filter keeps.
 	EachWorkerForMatching(func(*data.Worker) error) error
-	// EachAvailableWorkerHolding streams, with the same fields, at least
-	// every live 待业 consenting worker who holds or wishes for one of
-	// the occupations (a few more do no harm).
-	EachAvailableWorkerHolding(occupations []string, fn func(*data.Worker) error) error
+	// MatchSnapshot names the file beside the database where the index
+	// may be kept between runs ("" when there is none, e.g. a server
+	// database) and the stamp of the records it must match: it changes
+	// with every write of a worker or placement.
+	MatchSnapshot() (path, stamp string, err error)
 	EachDemand(data.DemandFilter, func(*data.Demand) error) error
 	Worker(id string) (*data.Worker, error)
 	Demand(id string) (*data.Demand, error)

@@ -28,37 +28,11 @@ const idBatch = 500
 // take many times longer (every date parsed, every JSON column decoded).
 // An error from fn stops the walk and is returned.
 func (s *Store) EachWorkerForMatching(fn func(*data.Worker) error) error {
-	return s.eachWorkerForMatching("deleted = ?", []any{false}, fn)
-}
-
-// EachAvailableWorkerHolding is EachWorkerForMatching for the live 待业
-// workers who agreed to share their profile and hold or wish for one of
-// the occupations (catalog keys): the only workers a demand of a related
-// 工种 can rank above 不推荐, so ranking them alone is exact when enough
-// of them do. In LIKE a key's "_" matches any character, which only lets
-// a few more rows through for the scoring to drop.
-func (s *Store) EachAvailableWorkerHolding(occupations []string, fn func(*data.Worker) error) error {
-	if len(occupations) == 0 {
-		return nil
-	}
-	where := "deleted = ? AND status = ? AND consent = ? AND ("
-	args := []any{false, data.WorkerIdle, true}
-	for i, key := range occupations {
-		if i > 0 {
-			where += " OR "
-		}
-		where += "occ_keys LIKE ? OR desired_occupations LIKE ?"
-		args = append(args, "%|"+key+"|%", `%"`+key+`"%`)
-	}
-	return s.eachWorkerForMatching(where+")", args, fn)
-}
-
-func (s *Store) eachWorkerForMatching(where string, args []any, fn func(*data.Worker) error) error {
 	// CAST keeps the dates as text: the driver would parse a DATE column
 	// into a time.Time, slowly, only for us to take its calendar date.
 	rows, err := s.db.Raw(`SELECT id, name, hukou_region, skills, desired_regions, desired_occupations,
 		expected_wage, CAST(available_from AS TEXT), status, consent, sex, CAST(birth AS TEXT), poverty
-		FROM workers WHERE `+where+` ORDER BY id`, args...).Rows()
+		FROM workers WHERE deleted = ? ORDER BY id`, false).Rows()
 	if err != nil {
 		return err
 	}
