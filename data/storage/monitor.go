@@ -19,7 +19,12 @@ import (
 // Three reads, each over the poverty workers only: their placements that
 // started or ended, their open cases and completed follow-ups, then the
 // names of those flagged. A worker with neither can never be flagged, so
-// a million workers without placements cost one indexed join.
+// the reads start from the placements and follow-ups and look each
+// worker up by key: CROSS JOIN keeps SQLite to that order (left to
+// right), where a plain JOIN let it walk the poverty index over a third
+// of a million workers, probing placements for each (1.3 s instead of
+// 0.03 s on the million-worker benchmark database). PostgreSQL plans a
+// CROSS JOIN with its WHERE as the inner join it is.
 func (s *Store) MonitorFlags(asOf data.Date) ([]monitor.Flag, error) {
 	rule := s.MonitorRule()
 	people := map[string]*monitor.Person{}
@@ -33,8 +38,8 @@ func (s *Store) MonitorFlags(asOf data.Date) ([]monitor.Flag, error) {
 	}
 	poor := []data.Poverty{data.PovertyLifted, data.PovertyMonitored}
 	err := scanRaw(s.db.Raw(`SELECT p.worker_id, w.poverty, p.id, p.stage, p.started_on, p.ended_on
-		FROM placements p JOIN workers w ON w.id = p.worker_id
-		WHERE w.poverty IN ? AND w.deleted = ? AND p.deleted = ?
+		FROM placements p CROSS JOIN workers w
+		WHERE w.id = p.worker_id AND w.poverty IN ? AND w.deleted = ? AND p.deleted = ?
 		  AND (p.started_on IS NOT NULL OR p.ended_on IS NOT NULL)`, poor, false, false), func(rows *sql.Rows) error {
 		var wid string
 		var pov data.Poverty
@@ -50,8 +55,8 @@ func (s *Store) MonitorFlags(asOf data.Date) ([]monitor.Flag, error) {
 		return nil, err
 	}
 	err = scanRaw(s.db.Raw(`SELECT f.worker_id, w.poverty, f.kind, f.status, f.done_on
-		FROM follow_ups f JOIN workers w ON w.id = f.worker_id
-		WHERE w.poverty IN ? AND w.deleted = ? AND f.deleted = ?
+		FROM follow_ups f CROSS JOIN workers w
+		WHERE w.id = f.worker_id AND w.poverty IN ? AND w.deleted = ? AND f.deleted = ?
 		  AND ((f.kind IN ? AND f.status = ?) OR (f.status = ? AND f.done_on IS NOT NULL))`,
 		poor, false, false, []data.FollowUpKind{data.KindArrears, data.KindInjury}, data.FollowUpOpen, data.FollowUpDone),
 		func(rows *sql.Rows) error {
