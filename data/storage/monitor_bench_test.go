@@ -39,6 +39,22 @@ func benchMonitor(b *testing.B, s *storage.Store) {
 	b.ReportMetric(float64(flags), "flags")
 }
 
+func skipUnless1M(b *testing.B) {
+	if os.Getenv(bench1MEnv) != "1" {
+		b.Skipf("set %s=1 to run the million-worker benchmarks", bench1MEnv)
+	}
+}
+
+// openOrSkip opens a cached benchmark database for reading; one this
+// build cannot open (made by a newer schema, say) skips the benchmark.
+func openOrSkip(b *testing.B, path string) *storage.Store {
+	s, err := storage.OpenWith(path, storage.Options{Reader: true})
+	if err != nil {
+		b.Skipf("%s: %v", path, err)
+	}
+	return s
+}
+
 // BenchmarkMonitorFlagsDemo runs on the default demo (2,000 workers).
 func BenchmarkMonitorFlagsDemo(b *testing.B) {
 	s, err := demo.Create(filepath.Join(b.TempDir(), "demo.db"), demo.Options{})
@@ -52,9 +68,7 @@ func BenchmarkMonitorFlagsDemo(b *testing.B) {
 // BenchmarkMonitorFlagsDemo1M runs on the million-worker demo, built on
 // the first run (its dates are those of the day it was built).
 func BenchmarkMonitorFlagsDemo1M(b *testing.B) {
-	if os.Getenv(bench1MEnv) != "1" {
-		b.Skipf("set %s=1 to run the million-worker benchmarks", bench1MEnv)
-	}
+	skipUnless1M(b)
 	path := filepath.Join(os.TempDir(), "duikou-monitor-bench-demo-v1-1000000.db")
 	if _, err := os.Stat(path); err != nil {
 		tmp := path + ".building"
@@ -76,10 +90,7 @@ func BenchmarkMonitorFlagsDemo1M(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	s, err := storage.OpenWith(path, storage.Options{Reader: true})
-	if err != nil {
-		b.Fatal(err)
-	}
+	s := openOrSkip(b, path)
 	defer s.Close()
 	benchMonitor(b, s)
 }
@@ -88,20 +99,14 @@ func BenchmarkMonitorFlagsDemo1M(b *testing.B) {
 // (a million workers, a third of them 脱贫户 or 监测对象, a few hundred
 // referrals), if data/recommend has built it.
 func BenchmarkMonitorFlagsMatch1M(b *testing.B) {
-	if os.Getenv(bench1MEnv) != "1" {
-		b.Skipf("set %s=1 to run the million-worker benchmarks", bench1MEnv)
-	}
+	skipUnless1M(b)
 	path := filepath.Join(os.TempDir(), "duikou-match-bench-v1-1000000-s1.db")
 	if _, err := os.Stat(path); err != nil {
 		b.Skipf("%s is not built (DUIKOU_BENCH_1M=1 go test ./data/recommend -bench 1M builds it)", path)
 	}
-	s, err := storage.OpenWith(path, storage.Options{Reader: true})
-	if err != nil { // another branch's newer schema, say: not this run's failure
-		b.Skipf("%s: %v", path, err)
-	}
+	s := openOrSkip(b, path)
 	defer s.Close()
-	var n int64
-	if n, err = s.CountWorkers(data.WorkerFilter{}); err != nil || n < 1_000_000 {
+	if n, err := s.CountWorkers(data.WorkerFilter{}); err != nil || n < 1_000_000 {
 		b.Fatalf("%d workers, %v", n, err)
 	}
 	benchMonitor(b, s)
