@@ -38,9 +38,11 @@ type riskList struct {
 	jobs  *latest
 }
 
-// showRiskList opens the dialog on flags (as the home screen counted them).
-func (g *GUI) showRiskList(st RiskStore, flags []monitor.Flag) {
-	r := &riskList{g: g, st: st, flags: flags, done: map[string]string{}, jobs: g.newLatest()}
+// showRiskList opens the dialog on flags (as the home screen counted
+// them); jobs runs its writes off the UI thread (the caller keeps one
+// runner for every opening, so the tests' list of runners does not grow).
+func (g *GUI) showRiskList(st RiskStore, flags []monitor.Flag, jobs *latest) {
+	r := &riskList{g: g, st: st, flags: flags, done: map[string]string{}, jobs: jobs}
 	today := st.Today()
 	rule := st.MonitorRule()
 	head := widget.NewLabel(fmt.Sprintf("核查日期 %s，共 %d 人。脱贫户和监测对象中：离职或返乡超过%d天未再上岗、欠薪或工伤案件未结、在岗超过%d天无回访的（天数可在“设置”中修改）。",
@@ -79,6 +81,8 @@ func (r *riskList) newRow() fyne.CanvasObject {
 
 func (r *riskList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	f := r.flags[i]
+	// A border container holds the centre (the reasons) first, then the
+	// left (the name's box) and the right (the button).
 	row := o.(*fyne.Container)
 	name := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
 	btn := row.Objects[2].(*widget.Button)
