@@ -76,12 +76,20 @@ type CheckInStore interface {
 	SetCheckInDays(days []int) error
 }
 
+// ReferralLimitStore is how many times a demand's headcount still to fill
+// may be open as referrals at once.
+type ReferralLimitStore interface {
+	OverReferralRatio() int
+	SetOverReferralRatio(n int) error
+}
+
 // SettingsStore is what 设置 uses: the office, backups and restore, the
-// check-in days, 返贫监测's thresholds.
+// check-in days, the referral limit, 返贫监测's thresholds.
 type SettingsStore interface {
 	OfficeStore
 	BackupStore
 	CheckInStore
+	ReferralLimitStore
 	MonitorRuleStore
 }
 

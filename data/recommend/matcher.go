@@ -27,6 +27,7 @@ type Matcher struct {
 	mu       sync.Mutex
 	day      data.Date               // the day the demands' Open was computed for
 	partners []string                // the partner provinces the demands carry
+	ratio    int                     // the over-referral ratio the demands carry
 	demands  map[string]match.Demand // the indexed demands, to list them
 }
 
@@ -71,6 +72,7 @@ func New(s Source) (*Matcher, error) {
 	if m.partners, err = m.loadPartners(); err != nil {
 		return nil, err
 	}
+	m.ratio = s.OverReferralRatio()
 	if err := m.reloadAllDemands(s.Today()); err != nil {
 		return nil, err
 	}
@@ -105,17 +107,19 @@ func (m *Matcher) refresh() (data.Date, error) {
 	if err != nil {
 		return today, err
 	}
+	ratio := m.s.OverReferralRatio()
 	switch {
 	case today != m.day:
 		// Validity windows open and close with the date.
-		m.partners = partners
+		m.partners, m.ratio = partners, ratio
 		if err := m.reloadAllDemands(today); err != nil {
 			return today, err
 		}
-	case !slices.Equal(partners, m.partners):
-		m.partners = partners
+	case !slices.Equal(partners, m.partners) || ratio != m.ratio:
+		// Settings change without a change notice: compare each time.
+		m.partners, m.ratio = partners, ratio
 		for id, d := range m.demands {
-			d.PartnerProvinces = partners
+			d.PartnerProvinces, d.OverReferral = partners, ratio
 			m.demands[id] = d
 			m.ix.UpsertDemand(d)
 		}
@@ -234,7 +238,7 @@ func (m *Matcher) reloadDemands(ids map[string]bool, today data.Date) error {
 	live := make(map[string]bool, len(rows))
 	for i := range rows {
 		live[rows[i].ID] = true
-		m.putDemand(demandOf(&rows[i], today, m.partners))
+		m.putDemand(demandOf(&rows[i], today, m.partners, m.ratio))
 	}
 	for _, id := range load {
 		if !live[id] {
@@ -249,7 +253,7 @@ func (m *Matcher) reloadAllDemands(today data.Date) error {
 	seen := map[string]bool{}
 	err := m.s.EachDemand(data.DemandFilter{}, func(d *data.Demand) error {
 		seen[d.ID] = true
-		m.putDemand(demandOf(d, today, m.partners))
+		m.putDemand(demandOf(d, today, m.partners, m.ratio))
 		return nil
 	})
 	if err != nil {

@@ -9,6 +9,8 @@ type Source interface {
 	Today() data.Date
 	Office() *data.Office
 	Partners() ([]data.Partner, error)
+	// OverReferralRatio is the 设置 that caps open referrals per demand.
+	OverReferralRatio() int
 	// OnChange delivers every committed write (the index marks the row
 	// dirty and reloads it before the next query).
 	OnChange(func(data.Change))
