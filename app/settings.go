@@ -68,6 +68,7 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 		section("数据与备份", "", container.NewVBox(path, container.NewHBox(backupNow, restore), s.backup, backupNote)),
 		checkInSettings(s.st),
 		referralLimitSettings(s.st),
+		newMonitorSettings(s.st).view(),
 		section("关于", "", about),
 	))
 	return s.built
