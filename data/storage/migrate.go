@@ -2,6 +2,7 @@ package storage
 
 import (
 	"duikou/data"
+	"duikou/data/dblock"
 	"fmt"
 	"strconv"
 	"time"
@@ -48,6 +49,16 @@ func (s *Store) migrate(backupDir string) error {
 	}
 	if version > SchemaVersion {
 		return fmt.Errorf("数据库由较新版本的对口创建（结构版本 %d，本程序支持 %d），请升级程序", version, SchemaVersion)
+	}
+	if s.opt.Reader && !fresh {
+		// A reader runs beside a window without the lock, but upgrading
+		// writes: it takes the lock for the upgrade, or leaves the file
+		// alone when someone holds it.
+		lock, err := dblock.AcquireWait(s.path, "对口劳务协作（升级数据库）", 0)
+		if err != nil {
+			return fmt.Errorf("数据库需要升级（结构版本 %d→%d）才能读取，但现在无法升级：%w", version, SchemaVersion, err)
+		}
+		defer lock.Release()
 	}
 	before := map[string]int64{}
 	if !fresh {
