@@ -29,6 +29,11 @@ type Worker struct {
 	Consent     bool
 	ConsentDate Date
 	Notes       string `gorm:"size:1000"`
+	// RegisteredOn is the 登记日期: the day the worker registered with the
+	// sending office, which the 统计报表 counts by. It travels, so a
+	// partner counts the worker from the same day; a new record without
+	// one is registered on the day it is stored.
+	RegisteredOn Date `gorm:"index"`
 
 	// Derived on save from IDNumber and Skills; never travel (each office
 	// derives them), kept as columns so lists can filter and sort in SQL.

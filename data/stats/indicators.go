@@ -116,6 +116,9 @@ type Indicator struct {
 	Code  Code        `json:"code"`
 	Label string      `json:"label"`
 	Value json.Number `json:"value"`
+	// Submitted is the figure as submitted (报出), when the period was;
+	// it differs from Value once a record was corrected afterwards.
+	Submitted *json.Number `json:"submitted,omitempty"`
 	// Unit and Definition are for the printed form.
 	Unit       string `json:"-"`
 	Definition string `json:"-"`
@@ -138,8 +141,14 @@ type Report struct {
 	Office     string      `json:"office"`
 	Indicators []Indicator `json:"indicators"`
 	Rows       []Row       `json:"rows"`
+	// ReportedOn is the 报出日期 (absent until submitted); Corrected says a
+	// figure now differs from the submitted one (submission.go).
+	ReportedOn data.Date `json:"reported_on,omitzero"`
+	Corrected  bool      `json:"corrected,omitempty"`
 
 	Period Period `json:"-"`
+	// Figures are the raw values counted (money in fen), what 报出 stores.
+	Figures Figures `json:"-"`
 	// RowsBy says what the second table groups by: 工作地（市） or 户籍地（县）.
 	RowsBy string `json:"-"`
 	// Header is the form's header block.
@@ -162,7 +171,7 @@ const FormNo = "对口劳协统1表"
 
 // Build fills a report from the Store's figures.
 func Build(p Period, office string, f Figures, rows []Row) *Report {
-	r := &Report{From: p.From, To: p.To, Office: office, Period: p, Rows: rows}
+	r := &Report{From: p.From, To: p.To, Office: office, Period: p, Rows: rows, Figures: f}
 	if r.Rows == nil {
 		r.Rows = []Row{}
 	}

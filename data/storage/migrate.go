@@ -2,6 +2,7 @@ package storage
 
 import (
 	"duikou/data"
+	"duikou/data/stats"
 	"fmt"
 	"strconv"
 	"time"
@@ -14,7 +15,8 @@ import (
 //	1  first release
 //	2  derived worker columns main_occ, main_level, occ_keys (list filters by 工种);
 //	   exchange bookkeeping: coverages, partner_acks, conflicts, bundle_logs
-const SchemaVersion = 2
+//	3  workers.registered_on (登记日期), filled from created_at; report_submissions (报出)
+const SchemaVersion = 3
 
 const schemaVersionKey = "schema_version"
 
@@ -23,7 +25,7 @@ func models() []any {
 	return []any{
 		&data.Setting{}, &data.Office{}, &data.Partner{}, &data.AuditEntry{}, &Op{},
 		&data.Worker{}, &data.Employer{}, &data.Demand{}, &data.Placement{}, &data.FollowUp{},
-		&Coverage{}, &PartnerAck{}, &Conflict{}, &BundleLog{},
+		&Coverage{}, &PartnerAck{}, &Conflict{}, &BundleLog{}, &stats.Submission{},
 	}
 }
 
@@ -31,6 +33,7 @@ func models() []any {
 // new version adds. Step n upgrades from n-1; each is idempotent.
 var dataSteps = map[int]func(tx *gorm.DB) error{
 	2: backfillWorkerDerived,
+	3: backfillRegistration, // migrate_registered.go
 }
 
 // migrate brings the schema to SchemaVersion: a backup first (unless the

@@ -83,7 +83,7 @@ func TestMigrateFromV1KeepsEveryRowAndBacksUpFirst(t *testing.T) {
 	log, _ := s.AuditLog(5)
 	found := false
 	for _, e := range log {
-		found = found || (e.Action == data.ActMigrate && strings.Contains(e.Summary, "版本 1 升级到 2"))
+		found = found || (e.Action == data.ActMigrate && strings.Contains(e.Summary, "版本 1 升级到 3"))
 	}
 	if !found {
 		t.Fatal("migration not in the audit log")

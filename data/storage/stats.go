@@ -15,9 +15,8 @@ import (
 // it, so a partner's placement of this office's worker is included. The
 // definitions are those of stats.Defs.
 //
-// A worker's registration date is the day the row was created in this
-// database (CreatedAt, in local time), the same date the worker list
-// prints as 登记日期; the Worker record has no separate 登记日期 yet.
+// A worker counts from its 登记日期 (RegisteredOn), which travels with the
+// record and which import and the demo fill.
 func (s *Store) Report(p stats.Period) (*stats.Report, error) {
 	f := stats.Figures{}
 	if err := s.reportWorkers(p, f); err != nil {
@@ -45,6 +44,14 @@ func (s *Store) Report(p stats.Period) (*stats.Report, error) {
 	if o := s.Office(); o != nil {
 		r.Header.Clerk = o.ClerkName
 	}
+	if r.Header.Head, r.Header.Phone, err = s.ReportHeader(); err != nil {
+		return nil, err
+	}
+	sub, err := s.Submission(p)
+	if err != nil {
+		return nil, err
+	}
+	r.Attach(sub) // stats_submit.go: the submitted figures beside these, 更正版 when they differ
 	return r, nil
 }
 
@@ -58,11 +65,10 @@ func dayBounds(p stats.Period) (lo, hi time.Time) {
 }
 
 func (s *Store) reportWorkers(p stats.Period, f stats.Figures) error {
-	lo, hi := dayBounds(p)
 	var c struct{ Registered, Total int64 }
 	if err := s.db.Table(string(data.TableWorkers)).
-		Select("COALESCE(SUM(CASE WHEN created_at >= ? THEN 1 ELSE 0 END),0) AS registered, COUNT(*) AS total", lo).
-		Where("deleted = ? AND created_at < ?", false, hi).Scan(&c).Error; err != nil {
+		Select("COALESCE(SUM(CASE WHEN registered_on >= ? THEN 1 ELSE 0 END),0) AS registered, COUNT(*) AS total", p.From).
+		Where("deleted = ? AND registered_on <= ?", false, p.To).Scan(&c).Error; err != nil {
 		return err
 	}
 	f[stats.WorkersRegistered], f[stats.WorkersTotal] = c.Registered, c.Total
