@@ -1,8 +1,10 @@
 package sheet
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -71,11 +73,21 @@ func fillStats(f *excelize.File, r *stats.Report) error {
 		Border: border, CustomNumFmt: ptr("#,##0.##")})
 	small := style(&excelize.Style{Font: &excelize.Font{Size: 9, Color: "555555"}, Alignment: left})
 
-	for col, w := range map[string]float64{"A": 6, "B": 24, "C": 8, "D": 12, "E": 46, "F": 24} {
+	// A corrected report (更正版) has a 更正数 column beside the submitted
+	// figure (报出数), in E; the definitions and codes move one right.
+	widths := []float64{6, 24, 8, 12, 46, 24}
+	if r.Corrected {
+		widths = slices.Insert(widths, 4, 12)
+	}
+	last, _ := excelize.ColumnNumberToName(len(widths))
+	for i, w := range widths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
 		if err := f.SetColWidth(sh, col, col, w); err != nil {
 			return err
 		}
 	}
+	bold := style(&excelize.Style{Font: &excelize.Font{Size: 10, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"},
+		Border: border, CustomNumFmt: ptr("#,##0.##")})
 	set := func(ref string, v any, st int) {
 		f.SetCellValue(sh, ref, v)
 		f.SetCellStyle(sh, ref, ref, st)
@@ -88,7 +100,7 @@ func fillStats(f *excelize.File, r *stats.Report) error {
 		return f.SetCellStyle(sh, a, b, st)
 	}
 	h := r.Header
-	if err := merge("A1", "F1", r.Period.Title(), title); err != nil {
+	if err := merge("A1", last+"1", r.Title(), title); err != nil {
 		return err
 	}
 	f.SetRowHeight(sh, 1, 30)
@@ -106,34 +118,53 @@ func fillStats(f *excelize.File, r *stats.Report) error {
 		}
 		if kv[2] != "" {
 			set(fmt.Sprintf("D%d", row), kv[2], label)
-			if err := merge(fmt.Sprintf("E%d", row), fmt.Sprintf("F%d", row), kv[3], value); err != nil {
+			if err := merge(fmt.Sprintf("E%d", row), fmt.Sprintf("%s%d", last, row), kv[3], value); err != nil {
 				return err
 			}
 		}
 		f.SetRowHeight(sh, row, 20)
 	}
 	row := 7
-	for i, hd := range []string{"序号", "指标", "单位", "数值", "指标解释", "代码"} {
+	heads := []string{"序号", "指标", "单位", "数值", "指标解释", "代码"}
+	if r.Corrected {
+		heads = []string{"序号", "指标", "单位", "报出数", "更正数", "指标解释", "代码"}
+	}
+	for i, hd := range heads {
 		ref, _ := excelize.CoordinatesToCellName(i+1, row)
 		set(ref, hd, head)
+	}
+	number := func(ref string, v json.Number, st int) {
+		if x, err := strconv.ParseFloat(string(v), 64); err == nil {
+			set(ref, x, st)
+		} else {
+			set(ref, string(v), st)
+		}
 	}
 	for i, in := range r.Indicators {
 		row++
 		set(fmt.Sprintf("A%d", row), i+1, mid)
 		set(fmt.Sprintf("B%d", row), in.Label, cell)
 		set(fmt.Sprintf("C%d", row), in.Unit, mid)
-		v, err := strconv.ParseFloat(string(in.Value), 64)
-		if err != nil {
-			set(fmt.Sprintf("D%d", row), string(in.Value), num)
+		col := 4
+		if r.Corrected {
+			number(fmt.Sprintf("D%d", row), *in.Submitted, num)
+			st := num
+			if *in.Submitted != in.Value {
+				st = bold // the figures a correction changed stand out
+			}
+			number(fmt.Sprintf("E%d", row), in.Value, st)
+			col++
 		} else {
-			set(fmt.Sprintf("D%d", row), v, num)
+			number(fmt.Sprintf("D%d", row), in.Value, num)
 		}
-		set(fmt.Sprintf("E%d", row), in.Definition, cell)
-		set(fmt.Sprintf("F%d", row), string(in.Code), cell)
+		ref, _ := excelize.CoordinatesToCellName(col+1, row)
+		set(ref, in.Definition, cell)
+		ref, _ = excelize.CoordinatesToCellName(col+2, row)
+		set(ref, string(in.Code), cell)
 	}
-	// The second table, by region.
+	// The second table, by region (the figures as counted now).
 	row += 2
-	if err := merge(fmt.Sprintf("A%d", row), fmt.Sprintf("F%d", row), "按"+r.RowsBy+"统计", head); err != nil {
+	if err := merge(fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row), "按"+r.RowsBy+"统计", head); err != nil {
 		return err
 	}
 	row++
@@ -151,8 +182,11 @@ func fillStats(f *excelize.File, r *stats.Report) error {
 		set(fmt.Sprintf("F%d", row), x.InWorkEnd, num)
 	}
 	row += 2
-	if err := merge(fmt.Sprintf("A%d", row), fmt.Sprintf("F%d", row),
-		"说明：各项指标按所属期末的记录日期计算，已删除的记录不计；金额单位为元。由对口劳务协作系统生成。", small); err != nil {
+	note := "说明：各项指标按所属期末的记录日期计算，已删除的记录不计；金额单位为元。由对口劳务协作系统生成。"
+	if r.Corrected {
+		note = "说明：本表为更正版，报出后有记录更正；更正数为按现有记录重新计算的数字，与报出数不同的加粗；按地区统计为更正后的数字。" + note[len("说明："):]
+	}
+	if err := merge(fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row), note, small); err != nil {
 		return err
 	}
 	size, one, zero, portrait, fit := 9, 1, 0, "portrait", true
@@ -162,7 +196,7 @@ func fillStats(f *excelize.File, r *stats.Report) error {
 	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$F$%d", sh, row), Scope: sh})
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", sh, last, row), Scope: sh})
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"strings"
 	"time"
 
 	"duikou/data"
@@ -61,6 +62,15 @@ func (r *Report) Corrections() []string {
 		}
 	}
 	return out
+}
+
+// CorrectionNote is what an audit entry of an export or print of the
+// report adds: "；更正版：上岗人数 4→5、…", or "" when nothing was corrected.
+func (r *Report) CorrectionNote() string {
+	if c := r.Corrections(); len(c) > 0 {
+		return "；更正版：" + strings.Join(c, "、")
+	}
+	return ""
 }
 
 // Title is the form's title: the period's, with （更正版） once a figure
