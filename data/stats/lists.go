@@ -7,11 +7,11 @@ import "duikou/data"
 type List int
 
 const (
-	NoList         List = iota
-	WorkerList          // 劳动者
-	PlacementList       // 就业安置
-	FollowUpList        // 跟踪服务
-	DemandList          // 用工需求
+	NoList        List = iota
+	WorkerList         // 劳动者
+	PlacementList      // 就业安置
+	FollowUpList       // 跟踪服务
+	DemandList         // 用工需求
 )
 
 // ListOf is the list behind an indicator: the records it counts (for a

@@ -85,4 +85,3 @@ func TestFigureListsMatchTheReport(t *testing.T) {
 		t.Errorf("workers behind placements_started: %d", n)
 	}
 }
-
