@@ -77,11 +77,12 @@ type CheckInStore interface {
 }
 
 // SettingsStore is what 设置 uses: the office, backups and restore, the
-// check-in days.
+// check-in days, the 统计报表 header (report_store.go).
 type SettingsStore interface {
 	OfficeStore
 	BackupStore
 	CheckInStore
+	ReportHeaderStore
 }
 
 // FollowUpAdder is what the new follow-up dialog uses (from 跟踪服务 and

@@ -110,12 +110,8 @@ func runReport(env *Env, args []string) int {
 	}
 	switch ext {
 	case ".xlsx":
-		if err := sheet.WriteStats(r, *out); err != nil {
+		if err := sheet.ExportStats(s, r, *out); err != nil {
 			return env.Fail("%v", err)
-		}
-		if err := s.Audit(data.ActExport, "report", len(r.Indicators),
-			fmt.Sprintf("导出%s（%s）%s%s", r.Title(), p.Label(), filepath.Base(*out), r.CorrectionNote())); err != nil {
-			return env.Fail("已导出，但写操作日志失败：%v", err)
 		}
 	case ".pdf":
 		res, err := report.PrintStats(s, r, *out)

@@ -4,12 +4,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
+	"duikou/data"
 	"duikou/data/stats"
+	"duikou/data/storage"
 )
 
 // statsSheet is the one worksheet of the 统计报表 workbook.
@@ -42,6 +45,20 @@ func WriteStats(r *stats.Report, path string) error {
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("无法保存 %s：%w", path, err)
+	}
+	return nil
+}
+
+// ExportStats writes the form to path (WriteStats) and records the export
+// in the audit log, with the figures a correction changed when the report
+// is a 更正版.
+func ExportStats(s *storage.Store, r *stats.Report, path string) error {
+	if err := WriteStats(r, path); err != nil {
+		return err
+	}
+	if err := s.Audit(data.ActExport, "report", len(r.Indicators),
+		fmt.Sprintf("导出%s（%s）%s%s", r.Title(), r.Period.Label(), filepath.Base(path), r.CorrectionNote())); err != nil {
+		return fmt.Errorf("已导出，但写操作日志失败：%w", err)
 	}
 	return nil
 }
