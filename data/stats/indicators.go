@@ -65,8 +65,8 @@ var Defs = buildDefs()
 
 func buildDefs() []Def {
 	defs := []Def{
-		{WorkersRegistered, "新登记劳动者", Count, "人", "所属期内登记（录入本系统）的劳动者人数，已删除的不计"},
-		{WorkersTotal, "期末登记劳动者总数", Count, "人", "截至期末登记在册的劳动者人数"},
+		{WorkersRegistered, "新登记劳动者", Count, "人", "登记日期在所属期内的劳动者人数，已删除的不计"},
+		{WorkersTotal, "期末登记劳动者总数", Count, "人", "登记日期不晚于期末、未删除的劳动者人数"},
 		{PlacementsStarted, "上岗人数", Count, "人次", "上岗日期在所属期内的就业安置"},
 		{StartedCrossProv, "其中：跨省就业", Count, "人次", "上岗者户籍县与工作县的省级代码（前2位）不同"},
 		{StartedCrossCity, "其中：省内跨市就业", Count, "人次", "同省，户籍县与工作县的市级代码（前4位）不同"},
