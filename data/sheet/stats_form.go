@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -86,8 +87,28 @@ func fillStats(f *excelize.File, r *stats.Report) error {
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E6E6E6"}}})
 	cell := style(&excelize.Style{Font: &excelize.Font{Size: 10}, Alignment: left, Border: border})
 	mid := style(&excelize.Style{Font: &excelize.Font{Size: 10}, Alignment: center, Border: border})
-	num := style(&excelize.Style{Font: &excelize.Font{Size: 10}, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"},
-		Border: border, CustomNumFmt: ptr("#,##0.##")})
+	// Figures show as many decimals as they have (money's fen, the
+	// percent's tenth): a format like #,##0.## would leave Excel showing
+	// "12." for a whole number.
+	figureStyles := map[[2]int]int{}
+	figureStyle := func(decimals int, bold bool) int {
+		b := 0
+		if bold {
+			b = 1
+		}
+		if id, ok := figureStyles[[2]int{decimals, b}]; ok {
+			return id
+		}
+		format := "#,##0"
+		if decimals > 0 {
+			format += "." + strings.Repeat("0", decimals)
+		}
+		id := style(&excelize.Style{Font: &excelize.Font{Size: 10, Bold: bold}, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"},
+			Border: border, CustomNumFmt: ptr(format)})
+		figureStyles[[2]int{decimals, b}] = id
+		return id
+	}
+	num := figureStyle(0, false)
 	small := style(&excelize.Style{Font: &excelize.Font{Size: 9, Color: "555555"}, Alignment: left})
 
 	// A corrected report (更正版) has a 更正数 column beside the submitted
@@ -103,8 +124,6 @@ func fillStats(f *excelize.File, r *stats.Report) error {
 			return err
 		}
 	}
-	bold := style(&excelize.Style{Font: &excelize.Font{Size: 10, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"},
-		Border: border, CustomNumFmt: ptr("#,##0.##")})
 	set := func(ref string, v any, st int) {
 		f.SetCellValue(sh, ref, v)
 		f.SetCellStyle(sh, ref, ref, st)
@@ -150,7 +169,12 @@ func fillStats(f *excelize.File, r *stats.Report) error {
 		ref, _ := excelize.CoordinatesToCellName(i+1, row)
 		set(ref, hd, head)
 	}
-	number := func(ref string, v json.Number, st int) {
+	number := func(ref string, v json.Number, bold bool) {
+		decimals := 0
+		if _, frac, ok := strings.Cut(string(v), "."); ok {
+			decimals = len(frac)
+		}
+		st := figureStyle(decimals, bold)
 		if x, err := strconv.ParseFloat(string(v), 64); err == nil {
 			set(ref, x, st)
 		} else {
@@ -164,15 +188,12 @@ func fillStats(f *excelize.File, r *stats.Report) error {
 		set(fmt.Sprintf("C%d", row), in.Unit, mid)
 		col := 4
 		if r.Corrected {
-			number(fmt.Sprintf("D%d", row), *in.Submitted, num)
-			st := num
-			if *in.Submitted != in.Value {
-				st = bold // the figures a correction changed stand out
-			}
-			number(fmt.Sprintf("E%d", row), in.Value, st)
+			number(fmt.Sprintf("D%d", row), *in.Submitted, false)
+			// The figures a correction changed stand out.
+			number(fmt.Sprintf("E%d", row), in.Value, *in.Submitted != in.Value)
 			col++
 		} else {
-			number(fmt.Sprintf("D%d", row), in.Value, num)
+			number(fmt.Sprintf("D%d", row), in.Value, false)
 		}
 		ref, _ := excelize.CoordinatesToCellName(col+1, row)
 		set(ref, in.Definition, cell)
