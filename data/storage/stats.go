@@ -76,8 +76,10 @@ func (s *Store) reportWorkers(p stats.Period, f stats.Figures) error {
 }
 
 // reportPlacements reads the placements that had started by the period's
-// end with their worker's 户籍 and the work county, and counts them here:
-// the splits compare codes, which is clearer in Go than in SQL.
+// end, and those that ended in the period (已返乡 closes a placement from
+// any stage, so a worker may go home before starting), with their
+// worker's 户籍 and the work county, and counts them here: the splits
+// compare codes, which is clearer in Go than in SQL.
 func (s *Store) reportPlacements(p stats.Period, f stats.Figures) ([]stats.Row, error) {
 	var ps []struct {
 		StartedOn, EndedOn, ContractDate data.Date
@@ -91,7 +93,8 @@ func (s *Store) reportPlacements(p stats.Period, f stats.Figures) ([]stats.Row, 
 		Select("p.started_on, p.ended_on, p.contract_date, p.stage, p.contract_signed, w.hukou_region, w.poverty, d.work_region").
 		Joins("JOIN workers AS w ON w.id = p.worker_id").
 		Joins("JOIN demands AS d ON d.id = p.demand_id").
-		Where("p.deleted = ? AND p.started_on IS NOT NULL AND p.started_on <= ?", false, p.To).
+		Where("p.deleted = ? AND ((p.started_on IS NOT NULL AND p.started_on <= ?) OR (p.ended_on >= ? AND p.ended_on <= ?))",
+			false, p.To, p.From, p.To).
 		Scan(&ps).Error; err != nil {
 		return nil, err
 	}
@@ -139,7 +142,7 @@ func (s *Store) reportPlacements(p stats.Period, f stats.Figures) ([]stats.Row, 
 				r.Poverty++
 			}
 		}
-		if !ended {
+		if started := !x.StartedOn.IsZero() && !x.StartedOn.After(p.To); started && !ended {
 			f[stats.InWorkEnd]++
 			rowOf(x.HukouRegion, x.WorkRegion).InWorkEnd++
 		}
