@@ -127,3 +127,25 @@ func figureCell(s *reportScreen, row, col int) string {
 	s.updateCell(tableCell(row, col), l)
 	return l.(*widget.Label).Text
 }
+
+// 设置 holds the form's 负责人 and 联系电话; the 统计报表 header shows them.
+func TestSettingsHoldTheReportHeader(t *testing.T) {
+	h := newHarness(t, true)
+	h.g.navigate(screenSettings)
+	h.settle()
+	head, phone := h.entryWithHint("如：张建国"), h.entryWithHint("如：0931-5221234")
+	h.typeInto(head, "张建国")
+	h.typeInto(phone, "0931-5221234")
+	phone.OnSubmitted(phone.Text)
+	h.mustShow("已保存，之后的统计报表表头按此填写")
+	if got, tel, _ := h.s.ReportHeader(); got != "张建国" || tel != "0931-5221234" {
+		t.Fatalf("stored %q %q", got, tel)
+	}
+	h.typeInto(head, "张\u202e建国")
+	head.OnSubmitted(head.Text)
+	h.mustShow("未保存：")
+	s := h.openReport()
+	if !strings.Contains(s.header.Text, "负责人：张建国") || !strings.Contains(s.header.Text, "联系电话：0931-5221234") {
+		t.Fatalf("header %q", s.header.Text)
+	}
+}
