@@ -108,6 +108,8 @@ func (s *reportScreen) view() fyne.CanvasObject {
 func (s *reportScreen) shown() {
 	if s.lists != nil && s.lists.showing {
 		s.g.setHeading("统计报表 › " + s.lists.heading)
+	} else if s.r != nil {
+		s.recount() // records may have changed on the other screens since
 	}
 	s.g.setActions(actions{})
 }
