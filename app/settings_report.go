@@ -35,7 +35,7 @@ func newReportHeaderSettings(st ReportHeaderStore) *reportHeaderSettings {
 }
 
 func (r *reportHeaderSettings) view() fyne.CanvasObject {
-	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), r.save)
+	save := widget.NewButtonWithIcon("保存表头", theme.DocumentSaveIcon(), r.save)
 	form := container.New(layout.NewFormLayout(), widget.NewLabel("负责人"), r.head, widget.NewLabel("联系电话"), r.phone)
 	return section("统计报表表头", "打印、导出和报出统计报表时表头填写的负责人和联系电话；已报出的报表保留报出时的表头。",
 		container.NewVBox(form, container.NewHBox(layout.NewSpacer(), save), r.saved))
