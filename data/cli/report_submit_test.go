@@ -128,15 +128,19 @@ func TestReportSubmitThenCorrection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	log, _ := s.AuditLog(10)
+	log, _ := s.AuditLog(50)
 	s.Close()
 	var submitted, printed bool
+	noted := 0
 	for _, e := range log {
 		submitted = submitted || (e.Action == data.ActSubmit && strings.Contains(e.Summary, "2026年10月"))
 		printed = printed || (e.Action == data.ActPrint && strings.Contains(e.Summary, "更正版：上岗人数 1→2"))
+		if strings.HasPrefix(e.Summary, "报出后更正：") && strings.Contains(e.Summary, "追回欠薪金额 4500→4800") {
+			noted++
+		}
 	}
-	if !submitted || !printed {
-		t.Errorf("audit: 报出 %v, reprint with its corrections %v", submitted, printed)
+	if !submitted || !printed || noted != 1 {
+		t.Errorf("audit: 报出 %v, reprint with its corrections %v, correction noted %d times", submitted, printed, noted)
 	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext is not on PATH (apt-get install poppler-utils)")

@@ -23,6 +23,25 @@ type Submission struct {
 	Phone       string    `gorm:"size:32"`
 	// Figures are the raw values (money in fen) as submitted.
 	Figures Figures `gorm:"serializer:json;not null"`
+	// Noted are the figures of the last correction written to the audit
+	// log, so each correction is noted once (nil: none yet).
+	Noted Figures `gorm:"serializer:json"`
+}
+
+// Same reports whether two sets of figures are equal (an absent code
+// counts as 0).
+func (f Figures) Same(g Figures) bool {
+	for c, v := range f {
+		if g[c] != v {
+			return false
+		}
+	}
+	for c, v := range g {
+		if f[c] != v {
+			return false
+		}
+	}
+	return true
 }
 
 // TableName keeps the table's name independent of the type's.

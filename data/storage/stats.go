@@ -52,6 +52,9 @@ func (s *Store) Report(p stats.Period) (*stats.Report, error) {
 		return nil, err
 	}
 	r.Attach(sub) // stats_submit.go: the submitted figures beside these, 更正版 when they differ
+	if err := s.noteCorrection(r, sub); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 

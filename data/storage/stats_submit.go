@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -57,6 +58,32 @@ func (s *Store) Submission(p stats.Period) (*stats.Submission, error) {
 		return nil, res.Error
 	}
 	return &sub, nil
+}
+
+// noteCorrection writes to the audit log, once per change, that a
+// submitted period's figures now differ from those submitted and which
+// (报出后更正). The record changes behind it were audited as they were
+// made; this entry says what they did to a figure already reported. It is
+// written when the period is next counted (the screen, a command, an
+// export or print), since which periods a change touches is only known
+// by counting them.
+func (s *Store) noteCorrection(r *stats.Report, sub *stats.Submission) error {
+	if sub == nil || !r.Corrected || (sub.Noted != nil && sub.Noted.Same(r.Figures)) {
+		return nil
+	}
+	noted, err := json.Marshal(r.Figures) // as the column's JSON serializer writes it
+	if err != nil {
+		return err
+	}
+	return s.Write(func(tx *Tx) error {
+		if err := tx.db.Model(&stats.Submission{}).Where("id = ?", sub.ID).Update("noted", string(noted)).Error; err != nil {
+			return err
+		}
+		tx.Audit(data.AuditEntry{Action: data.ActUpdate, Table: "report_submissions", Count: len(r.Corrections()),
+			Summary: fmt.Sprintf("报出后更正：%s（%s，%s 报出）%s", r.Period.Title(), r.Period.Label(), sub.SubmittedOn,
+				strings.Join(r.Corrections(), "、"))})
+		return nil
+	})
 }
 
 // ErrAlreadySubmitted refuses a second 报出 of a period.

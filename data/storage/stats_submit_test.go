@@ -85,14 +85,21 @@ func TestCorrectionAfterSubmissionShowsBothFigures(t *testing.T) {
 			t.Errorf("audit note %q lacks %q", note, part)
 		}
 	}
-	// The 报出 itself is in the audit log.
-	log, _ := s.AuditLog(20)
-	found := false
-	for _, e := range log {
-		found = found || (e.Action == data.ActSubmit && strings.Contains(e.Summary, "2026年10月") && strings.Contains(e.Summary, "上岗人数 4"))
+	// The 报出 is in the audit log, and the correction is noted there
+	// once, however often the period is counted again.
+	if _, err := s.Report(oct); err != nil {
+		t.Fatal(err)
 	}
-	if !found {
-		t.Error("报出 is not in the audit log")
+	log, _ := s.AuditLog(20)
+	submitted, noted := false, 0
+	for _, e := range log {
+		submitted = submitted || (e.Action == data.ActSubmit && strings.Contains(e.Summary, "2026年10月") && strings.Contains(e.Summary, "上岗人数 4"))
+		if strings.HasPrefix(e.Summary, "报出后更正：劳务协作工作统计月报表（2026年10月，2026-11-22 报出）上岗人数 4→3、") {
+			noted++
+		}
+	}
+	if !submitted || noted != 1 {
+		t.Errorf("audit: 报出 %v, correction noted %d times", submitted, noted)
 	}
 }
 
