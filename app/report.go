@@ -32,6 +32,8 @@ type reportScreen struct {
 	status         *widget.Label
 	header         *widget.Label
 	table          *widget.Table
+	regions        *regionTable // the second table, by region (report_regions.go)
+	tabs           *container.AppTabs
 	export, print  *widget.Button
 	submit         *widget.Button
 
@@ -98,7 +100,10 @@ func (s *reportScreen) view() fyne.CanvasObject {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, container.NewHBox(s.kind, s.pickers, s.count), container.NewHBox(s.export, s.print, s.submit)),
 		s.status, s.header)
-	s.figures = container.NewBorder(top, hint, nil, nil, s.table)
+	s.regions = newRegionTable(func() *stats.Report { return s.r })
+	s.tabs = container.NewAppTabs(container.NewTabItem("各项指标", container.NewBorder(nil, hint, nil, nil, s.table)),
+		container.NewTabItem("按地区统计", s.regions.table))
+	s.figures = container.NewBorder(top, nil, nil, nil, s.tabs)
 	s.lists = newFigureLists(s)
 	s.stack = container.NewStack(s.figures)
 	s.recount()
@@ -217,6 +222,11 @@ func (s *reportScreen) recount() {
 func (s *reportScreen) afterCount() {
 	s.layoutColumns()
 	s.table.Refresh()
+	s.regions.table.Refresh()
+	if s.r != nil {
+		s.tabs.Items[1].Text = "按" + s.r.RowsBy + "统计"
+		s.tabs.Refresh()
+	}
 	s.setActionsEnabled()
 }
 

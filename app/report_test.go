@@ -149,3 +149,23 @@ func TestSettingsHoldTheReportHeader(t *testing.T) {
 		t.Fatalf("header %q", s.header.Text)
 	}
 }
+
+// The second table: the starts by receiving city, as the form prints it.
+func TestReportScreenRegionTable(t *testing.T) {
+	h := newHarness(t, true)
+	h.seedPlacements() // 张丽 started in 江宁 on 2026-11-05
+	s := h.openReport()
+	s.quarter.SetSelectedIndex(0) // 2026年第四季度
+	s.kind.SetSelected(kindQuarter)
+	h.settle()
+	if s.r == nil || s.r.Period.Label() != "2026年第四季度" {
+		t.Fatalf("period %v, status %q", s.r, s.status.Text)
+	}
+	if got := s.tabs.Items[1].Text; got != "按工作地（市）统计" {
+		t.Errorf("tab %q", got)
+	}
+	row := []string{s.regions.cell(0, 0), s.regions.cell(0, 1), s.regions.cell(0, 2), s.regions.cell(0, 4)}
+	if strings.Join(row, "|") != "江苏省南京市|320100|1 人次|2 人次" {
+		t.Fatalf("first row %q", row)
+	}
+}
