@@ -103,6 +103,9 @@ func TestMigrationFillsRegistrationFromCreation(t *testing.T) {
 	if missing != 0 {
 		t.Fatalf("%d workers without 登记日期 after migration", missing)
 	}
+	if !s.db.Migrator().HasIndex(&data.Worker{}, "idx_workers_registered_live") {
+		t.Fatal("the migrated database lacks the index the 统计报表 counts workers from")
+	}
 }
 
 // The 统计报表 counts workers from an index on (registered_on, deleted)
