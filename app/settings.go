@@ -69,6 +69,7 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 		checkInSettings(s.st),
 		referralLimitSettings(s.st),
 		newMonitorSettings(s.st).view(),
+		newReportHeaderSettings(s.st).view(),
 		section("关于", "", about),
 	))
 	return s.built

@@ -3,6 +3,7 @@ package storage
 import (
 	"duikou/data"
 	"duikou/data/dblock"
+	"duikou/data/stats"
 	"fmt"
 	"strconv"
 	"time"
@@ -16,7 +17,8 @@ import (
 //	2  derived worker columns main_occ, main_level, occ_keys (list filters by 工种);
 //	   exchange bookkeeping: coverages, partner_acks, conflicts, bundle_logs
 //	3  demands.referred (open referrals count against the headcount)
-const SchemaVersion = 3
+//	4  workers.registered_on (登记日期), filled from created_at; report_submissions (报出)
+const SchemaVersion = 4
 
 const schemaVersionKey = "schema_version"
 
@@ -25,7 +27,7 @@ func models() []any {
 	return []any{
 		&data.Setting{}, &data.Office{}, &data.Partner{}, &data.AuditEntry{}, &Op{},
 		&data.Worker{}, &data.Employer{}, &data.Demand{}, &data.Placement{}, &data.FollowUp{},
-		&Coverage{}, &PartnerAck{}, &Conflict{}, &BundleLog{},
+		&Coverage{}, &PartnerAck{}, &Conflict{}, &BundleLog{}, &stats.Submission{},
 	}
 }
 
@@ -34,6 +36,7 @@ func models() []any {
 var dataSteps = map[int]func(tx *gorm.DB) error{
 	2: backfillWorkerDerived,
 	3: backfillDemandReferred,
+	4: backfillRegistration, // migrate_registered.go
 }
 
 // migrate brings the schema to SchemaVersion: a backup first (unless the
