@@ -36,7 +36,7 @@ func main() {
 func run() int {
 	lg := openLog()
 	defer lg.Close()
-	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
+	if cli.IsCommandLine(os.Args[1:]) {
 		return runCommand(lg.Logger, os.Args[1:])
 	}
 	return runGUI(lg, os.Args[1:])

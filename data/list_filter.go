@@ -37,6 +37,9 @@ type PlacementFilter struct {
 	// demand; see placement_search.go.
 	EmployerID string
 	Region     string
+	// Text matches the worker's name, the demand's title or the
+	// employer's name (any part).
+	Text string
 }
 
 // FollowUpFilter narrows the follow-up list.

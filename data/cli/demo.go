@@ -17,7 +17,7 @@ func init() {
 // to stderr for large N; the summary to stdout. With --partner-of A.db it
 // makes A's receiving partner office instead (see runDemoPartner).
 func runDemo(env *Env, args []string) int {
-	fs := env.flags("demo")
+	fs := env.flags("demo", "--db FILE [--workers N] [--seed S] [--partner-of FILE]")
 	db := fs.String("db", "", "新数据库文件（必须不存在或为空）")
 	workers := fs.Int("workers", demo.DefaultWorkers, "劳动者人数")
 	seed := fs.Int64("seed", 1, "随机种子：相同种子生成相同数据")

@@ -15,7 +15,8 @@ func init() {
 // runPrint: duikou print placements|workers|followups --db PATH -o
 // FILE.pdf [--from DATE] [--to DATE] [--full-ids].
 func runPrint(env *Env, args []string) int {
-	fs := env.flags("print")
+	fs := env.flags("print", "KIND --db 数据库 -o FILE.pdf [--from 日期] [--to 日期] [--full-ids]",
+		"KIND  "+report.KindsHelp())
 	db := fs.String("db", "", "数据库文件")
 	out := fs.String("o", "", "PDF 文件")
 	from := fs.String("from", "", "起始日期（含），如 2026-03-01")
@@ -26,14 +27,17 @@ func runPrint(env *Env, args []string) int {
 		return parseExit(err)
 	}
 	if len(pos) != 1 {
-		return env.Fail("用法：duikou print placements|workers|followups --db 数据库 -o 文件.pdf [--from 日期] [--to 日期] [--full-ids]")
+		return env.failUsage(fs)
 	}
 	list, ok := report.ParseList(pos[0])
 	if !ok {
-		return env.Fail("不能打印 %q（可打印：placements 就业安置花名册、workers 劳动者名册、followups 跟踪服务台账）", pos[0])
+		return env.Fail("不能打印 %q（可打印：%s）", pos[0], report.KindsHelp())
 	}
 	if *out == "" {
 		return env.Fail("请用 -o 指定 PDF 文件")
+	}
+	if code := env.needExt(*out, ".pdf"); code != ExitOK {
+		return code
 	}
 	var r storage.DateRange
 	if r.From, err = data.ParseDate(*from); err != nil {

@@ -3,9 +3,9 @@ package report
 import (
 	"bytes"
 	"cmp"
+	"duikou/data/filewrite"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -50,6 +50,16 @@ func (l List) Title() string {
 		return "劳务协作跟踪服务台账"
 	}
 	return string(l)
+}
+
+// KindsHelp lists the printable lists as the command line names them,
+// e.g. "placements 就业安置花名册、workers 劳动者名册".
+func KindsHelp() string {
+	parts := make([]string, len(Lists))
+	for i, l := range Lists {
+		parts[i] = string(l) + " " + strings.TrimPrefix(l.Title(), "劳务协作")
+	}
+	return strings.Join(parts, "、")
 }
 
 // FileName is a file name for the list printed at a given time, e.g.
@@ -102,13 +112,8 @@ func Print(s *storage.Store, l List, path string, opt Options) (*Result, error) 
 	if err != nil {
 		return nil, err
 	}
-	tmp := path + ".partial"
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
-		return nil, fmt.Errorf("无法写入 %s：%w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return nil, fmt.Errorf("无法保存 %s：%w", path, err)
+	if err := filewrite.Bytes(path, buf.Bytes()); err != nil {
+		return nil, err
 	}
 	how := "身份证号、电话已隐去中间部分"
 	if opt.FullIDs {

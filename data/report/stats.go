@@ -2,9 +2,9 @@ package report
 
 import (
 	"bytes"
+	"duikou/data/filewrite"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"duikou/data"
@@ -84,14 +84,8 @@ func PrintStats(s *storage.Store, r *stats.Report, path string) (*Result, error)
 	if err != nil {
 		return nil, err
 	}
-	tmp := path + ".partial"
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
-		os.Remove(tmp)
-		return nil, fmt.Errorf("无法写入 %s：%w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return nil, fmt.Errorf("无法保存 %s：%w", path, err)
+	if err := filewrite.Bytes(path, buf.Bytes()); err != nil {
+		return nil, err
 	}
 	summary := fmt.Sprintf("打印%s（%s）%s", r.Period.Title(), r.Period.Label(), filepath.Base(path))
 	if err := s.Audit(data.ActPrint, "report", len(r.Indicators), summary); err != nil {

@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"bufio"
+	"duikou/data/filewrite"
 	"encoding/csv"
 	"fmt"
 	"os"
@@ -68,7 +69,7 @@ func Export(s *storage.Store, kind Kind, path string, opt ExportOptions) (int, e
 	if err != nil {
 		return 0, err
 	}
-	tmp := path + ".partial"
+	tmp := filewrite.TempName(path)
 	var w rowWriter
 	switch format {
 	case XLSX:
@@ -77,7 +78,7 @@ func Export(s *storage.Store, kind Kind, path string, opt ExportOptions) (int, e
 		w, err = newCSVWriter(tmp, spec.columns)
 	}
 	if err != nil {
-		return 0, err
+		return 0, filewrite.Failed(path, err)
 	}
 	n := 0
 	err = spec.each(s, opt, masker{full: opt.FullIDs}, func(row []any) error {
@@ -93,12 +94,10 @@ func Export(s *storage.Store, kind Kind, path string, opt ExportOptions) (int, e
 		w.abort()
 	}
 	if err != nil {
-		os.Remove(tmp)
-		return 0, fmt.Errorf("导出失败：%w", err)
+		return 0, filewrite.Failed(path, err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return 0, fmt.Errorf("导出文件无法保存到 %s：%w", path, err)
+	if err := filewrite.Commit(path); err != nil {
+		return 0, err
 	}
 	if opt.Progress != nil {
 		opt.Progress(n, 1)

@@ -1,8 +1,8 @@
 package sheet
 
 import (
+	"duikou/data/filewrite"
 	"fmt"
-	"os"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -32,14 +32,8 @@ func WriteStats(r *stats.Report, path string) error {
 	if err != nil {
 		return fmt.Errorf("生成报表失败：%w", err)
 	}
-	tmp := path + ".partial"
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("无法写入 %s：%w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("无法保存 %s：%w", path, err)
+	if err := filewrite.Bytes(path, buf.Bytes()); err != nil {
+		return err
 	}
 	return nil
 }
