@@ -59,7 +59,7 @@ func (a *listActions) export(path string, fullIDs bool) {
 	p := g.newProgress("导出"+kind.Label(), "正在导出…", nil)
 	a.jobs.submit(func() func() {
 		n, err := sheet.Export(st, kind, path, sheet.ExportOptions{FullIDs: fullIDs, Filter: sc.filter, Range: sc.dates,
-			Progress: p.reporter(g, "已导出")})
+			Order: sc.order, Progress: p.reporter(g, "已导出")})
 		return func() {
 			p.close()
 			if err != nil {
@@ -112,7 +112,8 @@ func (a *listActions) print(list report.List, path string, fullIDs, toPrinter bo
 	g, st, sc := a.g, a.store, a.scope()
 	p := g.newProgress("打印"+list.Title(), "正在生成 PDF…", nil)
 	a.jobs.submit(func() func() {
-		res, err := report.Print(st, list, path, report.Options{Range: sc.dates, FullIDs: fullIDs, Filter: sc.filter, Note: sc.note})
+		res, err := report.Print(st, list, path, report.Options{Range: sc.dates, FullIDs: fullIDs, Filter: sc.filter,
+			Note: sc.note, Order: sc.order})
 		return func() {
 			p.close()
 			if err != nil {

@@ -20,6 +20,7 @@ type listScope struct {
 	filter data.ListFilter
 	dates  storage.DateRange
 	note   string // "户籍地：榆中县；状态：待业"; "" for the whole list
+	order  data.Order
 }
 
 // listActions are a list screen's spreadsheet and paper buttons: 导入 and
@@ -81,10 +82,14 @@ func (a *listActions) view() fyne.CanvasObject {
 // scopeText says which rows a job takes: "当前列表（筛选：…）" or all.
 func (a *listActions) scopeText() string {
 	sc := a.scope()
-	if sc.note == "" {
-		return "全部" + a.kind.Label()
+	order := ""
+	if sc.order.Label != "" {
+		order = "，" + sc.order.Label
 	}
-	return "当前列表中筛选出的" + a.kind.Label() + "（" + sc.note + "）"
+	if sc.note == "" {
+		return "全部" + a.kind.Label() + order
+	}
+	return "当前列表中筛选出的" + a.kind.Label() + "（" + sc.note + "）" + order
 }
 
 // saveTemplate writes the kind's import template where the clerk says.

@@ -93,6 +93,10 @@ type Options struct {
 	// Note says under the heading what the list was narrowed to, e.g.
 	// "户籍地：榆中县；状态：待业", so the paper says what it holds.
 	Note string
+	// Order is the list screen's order: the rows follow it and the line
+	// under the heading says it. Zero is each list's own order (the bus
+	// list by referral date, follow-ups by due date, workers as entered).
+	Order data.Order
 }
 
 // Result says what was printed.
@@ -122,6 +126,9 @@ func Print(s *storage.Store, l List, path string, opt Options) (*Result, error) 
 	if opt.Note != "" {
 		how += "，" + opt.Note
 	}
+	if opt.Order.Label != "" {
+		how += "，" + opt.Order.Label
+	}
 	summary := fmt.Sprintf("打印%s %d 条，%d 页，%s（%s）", l.Title(), res.Rows, res.Pages, filepath.Base(path), how)
 	if err := s.Audit(data.ActPrint, string(l), res.Rows, summary); err != nil {
 		return res, fmt.Errorf("已生成，但写操作日志失败：%w", err)
@@ -147,7 +154,7 @@ func Write(s *storage.Store, l List, w io.Writer, opt Options) (*Result, error) 
 		period:  l.dateLabel() + "：" + periodText(opt.Range),
 		printed: fmt.Sprintf("打印日期：%d年%d月%d日", today.Year, today.Month, today.Day),
 		note:    "注：身份证号、联系电话已隐去中间部分",
-		filter:  noteLine(opt.Note),
+		filter:  noteLine(opt.Note, opt.Order),
 	}
 	if opt.FullIDs {
 		h.note = "注：本表含完整身份证号和联系电话，属个人信息，请妥善保管"
@@ -195,11 +202,11 @@ func build(s *storage.Store, l List, opt Options) (*table, error) {
 	m := masker(opt.FullIDs)
 	switch l {
 	case Placements:
-		return placementTable(s, opt.Filter.Placements, opt.Range, m)
+		return placementTable(s, opt.Filter.Placements, opt.Range, opt.Order, m)
 	case Workers:
-		return workerTable(s, opt.Filter.Workers, opt.Range, m)
+		return workerTable(s, opt.Filter.Workers, opt.Range, opt.Order, m)
 	case FollowUps:
-		return followUpTable(s, opt.Filter.FollowUps, opt.Range, m)
+		return followUpTable(s, opt.Filter.FollowUps, opt.Range, opt.Order, m)
 	}
 	return nil, fmt.Errorf("未知的打印清单 %q", l)
 }
@@ -223,9 +230,9 @@ var occupationName = catalog.OccupationName
 
 func seq(i int) string { return fmt.Sprint(i + 1) }
 
-func placementTable(s *storage.Store, f data.PlacementFilter, r storage.DateRange, m masker) (*table, error) {
+func placementTable(s *storage.Store, f data.PlacementFilter, r storage.DateRange, o data.Order, m masker) (*table, error) {
 	var ps []data.Placement
-	if err := s.EachPlacement(f, r, func(p *data.Placement) error {
+	if err := s.EachPlacementBy(o, f, r, func(p *data.Placement) error {
 		ps = append(ps, *p)
 		return nil
 	}); err != nil {
@@ -237,11 +244,14 @@ func placementTable(s *storage.Store, f data.PlacementFilter, r storage.DateRang
 		}
 		return ""
 	}
-	// The bus list order: by referral date, then employer, then name.
-	slices.SortStableFunc(ps, func(a, b data.Placement) int {
-		return cmp.Or(a.ReferredOn.Compare(b.ReferredOn), strings.Compare(employerOf(&a), employerOf(&b)),
-			strings.Compare(workerOf(&a).Name, workerOf(&b).Name))
-	})
+	// Without the screen's order, the bus list order: by referral date,
+	// then employer, then name.
+	if o.Sort == "" {
+		slices.SortStableFunc(ps, func(a, b data.Placement) int {
+			return cmp.Or(a.ReferredOn.Compare(b.ReferredOn), strings.Compare(employerOf(&a), employerOf(&b)),
+				strings.Compare(workerOf(&a).Name, workerOf(&b).Name))
+		})
+	}
 	t := &table{title: Placements.Title(), columns: []column{
 		{header: "序号", fit: "999", align: alignCenter},
 		{header: "姓名", fit: "欧阳春花"},
@@ -287,7 +297,7 @@ func workerOf(p *data.Placement) *data.Worker {
 	return &data.Worker{}
 }
 
-func workerTable(s *storage.Store, f data.WorkerFilter, r storage.DateRange, m masker) (*table, error) {
+func workerTable(s *storage.Store, f data.WorkerFilter, r storage.DateRange, o data.Order, m masker) (*table, error) {
 	t := &table{title: Workers.Title(), columns: []column{
 		{header: "序号", fit: "9999", align: alignCenter},
 		{header: "姓名", fit: "欧阳春花"},
@@ -305,7 +315,7 @@ func workerTable(s *storage.Store, f data.WorkerFilter, r storage.DateRange, m m
 	}}
 	today := s.Today()
 	n := 0
-	err := s.EachWorker(f, r, func(w *data.Worker) error {
+	err := s.EachWorkerBy(o, f, r, func(w *data.Worker) error {
 		var skills, desired []string
 		for _, sk := range w.Skills {
 			label := occupationName(sk.Occupation)
@@ -334,15 +344,17 @@ func workerTable(s *storage.Store, f data.WorkerFilter, r storage.DateRange, m m
 	return t, nil
 }
 
-func followUpTable(s *storage.Store, f data.FollowUpFilter, r storage.DateRange, m masker) (*table, error) {
+func followUpTable(s *storage.Store, f data.FollowUpFilter, r storage.DateRange, o data.Order, m masker) (*table, error) {
 	var fs []data.FollowUp
-	if err := s.EachFollowUp(f, r, func(fu *data.FollowUp) error {
+	if err := s.EachFollowUpBy(o, f, r, func(fu *data.FollowUp) error {
 		fs = append(fs, *fu)
 		return nil
 	}); err != nil {
 		return nil, err
 	}
-	slices.SortStableFunc(fs, func(a, b data.FollowUp) int { return a.DueOn.Compare(b.DueOn) })
+	if o.Sort == "" {
+		slices.SortStableFunc(fs, func(a, b data.FollowUp) int { return a.DueOn.Compare(b.DueOn) })
+	}
 	t := &table{title: FollowUps.Title(), columns: []column{
 		{header: "序号", fit: "999", align: alignCenter},
 		{header: "姓名", fit: "欧阳春花"},
@@ -413,11 +425,16 @@ func yuanText(f data.Fen) string {
 	return sign + b.String()
 }
 
-// noteLine is the filter line of a printed list: 筛选条件 and what the list
-// was narrowed to, or nothing.
-func noteLine(note string) string {
-	if note == "" {
-		return ""
+// noteLine is the line under a printed list's heading: 筛选条件 and what
+// the list was narrowed to, and 排列顺序 when it follows the screen's
+// order, or nothing.
+func noteLine(note string, o data.Order) string {
+	var parts []string
+	if note != "" {
+		parts = append(parts, "筛选条件："+note)
 	}
-	return "筛选条件：" + note
+	if o.Label != "" {
+		parts = append(parts, "排列顺序："+o.Label)
+	}
+	return strings.Join(parts, "　")
 }
