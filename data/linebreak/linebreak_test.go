@@ -102,8 +102,8 @@ func TestWrapCases(t *testing.T) {
 		want  []string
 	}{
 		{"甘肃省兰州市榆中县", 4, []string{"甘肃省兰", "州市榆中", "县"}},
-		{"家政服务员（四级）", 8, []string{"家政服务员（四", "级）"}},        // ） does not start a line
-		{"家政服务员（四级）", 5, []string{"家政服务员", "（四级）"}},        // （ does not end a line
+		{"家政服务员（四级）", 8, []string{"家政服务员（四", "级）"}}, // ） does not start a line
+		{"家政服务员（四级）", 5, []string{"家政服务员", "（四级）"}}, // （ does not end a line
 		{"家政服务员（四级）、育婴员", 7, []string{"家政服务员（四", "级）、育婴员"}},
 		// The break falls at 、 after ）: both move down with 级 (moving only
 		// 、's neighbour would start the line with ）, as the roster did).
