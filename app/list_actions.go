@@ -25,8 +25,8 @@ type listScope struct {
 
 // listActions are a list screen's spreadsheet and paper buttons: 导入 and
 // 下载模板 for kinds a spreadsheet can bring in (workers, employers,
-// demands), 导出 for every kind, 打印 for kinds with a printed list
-// (workers, placements, follow-ups). A screen builds it with its kind and
+// demands), 导出 for every kind, 打印 for every kind (the demands print
+// as the job-fair list of those open on the day). A screen builds it with its kind and
 // a function reading its current filter, and places view() in its toolbar:
 //
 //	acts := newListActions(g, sheet.Placements, func() listScope {
@@ -55,6 +55,10 @@ func (a *listActions) printList() (report.List, bool) {
 		return report.Placements, true
 	case sheet.FollowUps:
 		return report.FollowUps, true
+	case sheet.Employers:
+		return report.Employers, true
+	case sheet.Demands:
+		return report.Demands, true
 	}
 	return "", false
 }

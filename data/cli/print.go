@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"duikou/data"
 	"duikou/data/report"
@@ -9,7 +10,7 @@ import (
 )
 
 func init() {
-	register("print", "打印就业安置花名册、劳动者名册或跟踪服务台账为 PDF", runPrint)
+	register("print", "打印就业安置花名册、劳动者名册、跟踪服务台账、用工单位名录或招聘岗位信息表为 PDF", runPrint)
 }
 
 // runPrint: duikou print placements|workers|followups --db PATH -o
@@ -45,6 +46,9 @@ func runPrint(env *Env, args []string) int {
 	}
 	if r.To, err = data.ParseDate(*to); err != nil {
 		return env.Fail("--to：%v", err)
+	}
+	if !list.Dated() && !r.IsZero() {
+		return env.Fail("%s不按日期筛选，请去掉 --from / --to", strings.TrimPrefix(list.Title(), "劳务协作"))
 	}
 	if !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
 		return env.Fail("截止日期 %s 早于起始日期 %s", r.To, r.From)

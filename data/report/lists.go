@@ -24,10 +24,12 @@ const (
 	Placements List = "placements" // 就业安置花名册
 	Workers    List = "workers"    // 劳动者名册
 	FollowUps  List = "followups"  // 跟踪服务台账
+	Employers  List = "employers"  // 用工单位名录
+	Demands    List = "demands"    // 招聘岗位信息表
 )
 
 // Lists in menu order.
-var Lists = []List{Placements, Workers, FollowUps}
+var Lists = []List{Placements, Workers, FollowUps, Employers, Demands}
 
 // ParseList reads a list name as the command line writes it.
 func ParseList(s string) (List, bool) {
@@ -48,6 +50,10 @@ func (l List) Title() string {
 		return "劳务协作劳动者名册"
 	case FollowUps:
 		return "劳务协作跟踪服务台账"
+	case Employers:
+		return "劳务协作用工单位名录"
+	case Demands:
+		return "劳务协作招聘岗位信息表"
 	}
 	return string(l)
 }
@@ -67,6 +73,21 @@ func KindsHelp() string {
 // temporary file handed to the printer.
 func (l List) FileName(at time.Time) string {
 	return l.Title() + "-" + at.Format("20060102-1504") + ".pdf"
+}
+
+// Dated reports whether the list is narrowed by a date range: employers
+// are not, and the job-fair list holds the demands open on the day.
+func (l List) Dated() bool { return l != Employers && l != Demands }
+
+// periodLine is the heading's middle: the date range the list covers.
+func (l List) periodLine(r storage.DateRange, today data.Date) string {
+	switch l {
+	case Employers:
+		return ""
+	case Demands:
+		return "截至 " + today.String() + " 招聘中、未招满、在有效期内的岗位"
+	}
+	return l.dateLabel() + "：" + periodText(r)
 }
 
 // dateLabel names the date the range filters on.
@@ -151,13 +172,18 @@ func Write(s *storage.Store, l List, w io.Writer, opt Options) (*Result, error) 
 	today := s.Today()
 	h := header{
 		union:   union,
-		period:  l.dateLabel() + "：" + periodText(opt.Range),
+		period:  l.periodLine(opt.Range, today),
 		printed: fmt.Sprintf("打印日期：%d年%d月%d日", today.Year, today.Month, today.Day),
 		note:    "注：身份证号、联系电话已隐去中间部分",
 		filter:  noteLine(opt.Note, opt.Order),
 	}
-	if opt.FullIDs {
+	switch {
+	case l == Demands:
+		h.note = "" // no personal numbers on a job-fair list
+	case opt.FullIDs:
 		h.note = "注：本表含完整身份证号和联系电话，属个人信息，请妥善保管"
+	case l == Employers:
+		h.note = "注：联系电话已隐去中间部分"
 	}
 	d, err := newPDF(t.title, union, today.Time())
 	if err != nil {
@@ -207,6 +233,10 @@ func build(s *storage.Store, l List, opt Options) (*table, error) {
 		return workerTable(s, opt.Filter.Workers, opt.Range, opt.Order, m)
 	case FollowUps:
 		return followUpTable(s, opt.Filter.FollowUps, opt.Range, opt.Order, m)
+	case Employers:
+		return employerTable(s, opt.Filter.Employers, opt.Order, m)
+	case Demands:
+		return demandTable(s, opt.Filter.Demands, opt.Order)
 	}
 	return nil, fmt.Errorf("未知的打印清单 %q", l)
 }
