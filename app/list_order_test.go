@@ -16,7 +16,6 @@ import (
 // order, row for row, and both say so in their title line; the order of
 // entry comes out as entered.
 func TestExportAndPrintFollowTheListsSort(t *testing.T) {
-	t.Setenv("TMPDIR", t.TempDir())
 	h := newHarness(t, true)
 	files := useFakeFiles(h)
 	seedTwoCounties(t, h.s) // entered as 王秀兰, 李建国, 张丽, 赵春花, 孙强

@@ -68,6 +68,26 @@ func KindsHelp() string {
 	return strings.Join(parts, "、")
 }
 
+// ShortTitle is the list's everyday name, for file names: 花名册,
+// 劳动者名册, 跟踪服务台账, 用工单位名录, 招聘岗位信息表.
+func (l List) ShortTitle() string {
+	if l == Placements {
+		return "花名册"
+	}
+	return strings.TrimPrefix(l.Title(), "劳务协作")
+}
+
+// SaveName is the readable name a print from the window is saved under:
+// "花名册-2026-12-06-已上岗.pdf", tag saying what the list was narrowed to
+// ("" for the whole list).
+func (l List) SaveName(day data.Date, tag string) string {
+	name := l.ShortTitle() + "-" + day.String()
+	if tag != "" {
+		name += "-" + tag
+	}
+	return name + ".pdf"
+}
+
 // FileName is a file name for the list printed at a given time, e.g.
 // "劳务协作就业安置花名册-20261122-1030.pdf", for the GUI's save dialog or a
 // temporary file handed to the printer.
