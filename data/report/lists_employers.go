@@ -21,7 +21,7 @@ func employerTable(s *storage.Store, f data.EmployerFilter, o data.Order, m mask
 	t := &table{title: Employers.Title(), columns: []column{
 		{header: "序号", fit: "999", align: alignCenter},
 		{header: "单位名称", weight: 3},
-		{header: "统一社会信用代码", fit: "91320115MA1XY2K1XX"},
+		{header: "统一社会信用代码", fit: "91320100MAMMMMMMMM"}, // letters run wider than digits
 		{header: "所在地", weight: 2},
 		{header: "地址", weight: 2.5},
 		{header: "联系人", fit: "欧阳春花"},
@@ -81,7 +81,7 @@ func demandTable(s *storage.Store, f data.DemandFilter, o data.Order) (*table, e
 		{header: "工作地点", weight: 2},
 		{header: "月薪（元）", fit: "12,000-15,000", align: alignCenter},
 		{header: "年龄", fit: "18-45岁", align: alignCenter},
-		{header: "性别", fit: "不限", align: alignCenter},
+		{header: "性别", fit: "限女性", align: alignCenter},
 		{header: "技能要求", weight: 1},
 		{header: "食宿", fit: "包吃住", align: alignCenter},
 		{header: "合同期限", fit: "36个月", align: alignCenter},
