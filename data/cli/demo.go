@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"duikou/data/filewrite"
 	"errors"
 	"fmt"
 	"os"
@@ -37,7 +38,7 @@ func runDemo(env *Env, args []string) int {
 	if fi, err := os.Stat(*db); err == nil && fi.Size() > 0 {
 		return env.Fail("文件 %s 已存在且不为空，未做任何改动", *db)
 	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return env.Fail("无法访问 %s：%v", *db, err)
+		return env.Fail("无法访问 %s：%s", *db, filewrite.Reason(err))
 	}
 	if *partnerOf != "" {
 		return runDemoPartner(env, *partnerOf, *db, *seed)

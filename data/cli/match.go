@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"duikou/data/filewrite"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -125,7 +126,7 @@ func openDB(env *Env, path string, opt storage.Options) (*storage.Store, int) {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, env.Fail("数据库文件 %s 不存在", path)
 		}
-		return nil, env.Fail("无法访问 %s：%v", path, err)
+		return nil, env.Fail("无法访问 %s：%s", path, filewrite.Reason(err))
 	} else if fi.IsDir() {
 		return nil, env.Fail("%s 是文件夹，不是数据库文件", path)
 	}

@@ -80,7 +80,7 @@ func runPartnerAdd(env *Env, args []string) int {
 	}
 	f, err := os.Open(pos[0])
 	if err != nil {
-		return env.Fail("无法打开名片文件：%v", err)
+		return env.Fail("无法打开名片文件 %s：%s", pos[0], filewrite.Reason(err))
 	}
 	defer f.Close()
 	card, err := exchange.ReadCard(f)

@@ -60,9 +60,9 @@ func Error(path string, err error) error {
 	return fmt.Errorf("无法写入 %s：%s", path, Reason(err))
 }
 
-// Reason says in Chinese why a file operation failed; the system's own
-// message is English (or in the system's language) and names temporary
-// files, so it is not shown.
+// Reason says in Chinese why a file operation (a write, or opening a file
+// to read) failed; the system's own message is English (or in the
+// system's language) and names temporary files, so it is not shown.
 func Reason(err error) string {
 	var errno syscall.Errno
 	isErrno := errors.As(err, &errno)
@@ -73,7 +73,7 @@ func Reason(err error) string {
 	case errors.Is(err, fs.ErrPermission):
 		return "没有写入权限（文件可能正被其他程序打开，或文件夹不允许写入）"
 	case errors.Is(err, fs.ErrNotExist):
-		return "文件夹不存在"
+		return "文件或文件夹不存在"
 	case errors.Is(err, syscall.ENOSPC):
 		return "磁盘空间不足"
 	case errors.Is(err, syscall.EROFS):
@@ -85,5 +85,5 @@ func Reason(err error) string {
 	case errors.Is(err, syscall.ENOTDIR):
 		return "路径中有一段不是文件夹"
 	}
-	return "写入出错"
+	return "读写出错"
 }
