@@ -23,7 +23,7 @@ type formField struct {
 	required bool
 	input    fyne.CanvasObject
 	focus    fyne.Focusable // what to focus when the field is wrong; may be nil
-	note     *widget.Label
+	note     *cjkLabel
 	// check validates the current input; "" means fine. It runs on save
 	// and, for inputs that call revalidate, as the clerk types.
 	check func() string
@@ -34,8 +34,7 @@ type formField struct {
 }
 
 func newFormField(key, label string, required bool, input fyne.CanvasObject) *formField {
-	note := widget.NewLabel("")
-	note.Wrapping = fyne.TextWrapWord
+	note := wrapLabel("")
 	note.Hide()
 	f := &formField{key: key, label: label, required: required, input: input, note: note}
 	if fc, ok := input.(fyne.Focusable); ok {
@@ -113,16 +112,15 @@ func (f *formField) title() string {
 type form struct {
 	fields  []*formField
 	byKey   map[string]*formField
-	summary *widget.Label
+	summary *cjkLabel
 	// about is the field the summary names; the summary goes when that
 	// field becomes right, so a fixed mistake leaves no stale banner.
 	about *formField
 }
 
 func newForm() *form {
-	s := widget.NewLabel("")
+	s := wrapLabel("")
 	s.Importance = widget.DangerImportance
-	s.Wrapping = fyne.TextWrapWord
 	s.Hide()
 	return &form{byKey: map[string]*formField{}, summary: s}
 }
