@@ -24,10 +24,9 @@ func (g *GUI) showText(title, text string) {
 
 // showTextWith is showText with extra buttons beside 确定 (打开文件 ...).
 func (g *GUI) showTextWith(title, text string, extra []*widget.Button) dialog.Dialog {
-	msg := widget.NewLabel(text)
-	// Chinese has no spaces to wrap at: break anywhere, as a long path
-	// must break too.
-	msg.Wrapping = fyne.TextWrapBreak
+	// Chinese has no spaces to wrap at: break between any characters (a
+	// long path must break too) but not before ）or ，(cjk_label.go).
+	msg := wrapLabel(text)
 	size := fyne.NewSize(440, 110)
 	if utf8.RuneCountInString(text) > 120 || countLines(text) > 4 {
 		size = g.dialogSize(680, 380)

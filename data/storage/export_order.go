@@ -53,7 +53,9 @@ func eachInOrder[T any, PT interface {
 	if err := q.Session(&gorm.Session{}).Order(order).Pluck("id", &ids).Error; err != nil {
 		return err
 	}
-	base := with(q.Session(&gorm.Session{}))
+	// Preloads first, then a new session: every batch clones the query
+	// instead of piling its IN list onto the one before.
+	base := with(q).Session(&gorm.Session{})
 	for start := 0; start < len(ids); start += exportBatch {
 		batch := ids[start:min(start+exportBatch, len(ids))]
 		var rows []T

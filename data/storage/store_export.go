@@ -32,8 +32,9 @@ func (r DateRange) Contains(d data.Date) bool {
 	return (r.From.IsZero() || !d.Before(r.From)) && (r.To.IsZero() || !d.After(r.To))
 }
 
-// exportBatch is how many rows one keyset read fetches.
-const exportBatch = 500
+// exportBatch is how many rows one keyset read fetches (a variable so a
+// test can make batches small).
+var exportBatch = 500
 
 // eachRow runs q in batches ordered by id and calls fn for every row; fn
 // returning an error stops the walk with that error.

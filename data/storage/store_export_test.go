@@ -12,7 +12,7 @@ import (
 
 func TestEachWorkerVisitsEveryRowOnceAcrossBatches(t *testing.T) {
 	s := newStore(t)
-	const n = exportBatch*2 + 17
+	n := exportBatch*2 + 17
 	err := s.WriteBulk(func(tx *Tx) error {
 		for i := 0; i < n; i++ {
 			w := validWorker(0)
@@ -181,6 +181,9 @@ func TestImportLookupsSeeTheirOwnTransaction(t *testing.T) {
 // empty too (a placement not yet started), where the screen has them.
 func TestEachInTheListsOrderKeepsEmptySortValues(t *testing.T) {
 	fx := newSearchFixture(t)
+	// Batches of one: every row after the first batch must still come.
+	defer func(n int) { exportBatch = n }(exportBatch)
+	exportBatch = 1
 	var got []string
 	must(t, fx.s.EachPlacementBy(data.Order{Sort: "started", Desc: true}, data.PlacementFilter{}, DateRange{}, func(p *data.Placement) error {
 		got = append(got, p.StartedOn.String())
