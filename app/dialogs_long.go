@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"math"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -125,16 +124,12 @@ func (g *GUI) confirmThen(title, message, yes string, done func(bool)) {
 // wrappedText is a label that wraps within width, sized for all its lines:
 // a dialog sized from a wrapping label's one-line height would cut off
 // what follows it.
+// The lines are cjkLabel's, so no line starts with ）or ，.
 func wrappedText(text string, width float32) fyne.CanvasObject {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapBreak
+	l := wrapLabel(text)
+	l.Resize(fyne.NewSize(width, 0)) // lays the lines out for width
+	lines := strings.Count(l.Text, "\n") + 1
 	size := theme.TextSize()
-	avail := width - 2*theme.InnerPadding()
-	lines := 0
-	for _, part := range strings.Split(text, "\n") {
-		w := fyne.MeasureText(part, size, fyne.TextStyle{}).Width
-		lines += max(1, int(math.Ceil(float64(w/avail))))
-	}
 	one := widget.NewLabel("字").MinSize().Height
 	lineH := fyne.MeasureText("字", size, fyne.TextStyle{}).Height + theme.LineSpacing()
 	return container.NewGridWrap(fyne.NewSize(width, one+float32(lines-1)*lineH), l)
