@@ -85,7 +85,8 @@ func (a *listActions) startPrint() {
 	save := widget.NewButton("另存为 PDF…", func() {
 		d.Hide()
 		fullIDs := full.Checked
-		g.hooks().pickSave("保存"+list.Title(), list.FileName(time.Now()), []string{".pdf"}, func(path string) {
+		name := list.SaveName(a.store.Today(), savedir.CleanName(noteTag(a.scope().note), 40))
+		g.hooks().pickSave("保存"+list.Title(), name, []string{".pdf"}, func(path string) {
 			a.print(list, path, fullIDs, false)
 		})
 	})

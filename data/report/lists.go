@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"duikou/data"
 	"duikou/data/catalog"
@@ -86,13 +85,6 @@ func (l List) SaveName(day data.Date, tag string) string {
 		name += "-" + tag
 	}
 	return name + ".pdf"
-}
-
-// FileName is a file name for the list printed at a given time, e.g.
-// "劳务协作就业安置花名册-20261122-1030.pdf", for the GUI's save dialog or a
-// temporary file handed to the printer.
-func (l List) FileName(at time.Time) string {
-	return l.Title() + "-" + at.Format("20060102-1504") + ".pdf"
 }
 
 // Dated reports whether the list is narrowed by a date range: employers
