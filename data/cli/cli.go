@@ -57,11 +57,15 @@ func IsCommand(name string) bool {
 	return ok || name == "help"
 }
 
-// IsCommandLine reports whether args (without the program name) run a
-// subcommand, after any global --clerk NAME.
+// IsCommandLine reports whether args (without the program name) are for
+// a subcommand: one is named, or they start with the global --clerk (which
+// the window does not take; Run then says what is missing).
 func IsCommandLine(args []string) bool {
-	_, rest, err := globalClerk(args)
-	return err == nil && len(rest) > 0 && IsCommand(rest[0])
+	clerk, rest, err := globalClerk(args)
+	if err != nil || clerk != "" || len(rest) < len(args) {
+		return true
+	}
+	return len(rest) > 0 && IsCommand(rest[0])
 }
 
 // Run runs the subcommand named by args[0] (after any global --clerk
@@ -76,8 +80,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		env.Clerk = clerk
 	}
 	if len(args) == 0 {
-		env.usage(env.Stderr)
-		return ExitUsage
+		return env.Fail("缺少子命令（duikou help 列出子命令）")
 	}
 	switch args[0] {
 	case "help", "-h", "-help", "--help":
@@ -259,15 +262,15 @@ type prefixWriter struct {
 }
 
 func (p prefixWriter) Write(b []byte) (int, error) {
-	if _, err := io.WriteString(p.w, p.prefix+translateFlagError(string(b))); err != nil {
+	if _, err := io.WriteString(p.w, p.prefix+TranslateFlagError(string(b))); err != nil {
 		return 0, err
 	}
 	return len(b), nil
 }
 
-// translateFlagError puts the flag package's English messages into the
+// TranslateFlagError puts the flag package's English messages into the
 // clerk's language; anything unrecognised passes through unchanged.
-func translateFlagError(msg string) string {
+func TranslateFlagError(msg string) string {
 	for _, t := range []struct{ en, zh string }{
 		{"flag provided but not defined: ", "没有这个参数："},
 		{"flag needs an argument: ", "这个参数后面要跟一个值："},

@@ -45,7 +45,7 @@ func TestHelpEverywhereIsStdoutExitZeroWithPositionals(t *testing.T) {
 // A subcommand group with nothing after it, or an unknown subcommand, is
 // still a usage error: one line on stderr, exit 2.
 func TestGroupUsageErrorsStayOneLine(t *testing.T) {
-	for _, args := range [][]string{{"sync"}, {"partner", "lend"}, {"help", "frobnicate"}, {"--clerk"}} {
+	for _, args := range [][]string{{"sync"}, {"partner", "lend"}, {"help", "frobnicate"}, {"--clerk"}, {"--clerk", "王五"}, {}} {
 		code, out, errOut := runCLI(args...)
 		if code != ExitUsage || out != "" || strings.Count(strings.TrimSpace(errOut), "\n") != 0 || errOut == "" {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errOut)
