@@ -63,6 +63,9 @@ func ParseDate(s string) (Date, error) {
 		}
 		n[i] = v
 	}
+	if n[1] < 1 || n[1] > 12 || n[2] < 1 {
+		return Date{}, bad // 13/01: month and day the other way round, most likely
+	}
 	d := MakeDate(n[0], time.Month(n[1]), n[2])
 	if d.Year != n[0] || int(d.Month) != n[1] || d.Day != n[2] {
 		return Date{}, fmt.Errorf("日期“%s”不存在（%d年没有%d月%d日）", s, n[0], n[1], n[2])

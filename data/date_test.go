@@ -19,7 +19,7 @@ func TestParseDateAcceptsEverySeparatorAndNoLeadingZeros(t *testing.T) {
 		t.Errorf("2026.1.5: %s %v", got, err)
 	}
 	for s, reason := range map[string]string{
-		"2026.2.30": "不存在", "2026.13.1": "不存在", "26.12.6": "格式不对", "2026.12": "格式不对",
+		"2026.2.30": "不存在", "2026.13.1": "格式不对", "2026.12.0": "格式不对", "26.12.6": "格式不对", "2026.12": "格式不对",
 		"昨天": "格式不对", "2026..6": "格式不对", "2026.12.6.1": "格式不对", "2026.-1.6": "格式不对",
 	} {
 		if _, err := ParseDate(s); err == nil || !strings.Contains(err.Error(), reason) {
