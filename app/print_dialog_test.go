@@ -48,3 +48,22 @@ func TestPrintDialogSaysWhatHappened(t *testing.T) {
 		t.Fatalf("printed %v", files.printed)
 	}
 }
+
+// 用工单位与需求's 全部用工需求 prints the job-fair list: the demands open
+// today, under its own readable name.
+func TestDemandsPrintAsTheJobFairList(t *testing.T) {
+	h := newHarness(t, true)
+	files := useFakeFiles(h)
+	h.seedPlacements() // one employer, 住家保姆 for 5
+	es := h.openEmployers()
+	es.tabs.SelectIndex(1)
+	h.settle()
+	h.tap("打印")
+	h.mustShow("劳务协作招聘岗位信息表")
+	h.tap("打印")
+	want := filepath.Join(files.docs, "对口劳务协作", "打印", "招聘岗位信息表-"+h.s.Today().String()+".pdf")
+	if len(files.printed) != 1 || files.printed[0] != want {
+		t.Fatalf("printed %v, want %s", files.printed, want)
+	}
+	h.mustShow("已生成《劳务协作招聘岗位信息表》：1 条，共 1 页。")
+}
