@@ -115,8 +115,7 @@ func (p *progressDialog) close() { p.d.Hide() }
 
 // confirmThen asks a yes/no question and reports the answer either way.
 func (g *GUI) confirmThen(title, message, yes string, done func(bool)) {
-	msg := widget.NewLabel(message)
-	msg.Wrapping = fyne.TextWrapWord
+	msg := wrapLabel(message)
 	d := dialog.NewCustomConfirm(title, yes, "取消", container.NewGridWrap(fyne.NewSize(440, 110), msg), done, g.win)
 	d.Show()
 }

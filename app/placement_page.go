@@ -22,7 +22,7 @@ type placementPage struct {
 	p     *data.Placement
 	built fyne.CanvasObject
 
-	info      *widget.Label
+	info      *cjkLabel
 	timeline  *fyne.Container
 	contract  *widget.Label
 	moves     *fyne.Container
@@ -37,8 +37,7 @@ func (pg *placementPage) view() fyne.CanvasObject {
 	if pg.built != nil {
 		return pg.built
 	}
-	pg.info = widget.NewLabel("")
-	pg.info.Wrapping = fyne.TextWrapWord
+	pg.info = wrapLabel("")
 	pg.timeline = container.NewHBox()
 	pg.contract = widget.NewLabel("")
 	pg.moves = container.NewHBox()
@@ -165,8 +164,7 @@ func (pg *placementPage) fillFollowUps() {
 	today := pg.s.st.Today()
 	for i := range fs {
 		f := &fs[i]
-		l := widget.NewLabel(followUpLine(f, today))
-		l.Wrapping = fyne.TextWrapWord
+		l := wrapLabel(followUpLine(f, today))
 		if f.Overdue(today) {
 			l.Importance = widget.DangerImportance
 		}
