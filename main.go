@@ -36,7 +36,7 @@ func main() {
 func run() int {
 	lg := openLog()
 	defer lg.Close()
-	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
+	if cli.IsCommandLine(os.Args[1:]) {
 		return runCommand(lg.Logger, os.Args[1:])
 	}
 	return runGUI(lg, os.Args[1:])
@@ -108,14 +108,17 @@ func runGUI(lg *applog.Log, args []string) (code int) {
 	// the worker list shows its first rows, and the resident memory, then
 	// quits: the README's start-up figures come from it.
 	measure := fs.Bool("measure-startup", false, "")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "用法：duikou [--db 文件] [--demo]    打开图形界面；duikou help 列出子命令")
-		cli.PrintDefaults(fs.Output(), fs)
-	}
+	// -h prints the usage on stdout and succeeds; a wrong flag is one
+	// Chinese line on stderr (the flag package's own output is English).
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return cli.ExitOK // asked for the usage, and got it
+			fmt.Fprintln(os.Stdout, "用法：duikou [--db 文件] [--demo]    打开图形界面；duikou help 列出子命令")
+			cli.PrintDefaults(os.Stdout, fs)
+			return cli.ExitOK
 		}
+		fmt.Fprintln(os.Stderr, "duikou: 参数错误："+cli.TranslateFlagError(err.Error())+"（duikou -h 查看用法）")
 		return cli.ExitUsage
 	}
 	if fs.NArg() > 0 {

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"math"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -24,10 +23,9 @@ func (g *GUI) showText(title, text string) {
 
 // showTextWith is showText with extra buttons beside 确定 (打开文件 ...).
 func (g *GUI) showTextWith(title, text string, extra []*widget.Button) dialog.Dialog {
-	msg := widget.NewLabel(text)
-	// Chinese has no spaces to wrap at: break anywhere, as a long path
-	// must break too.
-	msg.Wrapping = fyne.TextWrapBreak
+	// Chinese has no spaces to wrap at: break between any characters (a
+	// long path must break too) but not before ）or ，(cjk_label.go).
+	msg := wrapLabel(text)
 	size := fyne.NewSize(440, 110)
 	if utf8.RuneCountInString(text) > 120 || countLines(text) > 4 {
 		size = g.dialogSize(680, 380)
@@ -117,8 +115,7 @@ func (p *progressDialog) close() { p.d.Hide() }
 
 // confirmThen asks a yes/no question and reports the answer either way.
 func (g *GUI) confirmThen(title, message, yes string, done func(bool)) {
-	msg := widget.NewLabel(message)
-	msg.Wrapping = fyne.TextWrapWord
+	msg := wrapLabel(message)
 	d := dialog.NewCustomConfirm(title, yes, "取消", container.NewGridWrap(fyne.NewSize(440, 110), msg), done, g.win)
 	d.Show()
 }
@@ -126,16 +123,12 @@ func (g *GUI) confirmThen(title, message, yes string, done func(bool)) {
 // wrappedText is a label that wraps within width, sized for all its lines:
 // a dialog sized from a wrapping label's one-line height would cut off
 // what follows it.
+// The lines are cjkLabel's, so no line starts with ）or ，.
 func wrappedText(text string, width float32) fyne.CanvasObject {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapBreak
+	l := wrapLabel(text)
+	l.Resize(fyne.NewSize(width, 0)) // lays the lines out for width
+	lines := strings.Count(l.Text, "\n") + 1
 	size := theme.TextSize()
-	avail := width - 2*theme.InnerPadding()
-	lines := 0
-	for _, part := range strings.Split(text, "\n") {
-		w := fyne.MeasureText(part, size, fyne.TextStyle{}).Width
-		lines += max(1, int(math.Ceil(float64(w/avail))))
-	}
 	one := widget.NewLabel("字").MinSize().Height
 	lineH := fyne.MeasureText("字", size, fyne.TextStyle{}).Height + theme.LineSpacing()
 	return container.NewGridWrap(fyne.NewSize(width, one+float32(lines-1)*lineH), l)

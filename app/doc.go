@@ -12,7 +12,9 @@
 // database. Each screen reaches the data through the small interface it
 // holds as a field (store.go and the *_store.go files), which New hands
 // the *storage.Store; the window itself uses Shell. Every list is built by
-// newListView (list_view.go). There is no SQL here.
+// newListView (list_view.go); exports and prints follow its order
+// (list_order.go). Wrapped text goes through wrapLabel (cjk_label.go),
+// which breaks Chinese as the printed lists do. There is no SQL here.
 //
 // Threading: list queries, matching, imports, exports and exchange files
 // run on background goroutines and hand their results to the UI through

@@ -143,13 +143,6 @@ func boldLabel(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// wrapLabel is a label that wraps at word boundaries.
-func wrapLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
 // countLine is "劳动者 5，用工单位 1" in the order records travel.
 func countLine(tables map[string]int) string {
 	s := ""

@@ -18,8 +18,8 @@ type exchangeExport struct {
 	view    fyne.CanvasObject
 	to      *widget.Select
 	button  *widget.Button
-	pending *widget.Label // what the next file would carry
-	message *widget.Label
+	pending *cjkLabel // what the next file would carry
+	message *cjkLabel
 	targets map[string]partnerRow // by the option's text
 	counts  *latest
 }

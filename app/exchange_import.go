@@ -23,7 +23,7 @@ type exchangeImport struct {
 	choose  *widget.Button
 	confirm *widget.Button
 	title   *widget.Label
-	summary *widget.Label
+	summary *cjkLabel
 	opened  *exchange.Opened // the file previewed, waiting for 确认导入
 }
 

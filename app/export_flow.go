@@ -2,8 +2,7 @@ package app
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data/report"
+	"duikou/data/savedir"
 	"duikou/data/sheet"
 )
 
@@ -59,7 +59,7 @@ func (a *listActions) export(path string, fullIDs bool) {
 	p := g.newProgress("导出"+kind.Label(), "正在导出…", nil)
 	a.jobs.submit(func() func() {
 		n, err := sheet.Export(st, kind, path, sheet.ExportOptions{FullIDs: fullIDs, Filter: sc.filter, Range: sc.dates,
-			Progress: p.reporter(g, "已导出")})
+			Order: sc.order, Progress: p.reporter(g, "已导出")})
 		return func() {
 			p.close()
 			if err != nil {
@@ -85,24 +85,49 @@ func (a *listActions) startPrint() {
 	save := widget.NewButton("另存为 PDF…", func() {
 		d.Hide()
 		fullIDs := full.Checked
-		g.hooks().pickSave("保存"+list.Title(), list.FileName(time.Now()), []string{".pdf"}, func(path string) {
+		name := list.SaveName(a.store.Today(), savedir.CleanName(noteTag(a.scope().note), 40))
+		g.hooks().pickSave("保存"+list.Title(), name, []string{".pdf"}, func(path string) {
 			a.print(list, path, fullIDs, false)
 		})
 	})
 	printNow := widget.NewButton("打印", func() {
 		d.Hide()
-		dir := filepath.Join(os.TempDir(), "duikou-print")
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		// Saved where the clerk finds it again: 文档\对口劳务协作\打印.
+		dir, err := savedir.PrintDir()
+		if err != nil {
 			g.showError("无法打印", err)
 			return
 		}
-		a.print(list, filepath.Join(dir, list.FileName(time.Now())), full.Checked, true)
+		name := list.SaveName(a.store.Today(), savedir.CleanName(noteTag(a.scope().note), 40))
+		a.print(list, savedir.Unique(dir, name), full.Checked, true)
 	})
 	printNow.Importance = widget.HighImportance
-	box := container.NewVBox(what, full, widget.NewLabel("默认隐去身份证号和电话的中间部分。"),
+	where := widget.NewLabel("默认隐去身份证号和电话的中间部分。\n点“打印”时，PDF 保存在“文档\\对口劳务协作\\打印”文件夹中。")
+	box := container.NewVBox(what, full, where,
 		container.NewCenter(container.NewHBox(cancel, save, printNow)))
 	d = dialog.NewCustomWithoutButtons("打印"+list.Title(), container.NewGridWrap(fyne.NewSize(480, box.MinSize().Height), box), g.win)
 	d.Show()
+}
+
+// noteTag is what a list was narrowed to, for a file name: the values of
+// "阶段：已上岗；用工单位：悦家" joined, "已上岗-悦家".
+func noteTag(note string) string {
+	var vals []string
+	for _, part := range strings.Split(note, "；") {
+		if _, v, ok := strings.Cut(part, "："); ok && strings.TrimSpace(v) != "" {
+			vals = append(vals, strings.TrimSpace(v))
+		}
+	}
+	return strings.Join(vals, "-")
+}
+
+// folderButton opens the folder holding a file the program just wrote.
+func (g *GUI) folderButton(path string) *widget.Button {
+	return widget.NewButton("打开文件夹", func() {
+		if err := g.hooks().openFolder(path); err != nil {
+			g.showError("无法打开文件夹", err)
+		}
+	})
 }
 
 // print writes the PDF in the background; toPrinter then hands it to the
@@ -112,7 +137,8 @@ func (a *listActions) print(list report.List, path string, fullIDs, toPrinter bo
 	g, st, sc := a.g, a.store, a.scope()
 	p := g.newProgress("打印"+list.Title(), "正在生成 PDF…", nil)
 	a.jobs.submit(func() func() {
-		res, err := report.Print(st, list, path, report.Options{Range: sc.dates, FullIDs: fullIDs, Filter: sc.filter, Note: sc.note})
+		res, err := report.Print(st, list, path, report.Options{Range: sc.dates, FullIDs: fullIDs, Filter: sc.filter,
+			Note: sc.note, Order: sc.order})
 		return func() {
 			p.close()
 			if err != nil {
@@ -132,17 +158,21 @@ func (g *GUI) deliverPDF(msg string, res *report.Result, path string, toPrinter 
 	if len(res.Missing) > 0 {
 		msg += "\n注意：字体中缺少这些字，打印为□，请在纸上手写补齐：" + string(res.Missing)
 	}
+	saved := "\n文件已保存在：" + path
 	if !toPrinter {
-		g.showTextWith("已保存 PDF", msg+"\n"+path, []*widget.Button{g.openFileButton(path)})
+		g.showTextWith("已保存 PDF", msg+saved, []*widget.Button{g.folderButton(path), g.openFileButton(path)})
 		return
 	}
+	// Say exactly what happened: printed, opened, or neither.
 	fellBack, err := g.hooks().print(path)
 	switch {
 	case err != nil:
-		g.showError("无法打印", fmt.Errorf("%s\n文件在：%s\n%w", msg, path, err))
+		g.showTextWith("未能打开 PDF", msg+saved+"\n未能打印，也未能打开："+err.Error()+
+			"\n请点“打开文件夹”找到这个文件，用 PDF 阅读器打开后打印。", []*widget.Button{g.folderButton(path)})
 	case fellBack:
-		g.showText("请按 Ctrl+P 打印", msg+"\n已用 PDF 阅读器打开，请在阅读器中按 Ctrl+P 打印。\n文件在："+path)
+		g.showTextWith("请按 Ctrl+P 打印", msg+"\n已用 PDF 阅读器打开，请在阅读器中按 Ctrl+P 打印。"+saved,
+			[]*widget.Button{g.folderButton(path)})
 	default:
-		g.showText("已发送到打印机", msg+"\n已交给默认打印机打印。\n文件在："+path)
+		g.showTextWith("已发送到打印机", msg+"\n已交给默认打印机打印。"+saved, []*widget.Button{g.folderButton(path)})
 	}
 }

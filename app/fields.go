@@ -23,16 +23,18 @@ type formField struct {
 	required bool
 	input    fyne.CanvasObject
 	focus    fyne.Focusable // what to focus when the field is wrong; may be nil
-	note     *widget.Label
+	note     *cjkLabel
 	// check validates the current input; "" means fine. It runs on save
 	// and, for inputs that call revalidate, as the clerk types.
 	check func() string
 	err   string
+	// valid is called when the field's input becomes right (its error
+	// cleared or a check passed): the form clears a summary about it.
+	valid func()
 }
 
 func newFormField(key, label string, required bool, input fyne.CanvasObject) *formField {
-	note := widget.NewLabel("")
-	note.Wrapping = fyne.TextWrapWord
+	note := wrapLabel("")
 	note.Hide()
 	f := &formField{key: key, label: label, required: required, input: input, note: note}
 	if fc, ok := input.(fyne.Focusable); ok {
@@ -47,6 +49,7 @@ func (f *formField) setError(msg string) {
 	if msg == "" {
 		f.note.Hide()
 		f.note.SetText("")
+		f.becameValid()
 		return
 	}
 	f.note.Importance = widget.DangerImportance
@@ -64,6 +67,9 @@ func (f *formField) setOK(msg string) { f.setNote(msg, widget.SuccessImportance)
 
 func (f *formField) setNote(msg string, imp widget.Importance) {
 	f.err = ""
+	if msg == "" || imp == widget.SuccessImportance {
+		f.becameValid()
+	}
 	if msg == "" {
 		f.note.Hide()
 		f.note.SetText("")
@@ -88,6 +94,12 @@ func (f *formField) revalidate() string {
 	return msg
 }
 
+func (f *formField) becameValid() {
+	if f.valid != nil {
+		f.valid()
+	}
+}
+
 func (f *formField) title() string {
 	if f.required {
 		return f.label + " *"
@@ -100,18 +112,25 @@ func (f *formField) title() string {
 type form struct {
 	fields  []*formField
 	byKey   map[string]*formField
-	summary *widget.Label
+	summary *cjkLabel
+	// about is the field the summary names; the summary goes when that
+	// field becomes right, so a fixed mistake leaves no stale banner.
+	about *formField
 }
 
 func newForm() *form {
-	s := widget.NewLabel("")
+	s := wrapLabel("")
 	s.Importance = widget.DangerImportance
-	s.Wrapping = fyne.TextWrapWord
 	s.Hide()
 	return &form{byKey: map[string]*formField{}, summary: s}
 }
 
 func (fm *form) add(f *formField) *formField {
+	f.valid = func() {
+		if fm.about == f {
+			fm.clearSummary()
+		}
+	}
 	fm.fields = append(fm.fields, f)
 	fm.byKey[f.key] = f
 	return f
@@ -146,6 +165,7 @@ func (fm *form) refuse(f *formField, reason string) {
 	f.setError(reason)
 	fm.summary.SetText(fmt.Sprintf("未保存：%s——%s", f.label, reason))
 	fm.summary.Show()
+	fm.about = f
 	if f.focus != nil {
 		if c := fyne.CurrentApp().Driver().CanvasForObject(f.input); c != nil {
 			c.Focus(f.focus)
@@ -162,7 +182,9 @@ func (fm *form) refuseError(err error) {
 			return
 		}
 		fm.summary.SetText(fmt.Sprintf("未保存：%s——%s", fe.Label, fe.Reason))
+		fm.about = nil
 	} else {
+		fm.about = nil
 		fm.summary.SetText("未保存：" + err.Error())
 	}
 	fm.summary.Show()
@@ -170,6 +192,7 @@ func (fm *form) refuseError(err error) {
 
 // clearSummary hides the summary line.
 func (fm *form) clearSummary() {
+	fm.about = nil
 	fm.summary.SetText("")
 	fm.summary.Hide()
 }

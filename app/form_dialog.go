@@ -13,14 +13,13 @@ import (
 // red inside the dialog, which stays open for the clerk to correct it.
 type formDialog struct {
 	d      *dialog.CustomDialog
-	errMsg *widget.Label
+	errMsg *cjkLabel
 	save   func() error
 }
 
 func (g *GUI) newFormDialog(title string, content fyne.CanvasObject, saveText string, save func() error) *formDialog {
-	fd := &formDialog{errMsg: widget.NewLabel(""), save: save}
+	fd := &formDialog{errMsg: wrapLabel(""), save: save}
 	fd.errMsg.Importance = widget.DangerImportance
-	fd.errMsg.Wrapping = fyne.TextWrapWord
 	fd.errMsg.Hide()
 	body := container.NewVBox(content, fd.errMsg)
 	fd.d = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(460, body.MinSize().Height+60), body), g.win)

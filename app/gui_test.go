@@ -22,6 +22,9 @@ func TestFirstRunSetUp(t *testing.T) {
 		t.Fatal("the set-up saved without a name")
 	}
 	h.typeInto(su.name, "榆中县总工会")
+	if h.shows("未保存：工会名称") {
+		t.Fatal("the banner about the name stayed after the name was typed")
+	}
 	h.pickRegion(su.region, "甘肃 榆中")
 	if su.region.code != "620123" {
 		t.Fatalf("region = %q", su.region.code)
@@ -30,6 +33,9 @@ func TestFirstRunSetUp(t *testing.T) {
 	h.tap("开始使用")
 	h.mustShow("未保存：经办人——请填写经办人姓名")
 	h.typeInto(su.clerk, "李娟")
+	if h.shows("未保存：经办人") {
+		t.Fatal("the banner about the clerk stayed after the clerk was typed")
+	}
 	h.tap("开始使用")
 	o := h.s.Office()
 	if o == nil || o.Name != "榆中县总工会" || o.Region != "620123" || o.Role != data.RoleSending || o.ClerkName != "李娟" {

@@ -152,8 +152,15 @@ func (h *harness) dialogOpen() bool { return h.w.Canvas().Overlays().Top() != ni
 // shows reports whether some label on screen contains text.
 func (h *harness) shows(text string) bool {
 	for _, o := range h.all() {
-		if l, ok := o.(*widget.Label); ok && l.Visible() && strings.Contains(l.Text, text) {
-			return true
+		switch l := o.(type) {
+		case *widget.Label:
+			if l.Visible() && strings.Contains(l.Text, text) {
+				return true
+			}
+		case *cjkLabel:
+			if l.Visible() && strings.Contains(l.source, text) {
+				return true
+			}
 		}
 	}
 	return false

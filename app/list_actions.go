@@ -20,12 +20,13 @@ type listScope struct {
 	filter data.ListFilter
 	dates  storage.DateRange
 	note   string // "户籍地：榆中县；状态：待业"; "" for the whole list
+	order  data.Order
 }
 
 // listActions are a list screen's spreadsheet and paper buttons: 导入 and
 // 下载模板 for kinds a spreadsheet can bring in (workers, employers,
-// demands), 导出 for every kind, 打印 for kinds with a printed list
-// (workers, placements, follow-ups). A screen builds it with its kind and
+// demands), 导出 for every kind, 打印 for every kind (the demands print
+// as the job-fair list of those open on the day). A screen builds it with its kind and
 // a function reading its current filter, and places view() in its toolbar:
 //
 //	acts := newListActions(g, sheet.Placements, func() listScope {
@@ -54,6 +55,10 @@ func (a *listActions) printList() (report.List, bool) {
 		return report.Placements, true
 	case sheet.FollowUps:
 		return report.FollowUps, true
+	case sheet.Employers:
+		return report.Employers, true
+	case sheet.Demands:
+		return report.Demands, true
 	}
 	return "", false
 }
@@ -81,10 +86,14 @@ func (a *listActions) view() fyne.CanvasObject {
 // scopeText says which rows a job takes: "当前列表（筛选：…）" or all.
 func (a *listActions) scopeText() string {
 	sc := a.scope()
-	if sc.note == "" {
-		return "全部" + a.kind.Label()
+	order := ""
+	if sc.order.Label != "" {
+		order = "，" + sc.order.Label
 	}
-	return "当前列表中筛选出的" + a.kind.Label() + "（" + sc.note + "）"
+	if sc.note == "" {
+		return "全部" + a.kind.Label() + order
+	}
+	return "当前列表中筛选出的" + a.kind.Label() + "（" + sc.note + "）" + order
 }
 
 // saveTemplate writes the kind's import template where the clerk says.

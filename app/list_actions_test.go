@@ -27,10 +27,16 @@ type fakeFiles struct {
 	openPath, savePath string
 	saveName           string // the name the save dialog suggested
 	printed, opened    []string
+	folders            []string // files whose folder 打开文件夹 opened
+	// docs is the Documents folder 打印 saves under (HOME is a temporary
+	// folder for the test).
+	docs string
 }
 
 func useFakeFiles(h *harness) *fakeFiles {
-	f := &fakeFiles{}
+	home := h.t.TempDir()
+	h.t.Setenv("HOME", home)
+	f := &fakeFiles{docs: filepath.Join(home, "Documents")}
 	h.g.files = &fileHooks{
 		pickOpen: func(_ string, _ []string, done func(string)) { done(f.openPath) },
 		pickSave: func(_, name string, _ []string, done func(string)) { f.saveName = name; done(f.savePath) },
@@ -38,7 +44,8 @@ func useFakeFiles(h *harness) *fakeFiles {
 			f.printed = append(f.printed, path)
 			return true, nil // as off Windows: opened, Ctrl+P to print
 		},
-		open: func(path string) error { f.opened = append(f.opened, path); return nil },
+		open:       func(path string) error { f.opened = append(f.opened, path); return nil },
+		openFolder: func(path string) error { f.folders = append(f.folders, path); return nil },
 	}
 	return f
 }
@@ -291,8 +298,6 @@ func TestPrintHonoursTheListFilter(t *testing.T) {
 		}
 		t.Skip("pdftotext is not on PATH (apt-get install poppler-utils)")
 	}
-	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp) // 打印 writes the PDF to the temporary folder
 	h := newHarness(t, true)
 	files := useFakeFiles(h)
 	yuzhong, yongdeng := seedTwoCounties(t, h.s)
@@ -305,8 +310,15 @@ func TestPrintHonoursTheListFilter(t *testing.T) {
 	h.mustShow("户籍地：甘肃省兰州市榆中县")
 	h.tap("打印") // the dialog's own button
 	h.mustShow("Ctrl+P")
-	if len(files.printed) != 1 || !strings.HasPrefix(files.printed[0], tmp) {
-		t.Fatalf("printed %v", files.printed)
+	// Saved under 文档\对口劳务协作\打印 with a name saying what it holds.
+	want := filepath.Join(files.docs, "对口劳务协作", "打印", "劳动者名册-"+h.s.Today().String()+"-甘肃省兰州市榆中县.pdf")
+	if len(files.printed) != 1 || files.printed[0] != want {
+		t.Fatalf("printed %v, want %s", files.printed, want)
+	}
+	h.mustShow("文件已保存在：" + want)
+	h.tap("打开文件夹")
+	if len(files.folders) != 1 || files.folders[0] != want {
+		t.Fatalf("打开文件夹 opened %v", files.folders)
 	}
 	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", files.printed[0], "-").Output()
 	if err != nil {
@@ -332,7 +344,6 @@ func TestPrintHonoursTheListFilter(t *testing.T) {
 // the 就业安置 list filtered to 已上岗 on the demo data: only those rows,
 // and the screen offers no import.
 func TestPlacementActionsExportAndPrintTheFilteredList(t *testing.T) {
-	t.Setenv("TMPDIR", t.TempDir())
 	h := newHarness(t, true)
 	files := useFakeFiles(h)
 	if err := demo.Populate(h.s, demo.Options{Workers: 120}); err != nil {

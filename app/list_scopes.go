@@ -49,7 +49,7 @@ func labelNote(list []data.Labelled, code string) string {
 // scope is the worker list as filtered now.
 func (s *workersScreen) scope() listScope {
 	f := s.filter()
-	return listScope{filter: data.ListFilter{Workers: f}, note: scopeNote(
+	return listScope{filter: data.ListFilter{Workers: f}, order: s.table.order(), note: scopeNote(
 		"搜索", f.Text, "户籍地", regionNote(f.Region), "工种", occNote(f.Occupation),
 		"状态", labelNote(data.WorkerStatuses, string(f.Status)), "脱贫状态", labelNote(data.Poverties, string(f.Poverty)))}
 }
@@ -57,7 +57,7 @@ func (s *workersScreen) scope() listScope {
 // employerScope is the employer list as filtered now.
 func (s *employersScreen) employerScope() listScope {
 	f := data.EmployerFilter{Text: strings.TrimSpace(s.search.Text)}
-	return listScope{filter: data.ListFilter{Employers: f}, note: scopeNote("搜索", f.Text)}
+	return listScope{filter: data.ListFilter{Employers: f}, order: s.empTable.order(), note: scopeNote("搜索", f.Text)}
 }
 
 // demandScope is the list of every demand as filtered now.
@@ -67,7 +67,7 @@ func (s *employersScreen) demandScope() listScope {
 	if !f.OpenOn.IsZero() {
 		open = "招聘中、未招满、在有效期内"
 	}
-	return listScope{filter: data.ListFilter{Demands: f}, note: scopeNote(
+	return listScope{filter: data.ListFilter{Demands: f}, order: s.allTable.order(), note: scopeNote(
 		"搜索", f.Text, "工种", occNote(f.Occupation), "工作地点", regionNote(f.Region),
 		"状态", labelNote(data.DemandStatuses, string(f.Status)), "只看", open)}
 }
@@ -92,7 +92,7 @@ func (s *placementsScreen) listScope() listScope {
 	if s.employer.SelectedIndex() > 0 {
 		employer = s.employer.Selected
 	}
-	return listScope{filter: data.ListFilter{Placements: f}, dates: r, note: scopeNote(
+	return listScope{filter: data.ListFilter{Placements: f}, dates: r, order: s.table.order(), note: scopeNote(
 		"阶段", labelNote(data.Stages, string(f.Stage)), "用工单位", employer, "接收地", regionNote(f.Region),
 		"推荐或上岗日期", rangeNote(r))}
 }
@@ -108,6 +108,6 @@ func (s *followUpsScreen) listScope() listScope {
 	if s.owner.SelectedIndex() > 0 {
 		owner = s.owner.Selected
 	}
-	return listScope{filter: data.ListFilter{FollowUps: f}, dates: r, note: scopeNote(
+	return listScope{filter: data.ListFilter{FollowUps: f}, dates: r, order: s.table.order(), note: scopeNote(
 		"状态", status, "类别", labelNote(data.FollowUpKinds, string(f.Kind)), "负责方", owner)}
 }

@@ -22,7 +22,7 @@ type placementPage struct {
 	p     *data.Placement
 	built fyne.CanvasObject
 
-	info      *widget.Label
+	info      *cjkLabel
 	timeline  *fyne.Container
 	contract  *widget.Label
 	moves     *fyne.Container
@@ -37,8 +37,7 @@ func (pg *placementPage) view() fyne.CanvasObject {
 	if pg.built != nil {
 		return pg.built
 	}
-	pg.info = widget.NewLabel("")
-	pg.info.Wrapping = fyne.TextWrapWord
+	pg.info = wrapLabel("")
 	pg.timeline = container.NewHBox()
 	pg.contract = widget.NewLabel("")
 	pg.moves = container.NewHBox()
@@ -118,7 +117,7 @@ func (pg *placementPage) fill() {
 	pg.timeline.Refresh()
 
 	pg.moves.Objects = nil
-	for i, st := range p.LaterStages() {
+	for i, st := range p.NextStages() {
 		st := st
 		b := widget.NewButton("改为"+st.Label(), func() { pg.moveTo(st) })
 		if i == 0 {
@@ -165,8 +164,7 @@ func (pg *placementPage) fillFollowUps() {
 	today := pg.s.st.Today()
 	for i := range fs {
 		f := &fs[i]
-		l := widget.NewLabel(followUpLine(f, today))
-		l.Wrapping = fyne.TextWrapWord
+		l := wrapLabel(followUpLine(f, today))
 		if f.Overdue(today) {
 			l.Importance = widget.DangerImportance
 		}
@@ -191,14 +189,24 @@ func followUpLine(f *data.FollowUp, today data.Date) string {
 	return line
 }
 
-// moveTo asks for the date (and what the stage needs) and moves the
-// placement to st.
+// moveTo asks for the dates the step needs (上岗 before 录用 asks for
+// both) and what the stage needs, and moves the placement to st.
 func (pg *placementPage) moveTo(st data.Stage) {
 	g := pg.s.g
-	date := newTextEntry("如 2026-01-31")
-	date.SetText(pg.s.st.Today().String())
-	dateLabel := strings.TrimPrefix(st.Label(), "已") + "日期" // 上岗日期, 离职日期
-	items := []fyne.CanvasObject{widget.NewLabel(dateLabel), date}
+	type dateField struct {
+		stage data.Stage
+		label string
+		entry *textEntry
+	}
+	var dates []dateField
+	var items []fyne.CanvasObject
+	for _, ds := range pg.p.StepDates(st) {
+		e := newTextEntry("如 2026-01-31")
+		e.SetText(pg.s.st.Today().String())
+		f := dateField{ds, data.StageDateLabel(ds), e}
+		dates = append(dates, f)
+		items = append(items, widget.NewLabel(f.label), e)
+	}
 	var reason *widget.Select
 	var note *textEntry
 	if st.Ended() {
@@ -208,17 +216,19 @@ func (pg *placementPage) moveTo(st data.Stage) {
 		items = append(items, widget.NewLabel("结束原因"), reason, widget.NewLabel("说明"), note)
 	}
 	fd := g.newFormDialog("改为"+st.Label()+"："+placementWorker(pg.p), container.NewVBox(items...), "保存", func() error {
-		on, msg := parseDateText(date.Text)
-		if msg != "" {
-			return errors.New(dateLabel + "：" + msg)
-		}
-		if on.IsZero() {
-			return errors.New(dateLabel + "：请填写日期")
-		}
 		next := *pg.p
 		next.Worker, next.Demand = nil, nil
 		next.Stage = st
-		next.SetStageDate(st, on)
+		for _, f := range dates {
+			on, msg := parseDateText(f.entry.Text)
+			if msg != "" {
+				return errors.New(f.label + "：" + msg)
+			}
+			if on.IsZero() {
+				return errors.New(f.label + "：请填写日期")
+			}
+			next.SetStageDate(f.stage, on)
+		}
 		if reason != nil {
 			next.CloseReason = codeForLabel(data.CloseReasons, reason.Selected)
 			next.CloseNote = strings.TrimSpace(note.Text)
@@ -229,9 +239,10 @@ func (pg *placementPage) moveTo(st data.Stage) {
 		pg.reload()
 		return nil
 	})
-	date.OnSubmitted = func(string) { fd.submit() }
+	last := dates[len(dates)-1].entry
+	last.OnSubmitted = func(string) { fd.submit() }
 	fd.show()
-	g.focus(date)
+	g.focus(dates[0].entry)
 }
 
 // editContract records the labour contract and the insurances.

@@ -236,10 +236,21 @@ func TestPlacementPageMovesStages(t *testing.T) {
 	}
 	h.mustShow("劳动者：赵芳")
 
-	// 上岗 without 录用 is refused with the Store's reason.
+	// Only valid next steps are offered: 离职 needs 上岗 first.
+	for _, o := range h.all() {
+		if b, ok := o.(*widget.Button); ok && b.Text == "改为已离职" {
+			t.Fatal("改为已离职 is offered on a placement that has not started")
+		}
+	}
+	// 上岗 before 录用 asks for the 录用日期 in the same dialog, and an
+	// error names it as the dialog does.
 	h.tap("改为已上岗")
+	h.mustShow("录用日期")
+	h.mustShow("上岗日期")
+	hired := h.entryWithHint("如 2026-01-31") // the first date field: 录用日期
+	h.typeInto(hired, "2026-11-19")
 	h.tap("保存")
-	h.mustShow("未录用不能上岗")
+	h.mustShow("录用日期有误：2026-11-19早于推荐日期2026-11-20")
 	h.tap("取消")
 	// A date before the referral is refused.
 	h.tap("改为已面试")

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data/report"
+	"duikou/data/savedir"
 	"duikou/data/sheet"
 	"duikou/data/stats"
 )
@@ -66,12 +66,13 @@ func (s *reportScreen) startPrint() {
 	})
 	printNow := widget.NewButton("打印", func() {
 		d.Hide()
-		dir := filepath.Join(os.TempDir(), "duikou-print")
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		// Saved where the clerk finds it again: 文档\对口劳务协作\打印.
+		dir, err := savedir.PrintDir()
+		if err != nil {
 			g.showError("无法打印", err)
 			return
 		}
-		s.printTo(r, filepath.Join(dir, reportFileName(r, ".pdf")), true)
+		s.printTo(r, savedir.Unique(dir, reportFileName(r, ".pdf")), true)
 	})
 	printNow.Importance = widget.HighImportance
 	what := wrappedText(fmt.Sprintf("将打印《%s》（%s），A4，PDF。", r.Title(), r.Period.Label()), 440)

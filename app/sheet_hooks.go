@@ -27,12 +27,15 @@ type fileHooks struct {
 	print func(path string) (fellBack bool, err error)
 	// open opens a file in the program the system has for it.
 	open func(path string) error
+	// openFolder shows the folder holding a file.
+	openFolder func(path string) error
 }
 
 // hooks are the GUI's file hooks: the injected ones, or the desktop's.
 func (g *GUI) hooks() *fileHooks {
 	if g.files == nil {
-		g.files = &fileHooks{pickOpen: g.fyneOpen, pickSave: g.fyneSave, print: osopen.Print, open: osopen.Open}
+		g.files = &fileHooks{pickOpen: g.fyneOpen, pickSave: g.fyneSave, print: osopen.Print, open: osopen.Open,
+			openFolder: osopen.OpenFolder}
 	}
 	return g.files
 }

@@ -51,7 +51,7 @@ func newWorkerForm(s *workersScreen, w *data.Worker) *workerForm {
 	f := &workerForm{s: s, g: g, orig: w, fm: newForm()}
 	f.name = newTextEntry("如：王秀兰")
 	f.idNumber = newTextEntry("18位公民身份号码")
-	f.phone = newTextEntry("11位手机号")
+	f.phone = newTextEntry("手机号，或带区号的固定电话")
 	f.address = newTextEntry("乡镇、村、组")
 	f.birth = widget.NewLabel("由身份证号自动填写")
 	f.birth.Importance = widget.LowImportance
@@ -344,11 +344,18 @@ func allDigits(s string) bool {
 	return true
 }
 
-// phoneChanged shows progress until eleven digits, then the verdict.
+// phoneChanged shows progress until the number can be complete (eleven
+// digits for a mobile, ten for a fixed line with its area code), then the
+// verdict.
 func (f *workerForm) phoneChanged(s string) {
 	field := f.fm.byKey["Phone"]
 	t := idDigits(s)
-	if t != "" && len(t) < 11 && allDigits(t) {
+	switch {
+	case t == "" || !allDigits(t):
+	case t[0] == '0' && len(t) < 10:
+		field.setHint(fmt.Sprintf("已输入%d位，固定电话为区号加7～8位号码", len(t)))
+		return
+	case t[0] != '0' && len(t) < 11:
 		field.setHint(fmt.Sprintf("已输入%d位，手机号为11位", len(t)))
 		return
 	}

@@ -81,9 +81,9 @@ func TestWorkerCreateValidateEditDelete(t *testing.T) {
 	h.typeInto(f.idNumber, bad[:10])
 	h.mustShow("已输入10位，还差8位")
 	h.typeInto(f.idNumber, bad)
-	want := "校验位错误（第18位应为" + id[17:] + "）"
-	if got := f.fm.byKey["IDNumber"].err; !strings.Contains(got, want) {
-		t.Fatalf("ID error while typing = %q, want it to contain %q", got, want)
+	want := "校验不通过（通常是有一位抄错或相邻两位颠倒），请对照证件"
+	if got := f.fm.byKey["IDNumber"].err; !strings.Contains(got, want) || strings.Contains(got, "应为") {
+		t.Fatalf("ID error while typing = %q, want it to contain %q and not name a digit to type", got, want)
 	}
 	h.tap("保存")
 	h.mustShow("未保存：身份证号——身份证号" + want)
@@ -110,6 +110,15 @@ func TestWorkerCreateValidateEditDelete(t *testing.T) {
 	}
 	h.tap("保存")
 	h.mustShow("未保存：联系电话")
+	// A fixed line with its area code is a 联系电话 too, and the banner
+	// goes once the field is right.
+	h.typeInto(f.phone, "0931-8123456")
+	if err := f.fm.byKey["Phone"].err; err != "" {
+		t.Fatalf("landline refused: %s", err)
+	}
+	if h.shows("未保存：联系电话") {
+		t.Fatal("the banner about the phone stayed after it was fixed")
+	}
 	h.typeInto(f.phone, "138 9311 2345")
 
 	// Skills, desired regions and occupations through their choosers.

@@ -3,8 +3,11 @@ package data
 import (
 	"database/sql/driver"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/text/width"
 )
 
 // Date is a calendar date with no time of day or zone. The zero Date means
@@ -33,18 +36,41 @@ func MakeDate(y int, m time.Month, d int) Date {
 	return DateOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
 }
 
-// ParseDate reads YYYY-MM-DD (also YYYY/MM/DD and YYYY.MM.DD, and YYYYMMDD).
+// ParseDate reads a date as clerks write it: year, month and day with
+// "-", "/" or "." between them or as 2026年12月6日, with or without leading
+// zeros (2026.12.6, 2026-01-31), full-width digits too, or YYYYMMDD.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return Date{}, nil
 	}
-	for _, layout := range []string{"2006-01-02", "2006/01/02", "2006.01.02", "20060102", "2006-1-2", "2006/1/2"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return DateOf(t), nil
-		}
+	bad := fmt.Errorf("日期“%s”格式不对，应为 2026-01-31（也可写 2026.1.31、2026/1/31 或 2026年1月31日）", s)
+	norm := width.Narrow.String(s)
+	if len(norm) == 8 && strings.Trim(norm, "0123456789") == "" {
+		norm = norm[:4] + "-" + norm[4:6] + "-" + norm[6:]
 	}
-	return Date{}, fmt.Errorf("日期“%s”格式不对，应为 2026-01-31", s)
+	norm = strings.TrimSuffix(strings.TrimSpace(norm), "日")
+	norm = strings.NewReplacer("年", "-", "月", "-", "/", "-", ".", "-", " ", "").Replace(norm)
+	parts := strings.Split(norm, "-")
+	if len(parts) != 3 || len(parts[0]) != 4 || len(parts[1]) > 2 || len(parts[2]) > 2 {
+		return Date{}, bad
+	}
+	var n [3]int
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || v < 0 || p == "" || strings.Trim(p, "0123456789") != "" {
+			return Date{}, bad
+		}
+		n[i] = v
+	}
+	if n[1] < 1 || n[1] > 12 || n[2] < 1 {
+		return Date{}, bad // 13/01: month and day the other way round, most likely
+	}
+	d := MakeDate(n[0], time.Month(n[1]), n[2])
+	if d.Year != n[0] || int(d.Month) != n[1] || d.Day != n[2] {
+		return Date{}, fmt.Errorf("日期“%s”不存在（%d年没有%d月%d日）", s, n[0], n[1], n[2])
+	}
+	return d, nil
 }
 
 // IsZero reports whether the date is unset.

@@ -11,7 +11,7 @@ type FieldError struct {
 	Record string // 劳动者, 用工单位 ...
 	Field  string // Go field name, e.g. "IDNumber", for the UI to place the message
 	Label  string // 身份证号
-	Reason string // 校验位错误（第18位应为X）
+	Reason string // 身份证号校验不通过…，请对照证件核对第9、15～18位
 }
 
 func (e *FieldError) Error() string {

@@ -41,6 +41,9 @@ type PlacementFilter struct {
 	Region     string
 	// Figure keeps the placements behind a 统计报表 figure (figure.go).
 	Figure Figure
+	// Text matches the worker's name, the demand's title or the
+	// employer's name (any part).
+	Text string
 }
 
 // FollowUpFilter narrows the follow-up list.

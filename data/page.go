@@ -16,3 +16,13 @@ type Cursor struct {
 	Value any
 	ID    string
 }
+
+// Order is a list's order as the screen shows it, handed to an export or a
+// printed list so that paper, sheet and screen agree row for row: the
+// Store's sort key (as in Page), the direction, and the words for the
+// title line ("按姓名升序"). The zero Order is each output's own order.
+type Order struct {
+	Sort  string
+	Desc  bool
+	Label string
+}

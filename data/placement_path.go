@@ -1,6 +1,9 @@
 package data
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // The placement path: 已推荐 → 已面试 → 已录用 → 已上岗 → 已离职, with 已返乡
 // closing it from any stage. 面试 may be skipped (many domestic-service
@@ -33,8 +36,17 @@ func (p *Placement) stageDates() []struct {
 		{"面试日期", "InterviewedOn", p.InterviewedOn},
 		{"录用日期", "HiredOn", p.HiredOn},
 		{"上岗日期", "StartedOn", p.StartedOn},
-		{"结束日期", "EndedOn", p.EndedOn},
+		{p.endedLabel(), "EndedOn", p.EndedOn},
 	}
+}
+
+// endedLabel names EndedOn as the screen does for the closing stage: 离职日期
+// or 返乡日期 (结束日期 while the placement is open).
+func (p *Placement) endedLabel() string {
+	if p.Stage.Ended() {
+		return StageDateLabel(p.Stage)
+	}
+	return "结束日期"
 }
 
 // Validate checks and normalises a placement on its path: a known stage
@@ -176,21 +188,43 @@ func (p *Placement) StageDate() Date {
 	return t[len(t)-1].Date
 }
 
-// LaterStages are the stages the placement may be moved to from its
-// current one, in path order; the Store still checks each move (a stage
-// needs the ones before it, 已离职 needs 上岗).
-func (p *Placement) LaterStages() []Stage {
+// NextStages are the steps the placement may take from its current
+// stage, in path order: any later stage whose dates can be given in the
+// same step. 已上岗 is offered before 录用 (the step then asks for the
+// 录用日期 too, see StepDates); 已离职 only once it has started, since the
+// dates before 上岗 would be guesses; 已返乡 from any open stage.
+func (p *Placement) NextStages() []Stage {
 	if p.Stage.Ended() {
 		return nil
 	}
 	var out []Stage
 	for _, l := range Stages {
 		st := Stage(l.Code)
-		if stageRank[st] > stageRank[p.Stage] {
-			out = append(out, st)
+		if stageRank[st] <= stageRank[p.Stage] {
+			continue
 		}
+		if st == StageLeft && p.StartedOn.IsZero() {
+			continue
+		}
+		out = append(out, st)
 	}
 	return out
+}
+
+// StepDates are the stages whose dates a step to st asks for, in path
+// order and ending with st: a step to 已上岗 without a 录用日期 asks for
+// both, so it is never refused for a date the dialog did not offer.
+func (p *Placement) StepDates(st Stage) []Stage {
+	if st == StageStarted && p.HiredOn.IsZero() {
+		return []Stage{StageHired, StageStarted}
+	}
+	return []Stage{st}
+}
+
+// StageDateLabel names the date of stage st as the screen does: 录用日期,
+// 上岗日期, 离职日期, 返乡日期.
+func StageDateLabel(st Stage) string {
+	return strings.TrimPrefix(st.Label(), "已") + "日期"
 }
 
 // SetStageDate sets the date of stage st (the closing stages share

@@ -15,7 +15,7 @@ func init() {
 
 // runBackup: duikou backup --db PATH -o FILE
 func runBackup(env *Env, args []string) int {
-	fs := env.flags("backup")
+	fs := env.flags("backup", "--db 数据库 -o FILE")
 	db := fs.String("db", "", "数据库文件")
 	out := fs.String("o", "", "备份文件")
 	pos, err := parse(fs, args)
@@ -45,14 +45,14 @@ func runBackup(env *Env, args []string) int {
 
 // runRestore: duikou restore --db PATH FILE
 func runRestore(env *Env, args []string) int {
-	fs := env.flags("restore")
+	fs := env.flags("restore", "--db 数据库 FILE", "FILE  备份文件")
 	db := fs.String("db", "", "数据库文件")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return parseExit(err)
 	}
 	if len(pos) != 1 {
-		return env.Fail("用法：duikou restore --db 数据库文件 备份文件")
+		return env.failUsage(fs)
 	}
 	info, err := storage.InspectBackup(pos[0])
 	if err != nil {

@@ -12,6 +12,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -35,11 +38,18 @@ func register(name, summary string, run func(env *Env, args []string) int) {
 	commands[name] = command{summary, run}
 }
 
-// Env is where a command writes.
+// Env is where a command writes, and who runs it.
 type Env struct {
 	Stdout io.Writer
 	Stderr io.Writer
+	// Clerk names the clerk in the audit log for what this command
+	// writes, exports or prints: --clerk, else DUIKOU_CLERK, else the
+	// clerk saved with the office (the window's last one).
+	Clerk string
 }
+
+// clerkEnv is the environment variable that names the clerk.
+const clerkEnv = "DUIKOU_CLERK"
 
 // IsCommand reports whether name is a subcommand (as opposed to GUI flags).
 func IsCommand(name string) bool {
@@ -47,30 +57,80 @@ func IsCommand(name string) bool {
 	return ok || name == "help"
 }
 
-// Run runs the subcommand named by args[0] and returns the exit code.
+// IsCommandLine reports whether args (without the program name) are for
+// a subcommand: one is named, or they start with the global --clerk (which
+// the window does not take; Run then says what is missing).
+func IsCommandLine(args []string) bool {
+	clerk, rest, err := globalClerk(args)
+	if err != nil || clerk != "" || len(rest) < len(args) {
+		return true
+	}
+	return len(rest) > 0 && IsCommand(rest[0])
+}
+
+// Run runs the subcommand named by args[0] (after any global --clerk
+// NAME) and returns the exit code.
 func Run(args []string, stdout, stderr io.Writer) int {
-	env := &Env{Stdout: stdout, Stderr: stderr}
-	if len(args) == 0 || args[0] == "help" {
-		env.usage()
-		return ExitUsage
+	env := &Env{Stdout: stdout, Stderr: stderr, Clerk: strings.TrimSpace(os.Getenv(clerkEnv))}
+	clerk, args, err := globalClerk(args)
+	if err != nil {
+		return env.Fail("%v", err)
+	}
+	if clerk != "" {
+		env.Clerk = clerk
+	}
+	if len(args) == 0 {
+		return env.Fail("缺少子命令（duikou help 列出子命令）")
+	}
+	switch args[0] {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 && args[1] != "help" {
+			if _, ok := commands[args[1]]; ok {
+				return Run([]string{args[1], "-h"}, stdout, stderr)
+			}
+			return env.Fail("未知的子命令 %q（duikou help 列出子命令）", args[1])
+		}
+		env.usage(env.Stdout)
+		return ExitOK
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		return env.Fail("未知的子命令 %q", args[0])
+		return env.Fail("未知的子命令 %q（duikou help 列出子命令）", args[0])
 	}
 	return cmd.run(env, args[1:])
 }
 
-func (env *Env) usage() {
-	fmt.Fprintln(env.Stderr, "用法：duikou [--db 文件] [--demo]    打开图形界面")
+// globalClerk takes a leading --clerk NAME (or --clerk=NAME) off args.
+func globalClerk(args []string) (clerk string, rest []string, err error) {
+	if len(args) == 0 {
+		return "", args, nil
+	}
+	name, value, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
+	if !strings.HasPrefix(args[0], "-") || name != "clerk" {
+		return "", args, nil
+	}
+	if hasValue {
+		return strings.TrimSpace(value), args[1:], nil
+	}
+	if len(args) < 2 {
+		return "", nil, errors.New("--clerk 后面要跟经办人姓名")
+	}
+	return strings.TrimSpace(args[1]), args[2:], nil
+}
+
+func (env *Env) usage(w io.Writer) {
+	fmt.Fprintln(w, "用法：duikou [--db 文件] [--demo]    打开图形界面")
+	fmt.Fprintln(w, "      duikou [--clerk 经办人] 子命令 [参数]")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(env.Stderr, "      duikou %-8s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "      duikou %-8s %s\n", n, commands[n].summary)
 	}
+	fmt.Fprintln(w, "duikou help 子命令（或 duikou 子命令 -h）列出该子命令的参数。")
+	fmt.Fprintln(w, "--clerk 经办人（或环境变量 "+clerkEnv+"）：操作日志中记为该经办人；缺省为图形界面最近一次的经办人。")
 }
 
 // Fail prints a one-line reason and returns ExitUsage.
@@ -81,14 +141,33 @@ func (env *Env) Fail(format string, args ...any) int {
 }
 
 // flags makes a FlagSet that reports to stderr and parses flags given
-// after positional arguments too ("import workers FILE --db X").
-func (env *Env) flags(name string) *flag.FlagSet {
+// after positional arguments too ("import workers FILE --db X"). synopsis
+// is the command line after "duikou name", positional arguments in
+// capitals (KIND, FILE); args explain them, one "KIND  meaning" each.
+// Every command takes --clerk.
+func (env *Env) flags(name, synopsis string, args ...string) *flag.FlagSet {
 	fs := flag.NewFlagSet("duikou "+name, flag.ContinueOnError)
 	// A bad flag gets one line saying what is wrong, not the whole usage
 	// listing: the design's promise for exit code 2.
-	fs.SetOutput(prefixWriter{env.Stderr, "duikou " + name + ": 参数错误：", env.Stdout})
+	fs.SetOutput(prefixWriter{w: env.Stderr, prefix: "duikou " + name + ": 参数错误：", stdout: env.Stdout,
+		synopsis: synopsis, args: args})
 	fs.Usage = func() {}
+	fs.StringVar(&env.Clerk, "clerk", env.Clerk, "经办人姓名，记入操作日志（也可用环境变量 "+clerkEnv+"）")
 	return fs
+}
+
+// usageLine is "用法：duikou NAME SYNOPSIS" for fs.
+func usageLine(fs *flag.FlagSet) string {
+	line := "用法：" + fs.Name()
+	if pw, ok := fs.Output().(prefixWriter); ok && pw.synopsis != "" {
+		line += " " + pw.synopsis
+	}
+	return line
+}
+
+// failUsage reports a wrong command line with the command's usage line.
+func (env *Env) failUsage(fs *flag.FlagSet) int {
+	return env.Fail("%s（-h 查看说明）", usageLine(fs))
 }
 
 // parse parses flags wherever they stand and returns the positionals.
@@ -127,7 +206,11 @@ func printFlags(fs *flag.FlagSet) {
 	if !ok {
 		return
 	}
+	fmt.Fprintln(pw.stdout, usageLine(fs))
 	fs.SetOutput(pw.stdout)
+	for _, a := range pw.args {
+		fmt.Fprintln(pw.stdout, "  "+a)
+	}
 	fmt.Fprintf(pw.stdout, "%s 的参数：\n", fs.Name())
 	PrintDefaults(pw.stdout, fs)
 	fs.SetOutput(pw)
@@ -172,18 +255,22 @@ type prefixWriter struct {
 	w      io.Writer
 	prefix string
 	stdout io.Writer
+	// synopsis and args are the command line and its positional
+	// arguments, for -h and usage errors.
+	synopsis string
+	args     []string
 }
 
 func (p prefixWriter) Write(b []byte) (int, error) {
-	if _, err := io.WriteString(p.w, p.prefix+translateFlagError(string(b))); err != nil {
+	if _, err := io.WriteString(p.w, p.prefix+TranslateFlagError(string(b))); err != nil {
 		return 0, err
 	}
 	return len(b), nil
 }
 
-// translateFlagError puts the flag package's English messages into the
+// TranslateFlagError puts the flag package's English messages into the
 // clerk's language; anything unrecognised passes through unchanged.
-func translateFlagError(msg string) string {
+func TranslateFlagError(msg string) string {
 	for _, t := range []struct{ en, zh string }{
 		{"flag provided but not defined: ", "没有这个参数："},
 		{"flag needs an argument: ", "这个参数后面要跟一个值："},
@@ -195,4 +282,49 @@ func translateFlagError(msg string) string {
 		}
 	}
 	return msg
+}
+
+// subcommand is one command of a group (partner card, sync export ...).
+type subcommand struct {
+	name     string
+	synopsis string // as in flags
+	summary  string
+	run      func(env *Env, args []string) int
+}
+
+// runGroup runs the subcommand of group named by args[0]; with -h it
+// lists them on stdout and succeeds.
+func (env *Env) runGroup(group string, subs []subcommand, args []string) int {
+	names := make([]string, len(subs))
+	for i, s := range subs {
+		names[i] = s.name
+	}
+	if len(args) == 0 {
+		return env.Fail("用法：duikou %s %s …（duikou %s -h 查看说明）", group, strings.Join(names, "|"), group)
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprintf(env.Stdout, "用法：\n")
+		for _, s := range subs {
+			fmt.Fprintf(env.Stdout, "  duikou %s %s %s\n      %s\n", group, s.name, s.synopsis, s.summary)
+		}
+		fmt.Fprintf(env.Stdout, "duikou %s 子命令 -h 列出该子命令的参数。\n", group)
+		return ExitOK
+	}
+	for _, s := range subs {
+		if s.name == args[0] {
+			return s.run(env, args[1:])
+		}
+	}
+	return env.Fail("未知的 %s 子命令 %q（可用：%s）", group, args[0], strings.Join(names, "、"))
+}
+
+// needExt refuses an output file whose name does not end in one of exts
+// (a PDF named .txt opens in nothing): ExitOK when it does.
+func (env *Env) needExt(path string, exts ...string) int {
+	ext := strings.ToLower(filepath.Ext(path))
+	if slices.Contains(exts, ext) {
+		return ExitOK
+	}
+	return env.Fail("输出文件名须以 %s 结尾：%s", strings.Join(exts, " 或 "), filepath.Base(path))
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"duikou/data/filewrite"
 	"errors"
 	"fmt"
 	"os"
@@ -17,7 +18,7 @@ func init() {
 // to stderr for large N; the summary to stdout. With --partner-of A.db it
 // makes A's receiving partner office instead (see runDemoPartner).
 func runDemo(env *Env, args []string) int {
-	fs := env.flags("demo")
+	fs := env.flags("demo", "--db FILE [--workers N] [--seed S] [--partner-of FILE]")
 	db := fs.String("db", "", "新数据库文件（必须不存在或为空）")
 	workers := fs.Int("workers", demo.DefaultWorkers, "劳动者人数")
 	seed := fs.Int64("seed", 1, "随机种子：相同种子生成相同数据")
@@ -37,7 +38,7 @@ func runDemo(env *Env, args []string) int {
 	if fi, err := os.Stat(*db); err == nil && fi.Size() > 0 {
 		return env.Fail("文件 %s 已存在且不为空，未做任何改动", *db)
 	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return env.Fail("无法访问 %s：%v", *db, err)
+		return env.Fail("无法访问 %s：%s", *db, filewrite.Reason(err))
 	}
 	if *partnerOf != "" {
 		return runDemoPartner(env, *partnerOf, *db, *seed)

@@ -14,7 +14,8 @@ func init() {
 // --db PATH -o FILE(.xlsx|.csv) [--full-ids], or --template -o FILE.xlsx
 // for an empty import template (no database needed).
 func runExport(env *Env, args []string) int {
-	fs := env.flags("export")
+	fs := env.flags("export", "KIND --db 数据库 -o FILE.xlsx|FILE.csv [--full-ids]  或  KIND --template -o FILE.xlsx",
+		"KIND  workers 劳动者、employers 用工单位、demands 用工需求、placements 就业安置、followups 跟踪服务")
 	db := fs.String("db", "", "数据库文件")
 	out := fs.String("o", "", "导出文件（.xlsx 或 .csv）")
 	fullIDs := fs.Bool("full-ids", false, "导出完整身份证号和电话（记入操作日志）；默认隐去中间部分")
@@ -24,7 +25,7 @@ func runExport(env *Env, args []string) int {
 		return parseExit(err)
 	}
 	if len(pos) != 1 {
-		return env.Fail("用法：duikou export workers|employers|demands|placements|followups --db 数据库 -o 文件.xlsx|.csv [--full-ids]")
+		return env.failUsage(fs)
 	}
 	kind, ok := sheet.ParseKind(pos[0])
 	if !ok {
@@ -36,6 +37,9 @@ func runExport(env *Env, args []string) int {
 	if *template {
 		if !kind.Importable() {
 			return env.Fail("%s没有导入模板", kind.Label())
+		}
+		if code := env.needExt(*out, ".xlsx"); code != ExitOK {
+			return code
 		}
 		if err := sheet.WriteTemplate(kind, *out); err != nil {
 			return env.Fail("%v", err)

@@ -15,7 +15,8 @@ func init() {
 // any row was refused, 2 when the file itself cannot be used (nothing is
 // written then).
 func runImport(env *Env, args []string) int {
-	fs := env.flags("import")
+	fs := env.flags("import", "KIND FILE --db 数据库 [--dry-run] [--update]",
+		"KIND  workers 劳动者、employers 用工单位、demands 用工需求", "FILE  要导入的 .xlsx 或 .csv 文件")
 	db := fs.String("db", "", "数据库文件")
 	dryRun := fs.Bool("dry-run", false, "只预览，不写入")
 	update := fs.Bool("update", false, "已登记过的（身份证号或信用代码相同）用表中填写的内容更新；默认跳过")
@@ -24,7 +25,7 @@ func runImport(env *Env, args []string) int {
 		return parseExit(err)
 	}
 	if len(pos) != 2 {
-		return env.Fail("用法：duikou import workers|employers|demands 文件 --db 数据库 [--dry-run] [--update]")
+		return env.failUsage(fs)
 	}
 	kind, ok := sheet.ParseKind(pos[0])
 	if !ok || !kind.Importable() {

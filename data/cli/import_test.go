@@ -87,7 +87,7 @@ func TestImportDryRunThenImportThenAgain(t *testing.T) {
 	if code != ExitRejected || sheetWorkersIn(t, db) != 0 {
 		t.Fatalf("dry run: exit %d, %d workers\n%s", code, sheetWorkersIn(t, db), out)
 	}
-	for _, want := range []string{"可导入2行，有误2行", "第5行 公民身份号码：身份证号校验位错误", "第6行 户籍所在地：未找到地区“火星县”"} {
+	for _, want := range []string{"可导入2行，有误2行", "第5行 公民身份号码：身份证号校验不通过", "第6行 户籍所在地：未找到地区“火星县”"} {
 		if !strings.Contains(out, want) {
 			t.Fatalf("dry-run report lacks %q:\n%s", want, out)
 		}

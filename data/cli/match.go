@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"duikou/data/filewrite"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -27,7 +28,7 @@ func init() {
 // [--json]. The ranking is the match screen's (both come from
 // recommend.Matcher); --json prints it as a list of recommend.Ranked.
 func runMatch(env *Env, args []string) int {
-	fs := env.flags("match")
+	fs := env.flags("match", "--db 数据库 (--demand 编号 | --worker 编号) [--top N] [--json]（编号用 duikou list demands|workers 查看）")
 	db := fs.String("db", "", "数据库文件")
 	demandID := fs.String("demand", "", "用工需求编号：为它推荐劳动者")
 	workerID := fs.String("worker", "", "劳动者编号：为他/她推荐岗位")
@@ -127,10 +128,11 @@ func openDB(env *Env, path string, opt storage.Options) (*storage.Store, int) {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, env.Fail("数据库文件 %s 不存在", path)
 		}
-		return nil, env.Fail("无法访问 %s：%v", path, err)
+		return nil, env.Fail("无法访问 %s：%s", path, filewrite.Reason(err))
 	} else if fi.IsDir() {
 		return nil, env.Fail("%s 是文件夹，不是数据库文件", path)
 	}
+	opt.Clerk = env.Clerk
 	s, err := storage.OpenWith(path, opt)
 	if _, busy := dblock.IsBusy(err); busy {
 		return nil, env.Fail("%v", err) // names the program holding it

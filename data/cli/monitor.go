@@ -34,7 +34,7 @@ type roundJSON struct {
 // --round --month YYYY-MM, which files one 回访 per flagged worker in
 // that month (none for a worker who already has one there).
 func runMonitor(env *Env, args []string) int {
-	fs := env.flags("monitor")
+	fs := env.flags("monitor", "--db 数据库 [--as-of 日期] [--json] 或 --db 数据库 --round --month YYYY-MM")
 	db := fs.String("db", "", "数据库文件")
 	asOfText := fs.String("as-of", "", "核查日期，如 2026-12-06（默认今天）")
 	asJSON := fs.Bool("json", false, "以 JSON 输出（格式见 README）")

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"duikou/data/filewrite"
 	"fmt"
 	"os"
 
@@ -12,26 +13,26 @@ func init() {
 	register("partner", "协作单位：card 写出本单位名片，add 添加对方名片，list 列出协作单位", runPartner)
 }
 
+// Synopses of the partner subcommands, for -h and usage errors.
+const (
+	partnerCardSynopsis = "--db 数据库 -o FILE"
+	partnerAddSynopsis  = "--db 数据库 FILE"
+	partnerListSynopsis = "--db 数据库"
+)
+
 // runPartner: duikou partner card|add|list ...
 func runPartner(env *Env, args []string) int {
-	if len(args) == 0 {
-		return env.Fail("用法：duikou partner card --db 文件 -o 名片文件 | add --db 文件 名片文件 | list --db 文件")
-	}
-	switch args[0] {
-	case "card":
-		return runPartnerCard(env, args[1:])
-	case "add":
-		return runPartnerAdd(env, args[1:])
-	case "list":
-		return runPartnerList(env, args[1:])
-	}
-	return env.Fail("未知的 partner 子命令 %q（可用：card、add、list）", args[0])
+	return env.runGroup("partner", []subcommand{
+		{"card", partnerCardSynopsis, "写出本单位名片（FILE），并显示指纹", runPartnerCard},
+		{"add", partnerAddSynopsis, "添加协作单位的名片文件 FILE", runPartnerAdd},
+		{"list", partnerListSynopsis, "列出协作单位及其指纹", runPartnerList},
+	}, args)
 }
 
 // runPartnerCard: duikou partner card --db PATH -o FILE writes this
 // office's public card and prints the fingerprint to read out by phone.
 func runPartnerCard(env *Env, args []string) int {
-	fs := env.flags("partner card")
+	fs := env.flags("partner card", partnerCardSynopsis)
 	db := fs.String("db", "", "数据库文件")
 	out := fs.String("o", "", "名片文件")
 	pos, err := parse(fs, args)
@@ -53,8 +54,8 @@ func runPartnerCard(env *Env, args []string) int {
 	if err := exchange.WriteCard(s, &card); err != nil {
 		return env.Fail("%v", err)
 	}
-	if err := os.WriteFile(*out, card.Bytes(), 0o644); err != nil {
-		return env.Fail("无法写出名片 %s：%v", *out, err)
+	if err := filewrite.Bytes(*out, card.Bytes()); err != nil {
+		return env.Fail("%v", err)
 	}
 	fp, _ := exchange.OfficeFingerprint(s)
 	o := s.Office()
@@ -65,7 +66,7 @@ func runPartnerCard(env *Env, args []string) int {
 
 // runPartnerAdd: duikou partner add --db PATH FILE pins a partner's card.
 func runPartnerAdd(env *Env, args []string) int {
-	fs := env.flags("partner add")
+	fs := env.flags("partner add", partnerAddSynopsis, "FILE  对方的名片文件")
 	db := fs.String("db", "", "数据库文件")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -79,7 +80,7 @@ func runPartnerAdd(env *Env, args []string) int {
 	}
 	f, err := os.Open(pos[0])
 	if err != nil {
-		return env.Fail("无法打开名片文件：%v", err)
+		return env.Fail("无法打开名片文件 %s：%s", pos[0], filewrite.Reason(err))
 	}
 	defer f.Close()
 	card, err := exchange.ReadCard(f)
@@ -106,7 +107,7 @@ func runPartnerAdd(env *Env, args []string) int {
 
 // runPartnerList: duikou partner list --db PATH.
 func runPartnerList(env *Env, args []string) int {
-	fs := env.flags("partner list")
+	fs := env.flags("partner list", partnerListSynopsis)
 	db := fs.String("db", "", "数据库文件")
 	pos, err := parse(fs, args)
 	if err != nil {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"duikou/data"
 	"duikou/data/report"
@@ -9,13 +10,14 @@ import (
 )
 
 func init() {
-	register("print", "打印就业安置花名册、劳动者名册或跟踪服务台账为 PDF", runPrint)
+	register("print", "打印就业安置花名册、劳动者名册、跟踪服务台账、用工单位名录或招聘岗位信息表为 PDF", runPrint)
 }
 
 // runPrint: duikou print placements|workers|followups --db PATH -o
 // FILE.pdf [--from DATE] [--to DATE] [--full-ids].
 func runPrint(env *Env, args []string) int {
-	fs := env.flags("print")
+	fs := env.flags("print", "KIND --db 数据库 -o FILE.pdf [--from 日期] [--to 日期] [--full-ids]",
+		"KIND  "+report.KindsHelp())
 	db := fs.String("db", "", "数据库文件")
 	out := fs.String("o", "", "PDF 文件")
 	from := fs.String("from", "", "起始日期（含），如 2026-03-01")
@@ -26,14 +28,17 @@ func runPrint(env *Env, args []string) int {
 		return parseExit(err)
 	}
 	if len(pos) != 1 {
-		return env.Fail("用法：duikou print placements|workers|followups --db 数据库 -o 文件.pdf [--from 日期] [--to 日期] [--full-ids]")
+		return env.failUsage(fs)
 	}
 	list, ok := report.ParseList(pos[0])
 	if !ok {
-		return env.Fail("不能打印 %q（可打印：placements 就业安置花名册、workers 劳动者名册、followups 跟踪服务台账）", pos[0])
+		return env.Fail("不能打印 %q（可打印：%s）", pos[0], report.KindsHelp())
 	}
 	if *out == "" {
 		return env.Fail("请用 -o 指定 PDF 文件")
+	}
+	if code := env.needExt(*out, ".pdf"); code != ExitOK {
+		return code
 	}
 	var r storage.DateRange
 	if r.From, err = data.ParseDate(*from); err != nil {
@@ -41,6 +46,9 @@ func runPrint(env *Env, args []string) int {
 	}
 	if r.To, err = data.ParseDate(*to); err != nil {
 		return env.Fail("--to：%v", err)
+	}
+	if !list.Dated() && !r.IsZero() {
+		return env.Fail("%s不按日期筛选，请去掉 --from / --to", strings.TrimPrefix(list.Title(), "劳务协作"))
 	}
 	if !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
 		return env.Fail("截止日期 %s 早于起始日期 %s", r.To, r.From)

@@ -27,7 +27,8 @@ func TestPrintWritesAPDFAndChecksDates(t *testing.T) {
 	for _, args := range [][]string{
 		{"print", "workers", "--db", db, "-o", pdf, "--from", "昨天"},
 		{"print", "workers", "--db", db, "-o", pdf, "--from", "2026-03-02", "--to", "2026-03-01"},
-		{"print", "employers", "--db", db, "-o", pdf},
+		{"print", "employers", "--db", db, "-o", pdf, "--from", "2026-03-01"},
+		{"print", "companies", "--db", db, "-o", pdf},
 		{"print", "workers", "--db", db},
 	} {
 		if code, _, errOut := sheetRun(args...); code != ExitUsage || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {

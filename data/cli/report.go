@@ -28,7 +28,7 @@ const reportUsage = "用法：duikou report monthly --month 2026-11 | quarterly 
 // the figures as the period's submitted ones (报出), after which a
 // correction shows beside them.
 func runReport(env *Env, args []string) int {
-	fs := env.flags("report")
+	fs := env.flags("report", "[monthly --month YYYY-MM | quarterly --quarter YYYYQn | --from 日期 --to 日期] --db 数据库 [-o FILE.xlsx|FILE.pdf] [--json]")
 	db := fs.String("db", "", "数据库文件")
 	out := fs.String("o", "", "输出文件（.xlsx 或 .pdf）")
 	month := fs.String("month", "", "月报的月份，如 2026-11")
@@ -68,8 +68,10 @@ func runReport(env *Env, args []string) int {
 		return env.Fail("%v", err)
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
-	if *out != "" && ext != ".xlsx" && ext != ".pdf" {
-		return env.Fail("输出文件名须以 .xlsx 或 .pdf 结尾：%s", filepath.Base(*out))
+	if *out != "" {
+		if code := env.needExt(*out, ".xlsx", ".pdf"); code != ExitOK {
+			return code
+		}
 	}
 	for _, f := range []struct{ label, v string }{{"--head", *head}, {"--phone", *phone}} {
 		if reason := ident.TextCharReason(f.v, false); reason != "" || utf8.RuneCountInString(f.v) > 32 {

@@ -14,24 +14,24 @@ func init() {
 	register("sync", "交换文件：export 为协作单位导出，import 导入对方发来的文件", runSync)
 }
 
+// Synopses of the sync subcommands, for -h and usage errors.
+const (
+	syncExportSynopsis = "--db 数据库 --to 协作单位 -o FILE"
+	syncImportSynopsis = "--db 数据库 FILE [--dry-run]"
+)
+
 // runSync: duikou sync export|import ...
 func runSync(env *Env, args []string) int {
-	if len(args) == 0 {
-		return env.Fail("用法：duikou sync export --db 文件 --to 协作单位 -o 交换文件 | import --db 文件 交换文件 [--dry-run]")
-	}
-	switch args[0] {
-	case "export":
-		return runSyncExport(env, args[1:])
-	case "import":
-		return runSyncImport(env, args[1:])
-	}
-	return env.Fail("未知的 sync 子命令 %q（可用：export、import）", args[0])
+	return env.runGroup("sync", []subcommand{
+		{"export", syncExportSynopsis, "为协作单位导出交换文件 FILE", runSyncExport},
+		{"import", syncImportSynopsis, "导入协作单位发来的交换文件 FILE（先用 --dry-run 预览）", runSyncImport},
+	}, args)
 }
 
 // runSyncExport: duikou sync export --db PATH --to PARTNER -o FILE, where
 // PARTNER is the partner's office id or union name.
 func runSyncExport(env *Env, args []string) int {
-	fs := env.flags("sync export")
+	fs := env.flags("sync export", syncExportSynopsis)
 	db := fs.String("db", "", "数据库文件")
 	to := fs.String("to", "", "协作单位的编号或工会名称")
 	out := fs.String("o", "", "交换文件")
@@ -82,7 +82,7 @@ func tableCounts(tables map[string]int) string {
 // a file refused as a whole (one line on stderr, nothing written), 1 when
 // records in it failed validation (nothing imported either), 0 otherwise.
 func runSyncImport(env *Env, args []string) int {
-	fs := env.flags("sync import")
+	fs := env.flags("sync import", syncImportSynopsis, "FILE  对方发来的交换文件")
 	db := fs.String("db", "", "数据库文件")
 	dryRun := fs.Bool("dry-run", false, "只预览，不写入数据库")
 	pos, err := parse(fs, args)

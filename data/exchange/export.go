@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"crypto/ed25519"
 	"crypto/sha256"
+	"duikou/data/filewrite"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -44,10 +45,10 @@ func Export(s *storage.Store, partnerID string, w io.Writer) (Manifest, error) {
 // ExportFile writes the bundle to path through a temporary name, so a
 // failed export never leaves half a file under the name the clerk chose.
 func ExportFile(s *storage.Store, partnerID, path string) (Manifest, error) {
-	tmp := path + ".partial"
+	tmp := filewrite.TempName(path)
 	f, err := os.Create(tmp)
 	if err != nil {
-		return Manifest{}, fmt.Errorf("无法创建交换文件：%w", err)
+		return Manifest{}, filewrite.Error(path, err)
 	}
 	m, c, err := writeBundle(s, partnerID, f)
 	if err == nil {
@@ -56,11 +57,10 @@ func ExportFile(s *storage.Store, partnerID, path string) (Manifest, error) {
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
 	if err != nil {
-		os.Remove(tmp)
+		return Manifest{}, filewrite.Failed(path, err)
+	}
+	if err := filewrite.Commit(path); err != nil {
 		return Manifest{}, err
 	}
 	return m, s.RecordExport(c, m.BundleID, filepath.Base(path))

@@ -93,8 +93,8 @@ func parseID18(n string) (ID, error) {
 	if err != nil {
 		return ID{}, err
 	}
-	if want := IDCheckChar(n[:17]); n[17] != want {
-		return ID{}, refuse(KindCheck, "身份证号校验位错误（第18位应为%c），请逐位核对号码", want)
+	if IDCheckChar(n[:17]) != n[17] {
+		return ID{}, refuse(KindCheck, "%s", checkHint(n))
 	}
 	id.Number = n
 	return id, nil

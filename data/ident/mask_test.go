@@ -31,7 +31,8 @@ func TestMaskPhone(t *testing.T) {
 		"13812345678":       "138****5678",
 		"+86 138-1234-5678": "138****5678",
 		"８６１３８１２３４５６７８": "138****5678",
-		"0931-8123456": "093****3456",
+		"0931-8123456": "093****3456", // a fixed line as NormalizePhone stores it
+		"025-83123456": "025****3456",
 		"":             "",
 		"5678":         "****",
 		"1381234567":   "**********",
@@ -82,5 +83,23 @@ func checkMask(t *testing.T, name, in, out string, head, tail, minHidden int) {
 	}
 	if visible > 0 && (strings.Contains(string(r[:head]), "*") || strings.Contains(string(r[len(r)-tail:]), "*")) {
 		t.Fatalf("%s(%q) = %q is not head + stars + tail", name, in, out)
+	}
+}
+
+// A home address is kept down to the township, no further.
+func TestMaskAddress(t *testing.T) {
+	for in, want := range map[string]string{
+		"甘肃省兰州市榆中县城关镇兴隆村3社":   "甘肃省兰州市榆中县城关镇****",
+		"四川省广元市苍溪县东溪镇":        "四川省广元市苍溪县东溪镇",
+		"江苏省镇江市京口区正东路街道梦溪路8号": "江苏省镇江市京口区正东路街道****",
+		"榆中县新营乡马家村":           "榆中县新营乡****",
+		"内蒙古四子王旗江岸苏木巴音村":      "内蒙古四子王旗江岸苏木****",
+		"南京市江宁区秣陵路88号":        "南京市江宁区****",
+		"兴隆村3社":               "****",
+		"":                    "",
+	} {
+		if got := MaskAddress(in); got != want {
+			t.Errorf("MaskAddress(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -8,6 +8,7 @@ package osopen
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 )
 
@@ -25,7 +26,7 @@ func Print(path string) (fellBack bool, err error) {
 		return false, nil
 	}
 	if err := openFile(path); err != nil {
-		return true, fmt.Errorf("无法打开 %s：%w", path, err)
+		return true, openError(err)
 	}
 	return true, nil
 }
@@ -36,9 +37,32 @@ func Open(path string) error {
 		return err
 	}
 	if err := openFile(path); err != nil {
-		return fmt.Errorf("无法打开 %s：%w", path, err)
+		return openError(err)
 	}
 	return nil
+}
+
+// OpenFolder shows the folder holding path in the file manager
+// (Explorer on Windows, with the file selected).
+func OpenFolder(path string) error {
+	if err := exists(path); err != nil {
+		return err
+	}
+	if err := openFolder(path); err != nil {
+		return openError(err)
+	}
+	return nil
+}
+
+// ErrNoOpener wraps every failure of the system to open a file: the
+// system's own message is English and says little a clerk can act on.
+var ErrNoOpener = errors.New("系统未能用默认程序打开它（可能没有安装 PDF 阅读器，或没有设置默认打开方式）")
+
+// openError logs what the system said (for support) and returns
+// ErrNoOpener for the clerk.
+func openError(err error) error {
+	slog.Warn("无法用默认程序打开文件", "err", err)
+	return ErrNoOpener
 }
 
 func exists(path string) error {

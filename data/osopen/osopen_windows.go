@@ -3,6 +3,7 @@
 package osopen
 
 import (
+	"os/exec"
 	"path/filepath"
 
 	"golang.org/x/sys/windows"
@@ -35,3 +36,12 @@ func shell(verb, path string) error {
 func printFile(path string) error { return shell("print", path) }
 
 func openFile(path string) error { return shell("open", path) }
+
+// openFolder opens Explorer on the folder with the file selected.
+func openFolder(path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	return exec.Command("explorer", "/select,", abs).Start()
+}

@@ -3,13 +3,12 @@ package report
 import (
 	"bytes"
 	"cmp"
+	"duikou/data/filewrite"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"duikou/data"
 	"duikou/data/catalog"
@@ -24,10 +23,12 @@ const (
 	Placements List = "placements" // 就业安置花名册
 	Workers    List = "workers"    // 劳动者名册
 	FollowUps  List = "followups"  // 跟踪服务台账
+	Employers  List = "employers"  // 用工单位名录
+	Demands    List = "demands"    // 招聘岗位信息表
 )
 
 // Lists in menu order.
-var Lists = []List{Placements, Workers, FollowUps}
+var Lists = []List{Placements, Workers, FollowUps, Employers, Demands}
 
 // ParseList reads a list name as the command line writes it.
 func ParseList(s string) (List, bool) {
@@ -48,15 +49,57 @@ func (l List) Title() string {
 		return "劳务协作劳动者名册"
 	case FollowUps:
 		return "劳务协作跟踪服务台账"
+	case Employers:
+		return "劳务协作用工单位名录"
+	case Demands:
+		return "劳务协作招聘岗位信息表"
 	}
 	return string(l)
 }
 
-// FileName is a file name for the list printed at a given time, e.g.
-// "劳务协作就业安置花名册-20261122-1030.pdf", for the GUI's save dialog or a
-// temporary file handed to the printer.
-func (l List) FileName(at time.Time) string {
-	return l.Title() + "-" + at.Format("20060102-1504") + ".pdf"
+// KindsHelp lists the printable lists as the command line names them,
+// e.g. "placements 就业安置花名册、workers 劳动者名册".
+func KindsHelp() string {
+	parts := make([]string, len(Lists))
+	for i, l := range Lists {
+		parts[i] = string(l) + " " + strings.TrimPrefix(l.Title(), "劳务协作")
+	}
+	return strings.Join(parts, "、")
+}
+
+// ShortTitle is the list's everyday name, for file names: 花名册,
+// 劳动者名册, 跟踪服务台账, 用工单位名录, 招聘岗位信息表.
+func (l List) ShortTitle() string {
+	if l == Placements {
+		return "花名册"
+	}
+	return strings.TrimPrefix(l.Title(), "劳务协作")
+}
+
+// SaveName is the readable name a print from the window is saved under:
+// "花名册-2026-12-06-已上岗.pdf", tag saying what the list was narrowed to
+// ("" for the whole list).
+func (l List) SaveName(day data.Date, tag string) string {
+	name := l.ShortTitle() + "-" + day.String()
+	if tag != "" {
+		name += "-" + tag
+	}
+	return name + ".pdf"
+}
+
+// Dated reports whether the list is narrowed by a date range: employers
+// are not, and the job-fair list holds the demands open on the day.
+func (l List) Dated() bool { return l != Employers && l != Demands }
+
+// periodLine is the heading's middle: the date range the list covers.
+func (l List) periodLine(r storage.DateRange, today data.Date) string {
+	switch l {
+	case Employers:
+		return ""
+	case Demands:
+		return "截至 " + today.String() + " 招聘中、未招满、在有效期内的岗位"
+	}
+	return l.dateLabel() + "：" + periodText(r)
 }
 
 // dateLabel names the date the range filters on.
@@ -83,6 +126,10 @@ type Options struct {
 	// Note says under the heading what the list was narrowed to, e.g.
 	// "户籍地：榆中县；状态：待业", so the paper says what it holds.
 	Note string
+	// Order is the list screen's order: the rows follow it and the line
+	// under the heading says it. Zero is each list's own order (the bus
+	// list by referral date, follow-ups by due date, workers as entered).
+	Order data.Order
 }
 
 // Result says what was printed.
@@ -102,13 +149,8 @@ func Print(s *storage.Store, l List, path string, opt Options) (*Result, error) 
 	if err != nil {
 		return nil, err
 	}
-	tmp := path + ".partial"
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
-		return nil, fmt.Errorf("无法写入 %s：%w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return nil, fmt.Errorf("无法保存 %s：%w", path, err)
+	if err := filewrite.Bytes(path, buf.Bytes()); err != nil {
+		return nil, err
 	}
 	how := "身份证号、电话已隐去中间部分"
 	if opt.FullIDs {
@@ -116,6 +158,9 @@ func Print(s *storage.Store, l List, path string, opt Options) (*Result, error) 
 	}
 	if opt.Note != "" {
 		how += "，" + opt.Note
+	}
+	if opt.Order.Label != "" {
+		how += "，" + opt.Order.Label
 	}
 	summary := fmt.Sprintf("打印%s %d 条，%d 页，%s（%s）", l.Title(), res.Rows, res.Pages, filepath.Base(path), how)
 	if err := s.Audit(data.ActPrint, string(l), res.Rows, summary); err != nil {
@@ -139,13 +184,18 @@ func Write(s *storage.Store, l List, w io.Writer, opt Options) (*Result, error) 
 	today := s.Today()
 	h := header{
 		union:   union,
-		period:  l.dateLabel() + "：" + periodText(opt.Range),
+		period:  l.periodLine(opt.Range, today),
 		printed: fmt.Sprintf("打印日期：%d年%d月%d日", today.Year, today.Month, today.Day),
 		note:    "注：身份证号、联系电话已隐去中间部分",
-		filter:  noteLine(opt.Note),
+		filter:  noteLine(opt.Note, opt.Order),
 	}
-	if opt.FullIDs {
+	switch {
+	case l == Demands:
+		h.note = "" // no personal numbers on a job-fair list
+	case opt.FullIDs:
 		h.note = "注：本表含完整身份证号和联系电话，属个人信息，请妥善保管"
+	case l == Employers:
+		h.note = "注：联系电话已隐去中间部分"
 	}
 	d, err := newPDF(t.title, union, today.Time())
 	if err != nil {
@@ -190,11 +240,15 @@ func build(s *storage.Store, l List, opt Options) (*table, error) {
 	m := masker(opt.FullIDs)
 	switch l {
 	case Placements:
-		return placementTable(s, opt.Filter.Placements, opt.Range, m)
+		return placementTable(s, opt.Filter.Placements, opt.Range, opt.Order, m)
 	case Workers:
-		return workerTable(s, opt.Filter.Workers, opt.Range, m)
+		return workerTable(s, opt.Filter.Workers, opt.Range, opt.Order, m)
 	case FollowUps:
-		return followUpTable(s, opt.Filter.FollowUps, opt.Range, m)
+		return followUpTable(s, opt.Filter.FollowUps, opt.Range, opt.Order, m)
+	case Employers:
+		return employerTable(s, opt.Filter.Employers, opt.Order, m)
+	case Demands:
+		return demandTable(s, opt.Filter.Demands, opt.Order)
 	}
 	return nil, fmt.Errorf("未知的打印清单 %q", l)
 }
@@ -218,9 +272,9 @@ var occupationName = catalog.OccupationName
 
 func seq(i int) string { return fmt.Sprint(i + 1) }
 
-func placementTable(s *storage.Store, f data.PlacementFilter, r storage.DateRange, m masker) (*table, error) {
+func placementTable(s *storage.Store, f data.PlacementFilter, r storage.DateRange, o data.Order, m masker) (*table, error) {
 	var ps []data.Placement
-	if err := s.EachPlacement(f, r, func(p *data.Placement) error {
+	if err := s.EachPlacementBy(o, f, r, func(p *data.Placement) error {
 		ps = append(ps, *p)
 		return nil
 	}); err != nil {
@@ -232,11 +286,14 @@ func placementTable(s *storage.Store, f data.PlacementFilter, r storage.DateRang
 		}
 		return ""
 	}
-	// The bus list order: by referral date, then employer, then name.
-	slices.SortStableFunc(ps, func(a, b data.Placement) int {
-		return cmp.Or(a.ReferredOn.Compare(b.ReferredOn), strings.Compare(employerOf(&a), employerOf(&b)),
-			strings.Compare(workerOf(&a).Name, workerOf(&b).Name))
-	})
+	// Without the screen's order, the bus list order: by referral date,
+	// then employer, then name.
+	if o.Sort == "" {
+		slices.SortStableFunc(ps, func(a, b data.Placement) int {
+			return cmp.Or(a.ReferredOn.Compare(b.ReferredOn), strings.Compare(employerOf(&a), employerOf(&b)),
+				strings.Compare(workerOf(&a).Name, workerOf(&b).Name))
+		})
+	}
 	t := &table{title: Placements.Title(), columns: []column{
 		{header: "序号", fit: "999", align: alignCenter},
 		{header: "姓名", fit: "欧阳春花"},
@@ -282,7 +339,7 @@ func workerOf(p *data.Placement) *data.Worker {
 	return &data.Worker{}
 }
 
-func workerTable(s *storage.Store, f data.WorkerFilter, r storage.DateRange, m masker) (*table, error) {
+func workerTable(s *storage.Store, f data.WorkerFilter, r storage.DateRange, o data.Order, m masker) (*table, error) {
 	t := &table{title: Workers.Title(), columns: []column{
 		{header: "序号", fit: "9999", align: alignCenter},
 		{header: "姓名", fit: "欧阳春花"},
@@ -300,7 +357,7 @@ func workerTable(s *storage.Store, f data.WorkerFilter, r storage.DateRange, m m
 	}}
 	today := s.Today()
 	n := 0
-	err := s.EachWorker(f, r, func(w *data.Worker) error {
+	err := s.EachWorkerBy(o, f, r, func(w *data.Worker) error {
 		var skills, desired []string
 		for _, sk := range w.Skills {
 			label := occupationName(sk.Occupation)
@@ -329,15 +386,17 @@ func workerTable(s *storage.Store, f data.WorkerFilter, r storage.DateRange, m m
 	return t, nil
 }
 
-func followUpTable(s *storage.Store, f data.FollowUpFilter, r storage.DateRange, m masker) (*table, error) {
+func followUpTable(s *storage.Store, f data.FollowUpFilter, r storage.DateRange, o data.Order, m masker) (*table, error) {
 	var fs []data.FollowUp
-	if err := s.EachFollowUp(f, r, func(fu *data.FollowUp) error {
+	if err := s.EachFollowUpBy(o, f, r, func(fu *data.FollowUp) error {
 		fs = append(fs, *fu)
 		return nil
 	}); err != nil {
 		return nil, err
 	}
-	slices.SortStableFunc(fs, func(a, b data.FollowUp) int { return a.DueOn.Compare(b.DueOn) })
+	if o.Sort == "" {
+		slices.SortStableFunc(fs, func(a, b data.FollowUp) int { return a.DueOn.Compare(b.DueOn) })
+	}
 	t := &table{title: FollowUps.Title(), columns: []column{
 		{header: "序号", fit: "999", align: alignCenter},
 		{header: "姓名", fit: "欧阳春花"},
@@ -408,11 +467,16 @@ func yuanText(f data.Fen) string {
 	return sign + b.String()
 }
 
-// noteLine is the filter line of a printed list: 筛选条件 and what the list
-// was narrowed to, or nothing.
-func noteLine(note string) string {
-	if note == "" {
-		return ""
+// noteLine is the line under a printed list's heading: 筛选条件 and what
+// the list was narrowed to, and 排列顺序 when it follows the screen's
+// order, or nothing.
+func noteLine(note string, o data.Order) string {
+	var parts []string
+	if note != "" {
+		parts = append(parts, "筛选条件："+note)
 	}
-	return "筛选条件：" + note
+	if o.Label != "" {
+		parts = append(parts, "排列顺序："+o.Label)
+	}
+	return strings.Join(parts, "　")
 }

@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 
 	"duikou/data"
+	"duikou/data/filewrite"
 	"duikou/data/stats"
 	"duikou/data/storage"
 )
@@ -114,14 +114,8 @@ func PrintStats(s *storage.Store, r *stats.Report, path string) (*Result, error)
 	if err != nil {
 		return nil, err
 	}
-	tmp := path + ".partial"
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
-		os.Remove(tmp)
-		return nil, fmt.Errorf("无法写入 %s：%w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return nil, fmt.Errorf("无法保存 %s：%w", path, err)
+	if err := filewrite.Bytes(path, buf.Bytes()); err != nil {
+		return nil, err
 	}
 	summary := fmt.Sprintf("打印%s（%s）%s%s", r.Title(), r.Period.Label(), filepath.Base(path), r.CorrectionNote())
 	if err := s.Audit(data.ActPrint, "report", len(r.Indicators), summary); err != nil {

@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"bufio"
+	"duikou/data/filewrite"
 	"encoding/csv"
 	"fmt"
 	"os"
@@ -50,6 +51,9 @@ type ExportOptions struct {
 	// and follow-ups due within it (as the printed lists do); employers
 	// and demands have no such date and ignore it.
 	Range storage.DateRange
+	// Order is the list screen's order; the rows follow it and the
+	// printed page header says it. Zero is the order of entry.
+	Order data.Order
 }
 
 // Export writes every live record of a kind to path (.xlsx or .csv),
@@ -68,16 +72,16 @@ func Export(s *storage.Store, kind Kind, path string, opt ExportOptions) (int, e
 	if err != nil {
 		return 0, err
 	}
-	tmp := path + ".partial"
+	tmp := filewrite.TempName(path)
 	var w rowWriter
 	switch format {
 	case XLSX:
-		w, err = newXLSXWriter(kind.Label(), spec.columns)
+		w, err = newXLSXWriter(kind.Label(), exportTitle(kind, opt.Order), spec.columns)
 	default:
 		w, err = newCSVWriter(tmp, spec.columns)
 	}
 	if err != nil {
-		return 0, err
+		return 0, filewrite.Failed(path, err)
 	}
 	n := 0
 	err = spec.each(s, opt, masker{full: opt.FullIDs}, func(row []any) error {
@@ -93,28 +97,38 @@ func Export(s *storage.Store, kind Kind, path string, opt ExportOptions) (int, e
 		w.abort()
 	}
 	if err != nil {
-		os.Remove(tmp)
-		return 0, fmt.Errorf("导出失败：%w", err)
+		return 0, filewrite.Failed(path, err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return 0, fmt.Errorf("导出文件无法保存到 %s：%w", path, err)
+	if err := filewrite.Commit(path); err != nil {
+		return 0, err
 	}
 	if opt.Progress != nil {
 		opt.Progress(n, 1)
 	}
-	how := "身份证号、电话已隐去中间部分"
+	how := "身份证号、电话已隐去中间部分，详细住址只留到乡镇"
 	if opt.FullIDs {
-		how = "含完整身份证号和电话号码"
+		how = "含完整身份证号、电话号码和详细住址"
 	}
 	if opt.Filter != (data.ListFilter{}) || !opt.Range.IsZero() {
 		how += "，按列表的筛选条件"
+	}
+	if opt.Order.Label != "" {
+		how += "，" + opt.Order.Label
 	}
 	summary := fmt.Sprintf("导出%s %d 条到 %s（%s）", kind.Label(), n, filepath.Base(path), how)
 	if err := s.Audit(data.ActExport, string(kind), n, summary); err != nil {
 		return n, fmt.Errorf("已导出，但写操作日志失败：%w", err)
 	}
 	return n, nil
+}
+
+// exportTitle is the title line of an export's printed pages:
+// "劳动者（按姓名升序）", or the kind alone in the order of entry.
+func exportTitle(kind Kind, o data.Order) string {
+	if o.Label == "" {
+		return kind.Label()
+	}
+	return kind.Label() + "（" + o.Label + "）"
 }
 
 // rowWriter writes an export's rows after its header.
@@ -139,7 +153,7 @@ type xlsxWriter struct {
 	header []string
 }
 
-func newXLSXWriter(sheet string, cols []column) (*xlsxWriter, error) {
+func newXLSXWriter(sheet, title string, cols []column) (*xlsxWriter, error) {
 	f := excelize.NewFile()
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return nil, err
@@ -168,7 +182,7 @@ func newXLSXWriter(sheet string, cols []column) (*xlsxWriter, error) {
 	}
 	// Sheet settings go in before streaming starts: the stream writer
 	// copies them from the sheet as it stands when it is made.
-	if err := x.printSetup(sheet); err != nil {
+	if err := x.printSetup(sheet, title); err != nil {
 		return nil, err
 	}
 	if x.sw, err = f.NewStreamWriter(sheet); err != nil {
@@ -246,7 +260,12 @@ func (x *xlsxWriter) finish(path string) error {
 // landscape, all columns on the page width, the header row repeated on
 // every page) and puts a filter on the header row: clerks sort and
 // filter rosters by county or employer.
-func (x *xlsxWriter) printSetup(sheet string) error {
+func (x *xlsxWriter) printSetup(sheet, title string) error {
+	// The title line of every printed page says what the sheet holds and
+	// in which order, as a printed list's heading does.
+	if err := x.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: "&C" + strings.ReplaceAll(title, "&", "&&")}); err != nil {
+		return err
+	}
 	last, err := excelize.CoordinatesToCellName(x.ncols, 1)
 	if err != nil {
 		return err

@@ -42,6 +42,16 @@ func (m masker) id(s string) string {
 	return ident.MaskID(s)
 }
 
+// address keeps a home address down to the township (乡镇、街道) unless
+// full numbers were asked for: the village and house are as identifying
+// as an ID number.
+func (m masker) address(s string) string {
+	if m.full || s == "" {
+		return s
+	}
+	return ident.MaskAddress(s)
+}
+
 func (m masker) phone(s string) string {
 	if m.full || s == "" {
 		return s
@@ -139,7 +149,7 @@ var workerExport = &exportSpec{
 	},
 	count: func(s *storage.Store, opt ExportOptions) (int64, error) { return s.CountWorkers(opt.Filter.Workers) },
 	each: func(s *storage.Store, opt ExportOptions, m masker, emit func([]any) error) error {
-		return s.EachWorker(opt.Filter.Workers, opt.Range, func(w *data.Worker) error {
+		return s.EachWorkerBy(opt.Order, opt.Filter.Workers, opt.Range, func(w *data.Worker) error {
 			var occ, level, cert string
 			var others []string
 			for i, sk := range w.Skills {
@@ -162,7 +172,7 @@ var workerExport = &exportSpec{
 			}
 			return emit([]any{
 				w.Name, w.Sex.Label(), w.Birth, m.id(w.IDNumber), m.phone(w.Phone), regionName(w.HukouRegion),
-				w.Address, w.Education.Label(), w.Poverty.Label(), occ, level, cert,
+				m.address(w.Address), w.Education.Label(), w.Poverty.Label(), occ, level, cert,
 				strings.Join(others, "、"), strings.Join(desired, "、"), strings.Join(desiredOcc, "、"),
 				money(w.ExpectedWage), w.AvailableFrom, w.Status.Label(), yesNo(w.Consent), w.ConsentDate,
 				w.Notes, w.RegisteredOn,
@@ -180,7 +190,7 @@ var employerExport = &exportSpec{
 		return s.CountEmployers(opt.Filter.Employers)
 	},
 	each: func(s *storage.Store, opt ExportOptions, m masker, emit func([]any) error) error {
-		return s.EachEmployer(opt.Filter.Employers, func(e *data.Employer) error {
+		return s.EachEmployerBy(opt.Order, opt.Filter.Employers, func(e *data.Employer) error {
 			return emit([]any{e.Name, e.CreditCode, regionName(e.Region), e.Address, e.Contact,
 				m.phone(e.ContactPhone), e.Industry, yesNo(e.HasUnion), e.Notes})
 		})
@@ -196,7 +206,7 @@ var demandExport = &exportSpec{
 	},
 	count: func(s *storage.Store, opt ExportOptions) (int64, error) { return s.CountDemands(opt.Filter.Demands) },
 	each: func(s *storage.Store, opt ExportOptions, m masker, emit func([]any) error) error {
-		return s.EachDemand(opt.Filter.Demands, func(d *data.Demand) error {
+		return s.EachDemandBy(opt.Order, opt.Filter.Demands, func(d *data.Demand) error {
 			var name, code string
 			if d.Employer != nil {
 				name, code = d.Employer.Name, d.Employer.CreditCode
@@ -220,7 +230,7 @@ var placementExport = &exportSpec{
 		return s.CountPlacements(opt.Filter.Placements)
 	},
 	each: func(s *storage.Store, opt ExportOptions, m masker, emit func([]any) error) error {
-		return s.EachPlacement(opt.Filter.Placements, opt.Range, func(p *data.Placement) error {
+		return s.EachPlacementBy(opt.Order, opt.Filter.Placements, opt.Range, func(p *data.Placement) error {
 			w := p.Worker
 			if w == nil {
 				w = &data.Worker{}
@@ -253,7 +263,7 @@ var followUpExport = &exportSpec{
 		return s.CountFollowUps(opt.Filter.FollowUps)
 	},
 	each: func(s *storage.Store, opt ExportOptions, m masker, emit func([]any) error) error {
-		return s.EachFollowUp(opt.Filter.FollowUps, opt.Range, func(f *data.FollowUp) error {
+		return s.EachFollowUpBy(opt.Order, opt.Filter.FollowUps, opt.Range, func(f *data.FollowUp) error {
 			w := f.Worker
 			if w == nil {
 				w = &data.Worker{}

@@ -198,3 +198,47 @@ func TestFullIDExportIsAuditedAndImportsElsewhere(t *testing.T) {
 		}
 	}
 }
+
+// The default export keeps a home address down to the township; with full
+// numbers asked for it carries the whole address (and the audit says so).
+func TestExportMasksTheAddressBelowTheTownship(t *testing.T) {
+	s := newStore(t)
+	r := populate(t, s, 2)
+	w := r.workers[0]
+	w.Address = "甘肃省兰州市榆中县城关镇兴隆村3社"
+	if err := s.Update(w); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	addressOf := func(path string) string {
+		_, rows := readXLSX(t, path)
+		col := columnOf(t, rows[0], "详细住址")
+		for _, row := range rows[1:] {
+			if row[columnOf(t, rows[0], "姓名")] == w.Name {
+				return row[col]
+			}
+		}
+		t.Fatalf("%s not exported", w.Name)
+		return ""
+	}
+	masked := filepath.Join(dir, "masked.xlsx")
+	if _, err := Export(s, Workers, masked, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := addressOf(masked); got != "甘肃省兰州市榆中县城关镇****" {
+		t.Fatalf("default export address %q", got)
+	}
+	if log, _ := s.AuditLog(1); !strings.Contains(log[0].Summary, "详细住址只留到乡镇") {
+		t.Fatalf("audit %q", log[0].Summary)
+	}
+	full := filepath.Join(dir, "full.xlsx")
+	if _, err := Export(s, Workers, full, ExportOptions{FullIDs: true}); err != nil {
+		t.Fatal(err)
+	}
+	if got := addressOf(full); got != w.Address {
+		t.Fatalf("full export address %q", got)
+	}
+	if log, _ := s.AuditLog(1); !strings.Contains(log[0].Summary, "详细住址") || log[0].Action != data.ActExport {
+		t.Fatalf("audit %+v", log[0])
+	}
+}

@@ -34,7 +34,7 @@ func gbkRoster(t *testing.T) (path string, good []string) {
 		"1,王　芳,女," + id(1, true) + ",138-9311-2345,兰州市榆中县,初中,家政服务员,四级,江苏省南京市,\"5,000\",",
 		"2,李建国,男," + width.Widen.String(id(2, false)) + ",13993154321,榆中县,高中,保姆,中级工,南京、苏州,6000元,",
 		"3,张丽,女," + badCheck(id(3, true)) + ",13893100001,榆中县,小学,育婴员,,江苏,4500,",
-		"4,赵小军,男," + id(4, false) + ",0931-5221234,榆中县,初中,,,,,",
+		"4,赵小军,男," + id(4, false) + ",0931-522123,榆中县,初中,,,,,", // a fixed line one digit short
 		"5,马秀英,女," + id(5, true) + ",13893100005,火星县,初中,,,,,",
 		"6,刘伟,女," + id(6, false) + ",13893100006,榆中县,初中,,,,,",
 		"7,,女," + id(7, true) + ",13893100007,榆中县,初中,,,,,",
@@ -66,8 +66,8 @@ func TestGBKRosterWithTitleRowImportsGoodRowsAndNamesBadOnes(t *testing.T) {
 		t.Fatalf("rows %d new %d refused %d dups %d\n%s", plan.Rows, plan.New, plan.Refused, len(plan.Duplicates), plan.Text())
 	}
 	want := []string{
-		"第6行 公民身份号码：身份证号校验位错误",
-		"第7行 手机号码：手机号应以1开头，“0”开头的是固定电话号码",
+		"第6行 公民身份号码：身份证号校验不通过",
+		"第7行 手机号码：固定电话应为区号加7～8位号码",
 		"第8行 户籍所在地：未找到地区“火星县”",
 		"第9行 性别：“女”与身份证号不符（号码为男性）",
 		"第10行 姓名：不能为空",

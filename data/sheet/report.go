@@ -12,7 +12,7 @@ type Problem struct {
 	Reason string // in Chinese, for the clerk
 }
 
-// String is "第12行 身份证号：校验位错误…".
+// String is "第12行 身份证号：身份证号校验不通过…".
 func (p Problem) String() string {
 	if p.Column == "" {
 		return fmt.Sprintf("第%d行：%s", p.Row, p.Reason)

@@ -3,7 +3,6 @@ package sheet
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"duikou/data"
+	"duikou/data/filewrite"
 	"duikou/data/stats"
 	"duikou/data/storage"
 )
@@ -38,14 +38,8 @@ func WriteStats(r *stats.Report, path string) error {
 	if err != nil {
 		return fmt.Errorf("生成报表失败：%w", err)
 	}
-	tmp := path + ".partial"
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("无法写入 %s：%w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("无法保存 %s：%w", path, err)
+	if err := filewrite.Bytes(path, buf.Bytes()); err != nil {
+		return err
 	}
 	return nil
 }

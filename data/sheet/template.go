@@ -1,8 +1,8 @@
 package sheet
 
 import (
+	"duikou/data/filewrite"
 	"fmt"
-	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -138,12 +138,10 @@ func WriteTemplate(kind Kind, path string) error {
 		f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit})
 	}
 	f.SetActiveSheet(0)
-	tmp := path + ".partial"
-	if err := saveWorkbook(f, tmp); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("无法保存模板：%w", err)
+	if err := saveWorkbook(f, filewrite.TempName(path)); err != nil {
+		return filewrite.Abandon(path, err)
 	}
-	return os.Rename(tmp, path)
+	return filewrite.Commit(path)
 }
 
 // writeTemplateNotes adds the 填写说明 sheet.

@@ -3,6 +3,7 @@ package storage
 import (
 	"database/sql"
 	"duikou/data"
+	"duikou/data/filewrite"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,23 +22,20 @@ func (s *Store) Backup(dst string) error {
 
 func (s *Store) backupFile(dst string) error {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return fmt.Errorf("无法创建备份目录：%w", err)
+		return fmt.Errorf("无法创建备份文件夹 %s：%s", filepath.Dir(dst), filewrite.Reason(err))
 	}
-	tmp := dst + ".partial"
+	tmp := filewrite.TempName(dst)
 	_ = os.Remove(tmp)
 	if err := s.db.Exec("VACUUM INTO ?", tmp).Error; err != nil {
 		_ = os.Remove(tmp)
-		return fmt.Errorf("备份失败：%w", err)
+		// SQLite's message is English and names the temporary file.
+		return fmt.Errorf("无法写入备份 %s（磁盘已满、只读或没有写入权限）", dst)
 	}
 	if err := integrityCheck(tmp); err != nil {
 		_ = os.Remove(tmp)
 		return err
 	}
-	if err := os.Rename(tmp, dst); err != nil {
-		_ = os.Remove(tmp)
-		return fmt.Errorf("备份文件无法改名：%w", err)
-	}
-	return nil
+	return filewrite.Commit(dst)
 }
 
 // backupTo writes a timestamped backup into dir and returns its path.

@@ -104,7 +104,7 @@ func TestPlacementTimeline(t *testing.T) {
 	if got := timelineText(p); got != "referred 2026-11-20" {
 		t.Fatalf("referred: %s", got)
 	}
-	if got := p.LaterStages(); len(got) != 5 || got[0] != data.StageInterviewed {
+	if got := p.NextStages(); len(got) != 4 || got[0] != data.StageInterviewed || got[3] != data.StageReturned {
 		t.Fatalf("later stages: %v", got)
 	}
 	p.Stage, p.CloseReason = data.StageReturned, "family"
@@ -113,8 +113,8 @@ func TestPlacementTimeline(t *testing.T) {
 	if got := timelineText(p); got != "referred 2026-11-20, returned 2026-11-21" {
 		t.Fatalf("returned: %s", got)
 	}
-	if p.StageDate() != data.MakeDate(2026, 11, 21) || p.LaterStages() != nil {
-		t.Fatalf("stage date %s, later %v", p.StageDate(), p.LaterStages())
+	if p.StageDate() != data.MakeDate(2026, 11, 21) || p.NextStages() != nil {
+		t.Fatalf("stage date %s, later %v", p.StageDate(), p.NextStages())
 	}
 	started := fx.placements[0]
 	if got := timelineText(started); got != "referred 2026-09-01, interviewed , hired 2026-09-05, started 2026-09-10" {

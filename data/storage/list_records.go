@@ -107,6 +107,11 @@ func (s *Store) placementQuery(f data.PlacementFilter) *gorm.DB {
 	if f.Stage != "" {
 		q = q.Where("stage = ?", f.Stage)
 	}
+	if t := strings.TrimSpace(f.Text); t != "" {
+		like := "%" + likeEscape(t) + "%"
+		q = q.Where(`(worker_id IN (SELECT id FROM workers WHERE name LIKE ? ESCAPE '\') OR demand_id IN (SELECT d.id FROM demands d
+			LEFT JOIN employers e ON e.id = d.employer_id WHERE d.title LIKE ? ESCAPE '\' OR e.name LIKE ? ESCAPE '\'))`, like, like, like)
+	}
 	return placementsBehind(placementByDemand(q, f), f.Figure) // stats_lists.go
 }
 

@@ -32,6 +32,9 @@ func (s *Store) loadOffice() error {
 		return res.Error
 	}
 	if res.RowsAffected > 0 {
+		if c := strings.TrimSpace(s.opt.Clerk); c != "" {
+			o.ClerkName = c
+		}
 		s.mu.Lock()
 		s.office = &o
 		s.mu.Unlock()

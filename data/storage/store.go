@@ -53,6 +53,10 @@ type Options struct {
 	// an open window. It never writes records, so there is nothing of its
 	// own a restore could lose.
 	Reader bool
+	// Clerk, when set, names the clerk in the audit log for this session
+	// instead of the one saved with the office (the window's last clerk):
+	// a command run with --clerk or DUIKOU_CLERK. It is not saved.
+	Clerk string
 
 	// held is the lock a restore carries across the swap of the file.
 	held *dblock.Lock

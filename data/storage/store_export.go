@@ -31,8 +31,9 @@ func (r DateRange) Contains(d data.Date) bool {
 	return (r.From.IsZero() || !d.Before(r.From)) && (r.To.IsZero() || !d.After(r.To))
 }
 
-// exportBatch is how many rows one keyset read fetches.
-const exportBatch = 500
+// exportBatch is how many rows one keyset read fetches (a variable so a
+// test can make batches small).
+var exportBatch = 500
 
 // eachRow runs q in batches ordered by id and calls fn for every row; fn
 // returning an error stops the walk with that error.
@@ -62,45 +63,70 @@ func eachRow[T any, PT interface {
 }
 
 // EachWorker calls fn for every live worker matching f whose 登记日期
-// lies within the range.
+// lies within the range, in registration order.
 func (s *Store) EachWorker(f data.WorkerFilter, registered DateRange, fn func(*data.Worker) error) error {
+	return s.EachWorkerBy(data.Order{}, f, registered, fn)
+}
+
+// EachWorkerBy is EachWorker in the list's order o.
+func (s *Store) EachWorkerBy(o data.Order, f data.WorkerFilter, registered DateRange, fn func(*data.Worker) error) error {
 	q := s.workerQuery(f)
 	if !registered.IsZero() {
 		q = q.Where(s.dateIn("registered_on", registered))
 	}
-	return eachRow[data.Worker](q, fn)
+	return eachInOrder[data.Worker](q, nil, workerSorts, o, fn)
 }
 
 // EachEmployer calls fn for every live employer matching f.
 func (s *Store) EachEmployer(f data.EmployerFilter, fn func(*data.Employer) error) error {
-	return eachRow[data.Employer](s.employerQuery(f), fn)
+	return s.EachEmployerBy(data.Order{}, f, fn)
+}
+
+// EachEmployerBy is EachEmployer in the list's order o.
+func (s *Store) EachEmployerBy(o data.Order, f data.EmployerFilter, fn func(*data.Employer) error) error {
+	return eachInOrder[data.Employer](s.employerQuery(f), nil, employerSorts, o, fn)
 }
 
 // EachDemand calls fn for every live demand matching f, with its employer.
 func (s *Store) EachDemand(f data.DemandFilter, fn func(*data.Demand) error) error {
-	return eachRow[data.Demand](s.demandQuery(f).Preload("Employer"), fn)
+	return s.EachDemandBy(data.Order{}, f, fn)
+}
+
+// EachDemandBy is EachDemand in the list's order o.
+func (s *Store) EachDemandBy(o data.Order, f data.DemandFilter, fn func(*data.Demand) error) error {
+	return eachInOrder[data.Demand](s.demandQuery(f), preload("Employer"), demandSorts, o, fn)
 }
 
 // EachPlacement calls fn for every live placement matching f whose referral
 // or start date lies in the range, with its worker and its demand's
 // employer.
 func (s *Store) EachPlacement(f data.PlacementFilter, r DateRange, fn func(*data.Placement) error) error {
+	return s.EachPlacementBy(data.Order{}, f, r, fn)
+}
+
+// EachPlacementBy is EachPlacement in the list's order o.
+func (s *Store) EachPlacementBy(o data.Order, f data.PlacementFilter, r DateRange, fn func(*data.Placement) error) error {
 	q := s.placementQuery(f)
 	if !r.IsZero() {
 		q = q.Where(s.dateIn("referred_on", r).Or(s.dateIn("started_on", r)))
 	}
-	return eachRow[data.Placement](q.Preload("Worker").Preload("Demand.Employer"), fn)
+	return eachInOrder[data.Placement](q, preload("Worker", "Demand.Employer"), placementSorts, o, fn)
 }
 
 // EachFollowUp calls fn for every live follow-up matching f that falls due
 // within the range, with its worker and, when it is on a placement, the
 // placement's demand and employer.
 func (s *Store) EachFollowUp(f data.FollowUpFilter, due DateRange, fn func(*data.FollowUp) error) error {
+	return s.EachFollowUpBy(data.Order{}, f, due, fn)
+}
+
+// EachFollowUpBy is EachFollowUp in the list's order o.
+func (s *Store) EachFollowUpBy(o data.Order, f data.FollowUpFilter, due DateRange, fn func(*data.FollowUp) error) error {
 	q := s.followUpQuery(f)
 	if !due.IsZero() {
 		q = q.Where(s.dateIn("due_on", due))
 	}
-	return eachRow[data.FollowUp](q.Preload("Worker").Preload("Placement.Demand.Employer"), fn)
+	return eachInOrder[data.FollowUp](q, preload("Worker", "Placement.Demand.Employer"), followUpSorts, o, fn)
 }
 
 // dateIn is a condition that column lies in r (both ends inclusive), for

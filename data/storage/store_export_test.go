@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -11,7 +12,7 @@ import (
 
 func TestEachWorkerVisitsEveryRowOnceAcrossBatches(t *testing.T) {
 	s := newStore(t)
-	const n = exportBatch*2 + 17
+	n := exportBatch*2 + 17
 	err := s.WriteBulk(func(tx *Tx) error {
 		for i := 0; i < n; i++ {
 			w := validWorker(0)
@@ -173,5 +174,33 @@ func TestImportLookupsSeeTheirOwnTransaction(t *testing.T) {
 	}
 	if got, _ := s.FindWorkerByIDNumber(w.IDNumber); got != nil {
 		t.Fatal("the rolled-back worker is there")
+	}
+}
+
+// An export in a list's order holds every row, those whose sort column is
+// empty too (a placement not yet started), where the screen has them.
+func TestEachInTheListsOrderKeepsEmptySortValues(t *testing.T) {
+	fx := newSearchFixture(t)
+	// Batches of one: every row after the first batch must still come.
+	defer func(n int) { exportBatch = n }(exportBatch)
+	exportBatch = 1
+	var got []string
+	must(t, fx.s.EachPlacementBy(data.Order{Sort: "started", Desc: true}, data.PlacementFilter{}, DateRange{}, func(p *data.Placement) error {
+		got = append(got, p.StartedOn.String())
+		return nil
+	}))
+	// Descending by 上岗日期; SQLite sorts NULL lowest, so the unstarted one is last.
+	if want := []string{"2026-11-05", "2026-11-04", "2026-09-10", ""}; !slices.Equal(got, want) {
+		t.Fatalf("started desc: %v, want %v", got, want)
+	}
+	page, _, err := fx.s.ListPlacements(data.PlacementFilter{}, data.Page{Sort: "started", Desc: true})
+	must(t, err)
+	for i, p := range page {
+		if p.StartedOn.String() != got[i] {
+			t.Fatalf("row %d: list %s, export %s", i, p.StartedOn, got[i])
+		}
+	}
+	if err := fx.s.EachPlacementBy(data.Order{Sort: "bogus"}, data.PlacementFilter{}, DateRange{}, func(*data.Placement) error { return nil }); err == nil {
+		t.Fatal("an unknown sort key was accepted")
 	}
 }

@@ -1,0 +1,57 @@
+package cli
+
+import (
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"duikou/data/report"
+)
+
+// closingMarks may not begin a printed line (GB/T 15834 practice).
+const closingMarks = "，。、；：？！）」』】》"
+
+// Every print of the demo, read back with pdftotext -layout, has no line
+// beginning with closing punctuation, and no cell either (a run of spaces
+// separates the cells of a layout line).
+func TestNoPrintedLineStartsWithClosingPunctuation(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not on PATH (apt-get install poppler-utils)")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if code, _, errOut := runCLI("demo", "--db", db, "--workers", "400"); code != ExitOK {
+		t.Fatalf("demo: %s", errOut)
+	}
+	cells := regexp.MustCompile(`\s{2,}`)
+	printed := 0
+	for _, l := range report.Lists {
+		for _, full := range []bool{false, true} {
+			pdf := filepath.Join(dir, string(l)+".pdf")
+			args := []string{"print", string(l), "--db", db, "-o", pdf}
+			if full {
+				args = append(args, "--full-ids")
+			}
+			if code, _, errOut := runCLI(args...); code != ExitOK {
+				t.Fatalf("%v: %s", args, errOut)
+			}
+			out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", pdf, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for n, line := range strings.Split(string(out), "\n") {
+				for _, cell := range cells.Split(strings.TrimSpace(line), -1) {
+					if r := []rune(cell); len(r) > 0 && strings.ContainsRune(closingMarks, r[0]) {
+						t.Errorf("%s line %d: a cell starts with %q:\n%s", l, n+1, string(r[0]), line)
+					}
+				}
+			}
+			printed++
+		}
+	}
+	if printed != 2*len(report.Lists) {
+		t.Fatalf("printed %d lists", printed)
+	}
+}
