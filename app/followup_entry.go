@@ -123,8 +123,9 @@ func (q *quickEntry) view() fyne.CanvasObject {
 		form = append(form, owner, widget.NewLabel("备注"), q.note, q.errMsg, container.NewHBox(cancel, add))
 	}
 	box := container.NewVBox(append(append(info, widget.NewSeparator()), form...)...)
-	card := widget.NewCard("", "记录结果", box)
-	q.built = container.NewGridWrap(fyne.NewSize(330, card.MinSize().Height), card)
+	// The panel scrolls within the list's height rather than making the
+	// window taller.
+	q.built = withWidth(330, widget.NewCard("", "记录结果", container.NewVScroll(box)))
 	return q.built
 }
 

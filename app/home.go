@@ -114,13 +114,13 @@ func newHomeScreen(g *GUI, st HomeStore) *homeScreen {
 	h.perMonthCard = chart("近12个月每月上岗人数", h.perMonth)
 	h.built = container.NewVScroll(container.NewVBox(
 		h.greeting,
-		container.NewGridWithColumns(6, h.workers, h.idle, h.employed, h.started, h.overdue, h.arrears),
-		container.NewGridWithColumns(3,
+		newFlowGrid(h.workers, h.idle, h.employed, h.started, h.overdue, h.arrears),
+		newFlowGrid(
 			h.perMonthCard,
 			chart("上岗人数按接收地（市）", h.byCity),
 			chart("跟踪服务按类别", h.byKind)),
 		widget.NewLabelWithStyle("常用操作", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewHBox(newWorker, newEmployer, calls),
+		newFlow(newWorker, newEmployer, calls),
 		tips,
 	))
 	return h

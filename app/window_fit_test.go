@@ -103,3 +103,18 @@ func TestSetUpWithErrorsFits(t *testing.T) {
 func fyneAbsolute(h *harness, o fyne.CanvasObject) fyne.Position {
 	return fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
 }
+
+// A size saved on a large monitor is cut to the screen the window opens
+// on; a small saved size is kept, and never below the minimum.
+func TestSavedSizeFitsTheScreen(t *testing.T) {
+	for _, c := range []struct{ saved, screen, want fyne.Size }{
+		{fyne.NewSize(1900, 1000), fyne.NewSize(1000, 690), fyne.NewSize(1000, 690)},
+		{fyne.NewSize(1240, 700), fyne.NewSize(1342, 690), fyne.NewSize(1240, 690)},
+		{fyne.NewSize(950, 600), fyne.NewSize(1896, 1002), fyne.NewSize(950, 600)},
+		{fyne.NewSize(400, 300), fyne.NewSize(1896, 1002), minWindowSize},
+	} {
+		if got := fitToScreen(c.saved, c.screen); got != c.want {
+			t.Errorf("saved %v on a screen of %v opens at %v, want %v", c.saved, c.screen, got, c.want)
+		}
+	}
+}
