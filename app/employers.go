@@ -76,7 +76,7 @@ func newEmployersScreen(g *GUI, st EmployerStore) *employersScreen {
 			{title: "单位名称", width: 196, sort: "name", text: func(e *data.Employer) string { return e.Name }},
 			{title: "所在地", width: 104, sort: "region", text: func(e *data.Employer) string { return shortRegionName(e.Region) }},
 			{title: "联系人", width: 64, text: func(e *data.Employer) string { return e.Contact }},
-			{title: "工会", width: 60, text: func(e *data.Employer) string { return unionText(e.HasUnion) }},
+			{title: "工会", width: 76, text: func(e *data.Employer) string { return unionText(e.HasUnion) }},
 		},
 		sort:   "name",
 		tables: []data.Table{data.TableEmployers},

@@ -28,7 +28,7 @@ type quickEntry struct {
 	outcome *textEntry
 	done    *textEntry
 	amount  *textEntry
-	closeIt *widget.Check
+	closeIt *escCheck
 	note    *textEntry
 	errMsg  *widget.Label
 }
@@ -99,7 +99,7 @@ func (q *quickEntry) view() fyne.CanvasObject {
 			q.done.SetText(f.DoneOn.String())
 		}
 		q.done.OnSubmitted = func(string) { q.save() }
-		q.closeIt = widget.NewCheck("已办结", nil)
+		q.closeIt = newCheck("已办结", nil)
 		q.closeIt.SetChecked(true)
 		form = append(form, widget.NewLabel("方式"), q.method, widget.NewLabel("结果"), q.outcome,
 			widget.NewLabel("完成日期"), q.done)

@@ -74,13 +74,7 @@ func TestPanelsDoNotGrowTheWindow(t *testing.T) {
 	}
 	h.fits("跟踪服务 with 记录结果 open")
 
-	h.tap("就业安置")
-	ps := h.g.placements
-	ps.table.table.Select(tableCell(0, 0))
-	h.settle()
-	if ps.page == nil {
-		t.Fatal("the placement page did not open")
-	}
+	h.openPlacementPage()
 	h.fits("a placement's page")
 }
 
