@@ -194,7 +194,7 @@ func (s *employersScreen) view() fyne.CanvasObject {
 	}
 	g := s.g
 	// Employers tab.
-	s.search = newTextEntry("搜索单位名称或统一社会信用代码（Ctrl+F）")
+	s.search = newTextEntry("搜索单位名称或信用代码（Ctrl+F）")
 	s.search.OnChanged = func(t string) { s.empTable.setFilter(data.EmployerFilter{Text: strings.TrimSpace(t)}) }
 	s.addEmp = widget.NewButtonWithIcon("新增用工单位", theme.ContentAddIcon(), s.openNewEmployer)
 	s.addEmp.Importance = widget.HighImportance
@@ -204,7 +204,9 @@ func (s *employersScreen) view() fyne.CanvasObject {
 	s.notice.Hide()
 	left := container.NewBorder(
 		container.NewVBox(container.NewBorder(nil, nil, nil, s.addEmp, s.search),
-			container.NewBorder(nil, nil, container.NewHBox(s.empCount, s.notice), newListActions(g, sheet.Employers, s.employerScope).view())),
+			// Flowing: in the narrow left pane the buttons take a second
+			// line rather than cover the count.
+			newFlow(s.empCount, newListActions(g, sheet.Employers, s.employerScope).view(), s.notice)),
 		nil, nil, nil, s.empTable.table)
 
 	s.detailName = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

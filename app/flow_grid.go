@@ -81,8 +81,8 @@ func (l *flowGridLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 
 func (l *flowGridLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	vis := visibleObjects(objects)
-	if len(vis) == 0 {
-		return
+	if len(vis) == 0 || size.Width <= 0 {
+		return // nothing to show, or not on screen yet
 	}
 	before := l.MinSize(objects).Height
 	l.width = size.Width

@@ -85,6 +85,9 @@ func (l *flowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 }
 
 func (l *flowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	if size.Width <= 0 {
+		return // not on screen (a hidden tab): nothing to fit yet
+	}
 	before := l.MinSize(objects).Height
 	l.width = size.Width
 	lines := flowLines(objects, size.Width)
@@ -107,9 +110,18 @@ func (l *flowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
+// relayingOut is set while relayoutWindowOf lays a window out: a layout
+// it sets off does not set off another (layouts run on the UI thread).
+var relayingOut bool
+
 // relayoutWindowOf lays the window that shows o out again, after o's
 // minimum height changed during a layout.
 func relayoutWindowOf(o fyne.CanvasObject) {
+	if relayingOut {
+		return
+	}
+	relayingOut = true
+	defer func() { relayingOut = false }()
 	app := fyne.CurrentApp()
 	if app == nil {
 		return

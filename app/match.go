@@ -116,6 +116,7 @@ func (s *matchScreen) buildIndex() {
 	s.state.SetText("正在建立匹配索引…")
 	s.busy.Show()
 	s.busy.Start()
+	s.built.Refresh() // the bar takes its line above the tabs
 	st := s.g.db
 	s.building.submit(func() func() {
 		start := time.Now()
@@ -124,6 +125,7 @@ func (s *matchScreen) buildIndex() {
 		return func() {
 			s.busy.Stop()
 			s.busy.Hide()
+			s.built.Refresh() // and gives it back
 			if err != nil {
 				s.buildErr = fmt.Errorf("无法建立匹配索引：%w", err)
 				s.state.SetText(s.buildErr.Error())

@@ -50,6 +50,24 @@ func TestEveryScreenFitsASmallScreen(t *testing.T) {
 		h.settle()
 		h.fits(sc.title)
 	}
+
+	// The forms that replace a list.
+	h.g.navigate(screenWorkers)
+	h.g.workers.openNew()
+	h.fits("登记新劳动者")
+	h.g.workers.closeForm()
+	h.g.workers.table.table.Select(tableCell(0, 0))
+	h.settle()
+	h.fits("a worker's form")
+	h.g.workers.closeForm()
+	h.g.navigate(screenEmployers)
+	es := h.g.employers
+	es.openNewEmployer()
+	h.fits("新增用工单位")
+	es.closeForm("")
+	es.openNewDemand(nil)
+	h.fits("新增用工需求")
+	es.closeForm("")
 }
 
 // Opening a panel inside a screen (the quick entry of 跟踪服务, a

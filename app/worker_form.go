@@ -75,7 +75,7 @@ func newWorkerForm(s *workersScreen, w *data.Worker) *workerForm {
 	f.desiredOccs = newOccListField(g.win)
 	f.wage = newTextEntry("如：5000")
 	f.available = newTextEntry("如：2026-03-01")
-	f.consent = newCheck("本人同意将登记信息共享给对口合作的工会（个人信息保护法）", nil)
+	f.consent = newCheck("本人同意共享给对口合作的工会", nil)
 	f.consentDate = newTextEntry("同意日期，如：2026-01-15")
 	f.notes = newMultiLineEntry("其他需要说明的情况")
 
@@ -378,8 +378,10 @@ func (f *workerForm) build() {
 	wish := section("求职意向", "", fm.grid(k["DesiredRegions"], k["DesiredOccupations"], k["ExpectedWage"],
 		k["AvailableFrom"]))
 	skills := section("技能与培训", "", fm.grid(k["Skills"], k["Trainings"]))
-	consent := section("信息共享与备注", "", fm.grid(k["Consent"], k["ConsentDate"], k["Notes"]))
-	cols := container.NewGridWithColumns(2,
+	consent := section("信息共享与备注", "登记信息须经本人同意才共享（个人信息保护法）", fm.grid(k["Consent"], k["ConsentDate"], k["Notes"]))
+	// Two columns where they fit; one on a 1,024-pixel screen, where the
+	// skill lines need the width.
+	cols := newFlowGrid(
 		container.NewVBox(basic, consent),
 		container.NewVBox(wish, skills))
 	f.built = container.NewBorder(
