@@ -289,9 +289,7 @@ func (g *GUI) installShortcuts() {
 			return
 		}
 		if top := c.Overlays().Top(); top != nil {
-			// Esc closes a dialog as its 取消 would; our dialogs are
-			// made afresh each time, so nothing waits on this one.
-			c.Overlays().Remove(top)
+			closeOverlay(c, top) // as its 取消 would (esc_dialog.go)
 			return
 		}
 		if g.actions.Cancel != nil {

@@ -32,7 +32,7 @@ func newPickList[T any](g *GUI, placeholder string, lines func(T) (string, strin
 	p.entry.OnChanged = func(string) { p.reload() }
 	p.info = widget.NewLabel("")
 	p.info.Importance = widget.LowImportance
-	p.info.Wrapping = fyne.TextWrapWord
+	p.info.Wrapping = fyne.TextWrapBreak // Chinese has no spaces to wrap at
 	p.list = widget.NewList(
 		func() int { return len(p.items) },
 		func() fyne.CanvasObject {
@@ -82,7 +82,7 @@ func (p *pickList[T]) reload() {
 			case len(items) == 0:
 				p.info.SetText("没有符合的记录")
 			case len(items) >= pickLimit:
-				p.info.SetText("只列出前 100 条，请输入更多文字缩小范围")
+				p.info.SetText("只列出前100条，请输入更多文字缩小范围")
 			default:
 				p.info.SetText("找到 " + intText(len(items)) + " 条")
 			}

@@ -92,9 +92,18 @@ func TestEscClosesThePrintDialog(t *testing.T) {
 		t.Fatal("打印 opened no dialog")
 	}
 	full := h.check("打印完整身份证号和电话")
+	// Esc on the warning about full numbers is its 取消: the box unticks
+	// and the 打印 dialog stays.
 	test.Tap(full)
 	h.settle()
-	h.tap("确认") // the warning about full numbers
+	h.mustShow("属于个人敏感信息")
+	h.pressEsc()
+	if full.Checked || !h.dialogOpen() || h.shows("属于个人敏感信息") {
+		t.Fatalf("after Esc on the warning: ticked %v, a dialog open %v", full.Checked, h.dialogOpen())
+	}
+	test.Tap(full)
+	h.settle()
+	h.tap("确认")
 	if h.w.Canvas().Focused() == nil {
 		t.Fatal("the tick box did not take the focus; this test would not show anything")
 	}
