@@ -11,7 +11,8 @@ import (
 // a 1,024-pixel one, each cell stretched to share the row.
 //
 // Like flowLayout, its minimum width is one cell, and a change in the
-// number of rows lays the window out again.
+// number of rows lays the window out again. Given more height than its
+// rows need, it shares it among them.
 type flowGridLayout struct {
 	owner *fyne.Container
 	width float32
@@ -90,6 +91,14 @@ func (l *flowGridLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
 	cellW := (size.Width - pad*float32(cols-1)) / float32(cols)
 	hs := rowHeights(vis, cols)
+	needed := sumWithPadding(hs)
+	// Height to spare (a tall window) is shared among the rows, so the
+	// home screen's charts grow instead of leaving the bottom empty.
+	if spare := size.Height - needed; spare > 0 {
+		for i := range hs {
+			hs[i] += spare / float32(len(hs))
+		}
+	}
 	var y float32
 	for i, o := range vis {
 		row, col := i/cols, i%cols
@@ -99,7 +108,7 @@ func (l *flowGridLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(float32(col)*(cellW+pad), y))
 		o.Resize(fyne.NewSize(cellW, hs[row]))
 	}
-	if sumWithPadding(hs) != before {
+	if needed != before {
 		relayoutWindowOf(l.owner)
 	}
 }
