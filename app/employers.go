@@ -194,7 +194,7 @@ func (s *employersScreen) view() fyne.CanvasObject {
 	}
 	g := s.g
 	// Employers tab.
-	s.search = newTextEntry("搜索单位名称或信用代码（Ctrl+F）")
+	s.search = newTextEntry("搜索单位名称或信用代码")
 	s.search.OnChanged = func(t string) { s.empTable.setFilter(data.EmployerFilter{Text: strings.TrimSpace(t)}) }
 	s.addEmp = widget.NewButtonWithIcon("新增用工单位", theme.ContentAddIcon(), s.openNewEmployer)
 	s.addEmp.Importance = widget.HighImportance
