@@ -62,10 +62,11 @@ func demandTitle(d *data.Demand) string {
 	return d.Employer.Name + "·" + title
 }
 
-// demandLine is a demand's headcount left, 工种 and work place: the
-// number first, so a narrow list cuts the place rather than the number.
+// demandLine is a demand's headcount left and being referred, 工种 and
+// work place: the numbers first, so a narrow list cuts the place rather
+// than the numbers.
 func demandLine(d *data.Demand) string {
-	return fmt.Sprintf("还缺 %d 人 · %s · %s", d.Left(), occName(d.Occupation), shortRegionName(d.WorkRegion))
+	return fmt.Sprintf("还缺 %d 人，推荐中 %d 人 · %s · %s", d.Left(), d.Referred, occName(d.Occupation), shortRegionName(d.WorkRegion))
 }
 
 // referQuestion asks to refer the named workers to a demand: "把汪晓桂推荐
