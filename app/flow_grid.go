@@ -7,8 +7,9 @@ import (
 
 // flowGridLayout is a grid of equal columns with as many columns as the
 // widest child allows at the current width (never more than there are
-// children): six cards in a row on a wide screen, three over two rows on
-// a 1,024-pixel one, each cell stretched to share the row.
+// children, and the rows evenly filled): seven cards in a row on a wide
+// screen, four and three on a 1,024-pixel one, each cell stretched to
+// share the row.
 //
 // Like flowLayout, its minimum width is one cell, and a change in the
 // number of rows lays the window out again. Given more height than its
@@ -44,8 +45,11 @@ func (l *flowGridLayout) columns(objects []fyne.CanvasObject, width float32) (co
 		return len(objects), cell // before the first layout: one row
 	}
 	pad := theme.Padding()
-	cols = int((width + pad) / (cell + pad))
-	return max(1, min(cols, len(objects))), cell
+	cols = max(1, min(int((width+pad)/(cell+pad)), len(objects)))
+	// As few rows as that, evenly filled: seven cards go four and three,
+	// not six and one.
+	rows := (len(objects) + cols - 1) / cols
+	return (len(objects) + rows - 1) / rows, cell
 }
 
 // rowHeights are the tallest minimum heights of each row.
