@@ -36,8 +36,8 @@ type demandForm struct {
 	ageMax       *textEntry
 	sex          *widget.Select
 	minLevel     *widget.Select
-	board        *widget.Check
-	lodging      *widget.Check
+	board        *escCheck
+	lodging      *escCheck
 	contract     *textEntry
 	validFrom    *textEntry
 	validUntil   *textEntry
@@ -81,8 +81,8 @@ func newDemandForm(s *employersScreen, d *data.Demand, e *data.Employer) *demand
 	f.sex.PlaceHolder = "请选择"
 	f.minLevel = widget.NewSelect(levelLabels(), nil)
 	f.minLevel.PlaceHolder = "请选择"
-	f.board = widget.NewCheck("包吃", nil)
-	f.lodging = widget.NewCheck("包住", nil)
+	f.board = newCheck("包吃", nil)
+	f.lodging = newCheck("包住", nil)
 	f.contract = newTextEntry("月数，如 12")
 	f.validFrom = newTextEntry("开始日期，如 2026-01-01")
 	f.validUntil = newTextEntry("截止日期，如 2026-06-30")

@@ -29,7 +29,7 @@ type employerForm struct {
 	name, code, address, contact, phone, notes *textEntry
 	region                                     *regionField
 	industry                                   *widget.SelectEntry
-	union                                      *widget.Check
+	union                                      *escCheck
 	save, cancel                               *widget.Button
 	dirty                                      bool
 	built                                      fyne.CanvasObject
@@ -46,7 +46,7 @@ func newEmployerForm(s *employersScreen, e *data.Employer) *employerForm {
 	f.phone = newTextEntry("手机或座机，如 025-52345678")
 	f.industry = widget.NewSelectEntry(industries)
 	f.industry.PlaceHolder = "选择或填写"
-	f.union = widget.NewCheck("本单位已建立工会", nil)
+	f.union = newCheck("本单位已建立工会", nil)
 	f.notes = newMultiLineEntry("其他需要说明的情况")
 
 	fm := f.fm

@@ -76,7 +76,7 @@ func newEmployersScreen(g *GUI, st EmployerStore) *employersScreen {
 			{title: "单位名称", width: 196, sort: "name", text: func(e *data.Employer) string { return e.Name }},
 			{title: "所在地", width: 104, sort: "region", text: func(e *data.Employer) string { return shortRegionName(e.Region) }},
 			{title: "联系人", width: 64, text: func(e *data.Employer) string { return e.Contact }},
-			{title: "工会", width: 60, text: func(e *data.Employer) string { return unionText(e.HasUnion) }},
+			{title: "工会", width: 76, text: func(e *data.Employer) string { return unionText(e.HasUnion) }},
 		},
 		sort:   "name",
 		tables: []data.Table{data.TableEmployers},
@@ -194,7 +194,7 @@ func (s *employersScreen) view() fyne.CanvasObject {
 	}
 	g := s.g
 	// Employers tab.
-	s.search = newTextEntry("搜索单位名称或统一社会信用代码（Ctrl+F）")
+	s.search = newTextEntry("搜索单位名称或信用代码")
 	s.search.OnChanged = func(t string) { s.empTable.setFilter(data.EmployerFilter{Text: strings.TrimSpace(t)}) }
 	s.addEmp = widget.NewButtonWithIcon("新增用工单位", theme.ContentAddIcon(), s.openNewEmployer)
 	s.addEmp.Importance = widget.HighImportance
@@ -204,7 +204,9 @@ func (s *employersScreen) view() fyne.CanvasObject {
 	s.notice.Hide()
 	left := container.NewBorder(
 		container.NewVBox(container.NewBorder(nil, nil, nil, s.addEmp, s.search),
-			container.NewBorder(nil, nil, container.NewHBox(s.empCount, s.notice), newListActions(g, sheet.Employers, s.employerScope).view())),
+			// Flowing: in the narrow left pane the buttons take a second
+			// line rather than cover the count.
+			newFlow(s.empCount, newListActions(g, sheet.Employers, s.employerScope).view(), s.notice)),
 		nil, nil, nil, s.empTable.table)
 
 	s.detailName = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

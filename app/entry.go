@@ -49,13 +49,9 @@ var shortcutRoutes sync.Map // fyne.Canvas -> func(fyne.Shortcut)
 
 // TypedKey passes Esc to the canvas, the rest to the entry.
 func (e *textEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape {
-		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.OnTypedKey() != nil {
-			c.OnTypedKey()(k)
-			return
-		}
+	if !passEscape(e, k) {
+		e.Entry.TypedKey(k)
 	}
-	e.Entry.TypedKey(k)
 }
 
 // The window's shortcuts: Ctrl+N new, Ctrl+F find, Ctrl+S save.

@@ -31,8 +31,8 @@ func (a *listActions) startExport() {
 	what := wrappedText("将导出"+a.scopeText()+"。", 460)
 	format := widget.NewRadioGroup([]string{formatXLSX, formatCSV}, nil)
 	format.SetSelected(formatXLSX)
-	full := widget.NewCheck(fullIDsText, nil)
-	a.confirmFullIDs(full, "导出的文件")
+	full := newCheck(fullIDsText, nil)
+	a.confirmFullIDs(&full.Check, "导出的文件")
 	hint := widget.NewLabel("默认隐去身份证号和电话的中间部分。")
 	var d dialog.Dialog
 	next := widget.NewButton("选择保存位置…", func() {
@@ -78,8 +78,8 @@ func (a *listActions) startPrint() {
 	g := a.g
 	list, _ := a.printList()
 	what := wrappedText("将打印"+a.scopeText()+"，生成《"+list.Title()+"》（A4 横向，PDF）。", 480)
-	full := widget.NewCheck("打印完整身份证号和电话", nil)
-	a.confirmFullIDs(full, "打印的名册")
+	full := newCheck("打印完整身份证号和电话", nil)
+	a.confirmFullIDs(&full.Check, "打印的名册")
 	var d dialog.Dialog
 	cancel := widget.NewButton("取消", func() { d.Hide() })
 	save := widget.NewButton("另存为 PDF…", func() {

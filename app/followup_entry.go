@@ -28,7 +28,7 @@ type quickEntry struct {
 	outcome *textEntry
 	done    *textEntry
 	amount  *textEntry
-	closeIt *widget.Check
+	closeIt *escCheck
 	note    *textEntry
 	errMsg  *widget.Label
 }
@@ -99,7 +99,7 @@ func (q *quickEntry) view() fyne.CanvasObject {
 			q.done.SetText(f.DoneOn.String())
 		}
 		q.done.OnSubmitted = func(string) { q.save() }
-		q.closeIt = widget.NewCheck("已办结", nil)
+		q.closeIt = newCheck("已办结", nil)
 		q.closeIt.SetChecked(true)
 		form = append(form, widget.NewLabel("方式"), q.method, widget.NewLabel("结果"), q.outcome,
 			widget.NewLabel("完成日期"), q.done)
@@ -123,8 +123,9 @@ func (q *quickEntry) view() fyne.CanvasObject {
 		form = append(form, owner, widget.NewLabel("备注"), q.note, q.errMsg, container.NewHBox(cancel, add))
 	}
 	box := container.NewVBox(append(append(info, widget.NewSeparator()), form...)...)
-	card := widget.NewCard("", "记录结果", box)
-	q.built = container.NewGridWrap(fyne.NewSize(330, card.MinSize().Height), card)
+	// The panel scrolls within the list's height rather than making the
+	// window taller.
+	q.built = withWidth(330, widget.NewCard("", "记录结果", container.NewVScroll(box)))
 	return q.built
 }
 

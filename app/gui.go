@@ -162,7 +162,7 @@ func (g *GUI) showMain() {
 	nav := container.NewVBox()
 	for i, sc := range g.screens {
 		i := i
-		b := widget.NewButtonWithIcon(sc.title, sc.icon, func() { g.navigate(i) })
+		b := widget.NewButtonWithIcon(sc.title, sc.icon, func() { g.navClicked(i) })
 		b.Alignment = widget.ButtonAlignLeading
 		g.navButtons = append(g.navButtons, b)
 		nav.Add(b)
@@ -184,6 +184,18 @@ func (g *GUI) showMain() {
 		container.NewPadded(main))
 	g.win.SetContent(content)
 	g.navigate(screenHome)
+}
+
+// navClicked is a click on screen i's navigation button. On the screen
+// already showing it goes back to the screen's list, as Esc does (a form
+// with unsaved changes asks first): a clerk on a placement's page clicks
+// 就业安置 to get back to the placements.
+func (g *GUI) navClicked(i int) {
+	if i == g.current && g.actions.Cancel != nil {
+		g.actions.Cancel()
+		return
+	}
+	g.navigate(i)
 }
 
 // navigate shows screen i.
@@ -279,9 +291,7 @@ func (g *GUI) installShortcuts() {
 			return
 		}
 		if top := c.Overlays().Top(); top != nil {
-			// Esc closes a dialog as its 取消 would; our dialogs are
-			// made afresh each time, so nothing waits on this one.
-			c.Overlays().Remove(top)
+			closeOverlay(c, top) // as its 取消 would (esc_dialog.go)
 			return
 		}
 		if g.actions.Cancel != nil {
@@ -340,7 +350,10 @@ func (g *GUI) showError(title string, err error) {
 func (g *GUI) confirm(title, message, yes string, then func()) {
 	msg := widget.NewLabel(message)
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(title, yes, "取消", container.NewGridWrap(fyne.NewSize(440, 90), msg),
+	// A long question (several names) scrolls instead of being cut.
+	box := container.NewVScroll(msg)
+	box.SetMinSize(fyne.NewSize(440, 110))
+	d := dialog.NewCustomConfirm(title, yes, "取消", box,
 		func(ok bool) {
 			if ok {
 				then()

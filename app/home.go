@@ -118,16 +118,20 @@ func newHomeScreen(g *GUI, st HomeStore) *homeScreen {
 		return widget.NewCard("", title, container.NewPadded(c))
 	}
 	h.perMonthCard = chart("近12个月每月上岗人数", h.perMonth)
-	h.built = container.NewVScroll(container.NewVBox(
-		h.greeting,
-		container.NewGridWithColumns(7, h.workers, h.idle, h.employed, h.started, h.overdue, h.arrears, h.risk),
-		container.NewGridWithColumns(3,
+	// The charts take the height the counts and the actions leave: on a
+	// tall screen they grow rather than leave the bottom empty.
+	h.built = container.NewVScroll(container.NewBorder(
+		container.NewVBox(h.greeting,
+			newFlowGrid(h.workers, h.idle, h.employed, h.started, h.overdue, h.arrears, h.risk)),
+		container.NewVBox(
+			widget.NewLabelWithStyle("常用操作", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			newFlow(newWorker, newEmployer, calls),
+			tips),
+		nil, nil,
+		newFlowGrid(
 			h.perMonthCard,
 			chart("上岗人数按接收地（市）", h.byCity),
 			chart("跟踪服务按类别", h.byKind)),
-		widget.NewLabelWithStyle("常用操作", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewHBox(newWorker, newEmployer, calls),
-		tips,
 	))
 	return h
 }

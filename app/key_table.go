@@ -10,6 +10,8 @@ import (
 // open what is highlighted, and Fyne's table answers only Space.
 type keyTable struct {
 	widget.Table
+	// base are the columns' widths on a small window (table_widths.go).
+	base []float32
 }
 
 func newKeyTable(length func() (int, int), create func() fyne.CanvasObject,
@@ -20,8 +22,12 @@ func newKeyTable(length func() (int, int), create func() fyne.CanvasObject,
 	return t
 }
 
-// TypedKey passes keys to the table, Enter as Space.
+// TypedKey passes keys to the table, Enter as Space, and Esc to the
+// window (esc_keys.go).
 func (t *keyTable) TypedKey(e *fyne.KeyEvent) {
+	if passEscape(t, e) {
+		return
+	}
 	if e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter {
 		e = &fyne.KeyEvent{Name: fyne.KeySpace, Physical: e.Physical}
 	}

@@ -68,6 +68,9 @@ func (h *harness) check(text string) *widget.Check {
 		if c, ok := o.(*widget.Check); ok && c.Text == text && c.Visible() {
 			return c
 		}
+		if c, ok := o.(*escCheck); ok && c.Text == text && c.Visible() {
+			return &c.Check
+		}
 	}
 	h.t.Fatalf("no check box %q on screen", text)
 	return nil

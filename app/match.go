@@ -2,9 +2,11 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
@@ -35,6 +37,9 @@ type matchScreen struct {
 	built    fyne.CanvasObject
 }
 
+// tabsWidth is the width of the three tabs' titles and a gap.
+const tabsWidth = 360
+
 // rankLimit is how many candidates a ranking lists.
 const rankLimit = 50
 
@@ -59,7 +64,14 @@ func (s *matchScreen) view() fyne.CanvasObject {
 		container.NewTabItem("招聘会", s.fair.view()),
 	)
 	s.tabs.OnSelected = func(*container.TabItem) { s.refreshTab() }
-	s.built = container.NewBorder(container.NewVBox(s.state, s.busy), nil, nil, nil, s.tabs)
+	// The state line sits in the tab bar, right of the three tabs,
+	// leaving the rows below to the candidates.
+	s.state.Truncation = fyne.TextTruncateEllipsis
+	besideTabs := canvas.NewRectangle(color.Transparent)
+	besideTabs.SetMinSize(fyne.NewSize(tabsWidth, 0))
+	stateLine := container.NewBorder(nil, nil, besideTabs, nil, s.state)
+	s.built = container.NewBorder(s.busy, nil, nil, nil,
+		container.NewStack(s.tabs, container.NewBorder(stateLine, nil, nil, nil)))
 	return s.built
 }
 
@@ -104,6 +116,7 @@ func (s *matchScreen) buildIndex() {
 	s.state.SetText("正在建立匹配索引…")
 	s.busy.Show()
 	s.busy.Start()
+	s.built.Refresh() // the bar takes its line above the tabs
 	st := s.g.db
 	s.building.submit(func() func() {
 		start := time.Now()
@@ -112,6 +125,7 @@ func (s *matchScreen) buildIndex() {
 		return func() {
 			s.busy.Stop()
 			s.busy.Hide()
+			s.built.Refresh() // and gives it back
 			if err != nil {
 				s.buildErr = fmt.Errorf("无法建立匹配索引：%w", err)
 				s.state.SetText(s.buildErr.Error())

@@ -39,14 +39,14 @@ type matchByDemand struct {
 	heading *widget.Label
 	note    *widget.Label
 	table   *checkTable[candidate]
-	detail  *widget.Label
+	detail  *reasonPanel
 	refer   *widget.Button
 }
 
 func newMatchByDemand(s *matchScreen) *matchByDemand {
 	m := &matchByDemand{s: s, run: s.g.newLatest()}
 	st := s.st
-	m.pick = newPickList(s.g, "搜索用工单位名称、岗位或工种（如：保姆、电焊工）",
+	m.pick = newPickList(s.g, "搜索单位、岗位或工种，如：保姆",
 		func(d data.Demand) (string, string) { return demandTitle(&d), demandLine(&d) },
 		func(q string) ([]data.Demand, error) {
 			rows, _, err := st.ListDemands(demandSearch(q, st.Today()), data.Page{Limit: pickLimit})
@@ -62,8 +62,7 @@ func newMatchByDemand(s *matchScreen) *matchByDemand {
 	m.note.Wrapping = fyne.TextWrapWord
 	m.table = newCheckTable(m.columns(), func(c candidate) string { return c.r.WorkerID })
 	m.table.onSelect = func(c candidate) { m.detail.SetText(rankedDetail(c.r.Name, c.r)) }
-	m.detail = widget.NewLabel("点选一行查看匹配说明")
-	m.detail.Wrapping = fyne.TextWrapWord
+	m.detail = newReasonPanel()
 	m.refer = widget.NewButton("推荐所选", m.confirmRefer)
 	m.refer.Importance = widget.HighImportance
 	m.refer.Disable()
@@ -103,20 +102,18 @@ func (m *matchByDemand) columns() []column[candidate] {
 		}},
 		{title: "工种（等级）", width: 190, text: func(c *candidate) string { return skillText(&c.worker) }},
 		{title: "户籍地", width: 130, text: func(c *candidate) string { return shortRegionName(c.worker.HukouRegion) }},
-		{title: "联系电话", width: 116, text: func(c *candidate) string { return ident.MaskPhone(c.worker.Phone) }},
+		{title: "联系电话", width: 132, text: func(c *candidate) string { return ident.MaskPhone(c.worker.Phone) }},
 		{title: "欠缺", width: 320, text: func(c *candidate) string { return joinOrNone(c.r.Missing) }},
 	}
 }
 
 func (m *matchByDemand) view() fyne.CanvasObject {
-	detail := container.NewVScroll(m.detail)
-	detail.SetMinSize(fyne.NewSize(0, 150))
 	right := container.NewBorder(
 		container.NewVBox(m.heading, m.note),
-		container.NewVBox(widget.NewSeparator(), detail, container.NewHBox(m.refer)),
+		m.detail.view(m.refer),
 		nil, nil, m.table.table)
 	split := container.NewHSplit(m.pick.view(), right)
-	split.Offset = 0.26
+	split.Offset = 0.3
 	return split
 }
 
@@ -166,7 +163,7 @@ func (m *matchByDemand) rank() {
 				}
 				m.left, m.room, m.open = left, room, open
 				m.table.setRows(rows)
-				m.detail.SetText("点选一行查看匹配说明")
+				m.detail.SetText(reasonPrompt)
 				switch {
 				case why != "":
 					m.note.SetText(why + "，不推荐劳动者")
@@ -225,9 +222,7 @@ func (m *matchByDemand) confirmRefer() {
 	for i, c := range picked {
 		names[i] = c.r.Name
 	}
-	// No spaces: the dialog wraps lines at spaces.
-	msg := fmt.Sprintf("把%s共%d人推荐到“%s”？将为每人记录一条就业安置（已推荐），之后可在“就业安置”中跟进。",
-		strings.Join(names, "、"), len(picked), demandTitle(m.demand))
+	msg := referQuestion(names, demandTitle(m.demand))
 	m.s.g.confirm("推荐劳动者", msg, "推荐", func() { m.referPicked(picked) })
 }
 

@@ -62,7 +62,22 @@ func demandTitle(d *data.Demand) string {
 	return d.Employer.Name + "·" + title
 }
 
-// demandLine is a demand's 工种, work place and headcount left.
+// demandLine is a demand's headcount left and being referred, 工种 and
+// work place: the numbers first, so a narrow list cuts the place rather
+// than the numbers.
 func demandLine(d *data.Demand) string {
-	return fmt.Sprintf("%s · %s · 还缺 %d 人（共 %d 人，推荐中 %d 人）", occName(d.Occupation), shortRegionName(d.WorkRegion), d.Left(), d.Headcount, d.Referred)
+	return fmt.Sprintf("还缺 %d 人，推荐中 %d 人 · %s · %s", d.Left(), d.Referred, occName(d.Occupation), shortRegionName(d.WorkRegion))
+}
+
+// referQuestion asks to refer the named workers to a demand: "把汪晓桂推荐
+// 到…" for one, "把汪晓桂等3人推荐到…（汪晓桂、…）" for several. No spaces:
+// the dialog breaks lines at spaces, which would strand "把".
+func referQuestion(names []string, demand string) string {
+	who := names[0]
+	list := ""
+	if len(names) > 1 {
+		who = fmt.Sprintf("%s等%d人", names[0], len(names))
+		list = "推荐名单：" + strings.Join(names, "、") + "。\n"
+	}
+	return fmt.Sprintf("把%s推荐到“%s”？\n%s将为每人记录一条就业安置（已推荐），之后可在“就业安置”中跟进。", who, demand, list)
 }

@@ -32,6 +32,7 @@ func newPickList[T any](g *GUI, placeholder string, lines func(T) (string, strin
 	p.entry.OnChanged = func(string) { p.reload() }
 	p.info = widget.NewLabel("")
 	p.info.Importance = widget.LowImportance
+	p.info.Wrapping = fyne.TextWrapBreak // Chinese has no spaces to wrap at
 	p.list = widget.NewList(
 		func() int { return len(p.items) },
 		func() fyne.CanvasObject {
@@ -81,7 +82,7 @@ func (p *pickList[T]) reload() {
 			case len(items) == 0:
 				p.info.SetText("没有符合的记录")
 			case len(items) >= pickLimit:
-				p.info.SetText("只列出前 100 条，请输入更多文字缩小范围")
+				p.info.SetText("只列出前100条，请输入更多文字缩小范围")
 			default:
 				p.info.SetText("找到 " + intText(len(items)) + " 条")
 			}
@@ -93,7 +94,7 @@ func (p *pickList[T]) reload() {
 // column when key is set (the rows a clerk selects), and a tap on a row
 // that shows its details.
 type checkTable[T any] struct {
-	table    *widget.Table
+	table    *keyTable
 	rows     []T
 	cols     []column[T]
 	key      func(T) string
@@ -106,7 +107,7 @@ const checkColWidth = 44
 
 func newCheckTable[T any](cols []column[T], key func(T) string) *checkTable[T] {
 	t := &checkTable[T]{cols: cols, key: key, checked: map[string]bool{}}
-	t.table = widget.NewTable(
+	t.table = newKeyTable(
 		func() (int, int) { return len(t.rows), t.offset() + len(t.cols) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -134,12 +135,11 @@ func newCheckTable[T any](cols []column[T], key func(T) string) *checkTable[T] {
 			t.onSelect(t.rows[id.Row])
 		}
 	}
+	widths := columnWidths(cols)
 	if key != nil {
-		t.table.SetColumnWidth(0, checkColWidth)
+		widths = append([]float32{checkColWidth}, widths...)
 	}
-	for i, c := range cols {
-		t.table.SetColumnWidth(t.offset()+i, c.width)
-	}
+	t.table.setColumnWidths(widths)
 	return t
 }
 

@@ -32,7 +32,7 @@ type matchByWorker struct {
 	heading *widget.Label
 	note    *widget.Label
 	table   *checkTable[opening]
-	detail  *widget.Label
+	detail  *reasonPanel
 }
 
 func newMatchByWorker(s *matchScreen) *matchByWorker {
@@ -60,8 +60,7 @@ func newMatchByWorker(s *matchScreen) *matchByWorker {
 	m.note.Wrapping = fyne.TextWrapWord
 	m.table = newCheckTable(m.columns(), nil)
 	m.table.onSelect = func(o opening) { m.detail.SetText(rankedDetail(o.r.Name, o.r)) }
-	m.detail = widget.NewLabel("点选一行查看匹配说明")
-	m.detail.Wrapping = fyne.TextWrapWord
+	m.detail = newReasonPanel()
 	return m
 }
 
@@ -79,12 +78,10 @@ func (m *matchByWorker) columns() []column[opening] {
 }
 
 func (m *matchByWorker) view() fyne.CanvasObject {
-	detail := container.NewVScroll(m.detail)
-	detail.SetMinSize(fyne.NewSize(0, 150))
 	right := container.NewBorder(container.NewVBox(m.heading, m.note),
-		container.NewVBox(widget.NewSeparator(), detail), nil, nil, m.table.table)
+		m.detail.view(), nil, nil, m.table.table)
 	split := container.NewHSplit(m.pick.view(), right)
-	split.Offset = 0.26
+	split.Offset = 0.3
 	return split
 }
 
@@ -126,7 +123,7 @@ func (m *matchByWorker) rank() {
 					return
 				}
 				m.table.setRows(rows)
-				m.detail.SetText("点选一行查看匹配说明")
+				m.detail.SetText(reasonPrompt)
 				switch {
 				case why != "":
 					m.note.SetText(why + "，不推荐岗位")

@@ -42,19 +42,19 @@ func (pg *placementPage) view() fyne.CanvasObject {
 	pg.contract = widget.NewLabel("")
 	pg.moves = container.NewHBox()
 	pg.followUps = container.NewVBox()
-	back := widget.NewButtonWithIcon("返回列表", theme.NavigateBackIcon(), pg.s.closePage)
+	back := widget.NewButtonWithIcon("返回列表（Esc）", theme.NavigateBackIcon(), pg.s.closePage)
 	editContract := widget.NewButtonWithIcon("合同与保险", theme.DocumentCreateIcon(), pg.editContract)
 	addFollowUp := widget.NewButtonWithIcon("新增跟踪服务", theme.ContentAddIcon(), func() {
 		newFollowUpDialog(pg.s.g, pg.s.st, pg.p.Worker, pg.p, pg.fillFollowUps).show()
 	})
-	pg.built = container.NewVScroll(container.NewVBox(
-		container.NewHBox(back),
+	// 返回列表 stays above the page as it scrolls.
+	pg.built = container.NewBorder(container.NewHBox(back), nil, nil, nil, container.NewVScroll(container.NewVBox(
 		section("基本情况", "", pg.info),
 		section("安置进程", "每一步记日期；日期不能早于上一步，也不能晚于今天", container.NewVBox(pg.timeline, pg.moves)),
 		section("劳动合同与保险", "", container.NewBorder(nil, nil, nil, editContract, pg.contract)),
 		section("跟踪服务", "上岗后自动安排回访；欠薪、劳动争议等求助也记在这里",
 			container.NewVBox(pg.followUps, container.NewHBox(addFollowUp))),
-	))
+	)))
 	pg.fill()
 	return pg.built
 }
@@ -248,7 +248,7 @@ func (pg *placementPage) moveTo(st data.Stage) {
 // editContract records the labour contract and the insurances.
 func (pg *placementPage) editContract() {
 	g, p := pg.s.g, pg.p
-	signed := widget.NewCheck("已签订劳动合同", nil)
+	signed := newCheck("已签订劳动合同", nil)
 	signed.SetChecked(p.ContractSigned)
 	date := newTextEntry("签订日期，如 2026-01-31")
 	if !p.ContractDate.IsZero() {
@@ -258,9 +258,9 @@ func (pg *placementPage) editContract() {
 	}
 	months := newTextEntry("合同期限（月）")
 	months.SetText(intText(p.ContractMonths))
-	social := widget.NewCheck("已参加社会保险", nil)
+	social := newCheck("已参加社会保险", nil)
 	social.SetChecked(p.SocialInsurance)
-	accident := widget.NewCheck("已参加工伤保险", nil)
+	accident := newCheck("已参加工伤保险", nil)
 	accident.SetChecked(p.AccidentInsurance)
 	content := container.NewVBox(signed, widget.NewLabel("签订日期"), date, widget.NewLabel("合同期限（月）"), months,
 		widget.NewSeparator(), social, accident)

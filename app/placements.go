@@ -158,14 +158,17 @@ func (s *placementsScreen) view() fyne.CanvasObject {
 	dates := container.NewHBox(widget.NewLabel("推荐或上岗日期"),
 		container.NewGridWrap(fyne.NewSize(120, s.from.MinSize().Height), s.from), widget.NewLabel("至"),
 		container.NewGridWrap(fyne.NewSize(120, s.to.MinSize().Height), s.to))
-	filters := container.NewHBox(s.stage,
-		container.NewGridWrap(fyne.NewSize(200, s.employer.MinSize().Height), s.employer),
-		container.NewGridWrap(fyne.NewSize(170, s.region.MinSize().Height), s.region))
 	hint := widget.NewLabel("就业安置：点一行打开安置记录，记录面试、录用、上岗和离职；推荐劳动者请到“匹配推荐”。")
 	hint.Importance = widget.LowImportance
+	hint.Wrapping = fyne.TextWrapWord
+	// One flowing toolbar: on a narrow window the dates and 导出/打印
+	// move to a second line instead of covering the filters.
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, filters, s.actions, dates),
-		container.NewBorder(nil, nil, hint, s.count),
+		newFlow(s.stage,
+			container.NewGridWrap(fyne.NewSize(200, s.employer.MinSize().Height), s.employer),
+			container.NewGridWrap(fyne.NewSize(170, s.region.MinSize().Height), s.region),
+			dates, s.actions),
+		container.NewBorder(nil, nil, nil, s.count, hint),
 	)
 	s.list = container.NewBorder(top, nil, nil, nil, s.table.table)
 	s.stack = container.NewStack(s.list)

@@ -57,10 +57,17 @@ func newRecordTable[T any, F comparable](rows *pagedRows[T, F], cols []column[T]
 			t.onOpen(r)
 		}
 	}
-	for i, c := range cols {
-		t.table.SetColumnWidth(i, c.width)
-	}
+	t.table.setColumnWidths(columnWidths(cols))
 	return t
+}
+
+// columnWidths are the columns' widths in order.
+func columnWidths[T any](cols []column[T]) []float32 {
+	out := make([]float32, len(cols))
+	for i, c := range cols {
+		out[i] = c.width
+	}
+	return out
 }
 
 func (t *recordTable[T, F]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {

@@ -77,13 +77,15 @@ func newSetupScreen(g *GUI, st OfficeStore) *setupScreen {
 	intro := widget.NewLabel("第一次使用，请先登记本单位。输出地工会登记外出务工的劳动者，输入地工会收集用工单位的用工需求；" +
 		"两地交换数据时，对方会看到这里填写的工会名称和地区。")
 	intro.Wrapping = fyne.TextWrapWord
-	card := widget.NewCard("", "", container.NewVBox(intro, s.fm.grid(nameF, regionF, roleF, clerkF), s.fm.summary,
-		container.NewHBox(layout.NewSpacer(), s.start)))
 	logo := canvas.NewImageFromResource(fyne.NewStaticResource("icon.png", assets.Icon))
 	logo.FillMode = canvas.ImageFillContain
 	logo.SetMinSize(fyne.NewSize(72, 72))
-	s.built = container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 600),
-		container.NewVBox(container.NewCenter(logo), title, card)))
+	// The form scrolls and 开始使用 stays below it, so error messages
+	// under the fields never push the button out of a small window.
+	fields := container.NewVScroll(container.NewVBox(container.NewCenter(logo), title, intro,
+		s.fm.grid(nameF, regionF, roleF, clerkF), s.fm.summary))
+	s.built = withWidth(640, container.NewBorder(nil,
+		container.NewVBox(widget.NewSeparator(), container.NewHBox(layout.NewSpacer(), s.start)), nil, nil, fields))
 	return s
 }
 

@@ -44,6 +44,8 @@ type WorkerStore interface {
 	CountWorkers(f data.WorkerFilter) (int64, error)
 	Worker(id string) (*data.Worker, error)
 	FindWorkerByIDNumber(idNumber string) (*data.Worker, error)
+	// AuditReveal records a 显示 of a full ID number or phone.
+	AuditReveal(table data.Table, rowID, what string) error
 	Today() data.Date
 }
 

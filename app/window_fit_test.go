@@ -1,22 +1,132 @@
 package app
 
-import "testing"
+import (
+	"testing"
 
-// Every screen fits the default window (1,240 × 700, which a 1,366 × 768
-// laptop screen holds): a screen wider than that pushes the window past
-// the edge of such a screen and cuts off its right-hand side.
-func TestEveryScreenFitsTheDefaultWindow(t *testing.T) {
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// smallWindow is the window on a 1,024 × 768 office screen once the
+// taskbar and the title bar are taken off: the content must fit it, or
+// the window grows past the screen's edge and the right-hand side is lost.
+var smallWindow = fyne.NewSize(1000, 690)
+
+// windowNeeds is the size the real window grows to for its content: the
+// content's minimum plus the window's padding.
+func (h *harness) windowNeeds() fyne.Size {
+	min := h.w.Content().MinSize()
+	if h.w.Padded() {
+		min = min.Add(fyne.NewSquareSize(2 * theme.Padding()))
+	}
+	return min
+}
+
+// fits fails the test when the window would grow past smallWindow with
+// what it shows now.
+func (h *harness) fits(what string) {
+	h.t.Helper()
+	need := h.windowNeeds()
+	if need.Width > smallWindow.Width {
+		h.t.Errorf("%s needs %.0f pixels across, more than the %.0f of a 1,024 × 768 screen", what, need.Width, smallWindow.Width)
+	}
+	if need.Height > smallWindow.Height {
+		h.t.Errorf("%s needs %.0f pixels down, more than the %.0f of a 1,024 × 768 screen", what, need.Height, smallWindow.Height)
+	}
+}
+
+// Every screen, with a full list, fits the window of a 1,024 × 768 screen.
+func TestEveryScreenFitsASmallScreen(t *testing.T) {
 	h := newHarness(t, true)
-	for i := 1; i <= 30; i++ {
+	h.seedPlacements()
+	for i := 10; i <= 40; i++ {
 		if err := h.s.Create(testWorker(i, "劳动者")); err != nil {
 			t.Fatal(err)
 		}
 	}
+	h.w.Resize(smallWindow)
 	for i, sc := range h.g.screens {
 		h.g.navigate(i)
 		h.settle()
-		if w := h.w.Content().MinSize().Width; w > defaultWindowSize.Width {
-			t.Errorf("%s needs %.0f pixels, wider than the default window's %.0f", sc.title, w, defaultWindowSize.Width)
+		h.fits(sc.title)
+	}
+
+	// The forms that replace a list.
+	h.g.navigate(screenWorkers)
+	h.g.workers.openNew()
+	h.fits("登记新劳动者")
+	h.g.workers.closeForm()
+	h.g.workers.table.table.Select(tableCell(0, 0))
+	h.settle()
+	h.fits("a worker's form")
+	h.g.workers.closeForm()
+	h.g.navigate(screenEmployers)
+	es := h.g.employers
+	es.openNewEmployer()
+	h.fits("新增用工单位")
+	es.closeForm("")
+	es.openNewDemand(nil)
+	h.fits("新增用工需求")
+	es.closeForm("")
+}
+
+// Opening a panel inside a screen (the quick entry of 跟踪服务, a
+// placement's page) does not make the window bigger than it was.
+func TestPanelsDoNotGrowTheWindow(t *testing.T) {
+	h := newHarness(t, true)
+	h.seedPlacements()
+	h.w.Resize(smallWindow)
+
+	h.tap("跟踪服务")
+	fs := h.g.followUps
+	fs.showFiltered(statusOverdue, "")
+	h.settle()
+	before := h.windowNeeds()
+	fs.table.table.Select(tableCell(0, 0))
+	h.settle()
+	if fs.entry == nil {
+		t.Fatal("tapping an overdue row did not open 记录结果")
+	}
+	if after := h.windowNeeds(); after.Height > before.Height || after.Width > before.Width {
+		t.Errorf("记录结果 grows the window from %v to %v", before, after)
+	}
+	h.fits("跟踪服务 with 记录结果 open")
+
+	h.openPlacementPage()
+	h.fits("a placement's page")
+}
+
+// The first-run set-up with every error showing still fits, and its
+// 开始使用 stays inside the window.
+func TestSetUpWithErrorsFits(t *testing.T) {
+	h := newHarness(t, false)
+	h.w.Resize(smallWindow)
+	h.tap("开始使用")
+	h.mustShow("未保存：工会名称")
+	h.fits("the set-up form with its error")
+	start := h.button("开始使用")
+	pos := fyneAbsolute(h, start)
+	if bottom := pos.Y + start.Size().Height; bottom > smallWindow.Height {
+		t.Errorf("开始使用 ends %.0f pixels down, below the window's %.0f", bottom, smallWindow.Height)
+	}
+}
+
+// fyneAbsolute is where o is on the window's canvas.
+func fyneAbsolute(h *harness, o fyne.CanvasObject) fyne.Position {
+	return fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+}
+
+// A size saved on a large monitor is cut to the screen the window opens
+// on; a small saved size is kept, and never below the minimum.
+func TestSavedSizeFitsTheScreen(t *testing.T) {
+	for _, c := range []struct{ saved, screen, want fyne.Size }{
+		{fyne.NewSize(1900, 1000), fyne.NewSize(1000, 690), fyne.NewSize(1000, 690)},
+		{fyne.NewSize(1240, 700), fyne.NewSize(1342, 690), fyne.NewSize(1240, 690)},
+		{fyne.NewSize(950, 600), fyne.NewSize(1896, 1002), fyne.NewSize(950, 600)},
+		{fyne.NewSize(400, 300), fyne.NewSize(1896, 1002), minWindowSize},
+	} {
+		if got := fitToScreen(c.saved, c.screen); got != c.want {
+			t.Errorf("saved %v on a screen of %v opens at %v, want %v", c.saved, c.screen, got, c.want)
 		}
 	}
 }

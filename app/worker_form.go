@@ -36,10 +36,14 @@ type workerForm struct {
 	desiredRegions                 *regionListField
 	desiredOccs                    *occListField
 	wage, available                *textEntry
-	consent                        *widget.Check
+	consent                        *escCheck
 	consentDate                    *textEntry
 	notes                          *textEntry
 	registered                     *textEntry // 登记日期
+
+	// idShown and phoneShown mask a stored worker's 身份证号 and 联系电话
+	// until the clerk taps 显示 (reveal_field.go).
+	idShown, phoneShown *revealField
 
 	save, cancel, del *widget.Button
 	dirty             bool
@@ -52,6 +56,8 @@ func newWorkerForm(s *workersScreen, w *data.Worker) *workerForm {
 	f.name = newTextEntry("如：王秀兰")
 	f.idNumber = newTextEntry("18位公民身份号码")
 	f.phone = newTextEntry("手机号，或带区号的固定电话")
+	f.idShown = f.revealable(f.idNumber, "身份证号")
+	f.phoneShown = f.revealable(f.phone, "联系电话")
 	f.address = newTextEntry("乡镇、村、组")
 	f.birth = widget.NewLabel("由身份证号自动填写")
 	f.birth.Importance = widget.LowImportance
@@ -70,7 +76,7 @@ func newWorkerForm(s *workersScreen, w *data.Worker) *workerForm {
 	f.desiredOccs = newOccListField(g.win)
 	f.wage = newTextEntry("如：5000")
 	f.available = newTextEntry("如：2026-03-01")
-	f.consent = widget.NewCheck("本人同意将登记信息共享给对口合作的工会（个人信息保护法）", nil)
+	f.consent = newCheck("本人同意共享给对口合作的工会", nil)
 	f.consentDate = newTextEntry("同意日期，如：2026-01-15")
 	f.notes = newMultiLineEntry("其他需要说明的情况")
 	f.registered = newTextEntry("如：2026-01-15")
@@ -80,6 +86,18 @@ func newWorkerForm(s *workersScreen, w *data.Worker) *workerForm {
 	f.watch()
 	f.build()
 	return f
+}
+
+// revealable masks e for a stored worker; 显示 is audited under the
+// field's name and the worker's masked ID number.
+func (f *workerForm) revealable(e *textEntry, field string) *revealField {
+	r := newRevealField(e)
+	r.reveal = func() error {
+		return f.s.st.AuditReveal(data.TableWorkers, f.orig.ID,
+			"在劳动者表单中显示"+field+"："+f.orig.Name+"（"+ident.MaskID(f.orig.IDNumber)+"）")
+	}
+	r.onError = func(err error) { f.g.showError("无法显示"+field, err) }
+	return r
 }
 
 // partnerStart opens the desired-region chooser at the office's province.
@@ -104,14 +122,18 @@ func (f *workerForm) addFields() {
 		}
 		return ""
 	}
-	fm.add(newFormField("IDNumber", "身份证号", true, f.idNumber)).check = f.checkID
+	id := fm.add(newFormField("IDNumber", "身份证号", true, f.idShown.view()))
+	id.focus = f.idNumber
+	id.check = f.checkID
 	fm.add(newFormField("Birth", "出生日期", false, f.birth))
 	fm.add(newFormField("Sex", "性别", false, f.sex))
-	fm.add(newFormField("Phone", "联系电话", false, f.phone)).check = func() string {
-		if strings.TrimSpace(f.phone.Text) == "" {
+	phone := fm.add(newFormField("Phone", "联系电话", false, f.phoneShown.view()))
+	phone.focus = f.phone
+	phone.check = func() string {
+		if strings.TrimSpace(f.phoneShown.value()) == "" {
 			return ""
 		}
-		if _, err := ident.NormalizePhone(f.phone.Text); err != nil {
+		if _, err := ident.NormalizePhone(f.phoneShown.value()); err != nil {
 			return err.Error()
 		}
 		return ""
@@ -181,8 +203,8 @@ func (f *workerForm) load(w *data.Worker) {
 		return
 	}
 	f.name.SetText(w.Name)
-	f.idNumber.SetText(w.IDNumber)
-	f.phone.SetText(w.Phone)
+	f.idShown.hide(w.IDNumber, ident.MaskID(w.IDNumber))
+	f.phoneShown.hide(w.Phone, ident.MaskPhone(w.Phone))
 	f.hukou.set(w.HukouRegion, false)
 	f.address.SetText(w.Address)
 	if l := labelForCode(data.Educations, string(w.Education)); l != "" {
@@ -273,7 +295,7 @@ func idDigits(s string) string {
 
 // checkID is the ID number's verdict for a save.
 func (f *workerForm) checkID() string {
-	t := idDigits(f.idNumber.Text)
+	t := idDigits(f.idShown.value())
 	if t == "" {
 		return "不能为空"
 	}
@@ -384,8 +406,10 @@ func (f *workerForm) build() {
 	wish := section("求职意向", "", fm.grid(k["DesiredRegions"], k["DesiredOccupations"], k["ExpectedWage"],
 		k["AvailableFrom"]))
 	skills := section("技能与培训", "", fm.grid(k["Skills"], k["Trainings"]))
-	consent := section("信息共享与备注", "", fm.grid(k["Consent"], k["ConsentDate"], k["Notes"]))
-	cols := container.NewGridWithColumns(2,
+	consent := section("信息共享与备注", "登记信息须经本人同意才共享（个人信息保护法）", fm.grid(k["Consent"], k["ConsentDate"], k["Notes"]))
+	// Two columns where they fit; one on a 1,024-pixel screen, where the
+	// skill lines need the width.
+	cols := newFlowGrid(
 		container.NewVBox(basic, consent),
 		container.NewVBox(wish, skills))
 	f.built = container.NewBorder(
@@ -412,8 +436,8 @@ func (f *workerForm) worker() *data.Worker {
 		*w = *f.orig
 	}
 	w.Name = strings.TrimSpace(f.name.Text)
-	w.IDNumber = idDigits(f.idNumber.Text)
-	w.Phone = strings.TrimSpace(f.phone.Text)
+	w.IDNumber = idDigits(f.idShown.value())
+	w.Phone = strings.TrimSpace(f.phoneShown.value())
 	if p, err := ident.NormalizePhone(w.Phone); err == nil {
 		w.Phone = p
 	}

@@ -166,12 +166,12 @@ func TestWorkerCreateValidateEditDelete(t *testing.T) {
 		t.Fatalf("saved worker = %+v", w)
 	}
 
-	// Edit: the form shows the full number; a new name is saved.
+	// Edit: the form shows the number masked; a new name is saved.
 	ws.table.table.Select(tableCell(0, 0))
 	h.settle()
 	f = ws.form
-	if f == nil || f.idNumber.Text != id {
-		t.Fatal("tapping the row did not open the worker with the full ID number")
+	if f == nil || f.idNumber.Text != ident.MaskID(id) {
+		t.Fatal("tapping the row did not open the worker with the masked ID number")
 	}
 	h.typeInto(f.name, "王秀英")
 	h.tap("保存")

@@ -105,14 +105,17 @@ func (s *Store) SetClerk(clerk string) error {
 }
 
 // audit writes one entry on its own (outside any record transaction).
-func (s *Store) audit(e data.AuditEntry) {
+func (s *Store) audit(e data.AuditEntry) { _ = s.writeAudit(e) }
+
+// writeAudit writes one entry, stamped now and with the clerk unless set.
+func (s *Store) writeAudit(e data.AuditEntry) error {
 	if e.At.IsZero() {
 		e.At = s.now().UTC()
 	}
 	if o := s.Office(); o != nil && e.Clerk == "" {
 		e.Clerk = o.ClerkName
 	}
-	_ = s.db.Create(&e).Error
+	return s.db.Create(&e).Error
 }
 
 // Audit records an action that is not a record write (an export, a print,
@@ -123,6 +126,14 @@ func (s *Store) Audit(action data.Action, table string, count int, summary strin
 		e.Clerk = o.ClerkName
 	}
 	return s.db.Create(&e).Error
+}
+
+// AuditReveal records that the clerk had one record's sensitive field
+// shown in full on screen (a worker's 身份证号 or 联系电话). what names the
+// field and the record with masked values only: the log never holds a
+// full number.
+func (s *Store) AuditReveal(table data.Table, rowID, what string) error {
+	return s.writeAudit(data.AuditEntry{Action: data.ActReveal, Table: string(table), RowID: rowID, Count: 1, Summary: what})
 }
 
 // AuditLog lists the newest entries first.
