@@ -24,10 +24,11 @@ const (
 	Placements List = "placements" // 就业安置花名册
 	Workers    List = "workers"    // 劳动者名册
 	FollowUps  List = "followups"  // 跟踪服务台账
+	Relief     List = "relief"     // 慰问金签领表
 )
 
 // Lists in menu order.
-var Lists = []List{Placements, Workers, FollowUps}
+var Lists = []List{Placements, Workers, FollowUps, Relief}
 
 // ParseList reads a list name as the command line writes it.
 func ParseList(s string) (List, bool) {
@@ -48,6 +49,8 @@ func (l List) Title() string {
 		return "劳务协作劳动者名册"
 	case FollowUps:
 		return "劳务协作跟踪服务台账"
+	case Relief:
+		return "慰问金签领表"
 	}
 	return string(l)
 }
@@ -66,6 +69,8 @@ func (l List) dateLabel() string {
 		return "推荐或上岗日期"
 	case Workers:
 		return "登记日期"
+	case Relief:
+		return "慰问日期"
 	}
 	return "应办日期"
 }
@@ -102,13 +107,8 @@ func Print(s *storage.Store, l List, path string, opt Options) (*Result, error) 
 	if err != nil {
 		return nil, err
 	}
-	tmp := path + ".partial"
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
-		return nil, fmt.Errorf("无法写入 %s：%w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return nil, fmt.Errorf("无法保存 %s：%w", path, err)
+	if err := saveFile(path, buf.Bytes()); err != nil {
+		return nil, err
 	}
 	how := "身份证号、电话已隐去中间部分"
 	if opt.FullIDs {
@@ -124,6 +124,21 @@ func Print(s *storage.Store, l List, path string, opt Options) (*Result, error) 
 	return res, nil
 }
 
+// saveFile writes a finished PDF to path through a temporary name, so the
+// file appears complete or not at all.
+func saveFile(path string, b []byte) error {
+	tmp := path + ".partial"
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("无法写入 %s：%w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("无法保存 %s：%w", path, err)
+	}
+	return nil
+}
+
 // Write renders a list as a PDF to w. It does not write the audit entry;
 // Print does.
 func Write(s *storage.Store, l List, w io.Writer, opt Options) (*Result, error) {
@@ -131,6 +146,13 @@ func Write(s *storage.Store, l List, w io.Writer, opt Options) (*Result, error) 
 	if err != nil {
 		return nil, err
 	}
+	return render(s, t, l.dateLabel()+"："+periodText(opt.Range), noteLine(opt.Note), opt.FullIDs, w)
+}
+
+// render lays a table out under the office's heading: the issuing union,
+// the period line, the print date, the filter line and the note on masked
+// or full numbers at the foot of every page.
+func render(s *storage.Store, t *table, period, filter string, fullIDs bool, w io.Writer) (*Result, error) {
 	office := s.Office()
 	union := "（未设置本单位）"
 	if office != nil {
@@ -139,12 +161,12 @@ func Write(s *storage.Store, l List, w io.Writer, opt Options) (*Result, error) 
 	today := s.Today()
 	h := header{
 		union:   union,
-		period:  l.dateLabel() + "：" + periodText(opt.Range),
+		period:  period,
 		printed: fmt.Sprintf("打印日期：%d年%d月%d日", today.Year, today.Month, today.Day),
 		note:    "注：身份证号、联系电话已隐去中间部分",
-		filter:  noteLine(opt.Note),
+		filter:  filter,
 	}
-	if opt.FullIDs {
+	if fullIDs {
 		h.note = "注：本表含完整身份证号和联系电话，属个人信息，请妥善保管"
 	}
 	d, err := newPDF(t.title, union, today.Time())
@@ -195,6 +217,8 @@ func build(s *storage.Store, l List, opt Options) (*table, error) {
 		return workerTable(s, opt.Filter.Workers, opt.Range, m)
 	case FollowUps:
 		return followUpTable(s, opt.Filter.FollowUps, opt.Range, m)
+	case Relief:
+		return reliefTable(s, opt.Range, m)
 	}
 	return nil, fmt.Errorf("未知的打印清单 %q", l)
 }

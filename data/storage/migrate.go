@@ -15,7 +15,8 @@ import (
 //	2  derived worker columns main_occ, main_level, occ_keys (list filters by 工种);
 //	   exchange bookkeeping: coverages, partner_acks, conflicts, bundle_logs
 //	3  demands.referred (open referrals count against the headcount)
-const SchemaVersion = 3
+//	4  subsidy_claims (补贴申报, travels like the placements)
+const SchemaVersion = 4
 
 const schemaVersionKey = "schema_version"
 
@@ -24,6 +25,7 @@ func models() []any {
 	return []any{
 		&data.Setting{}, &data.Office{}, &data.Partner{}, &data.AuditEntry{}, &Op{},
 		&data.Worker{}, &data.Employer{}, &data.Demand{}, &data.Placement{}, &data.FollowUp{},
+		&data.SubsidyClaim{},
 		&Coverage{}, &PartnerAck{}, &Conflict{}, &BundleLog{},
 	}
 }

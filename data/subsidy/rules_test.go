@@ -100,8 +100,8 @@ func TestParseRulesRefusesBadRowsNamingRowAndField(t *testing.T) {
 func TestParseRulesRefusesOverlappingRows(t *testing.T) {
 	_, err := ParseRules(grid(header,
 		[]string{"交通补贴", "跨省", "600", "3", "全部", "2026-01-01", "2026-06-30"},
-		[]string{"交通补贴", "跨省", "500", "3", "全部", "2026-07-01", "2026-12-31"}, // follows on: fine
-		[]string{"交通补贴", "跨省", "700", "3", "全部", "2026-06-30", ""},           // shares 06-30 with row 2
+		[]string{"交通补贴", "跨省", "500", "3", "全部", "2026-07-01", "2026-12-31"},  // follows on: fine
+		[]string{"交通补贴", "跨省", "700", "3", "全部", "2026-06-30", ""},            // shares 06-30 with row 2
 		[]string{"稳岗补贴", "跨省", "1500", "6", "全部", "2026-01-01", "2026-12-31"}, // another 项目: fine
 	))
 	var re *RulesError
