@@ -9,11 +9,12 @@ import (
 )
 
 func init() {
-	register("print", "打印就业安置花名册、劳动者名册或跟踪服务台账为 PDF", runPrint)
+	register("print", "打印就业安置花名册、劳动者名册、跟踪服务台账或慰问金签领表为 PDF", runPrint)
 }
 
-// runPrint: duikou print placements|workers|followups --db PATH -o
-// FILE.pdf [--from DATE] [--to DATE] [--full-ids].
+// runPrint: duikou print placements|workers|followups|relief --db PATH
+// -o FILE.pdf [--from DATE] [--to DATE] [--full-ids]; relief (the 慰问金
+// 签领表) needs both dates: it is signed for one period's payments.
 func runPrint(env *Env, args []string) int {
 	fs := env.flags("print")
 	db := fs.String("db", "", "数据库文件")
@@ -26,11 +27,11 @@ func runPrint(env *Env, args []string) int {
 		return parseExit(err)
 	}
 	if len(pos) != 1 {
-		return env.Fail("用法：duikou print placements|workers|followups --db 数据库 -o 文件.pdf [--from 日期] [--to 日期] [--full-ids]")
+		return env.Fail("用法：duikou print placements|workers|followups|relief --db 数据库 -o 文件.pdf [--from 日期] [--to 日期] [--full-ids]")
 	}
 	list, ok := report.ParseList(pos[0])
 	if !ok {
-		return env.Fail("不能打印 %q（可打印：placements 就业安置花名册、workers 劳动者名册、followups 跟踪服务台账）", pos[0])
+		return env.Fail("不能打印 %q（可打印：placements 就业安置花名册、workers 劳动者名册、followups 跟踪服务台账、relief 慰问金签领表）", pos[0])
 	}
 	if *out == "" {
 		return env.Fail("请用 -o 指定 PDF 文件")
@@ -41,6 +42,9 @@ func runPrint(env *Env, args []string) int {
 	}
 	if r.To, err = data.ParseDate(*to); err != nil {
 		return env.Fail("--to：%v", err)
+	}
+	if list == report.Relief && (r.From.IsZero() || r.To.IsZero()) {
+		return env.Fail("慰问金签领表请用 --from 和 --to 指定慰问日期的范围")
 	}
 	if !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
 		return env.Fail("截止日期 %s 早于起始日期 %s", r.To, r.From)

@@ -52,7 +52,7 @@ func reliefTable(s *storage.Store, r storage.DateRange, m masker) (*table, error
 		{header: "事由", weight: 2},
 		{header: "金额（元）", fit: "99,999.00", align: alignRight},
 		{header: "领取人签名", weight: 1.6},
-		{header: "领取日期", fit: fitDate},
+		{header: "领取日期", fit: "2026年12月31日"},
 	}}
 	var total data.Fen
 	for i := range fs {

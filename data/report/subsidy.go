@@ -85,7 +85,7 @@ func subsidyTable(r *subsidy.Roster, form SubsidyForm, m masker) *table {
 			column{header: "去向", fit: "省内跨市", align: alignCenter},
 			column{header: "金额（元）", fit: "99,999.00", align: alignRight},
 			column{header: "领取人签名", weight: 1.6},
-			column{header: "领取日期", fit: fitDate})
+			column{header: "领取日期", fit: "2026年12月31日"})
 	}
 	for i, e := range r.Eligible {
 		w, p := e.Worker, e.Placement
