@@ -6,9 +6,9 @@ import (
 	"duikou/data"
 )
 
-// Workers from 崇信县 (620821, 平凉市, 甘肃).
+// Workers from 崇信县 (620823, 平凉市, 甘肃).
 const (
-	home        = "620821"
+	home        = "620823"
 	xian        = "610113" // 陕西 西安 雁塔区: a province row
 	nanjing     = "320106" // 江苏 南京 鼓楼区: 跨省
 	lanzhou     = "620102" // 甘肃 兰州 城关区: 省内跨市
@@ -26,7 +26,7 @@ func rules(t *testing.T) Rules {
 }
 
 func worker(id string, p data.Poverty, ps ...Placement) Worker {
-	return Worker{ID: id, Name: "劳动者" + id, IDNumber: "620821199001011234", HukouRegion: home, Poverty: p, Placements: ps}
+	return Worker{ID: id, Name: "劳动者" + id, IDNumber: "620823199001011234", HukouRegion: home, Poverty: p, Placements: ps}
 }
 
 func placed(id, start, end, work string) Placement {
