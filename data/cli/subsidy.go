@@ -105,7 +105,7 @@ func runSubsidy(env *Env, args []string) int {
 	if asOf.IsZero() {
 		asOf = s.Today()
 	}
-	r, err := buildRoster(s, rules, name, asOf)
+	r, err := s.SubsidyRoster(rules, name, asOf)
 	if err != nil {
 		return env.Fail("生成名单失败：%v", err)
 	}
@@ -125,8 +125,7 @@ func runSubsidy(env *Env, args []string) int {
 	if *asJSON {
 		return writeJSON(env, rosterJSON(r))
 	}
-	fmt.Fprintf(env.Stdout, "项目“%s”　核算日 %s：可申报 %d 人，金额合计 %s 元；未纳入 %d 人%s\n",
-		r.Program, r.AsOf, len(r.Eligible), r.Total, len(r.Excluded), reasonCounts(r))
+	fmt.Fprintf(env.Stdout, "项目“%s”　核算日 %s：%s\n", r.Program, r.AsOf, r.Summary())
 	if *apply {
 		fmt.Fprintf(env.Stdout, "已确认申报 %d 人（已记入操作日志；再次生成时列为“已申报”）\n", added)
 	}
@@ -158,13 +157,9 @@ func subsidyOutput(env *Env, out, pdf string, fullIDs bool) (report.SubsidyForm,
 
 // loadRules reads and checks the rules file and picks the 项目.
 func loadRules(env *Env, path, program string) (subsidy.Rules, string, int) {
-	lines, err := sheet.ReadLines(path)
+	rules, err := sheet.ReadSubsidyRules(path)
 	if err != nil {
 		return nil, "", env.Fail("%v", err)
-	}
-	rules, err := subsidy.ParseRules(lines)
-	if err != nil {
-		return nil, "", env.Fail("%s：%v", filepath.Base(path), err)
 	}
 	programs := rules.Programs()
 	switch {
@@ -176,19 +171,6 @@ func loadRules(env *Env, path, program string) (subsidy.Rules, string, int) {
 		return nil, "", env.Fail("规则文件有 %d 个项目（%s），请用 --program 选一个", len(programs), strings.Join(programs, "、"))
 	}
 	return rules, programs[0], ExitOK
-}
-
-// buildRoster reads the workers and the claims made and applies the rules.
-func buildRoster(s *storage.Store, rules subsidy.Rules, program string, asOf data.Date) (*subsidy.Roster, error) {
-	ws, err := s.SubsidyWorkers(asOf)
-	if err != nil {
-		return nil, err
-	}
-	claimed, err := s.SubsidyClaimed(program)
-	if err != nil {
-		return nil, err
-	}
-	return subsidy.Evaluate(rules, program, asOf, ws, claimed), nil
 }
 
 // writeSubsidyFiles writes the roster workbook or the printed form, each
@@ -208,16 +190,12 @@ func writeSubsidyFiles(env *Env, say io.Writer, s *storage.Store, r *subsidy.Ros
 		}
 		return ExitOK
 	}
-	if err := sheet.WriteRoster(r, out, fullIDs); err != nil {
+	if err := sheet.ExportRoster(s, r, out, fullIDs); err != nil {
 		return env.Fail("%v", err)
 	}
 	how := "身份证号已隐去中间部分"
 	if fullIDs {
-		how = "含完整身份证号"
-	}
-	if err := s.Audit(data.ActExport, string(data.TableClaims), len(r.Eligible), fmt.Sprintf("导出“%s”申报花名册 %d 人、未纳入 %d 人，%s（%s）",
-		r.Program, len(r.Eligible), len(r.Excluded), filepath.Base(out), how)); err != nil {
-		return env.Fail("已导出，但写操作日志失败：%v", err)
+		how = "含完整身份证号，已记入操作日志"
 	}
 	fmt.Fprintf(say, "已导出申报花名册 %s（%s）\n", out, how)
 	return ExitOK
@@ -233,24 +211,4 @@ func rosterJSON(r *subsidy.Roster) subsidyJSON {
 		j.Excluded = append(j.Excluded, excludedJSON{x.Worker.ID, string(x.Reason)})
 	}
 	return j
-}
-
-// reasonCounts is "（月数不足 3、已申报 2）", or nothing.
-func reasonCounts(r *subsidy.Roster) string {
-	n := map[subsidy.Reason]int{}
-	var order []subsidy.Reason
-	for _, x := range r.Excluded {
-		if n[x.Reason] == 0 {
-			order = append(order, x.Reason)
-		}
-		n[x.Reason]++
-	}
-	if len(order) == 0 {
-		return ""
-	}
-	parts := make([]string, len(order))
-	for i, reason := range order {
-		parts[i] = fmt.Sprintf("%s %d", reason, n[reason])
-	}
-	return "（" + strings.Join(parts, "、") + "）"
 }

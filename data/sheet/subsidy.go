@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/xuri/excelize/v2"
 
+	"duikou/data"
 	"duikou/data/catalog"
 	"duikou/data/ident"
+	"duikou/data/storage"
 	"duikou/data/subsidy"
 )
 
@@ -39,6 +42,21 @@ func ReadLines(path string) ([]subsidy.Line, error) {
 		}
 		out = append(out, subsidy.Line{Row: row, Cells: append([]string(nil), cells...)})
 	}
+}
+
+// ReadSubsidyRules reads and checks a rules file: a *FileError when it
+// cannot be read, a *subsidy.RulesError (prefixed with the file's name)
+// when a row is wrong.
+func ReadSubsidyRules(path string) (subsidy.Rules, error) {
+	lines, err := ReadLines(path)
+	if err != nil {
+		return nil, err
+	}
+	rules, err := subsidy.ParseRules(lines)
+	if err != nil {
+		return nil, fmt.Errorf("%s：%w", filepath.Base(path), err)
+	}
+	return rules, nil
 }
 
 // The roster workbook's sheets.
@@ -102,6 +120,23 @@ func WriteRoster(r *subsidy.Roster, path string, fullIDs bool) error {
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("无法保存 %s：%w", path, err)
+	}
+	return nil
+}
+
+// ExportRoster writes a 申报花名册 (WriteRoster) and records the export in
+// the audit log, saying whether whole ID numbers went into it.
+func ExportRoster(s *storage.Store, r *subsidy.Roster, path string, fullIDs bool) error {
+	if err := WriteRoster(r, path, fullIDs); err != nil {
+		return err
+	}
+	how := "身份证号已隐去中间部分"
+	if fullIDs {
+		how = "含完整身份证号"
+	}
+	if err := s.Audit(data.ActExport, string(data.TableClaims), len(r.Eligible), fmt.Sprintf("导出“%s”申报花名册 %d 人、未纳入 %d 人，%s（%s）",
+		r.Program, len(r.Eligible), len(r.Excluded), filepath.Base(path), how)); err != nil {
+		return fmt.Errorf("已导出，但写操作日志失败：%w", err)
 	}
 	return nil
 }

@@ -87,6 +87,20 @@ func (s *Store) SubsidyWorkers(asOf data.Date) ([]subsidy.Worker, error) {
 	return out, nil
 }
 
+// SubsidyRoster applies the rules of one 项目 on the 核算日 asOf to the
+// workers and the claims this database holds.
+func (s *Store) SubsidyRoster(rules subsidy.Rules, program string, asOf data.Date) (*subsidy.Roster, error) {
+	ws, err := s.SubsidyWorkers(asOf)
+	if err != nil {
+		return nil, err
+	}
+	claimed, err := s.SubsidyClaimed(program)
+	if err != nil {
+		return nil, err
+	}
+	return subsidy.Evaluate(rules, program, asOf, ws, claimed), nil
+}
+
 // SubsidyClaimed is who has a live claim under a 项目, with its 申报日期:
 // this office's claims and those a partner sent.
 func (s *Store) SubsidyClaimed(program string) (subsidy.Claimed, error) {

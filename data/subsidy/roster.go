@@ -73,6 +73,31 @@ type Roster struct {
 	Total    data.Fen
 }
 
+// Summary is the roster in one line: "可申报 3 人，金额合计 1500 元；未纳入
+// 2 人（月数不足 1、已申报 1）".
+func (r *Roster) Summary() string {
+	s := fmt.Sprintf("可申报 %d 人，金额合计 %s 元；未纳入 %d 人", len(r.Eligible), r.Total, len(r.Excluded))
+	n := map[Reason]int{}
+	var order []Reason
+	for _, x := range r.Excluded {
+		if n[x.Reason] == 0 {
+			order = append(order, x.Reason)
+		}
+		n[x.Reason]++
+	}
+	for i, reason := range order {
+		sep := "、"
+		if i == 0 {
+			sep = "（"
+		}
+		s += fmt.Sprintf("%s%s %d", sep, reason, n[reason])
+	}
+	if len(order) > 0 {
+		s += "）"
+	}
+	return s
+}
+
 // Claimed tells whether a worker was already put forward under the 项目,
 // and on what day.
 type Claimed func(workerID string) (on data.Date, ok bool)

@@ -156,4 +156,7 @@ func TestExclusionsSayWhy(t *testing.T) {
 			t.Errorf("%s excluded for %s (%s), want %s", x.Worker.ID, x.Reason, x.Detail, want[x.Worker.ID])
 		}
 	}
+	if got := r.Summary(); got != "可申报 0 人，金额合计 0 元；未纳入 5 人（已申报 1、上岗日期不在范围 1、不是补贴对象 2、已撤回共享同意 1）" {
+		t.Errorf("summary %q", got)
+	}
 }
