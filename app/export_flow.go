@@ -2,8 +2,6 @@ package app
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -32,7 +30,7 @@ func (a *listActions) startExport() {
 	format := widget.NewRadioGroup([]string{formatXLSX, formatCSV}, nil)
 	format.SetSelected(formatXLSX)
 	full := widget.NewCheck(fullIDsText, nil)
-	a.confirmFullIDs(full, "导出的文件")
+	g.confirmFullIDs(full, "导出的文件")
 	hint := widget.NewLabel("默认隐去身份证号和电话的中间部分。")
 	var d dialog.Dialog
 	next := widget.NewButton("选择保存位置…", func() {
@@ -67,7 +65,7 @@ func (a *listActions) export(path string, fullIDs bool) {
 				return
 			}
 			g.showTextWith("导出完成", fmt.Sprintf("已导出 %s 条%s到：\n%s", thousands(int64(n)), kind.Label(), path),
-				[]*widget.Button{a.openButton(path)})
+				[]*widget.Button{g.openButton(path)})
 		}
 	})
 }
@@ -75,67 +73,16 @@ func (a *listActions) export(path string, fullIDs bool) {
 // startPrint asks whether to print full numbers, then writes the list's
 // PDF and hands it to the printer, or saves it where the clerk says.
 func (a *listActions) startPrint() {
-	g := a.g
 	list, _ := a.printList()
-	what := wrappedText("将打印"+a.scopeText()+"，生成《"+list.Title()+"》（A4 横向，PDF）。", 480)
-	full := widget.NewCheck("打印完整身份证号和电话", nil)
-	a.confirmFullIDs(full, "打印的名册")
-	var d dialog.Dialog
-	cancel := widget.NewButton("取消", func() { d.Hide() })
-	save := widget.NewButton("另存为 PDF…", func() {
-		d.Hide()
-		fullIDs := full.Checked
-		g.hooks().pickSave("保存"+list.Title(), list.FileName(time.Now()), []string{".pdf"}, func(path string) {
-			a.print(list, path, fullIDs, false)
-		})
-	})
-	printNow := widget.NewButton("打印", func() {
-		d.Hide()
-		dir := filepath.Join(os.TempDir(), "duikou-print")
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			g.showError("无法打印", err)
-			return
-		}
-		a.print(list, filepath.Join(dir, list.FileName(time.Now())), full.Checked, true)
-	})
-	printNow.Importance = widget.HighImportance
-	box := container.NewVBox(what, full, widget.NewLabel("默认隐去身份证号和电话的中间部分。"),
-		container.NewCenter(container.NewHBox(cancel, save, printNow)))
-	d = dialog.NewCustomWithoutButtons("打印"+list.Title(), container.NewGridWrap(fyne.NewSize(480, box.MinSize().Height), box), g.win)
-	d.Show()
-}
-
-// print writes the PDF in the background; toPrinter then hands it to the
-// system's printer (Windows' "print" verb), or opens it in a viewer with
-// a hint to press Ctrl+P where that is not possible.
-func (a *listActions) print(list report.List, path string, fullIDs, toPrinter bool) {
-	g, st, sc := a.g, a.store, a.scope()
-	p := g.newProgress("打印"+list.Title(), "正在生成 PDF…", nil)
-	a.jobs.submit(func() func() {
-		res, err := report.Print(st, list, path, report.Options{Range: sc.dates, FullIDs: fullIDs, Filter: sc.filter, Note: sc.note})
-		return func() {
-			p.close()
-			if err != nil {
-				g.showError("无法生成 PDF", err)
-				return
-			}
-			msg := fmt.Sprintf("已生成《%s》：%d 条，共 %d 页。", list.Title(), res.Rows, res.Pages)
-			if len(res.Missing) > 0 {
-				msg += "\n注意：字体中缺少这些字，打印为□，请在纸上手写补齐：" + string(res.Missing)
-			}
-			if !toPrinter {
-				g.showTextWith("已保存 PDF", msg+"\n"+path, []*widget.Button{a.openButton(path)})
-				return
-			}
-			fellBack, err := g.hooks().print(path)
-			switch {
-			case err != nil:
-				g.showError("无法打印", fmt.Errorf("%s\n文件在：%s\n%w", msg, path, err))
-			case fellBack:
-				g.showText("请按 Ctrl+P 打印", msg+"\n已用 PDF 阅读器打开，请在阅读器中按 Ctrl+P 打印。\n文件在："+path)
-			default:
-				g.showText("已发送到打印机", msg+"\n已交给默认打印机打印。\n文件在："+path)
-			}
-		}
+	sc := a.scope()
+	a.g.printPDF(pdfJob{
+		title:    list.Title(),
+		what:     "将打印" + a.scopeText() + "，生成《" + list.Title() + "》（A4 横向，PDF）。",
+		fileName: list.FileName(time.Now()),
+		fullIDs:  "打印完整身份证号和电话",
+		jobs:     a.jobs,
+		write: func(path string, fullIDs bool) (*report.Result, error) {
+			return report.Print(a.store, list, path, report.Options{Range: sc.dates, FullIDs: fullIDs, Filter: sc.filter, Note: sc.note})
+		},
 	})
 }

@@ -100,6 +100,7 @@ const (
 	screenPlacements
 	screenFollowUps
 	screenExchange
+	screenSubsidy
 	screenSettings
 )
 
@@ -155,6 +156,7 @@ func (g *GUI) showMain() {
 		{title: "就业安置", icon: theme.ConfirmIcon(), scr: g.placements},
 		{title: "跟踪服务", icon: theme.HistoryIcon(), scr: g.followUps},
 		{title: "数据交换", icon: theme.MailSendIcon(), scr: newExchangeScreen(g, db)},
+		{title: "补贴与慰问", icon: theme.DocumentIcon(), scr: newSubsidyScreen(g, db)},
 		{title: "设置", icon: theme.SettingsIcon(), scr: g.settings},
 	}
 	nav := container.NewVBox()

@@ -12,7 +12,8 @@
 //     follow a placement), responsibility.go, insert_fast.go;
 //   - reads: list_*.go with page_query.go (keyset paging),
 //     placement_search.go, followup_search.go, dashboard.go, stats.go
-//     (the 统计报表 figures), store_match.go
+//     (the 统计报表 figures), subsidy.go (the subsidy roster's reads and
+//     its claims), store_match.go
 //     (rows for the matching index), match_snapshot.go (where the index
 //     is kept between runs and the stamp it must match), store_export.go,
 //     store_import.go;
