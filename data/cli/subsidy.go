@@ -107,7 +107,7 @@ func runSubsidy(env *Env, args []string) int {
 	}
 	r, err := s.SubsidyRoster(rules, name, asOf)
 	if err != nil {
-		return env.Fail("生成名单失败：%v", err)
+		return env.Fail("%v", err)
 	}
 	say := env.Stdout // what was written, unless stdout is for the JSON
 	if *asJSON {

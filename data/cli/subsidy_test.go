@@ -374,6 +374,7 @@ func TestSubsidyBadInputOneLineExit2NothingWritten(t *testing.T) {
 		{[]string{"--rules", filepath.Join(dir, "none.xlsx"), "--db", db, "--apply"}, "找不到文件"},
 		{[]string{"--rules", good, "--db", filepath.Join(dir, "none.db"), "--apply"}, "不存在"},
 		{[]string{"--rules", good, "--db", db, "--as-of", "明天", "--apply"}, "--as-of"},
+		{[]string{"--rules", good, "--db", db, "--as-of", "2099-01-01", "-o", out, "--apply"}, "核算日 2099-01-01 晚于今天"},
 		{[]string{"--rules", good, "--db", db, "-o", filepath.Join(dir, "x.pdf"), "--apply"}, "--pdf"},
 		{[]string{"--rules", good, "--db", db, "--pdf", "公示名单", "-o", filepath.Join(dir, "x.pdf"), "--full-ids", "--apply"}, "不能打印完整身份证号"},
 		{[]string{"--rules", good, "--db", db, "--pdf", "名单", "-o", filepath.Join(dir, "x.pdf")}, "公示名单 或 签领表"},

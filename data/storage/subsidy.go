@@ -88,8 +88,12 @@ func (s *Store) SubsidyWorkers(asOf data.Date) ([]subsidy.Worker, error) {
 }
 
 // SubsidyRoster applies the rules of one 项目 on the 核算日 asOf to the
-// workers and the claims this database holds.
+// workers and the claims this database holds. A 核算日 after today is
+// refused: it would count months nobody has worked yet.
 func (s *Store) SubsidyRoster(rules subsidy.Rules, program string, asOf data.Date) (*subsidy.Roster, error) {
+	if today := s.today(); asOf.After(today) {
+		return nil, fmt.Errorf("核算日 %s 晚于今天（%s），在岗者的务工月数不能算到以后", asOf, today)
+	}
 	ws, err := s.SubsidyWorkers(asOf)
 	if err != nil {
 		return nil, err
