@@ -190,6 +190,7 @@ func (s *subsidyScreen) saveTemplate() {
 // thread and shows it.
 func (s *subsidyScreen) refresh() {
 	if s.rules == nil || s.program.Selected == "" {
+		s.summary.SetText("请先点“选择规则文件…”载入县里的补贴规则。")
 		return
 	}
 	asOf, err := data.ParseDate(s.asOf.Text)

@@ -94,6 +94,8 @@ func maskedID(id string) string { return id[:6] + "********" + id[14:] }
 // changes.
 func TestSubsidyScreenRefusesABadRulesFile(t *testing.T) {
 	h, f := subsidyHarness(t)
+	h.tap("生成名单")
+	h.mustShow("请先点“选择规则文件…”")
 	f.openPath = filepath.Join(t.TempDir(), "bad.csv")
 	if err := os.WriteFile(f.openPath, []byte("项目,去向,金额（元）,最少务工月数,对象,上岗起,上岗止\n交通补贴,火星,400,3,全部,,\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -101,7 +103,7 @@ func TestSubsidyScreenRefusesABadRulesFile(t *testing.T) {
 	h.tap("选择规则文件…")
 	h.mustShow("第 2 行“去向”：“火星”无法识别")
 	h.tap("确定")
-	h.mustShow("选择县里的补贴规则文件")
+	h.mustShow("请先点“选择规则文件…”")
 	if !h.button("导出花名册…").Disabled() {
 		t.Error("export enabled without a roster")
 	}
