@@ -14,7 +14,10 @@ import (
 // BenchmarkSubsidyRosterDemo is a roster of the 崇信县 table on the demo
 // database: 20,000 workers by default, and a million (the goal:
 // at most 3 s) with DUIKOU_BENCH_1M=1. The database is built once through
-// demo.Create and kept under the system temp folder:
+// demo.Create and kept under the system temp folder. Seed 7: with seed 1
+// the demo of 20,000 stops on the over-referral limit (a demo bug, not
+// this roster's). The roster's cost follows the started placements, not
+// the workers: the demo places about 2,400 whatever its size.
 //
 //	DUIKOU_BENCH_1M=1 go test ./data/storage -run '^$' -bench SubsidyRoster -benchtime 3x -timeout 1h
 func BenchmarkSubsidyRosterDemo(b *testing.B) {
@@ -22,9 +25,9 @@ func BenchmarkSubsidyRosterDemo(b *testing.B) {
 	if os.Getenv("DUIKOU_BENCH_1M") == "1" {
 		n = 1_000_000
 	}
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("duikou-subsidy-bench-v1-%d.db", n))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("duikou-subsidy-bench-v1-%d-s7.db", n))
 	if _, err := os.Stat(path); err != nil {
-		s, err := demo.Create(path+".building", demo.Options{Workers: n, Seed: 1})
+		s, err := demo.Create(path+".building", demo.Options{Workers: n, Seed: 7})
 		if err != nil {
 			b.Fatal(err)
 		}
