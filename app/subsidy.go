@@ -60,6 +60,15 @@ func newSubsidyScreen(g *GUI, st SubsidyStore) *subsidyScreen {
 		cols:  excludedColumns(),
 		count: func() *widget.Label { return s.summary },
 	})
+	// A roster on screen follows the records it is made of (a placement
+	// ended, a partner's claims imported) while the screen is showing.
+	g.reloadOn([]data.Table{data.TableWorkers, data.TablePlacements, data.TableDemands, data.TableClaims}, func() {
+		g.ui(func() {
+			if g.current == screenSubsidy && s.current().Program != "" {
+				s.refresh()
+			}
+		})
+	})
 	return s
 }
 

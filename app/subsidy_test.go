@@ -64,14 +64,29 @@ func TestSubsidyScreenLoadsRulesAndAppliesOnce(t *testing.T) {
 		t.Errorf("excluded row %q", got)
 	}
 
+	// A worker who reaches three months by a placement recorded now joins
+	// the roster on screen without another click.
+	w := testWorker(3, "王秀兰")
+	w.Poverty = data.PovertyMonitored
+	if err := h.s.Create(w); err != nil {
+		t.Fatal(err)
+	}
+	ds, _, _ := h.s.ListDemands(data.DemandFilter{}, data.Page{Limit: 1})
+	start := data.MakeDate(2026, 8, 22) // three months to the day before the test's today
+	if err := h.s.Create(&data.Placement{WorkerID: w.ID, DemandID: ds[0].ID, Stage: data.StageStarted, ReferredOn: start, HiredOn: start, StartedOn: start}); err != nil {
+		t.Fatal(err)
+	}
+	h.settle()
+	h.mustShow("可申报 2 人，金额合计 1200 元；未纳入 1 人（不是补贴对象 1）")
+
 	h.tap("确认申报") // the window's button: asks first
 	if !h.dialogOpen() {
 		t.Fatal("确认申报 wrote without asking")
 	}
 	h.tap("确认申报") // the dialog's
-	h.mustShow("已为 1 人记录“一次性交通补贴”申报")
+	h.mustShow("已为 2 人记录“一次性交通补贴”申报")
 	h.tap("确定")
-	h.mustShow("可申报 0 人，金额合计 0 元；未纳入 2 人（不是补贴对象 1、已申报 1）")
+	h.mustShow("可申报 0 人，金额合计 0 元；未纳入 3 人（不是补贴对象 1、已申报 2）")
 	if !h.button("确认申报").Disabled() {
 		t.Error("确认申报 is enabled on an empty roster")
 	}
@@ -83,8 +98,8 @@ func TestSubsidyScreenLoadsRulesAndAppliesOnce(t *testing.T) {
 			n++
 		}
 	}
-	if n != 1 {
-		t.Fatalf("%d workers claimed, want 1", n)
+	if n != 2 {
+		t.Fatalf("%d workers claimed, want 2", n)
 	}
 }
 
