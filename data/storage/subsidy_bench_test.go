@@ -22,7 +22,7 @@ import (
 //	DUIKOU_BENCH_1M=1 go test ./data/storage -run '^$' -bench SubsidyRoster -benchtime 3x -timeout 1h
 func BenchmarkSubsidyRosterDemo(b *testing.B) {
 	n := 20_000
-	if os.Getenv("DUIKOU_BENCH_1M") == "1" {
+	if os.Getenv(bench1MEnv) == "1" { // monitor_bench_test.go
 		n = 1_000_000
 	}
 	path := filepath.Join(os.TempDir(), fmt.Sprintf("duikou-subsidy-bench-v1-%d-s7.db", n))
