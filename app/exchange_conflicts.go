@@ -98,6 +98,8 @@ var fieldLabels = map[string]string{
 	"work_region": "工作地点", "occupation": "工种", "min_level": "最低技能等级",
 	"sex_requirement": "性别要求", "contract_signed": "签订合同", "contract_date": "合同签订日期",
 	"contract_months": "合同期限（月）", "social_insurance": "社会保险", "accident_insurance": "工伤保险",
+	"program": "补贴项目", "destination": "去向", "months": "务工月数", "as_of": "核算日", "claimed_on": "申报日期",
+	"placement_id": "就业安置",
 }
 
 func fieldLabel(column string) string {

@@ -32,7 +32,7 @@ func (a *listActions) startExport() {
 	format := widget.NewRadioGroup([]string{formatXLSX, formatCSV}, nil)
 	format.SetSelected(formatXLSX)
 	full := newCheck(fullIDsText, nil)
-	a.confirmFullIDs(&full.Check, "导出的文件")
+	g.confirmFullIDs(&full.Check, "导出的文件")
 	hint := widget.NewLabel("默认隐去身份证号和电话的中间部分。")
 	var d dialog.Dialog
 	next := widget.NewButton("选择保存位置…", func() {
@@ -67,7 +67,7 @@ func (a *listActions) export(path string, fullIDs bool) {
 				return
 			}
 			g.showTextWith("导出完成", fmt.Sprintf("已导出 %s 条%s到：\n%s", thousands(int64(n)), kind.Label(), path),
-				[]*widget.Button{a.openButton(path)})
+				[]*widget.Button{g.openButton(path)})
 		}
 	})
 }
@@ -75,38 +75,19 @@ func (a *listActions) export(path string, fullIDs bool) {
 // startPrint asks whether to print full numbers, then writes the list's
 // PDF and hands it to the printer, or saves it where the clerk says.
 func (a *listActions) startPrint() {
-	g := a.g
 	list, _ := a.printList()
-	what := wrappedText("将打印"+a.scopeText()+"，生成《"+list.Title()+"》（A4 横向，PDF）。", 480)
-	full := newCheck("打印完整身份证号和电话", nil)
-	a.confirmFullIDs(&full.Check, "打印的名册")
-	var d dialog.Dialog
-	cancel := widget.NewButton("取消", func() { d.Hide() })
-	save := widget.NewButton("另存为 PDF…", func() {
-		d.Hide()
-		fullIDs := full.Checked
-		name := list.SaveName(a.store.Today(), savedir.CleanName(noteTag(a.scope().note), 40))
-		g.hooks().pickSave("保存"+list.Title(), name, []string{".pdf"}, func(path string) {
-			a.print(list, path, fullIDs, false)
-		})
+	sc := a.scope()
+	a.g.printPDF(pdfJob{
+		title:    list.Title(),
+		what:     "将打印" + a.scopeText() + "，生成《" + list.Title() + "》（A4 横向，PDF）。",
+		fileName: list.SaveName(a.store.Today(), savedir.CleanName(noteTag(sc.note), 40)),
+		fullIDs:  "打印完整身份证号和电话",
+		jobs:     a.jobs,
+		write: func(path string, fullIDs bool) (*report.Result, error) {
+			return report.Print(a.store, list, path, report.Options{Range: sc.dates, FullIDs: fullIDs, Filter: sc.filter,
+				Note: sc.note, Order: sc.order})
+		},
 	})
-	printNow := widget.NewButton("打印", func() {
-		d.Hide()
-		// Saved where the clerk finds it again: 文档\对口劳务协作\打印.
-		dir, err := savedir.PrintDir()
-		if err != nil {
-			g.showError("无法打印", err)
-			return
-		}
-		name := list.SaveName(a.store.Today(), savedir.CleanName(noteTag(a.scope().note), 40))
-		a.print(list, savedir.Unique(dir, name), full.Checked, true)
-	})
-	printNow.Importance = widget.HighImportance
-	where := widget.NewLabel("默认隐去身份证号和电话的中间部分。\n点“打印”时，PDF 保存在“文档\\对口劳务协作\\打印”文件夹中。")
-	box := container.NewVBox(what, full, where,
-		container.NewCenter(container.NewHBox(cancel, save, printNow)))
-	d = dialog.NewCustomWithoutButtons("打印"+list.Title(), container.NewGridWrap(fyne.NewSize(480, box.MinSize().Height), box), g.win)
-	d.Show()
 }
 
 // noteTag is what a list was narrowed to, for a file name: the values of
@@ -130,27 +111,6 @@ func (g *GUI) folderButton(path string) *widget.Button {
 	})
 }
 
-// print writes the PDF in the background; toPrinter then hands it to the
-// system's printer (Windows' "print" verb), or opens it in a viewer with
-// a hint to press Ctrl+P where that is not possible.
-func (a *listActions) print(list report.List, path string, fullIDs, toPrinter bool) {
-	g, st, sc := a.g, a.store, a.scope()
-	p := g.newProgress("打印"+list.Title(), "正在生成 PDF…", nil)
-	a.jobs.submit(func() func() {
-		res, err := report.Print(st, list, path, report.Options{Range: sc.dates, FullIDs: fullIDs, Filter: sc.filter,
-			Note: sc.note, Order: sc.order})
-		return func() {
-			p.close()
-			if err != nil {
-				g.showError("无法生成 PDF", err)
-				return
-			}
-			msg := fmt.Sprintf("已生成《%s》：%d 条，共 %d 页。", list.Title(), res.Rows, res.Pages)
-			g.deliverPDF(msg, res, path, toPrinter)
-		}
-	})
-}
-
 // deliverPDF tells the clerk a PDF was written (msg, with the characters
 // the font lacks) and, for toPrinter, hands it to the system's printer,
 // falling back to a viewer and Ctrl+P where that is not possible.
@@ -160,7 +120,7 @@ func (g *GUI) deliverPDF(msg string, res *report.Result, path string, toPrinter 
 	}
 	saved := "\n文件已保存在：" + path
 	if !toPrinter {
-		g.showTextWith("已保存 PDF", msg+saved, []*widget.Button{g.folderButton(path), g.openFileButton(path)})
+		g.showTextWith("已保存 PDF", msg+saved, []*widget.Button{g.folderButton(path), g.openButton(path)})
 		return
 	}
 	// Say exactly what happened: printed, opened, or neither.

@@ -101,6 +101,7 @@ const (
 	screenFollowUps
 	screenReport
 	screenExchange
+	screenSubsidy
 	screenSettings
 )
 
@@ -157,6 +158,7 @@ func (g *GUI) showMain() {
 		{title: "跟踪服务", icon: theme.HistoryIcon(), scr: g.followUps},
 		{title: "统计报表", icon: theme.GridIcon(), scr: newReportScreen(g, db)},
 		{title: "数据交换", icon: theme.MailSendIcon(), scr: newExchangeScreen(g, db)},
+		{title: "补贴与慰问", icon: theme.DocumentIcon(), scr: newSubsidyScreen(g, db)},
 		{title: "设置", icon: theme.SettingsIcon(), scr: g.settings},
 	}
 	nav := container.NewVBox()

@@ -109,37 +109,11 @@ func (a *listActions) saveTemplate() {
 					return
 				}
 				a.g.showTextWith("已保存模板", "已保存"+kind.Label()+"导入模板：\n"+path+
-					"\n\n按模板填好后，点“导入”选择该文件。红色表头的列必须填写。", []*widget.Button{a.openButton(path)})
+					"\n\n按模板填好后，点“导入”选择该文件。红色表头的列必须填写。", []*widget.Button{a.g.openButton(path)})
 			}
 		})
 	})
 }
 
 // openButton opens a file the program just wrote.
-func (a *listActions) openButton(path string) *widget.Button { return a.g.openFileButton(path) }
-
-// openFileButton opens a file the program just wrote.
-func (g *GUI) openFileButton(path string) *widget.Button {
-	return widget.NewButton("打开文件", func() {
-		if err := g.hooks().open(path); err != nil {
-			g.showError("无法打开文件", err)
-		}
-	})
-}
-
-// confirmFullIDs asks before full numbers leave the program; unchecked
-// again when the clerk declines.
-func (a *listActions) confirmFullIDs(check *widget.Check, what string) {
-	check.OnChanged = func(on bool) {
-		if !on {
-			return
-		}
-		a.g.confirmThen("完整身份证号和电话",
-			what+"将含完整的身份证号和电话号码，属于个人敏感信息，请妥善保管，不要随意转发。此操作将记入操作日志。",
-			"确认", func(ok bool) {
-				if !ok {
-					check.SetChecked(false)
-				}
-			})
-	}
-}
+func (a *listActions) openButton(path string) *widget.Button { return a.g.openButton(path) }

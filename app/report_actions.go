@@ -43,7 +43,7 @@ func (s *reportScreen) startExport() {
 					return
 				}
 				g.showTextWith("导出完成", fmt.Sprintf("已导出《%s》（%s）到：\n%s", r.Title(), r.Period.Label(), path),
-					[]*widget.Button{g.openFileButton(path)})
+					[]*widget.Button{g.openButton(path)})
 			}
 		})
 	})

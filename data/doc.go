@@ -1,6 +1,6 @@
 // Package data is Duikou's domain, with no storage in it: the records that
 // travel between offices (Worker, Employer, Demand, Placement, FollowUp,
-// each embedding Synced: a UUIDv7 key, its origin office, a hybrid logical
+// SubsidyClaim, each embedding Synced: a UUIDv7 key, its origin office, a hybrid logical
 // clock stamp and a tombstone flag), the office and its partners, enums
 // with their Chinese labels, Date and Fen, FieldError, the list filters and
 // paging types, and the placement path.

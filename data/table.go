@@ -12,6 +12,7 @@ const (
 	TableDemands    Table = "demands"
 	TablePlacements Table = "placements"
 	TableFollowUps  Table = "follow_ups"
+	TableClaims     Table = "subsidy_claims"
 )
 
 // Change tells listeners that a committed write touched one row.

@@ -10,11 +10,12 @@ import (
 )
 
 func init() {
-	register("print", "打印就业安置花名册、劳动者名册、跟踪服务台账、用工单位名录或招聘岗位信息表为 PDF", runPrint)
+	register("print", "打印就业安置花名册、劳动者名册、跟踪服务台账、用工单位名录、招聘岗位信息表或慰问金签领表为 PDF", runPrint)
 }
 
-// runPrint: duikou print placements|workers|followups --db PATH -o
-// FILE.pdf [--from DATE] [--to DATE] [--full-ids].
+// runPrint: duikou print placements|workers|followups|employers|demands|relief
+// --db PATH -o FILE.pdf [--from DATE] [--to DATE] [--full-ids]; relief (the
+// 慰问金签领表) needs both dates: it is signed for one period's payments.
 func runPrint(env *Env, args []string) int {
 	fs := env.flags("print", "KIND --db 数据库 -o FILE.pdf [--from 日期] [--to 日期] [--full-ids]",
 		"KIND  "+report.KindsHelp())
@@ -49,6 +50,9 @@ func runPrint(env *Env, args []string) int {
 	}
 	if !list.Dated() && !r.IsZero() {
 		return env.Fail("%s不按日期筛选，请去掉 --from / --to", strings.TrimPrefix(list.Title(), "劳务协作"))
+	}
+	if list == report.Relief && (r.From.IsZero() || r.To.IsZero()) {
+		return env.Fail("慰问金签领表请用 --from 和 --to 指定慰问日期的范围")
 	}
 	if !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
 		return env.Fail("截止日期 %s 早于起始日期 %s", r.To, r.From)

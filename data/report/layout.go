@@ -10,6 +10,9 @@ type table struct {
 	rows    [][]string
 	// summary is the line under the table ("合计 35 人 ……").
 	summary string
+	// minLines is the least height of a row in lines of text: a 签领表
+	// leaves room to sign.
+	minLines int
 }
 
 // align of a column's text.

@@ -25,10 +25,11 @@ const (
 	FollowUps  List = "followups"  // 跟踪服务台账
 	Employers  List = "employers"  // 用工单位名录
 	Demands    List = "demands"    // 招聘岗位信息表
+	Relief     List = "relief"     // 慰问金签领表
 )
 
 // Lists in menu order.
-var Lists = []List{Placements, Workers, FollowUps, Employers, Demands}
+var Lists = []List{Placements, Workers, FollowUps, Employers, Demands, Relief}
 
 // ParseList reads a list name as the command line writes it.
 func ParseList(s string) (List, bool) {
@@ -53,6 +54,8 @@ func (l List) Title() string {
 		return "劳务协作用工单位名录"
 	case Demands:
 		return "劳务协作招聘岗位信息表"
+	case Relief:
+		return "慰问金签领表"
 	}
 	return string(l)
 }
@@ -109,6 +112,8 @@ func (l List) dateLabel() string {
 		return "推荐或上岗日期"
 	case Workers:
 		return "登记日期"
+	case Relief:
+		return "慰问日期"
 	}
 	return "应办日期"
 }
@@ -176,6 +181,28 @@ func Write(s *storage.Store, l List, w io.Writer, opt Options) (*Result, error) 
 	if err != nil {
 		return nil, err
 	}
+	note := maskNote(opt.FullIDs)
+	switch {
+	case l == Demands:
+		note = "" // no personal numbers on a job-fair list
+	case l == Employers && !opt.FullIDs:
+		note = "注：联系电话已隐去中间部分"
+	}
+	return render(s, t, l.periodLine(opt.Range, s.Today()), noteLine(opt.Note, opt.Order), note, w)
+}
+
+// maskNote is the foot line on masked or full numbers.
+func maskNote(fullIDs bool) string {
+	if fullIDs {
+		return "注：本表含完整身份证号和联系电话，属个人信息，请妥善保管"
+	}
+	return "注：身份证号、联系电话已隐去中间部分"
+}
+
+// render lays a table out under the office's heading: the issuing union,
+// the period line, the print date, the filter line and the note on masked
+// or full numbers at the foot of every page.
+func render(s *storage.Store, t *table, period, filter, note string, w io.Writer) (*Result, error) {
 	office := s.Office()
 	union := "（未设置本单位）"
 	if office != nil {
@@ -184,18 +211,10 @@ func Write(s *storage.Store, l List, w io.Writer, opt Options) (*Result, error) 
 	today := s.Today()
 	h := header{
 		union:   union,
-		period:  l.periodLine(opt.Range, today),
+		period:  period,
 		printed: fmt.Sprintf("打印日期：%d年%d月%d日", today.Year, today.Month, today.Day),
-		note:    "注：身份证号、联系电话已隐去中间部分",
-		filter:  noteLine(opt.Note, opt.Order),
-	}
-	switch {
-	case l == Demands:
-		h.note = "" // no personal numbers on a job-fair list
-	case opt.FullIDs:
-		h.note = "注：本表含完整身份证号和联系电话，属个人信息，请妥善保管"
-	case l == Employers:
-		h.note = "注：联系电话已隐去中间部分"
+		note:    note,
+		filter:  filter,
 	}
 	d, err := newPDF(t.title, union, today.Time())
 	if err != nil {
@@ -249,6 +268,8 @@ func build(s *storage.Store, l List, opt Options) (*table, error) {
 		return employerTable(s, opt.Filter.Employers, opt.Order, m)
 	case Demands:
 		return demandTable(s, opt.Filter.Demands, opt.Order)
+	case Relief:
+		return reliefTable(s, opt.Range, m)
 	}
 	return nil, fmt.Errorf("未知的打印清单 %q", l)
 }

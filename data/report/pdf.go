@@ -253,6 +253,7 @@ func (d *pdfDoc) row(t *table, h header, cells []string) {
 		wrapped[i] = wrap(text, c.width-2*cellPad, d.runeWidth)
 		n = max(n, len(wrapped[i]))
 	}
+	n = max(n, t.minLines)
 	for from := 0; from < n; {
 		room := int((bottom - d.y - 2*cellPad) / lh)
 		if room < n-from && d.y > d.rowsTop && (n-from <= d.linesPerPage() || room < 2) {

@@ -146,11 +146,13 @@ type xlsxWriter struct {
 	sw     *excelize.StreamWriter
 	row    int
 	cells  []any
-	date   int // style ids
+	head   int // style ids
+	date   int
 	money  int
 	text   int
 	ncols  int
 	header []string
+	title  string // each printed page's heading: what the sheet holds, in which order
 }
 
 func newXLSXWriter(sheet, title string, cols []column) (*xlsxWriter, error) {
@@ -158,9 +160,9 @@ func newXLSXWriter(sheet, title string, cols []column) (*xlsxWriter, error) {
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return nil, err
 	}
-	x := &xlsxWriter{f: f, ncols: len(cols), cells: make([]any, len(cols))}
+	x := &xlsxWriter{f: f, title: title}
 	var err error
-	head, err := f.NewStyle(&excelize.Style{
+	x.head, err = f.NewStyle(&excelize.Style{
 		Font:      &excelize.Font{Bold: true},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
@@ -180,33 +182,52 @@ func newXLSXWriter(sheet, title string, cols []column) (*xlsxWriter, error) {
 	if x.text, err = f.NewStyle(&excelize.Style{NumFmt: 49}); err != nil { // "@": keeps numbers as typed
 		return nil, err
 	}
+	return x, x.startSheet(sheet, cols)
+}
+
+// nextSheet finishes the sheet being written and starts another, for a
+// workbook of more than one list (a roster and the workers left off it).
+func (x *xlsxWriter) nextSheet(sheet string, cols []column) error {
+	if err := x.sw.Flush(); err != nil {
+		return err
+	}
+	if _, err := x.f.NewSheet(sheet); err != nil {
+		return err
+	}
+	return x.startSheet(sheet, cols)
+}
+
+// startSheet sets a sheet up and writes its header row.
+func (x *xlsxWriter) startSheet(sheet string, cols []column) error {
+	x.ncols, x.cells, x.header = len(cols), make([]any, len(cols)), nil
 	// Sheet settings go in before streaming starts: the stream writer
 	// copies them from the sheet as it stands when it is made.
-	if err := x.printSetup(sheet, title); err != nil {
-		return nil, err
+	if err := x.printSetup(sheet, x.title); err != nil {
+		return err
 	}
-	if x.sw, err = f.NewStreamWriter(sheet); err != nil {
-		return nil, err
+	var err error
+	if x.sw, err = x.f.NewStreamWriter(sheet); err != nil {
+		return err
 	}
 	for i, c := range cols {
 		if err := x.sw.SetColWidth(i+1, i+1, c.width); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if err := x.sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
-		return nil, err
+		return err
 	}
 	header := make([]any, len(cols))
 	for i, c := range cols {
-		header[i] = excelize.Cell{StyleID: head, Value: c.header}
+		header[i] = excelize.Cell{StyleID: x.head, Value: c.header}
 		x.header = append(x.header, c.header)
 	}
 	if err := x.sw.SetRow("A1", header, excelize.RowOpts{Height: 22}); err != nil {
-		return nil, err
+		return err
 	}
 	x.row = 1
-	return x, nil
+	return nil
 }
 
 func thinBorder() []excelize.Border {

@@ -18,7 +18,8 @@
 //     store_match.go (rows for the matching index), match_snapshot.go
 //     (where the index is kept between runs and the stamp it must match),
 //     store_export.go with export_order.go (an export or print in a
-//     list's order),
+//     list's order), subsidy.go (the subsidy roster's reads and its
+//     claims),
 //     store_import.go;
 //   - the office, its clerk, settings, partners and the audit log:
 //     office_setup.go, settings.go, partners.go, partner_keys.go;

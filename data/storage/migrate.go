@@ -18,7 +18,8 @@ import (
 //	   exchange bookkeeping: coverages, partner_acks, conflicts, bundle_logs
 //	3  demands.referred (open referrals count against the headcount)
 //	4  workers.registered_on (登记日期), filled from created_at; report_submissions (报出)
-const SchemaVersion = 4
+//	5  subsidy_claims (补贴申报, travels like the placements)
+const SchemaVersion = 5
 
 const schemaVersionKey = "schema_version"
 
@@ -27,6 +28,7 @@ func models() []any {
 	return []any{
 		&data.Setting{}, &data.Office{}, &data.Partner{}, &data.AuditEntry{}, &Op{},
 		&data.Worker{}, &data.Employer{}, &data.Demand{}, &data.Placement{}, &data.FollowUp{},
+		&data.SubsidyClaim{},
 		&Coverage{}, &PartnerAck{}, &Conflict{}, &BundleLog{}, &stats.Submission{},
 	}
 }

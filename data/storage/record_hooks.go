@@ -35,6 +35,8 @@ func hooks(rec data.Record) (recordHooks, error) {
 		return recordHooks{func(tx *Tx, old data.Record) error { return preparePlacement(tx, r, old) }, none, r.Describe}, nil
 	case *data.FollowUp:
 		return recordHooks{func(tx *Tx, old data.Record) error { return prepareFollowUp(tx, r, old) }, none, r.Describe}, nil
+	case *data.SubsidyClaim:
+		return recordHooks{func(tx *Tx, old data.Record) error { return prepareClaim(tx, r, old) }, none, r.Describe}, nil
 	}
 	return recordHooks{}, fmt.Errorf("data: %T is not a synced record", rec)
 }

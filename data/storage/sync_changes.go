@@ -55,7 +55,7 @@ func (w *WireOp) op() *Op {
 
 // syncedTables are the tables that travel, parents before children so a
 // new row's foreign keys find their targets.
-var syncedTables = []data.Table{data.TableEmployers, data.TableDemands, data.TableWorkers, data.TablePlacements, data.TableFollowUps}
+var syncedTables = []data.Table{data.TableEmployers, data.TableDemands, data.TableWorkers, data.TablePlacements, data.TableFollowUps, data.TableClaims}
 
 // newRecord makes an empty record for a travelling table.
 func newRecord(table data.Table) (data.Record, bool) {
@@ -70,6 +70,8 @@ func newRecord(table data.Table) (data.Record, bool) {
 		return &data.Placement{}, true
 	case data.TableFollowUps:
 		return &data.FollowUp{}, true
+	case data.TableClaims:
+		return &data.SubsidyClaim{}, true
 	}
 	return nil, false
 }

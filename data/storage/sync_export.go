@@ -324,7 +324,7 @@ func addDependents(tx *gorm.DB, touched map[data.Table]map[string]bool) error {
 		for _, t := range []struct {
 			table data.Table
 			model any
-		}{{data.TablePlacements, &data.Placement{}}, {data.TableFollowUps, &data.FollowUp{}}} {
+		}{{data.TablePlacements, &data.Placement{}}, {data.TableFollowUps, &data.FollowUp{}}, {data.TableClaims, &data.SubsidyClaim{}}} {
 			var dep []string
 			if err := tx.Model(t.model).Where("worker_id IN ?", chunk).Pluck("id", &dep).Error; err != nil {
 				return err
@@ -344,7 +344,7 @@ func addDependents(tx *gorm.DB, touched map[data.Table]map[string]bool) error {
 type scope struct {
 	db      *gorm.DB
 	consent map[string]bool   // worker id -> may travel
-	owner   map[string]string // "placements/id" or "follow_ups/id" -> worker id ("" when there is no such row)
+	owner   map[string]string // "placements/id", "follow_ups/id" or "subsidy_claims/id" -> worker id ("" when there is no such row)
 }
 
 func newScope(db *gorm.DB) *scope {
@@ -362,7 +362,7 @@ func (sc *scope) prefetch(rows map[data.Table]map[string]bool) error {
 	for _, t := range []struct {
 		table data.Table
 		model any
-	}{{data.TablePlacements, &data.Placement{}}, {data.TableFollowUps, &data.FollowUp{}}} {
+	}{{data.TablePlacements, &data.Placement{}}, {data.TableFollowUps, &data.FollowUp{}}, {data.TableClaims, &data.SubsidyClaim{}}} {
 		var ids []string
 		for id := range rows[t.table] {
 			if _, seen := sc.owner[string(t.table)+"/"+id]; !seen {
@@ -414,7 +414,7 @@ func (sc *scope) shares(table data.Table, id string) (bool, error) {
 	switch table {
 	case data.TableWorkers:
 		workerID = id
-	case data.TablePlacements, data.TableFollowUps:
+	case data.TablePlacements, data.TableFollowUps, data.TableClaims:
 		owner, seen := sc.owner[string(table)+"/"+id]
 		if !seen {
 			if err := sc.prefetch(map[data.Table]map[string]bool{table: {id: true}}); err != nil {

@@ -45,7 +45,7 @@ func TestBundleHistoryFiltersByPartnerAndDirectionNewestFirst(t *testing.T) {
 
 func TestSyncedTablesIsACopy(t *testing.T) {
 	got := SyncedTables()
-	if len(got) != 5 || got[0] != "employers" || got[4] != "follow_ups" {
+	if len(got) != 6 || got[0] != "employers" || got[4] != "follow_ups" || got[5] != "subsidy_claims" {
 		t.Fatalf("tables %v", got)
 	}
 	got[0] = "x"

@@ -57,6 +57,8 @@ func findRows(db *gorm.DB, table data.Table, ids []string, fn func(data.Record))
 		return findChunked[data.Placement](db, ids, fn)
 	case data.TableFollowUps:
 		return findChunked[data.FollowUp](db, ids, fn)
+	case data.TableClaims:
+		return findChunked[data.SubsidyClaim](db, ids, fn)
 	}
 	return fmt.Errorf("文件含有未知的表 %q", table)
 }
