@@ -26,6 +26,23 @@ func TestNoPrintedLineStartsWithClosingPunctuation(t *testing.T) {
 		t.Fatalf("demo: %s", errOut)
 	}
 	cells := regexp.MustCompile(`\s{2,}`)
+	check := func(name, pdf string, args []string) {
+		t.Helper()
+		if code, _, errOut := runCLI(args...); code != ExitOK {
+			t.Fatalf("%v: %s", args, errOut)
+		}
+		out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", pdf, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n, line := range strings.Split(string(out), "\n") {
+			for _, cell := range cells.Split(strings.TrimSpace(line), -1) {
+				if r := []rune(cell); len(r) > 0 && strings.ContainsRune(closingMarks, r[0]) {
+					t.Errorf("%s line %d: a cell starts with %q:\n%s", name, n+1, string(r[0]), line)
+				}
+			}
+		}
+	}
 	printed := 0
 	for _, l := range report.Lists {
 		for _, full := range []bool{false, true} {
@@ -34,24 +51,25 @@ func TestNoPrintedLineStartsWithClosingPunctuation(t *testing.T) {
 			if full {
 				args = append(args, "--full-ids")
 			}
-			if code, _, errOut := runCLI(args...); code != ExitOK {
-				t.Fatalf("%v: %s", args, errOut)
+			if l == report.Relief { // signed for one period's payments
+				args = append(args, "--from", "2020-01-01", "--to", "2026-12-06")
 			}
-			out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", pdf, "-").Output()
-			if err != nil {
-				t.Fatal(err)
-			}
-			for n, line := range strings.Split(string(out), "\n") {
-				for _, cell := range cells.Split(strings.TrimSpace(line), -1) {
-					if r := []rune(cell); len(r) > 0 && strings.ContainsRune(closingMarks, r[0]) {
-						t.Errorf("%s line %d: a cell starts with %q:\n%s", l, n+1, string(r[0]), line)
-					}
-				}
-			}
+			check(string(l), pdf, args)
 			printed++
 		}
 	}
 	if printed != 2*len(report.Lists) {
 		t.Fatalf("printed %d lists", printed)
 	}
+	// The subsidy forms and the 统计报表 are prints too.
+	rules := filepath.Join(dir, "规则.xlsx")
+	if code, _, errOut := runCLI("subsidy", "--template", "-o", rules); code != ExitOK {
+		t.Fatalf("subsidy template: %s", errOut)
+	}
+	for _, form := range []string{"公示名单", "签领表"} {
+		pdf := filepath.Join(dir, form+".pdf")
+		check(form, pdf, []string{"subsidy", "--rules", rules, "--db", db, "--pdf", form, "-o", pdf})
+	}
+	pdf := filepath.Join(dir, "report.pdf")
+	check("统计报表", pdf, []string{"report", "monthly", "--month", "2026-11", "--db", db, "-o", pdf})
 }

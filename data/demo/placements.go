@@ -44,23 +44,32 @@ var (
 const fillShare = 0.6
 
 // planPlacements draws n placements over the demands: a stage for each, a
-// demand (one with room left for 已录用 and 已上岗) and consistent dates.
+// demand (one with room left for 已录用 and 已上岗, and for an open
+// referral one whose referrals stay within the over-referral limit) and
+// consistent dates.
 func (g *gen) planPlacements(demands []*data.Demand, n int) []*plan {
 	filled := make([]int, len(demands))
+	open := make([]int, len(demands))
 	var plans []*plan
 	for i := 0; i < n; i++ {
 		stage := stageTable.draw(g)
 		if i < len(everyStage) {
 			stage = everyStage[i]
 		}
-		fills := stage == data.StageHired || stage == data.StageStarted
-		di := g.pickDemand(demands, filled, fills)
-		if di < 0 { // every demand at its share: refer instead
-			stage, fills = data.StageReferred, false
-			di = g.pickDemand(demands, filled, false)
+		di := g.pickDemand(demands, filled, open, stage)
+		if di < 0 && fillsPosition(stage) { // every demand at its share: refer instead
+			stage = data.StageReferred
+			di = g.pickDemand(demands, filled, open, stage)
 		}
-		if fills {
+		if di < 0 { // every demand has all the referrals it may: one went home instead
+			stage = data.StageReturned
+			di = g.pickDemand(demands, filled, open, stage)
+		}
+		switch {
+		case fillsPosition(stage):
 			filled[di]++
+		case isOpenReferral(stage):
+			open[di]++
 		}
 		d := demands[di]
 		plans = append(plans, &plan{demand: d, p: g.timeline(d, stage)})
@@ -68,15 +77,31 @@ func (g *gen) planPlacements(demands []*data.Demand, n int) []*plan {
 	return plans
 }
 
-// pickDemand draws a demand weighted by headcount, or by the room left
-// below fillShare when the placement takes a position; -1 if none has room.
-func (g *gen) pickDemand(demands []*data.Demand, filled []int, fills bool) int {
+func fillsPosition(s data.Stage) bool { return s == data.StageHired || s == data.StageStarted }
+
+func isOpenReferral(s data.Stage) bool { return s == data.StageReferred || s == data.StageInterviewed }
+
+// referralCap is how many referrals may be open on d however the demo's
+// hires fall: the over-referral limit on the headcount left once the demo
+// has filled its share.
+func referralCap(d *data.Demand) int {
+	return data.DefaultOverReferral * (d.Headcount - int(float64(d.Headcount)*fillShare))
+}
+
+// pickDemand draws a demand for a placement at stage, weighted by
+// headcount, or by the room left below fillShare when the placement takes
+// a position; a demand whose open referrals reached referralCap takes no
+// more. -1 if none has room.
+func (g *gen) pickDemand(demands []*data.Demand, filled, open []int, stage data.Stage) int {
 	weights := make([]int, len(demands))
 	sum := 0
 	for i, d := range demands {
 		w := d.Headcount
-		if fills {
+		switch {
+		case fillsPosition(stage):
 			w = int(float64(d.Headcount)*fillShare) - filled[i]
+		case isOpenReferral(stage) && open[i] >= referralCap(d):
+			w = 0
 		}
 		if w > 0 {
 			weights[i] = w
