@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data/catalog"
+	"duikou/data/storage"
 )
 
 // settingsScreen is 设置: this office as set up, the clerk's name for the
@@ -53,7 +54,8 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 	restore := widget.NewButtonWithIcon("从备份恢复…", theme.HistoryIcon(), s.chooseBackup)
 	path := widget.NewLabel("数据库文件：" + s.st.Path())
 	path.Wrapping = fyne.TextWrapWord
-	backupNote := widget.NewLabel("程序每天第一次打开时自动备份一次，保留最近 30 份；备份放在数据库文件旁的 backups 文件夹中。从备份恢复前，程序会先备份当前数据库。")
+	backupNote := widget.NewLabel("程序每天第一次打开时自动备份一次，导入和从备份恢复前也先备份当前数据库；备份放在数据库文件旁的 backups 文件夹中。" +
+		storage.RetentionRule())
 	backupNote.Wrapping = fyne.TextWrapWord
 	backupNote.Importance = widget.LowImportance
 
@@ -107,7 +109,7 @@ func (s *settingsScreen) backupNow() {
 	s.setBackupNote("正在备份…")
 	st, ui := s.st, s.g.ui
 	go func() {
-		file, err := st.BackupBeside("manual")
+		file, err := st.BackupBeside(storage.BackupManual)
 		ui(func() {
 			if err != nil {
 				s.setBackupNote("备份失败：" + err.Error())

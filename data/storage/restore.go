@@ -120,7 +120,7 @@ func (s *Store) RestoreFrom(src string) (*Store, error) {
 	if err != nil {
 		return s, err
 	}
-	before, err := s.BackupBeside("before-restore")
+	before, err := s.BackupBeside(BackupBeforeRestore)
 	if err != nil {
 		return s, fmt.Errorf("恢复前备份当前数据库失败，未做任何改动：%w", err)
 	}
@@ -188,7 +188,7 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	defer in.Close()
-	out, err := os.Create(dst)
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
 	if err != nil {
 		return err
 	}

@@ -97,6 +97,12 @@ func OpenWith(path string, opt Options) (*Store, error) {
 			return nil, err
 		}
 	}
+	if !opt.Reader {
+		if err := privateFile(path); err != nil {
+			lock.Release()
+			return nil, err
+		}
+	}
 	db, err := gorm.Open(sqlite.Open(dsn(path)), &gorm.Config{
 		Logger:                                   logger.Default.LogMode(logger.Silent),
 		NowFunc:                                  func() time.Time { return now().UTC() },
