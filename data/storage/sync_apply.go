@@ -175,6 +175,7 @@ func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool)
 	}
 	if !dryRun {
 		s.notify(tx.changes)
+		s.scrubBackupsOf(tx.withdrawn)
 	}
 	return sum, nil
 }
