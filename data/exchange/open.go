@@ -66,6 +66,9 @@ func Open(s *storage.Store, r io.Reader) (*Opened, error) {
 	if self == nil {
 		return nil, errors.New("请先完成本单位设置")
 	}
+	if self.AgeIdentity == "" {
+		return nil, storage.ErrNoKeys
+	}
 	identity, err := age.ParseX25519Identity(self.AgeIdentity)
 	if err != nil {
 		return nil, errors.New("本单位的解密密钥缺失或无效")

@@ -3,13 +3,10 @@ package storage
 import (
 	"database/sql"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
-	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
 
 	"duikou/data"
 )
@@ -22,16 +19,9 @@ import (
 // committed (locally, or a partner's withdrawal applied here), each backup
 // that holds one of those workers is scrubbed the way a partner's husk is
 // (eraseWorker, stripLoggedOps, the conflicts on personal columns dropped)
-// and rewritten without free pages, so the erased bytes are gone from the
-// file; an audit entry says how many files were scrubbed.
+// and rewritten without free pages (rewriteBackup), so the erased bytes
+// are gone from the file; an audit entry says how many files were scrubbed.
 //
-// A backup is scrubbed on a copy beside it that replaces it only once it
-// passes integrity_check: a crash leaves the old backup (scrubbed on the
-// next withdrawal) and a .scrub file, never a damaged backup.
-
-// scrubSuffix names the working copy of a backup being scrubbed.
-const scrubSuffix = ".scrub"
-
 // scrubBackupsOf erases the workers' personal fields from every backup in
 // the backups folder and audits the count. Failures are audited too; the
 // withdrawal itself has committed and stands.
@@ -43,7 +33,8 @@ func (s *Store) scrubBackupsOf(workerIDs []string) {
 	scrubbed := 0
 	var failed []string
 	for _, f := range files {
-		changed, err := scrubBackup(f, workerIDs)
+		changed, err := rewriteBackup(f, func(db *sql.DB) (bool, error) { return backupHolds(db, workerIDs) },
+			func(tx *gorm.DB) (bool, error) { return eraseWorkersIn(tx, workerIDs) })
 		if err != nil {
 			failed = append(failed, filepath.Base(f))
 			continue
@@ -59,44 +50,17 @@ func (s *Store) scrubBackupsOf(workerIDs []string) {
 	s.audit(data.AuditEntry{Action: data.ActBackup, Table: string(data.TableWorkers), Count: scrubbed, Summary: summary})
 }
 
-// scrubBackup erases the workers from one backup and reports whether it
-// held any of them. A file that is not a Duikou database is an error.
-func scrubBackup(path string, workerIDs []string) (bool, error) {
-	if held, err := backupHolds(path, workerIDs); err != nil || !held {
-		return false, err
-	}
-	tmp := path + scrubSuffix
-	_ = os.Remove(tmp)
-	defer os.Remove(tmp)
-	if err := copyFile(path, tmp); err != nil {
-		return false, err
-	}
-	changed, err := eraseInFile(tmp, workerIDs)
-	if err != nil || !changed {
-		return false, err
-	}
-	if err := checkBackupFile(tmp); err != nil {
-		return false, err
-	}
-	return true, os.Rename(tmp, path)
-}
-
 // backupHolds reports, reading only, whether a backup has a row or an op
 // of any of the workers: most backups, taken before the worker was
 // registered or already scrubbed, need no copy.
-func backupHolds(path string, ids []string) (bool, error) {
-	db, err := sql.Open("sqlite3", path+"?mode=ro")
-	if err != nil {
-		return false, err
-	}
-	defer db.Close()
+func backupHolds(db *sql.DB, ids []string) (bool, error) {
 	args := make([]any, len(ids))
 	for i, id := range ids {
 		args[i] = id
 	}
 	in := "(?" + strings.Repeat(",?", len(ids)-1) + ")"
 	var n int
-	err = db.QueryRow(`SELECT (SELECT COUNT(*) FROM workers WHERE id IN `+in+` AND (id_number <> '' OR phone <> '' OR address <> '' OR notes <> ''))
+	err := db.QueryRow(`SELECT (SELECT COUNT(*) FROM workers WHERE id IN `+in+` AND (id_number <> '' OR phone <> '' OR address <> '' OR notes <> ''))
 		+ (SELECT COUNT(*) FROM ops WHERE tbl = 'workers' AND row_id IN `+in+` AND (`+personalKeysLike+`))`, append(args, args...)...).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("不是本程序的数据库备份：%w", err)
@@ -131,63 +95,41 @@ func opsWithPersonalData(tx *gorm.DB, id string) (bool, error) {
 	return false, nil
 }
 
-// eraseInFile makes husks of the workers in the database file at path,
-// strips their ops and conflicts, and vacuums the file.
-func eraseInFile(path string, ids []string) (bool, error) {
-	db, err := gorm.Open(sqlite.Open(path+"?_foreign_keys=0&_secure_delete=on"), &gorm.Config{
-		Logger: logger.Default.LogMode(logger.Silent), SkipDefaultTransaction: true})
-	if err != nil {
-		return false, err
-	}
-	sqlDB, err := db.DB()
-	if err != nil {
-		return false, err
-	}
-	defer sqlDB.Close()
-	sqlDB.SetMaxOpenConns(1)
-	changed := false
-	err = db.Transaction(func(tx *gorm.DB) error {
-		for _, id := range ids {
-			var w data.Worker
-			res := tx.Where("id = ?", id).Limit(1).Find(&w)
-			if res.Error != nil {
-				return res.Error
-			}
-			if res.RowsAffected > 0 && (hasPersonalData(&w) || w.Name != huskName(w.Name)) {
-				eraseWorker(&w)
-				if err := tx.Model(&data.Worker{}).Where("id = ?", id).
-					Select("Name", "IDNumber", "Phone", "Address", "Notes", "Skills", "Trainings", "Birth", "FieldOps").
-					Updates(&w).Error; err != nil {
-					return err
-				}
-				changed = true
-			}
-			stripped, err := opsWithPersonalData(tx, id)
-			if err != nil {
-				return err
-			}
-			if stripped {
-				if err := stripLoggedOps(tx, id); err != nil {
-					return err
-				}
-				changed = true
-			}
-			if err := tx.Where("tbl = ? AND row_id = ? AND field IN ?", data.TableWorkers, id, data.PersonalColumns).
-				Delete(&Conflict{}).Error; err != nil {
-				return err
-			}
+// eraseWorkersIn makes husks of the workers in a backup, strips their ops
+// and drops their conflicts; changed is false when there was nothing left
+// to erase.
+func eraseWorkersIn(tx *gorm.DB, ids []string) (changed bool, err error) {
+	for _, id := range ids {
+		var w data.Worker
+		res := tx.Where("id = ?", id).Limit(1).Find(&w)
+		if res.Error != nil {
+			return false, res.Error
 		}
-		return nil
-	})
-	if err != nil || !changed {
-		return false, err
+		if res.RowsAffected > 0 && (hasPersonalData(&w) || w.Name != huskName(w.Name)) {
+			eraseWorker(&w)
+			if err := tx.Model(&data.Worker{}).Where("id = ?", id).
+				Select("Name", "IDNumber", "Phone", "Address", "Notes", "Skills", "Trainings", "Birth", "FieldOps").
+				Updates(&w).Error; err != nil {
+				return false, err
+			}
+			changed = true
+		}
+		stripped, err := opsWithPersonalData(tx, id)
+		if err != nil {
+			return false, err
+		}
+		if stripped {
+			if err := stripLoggedOps(tx, id); err != nil {
+				return false, err
+			}
+			changed = true
+		}
+		if err := tx.Where("tbl = ? AND row_id = ? AND field IN ?", data.TableWorkers, id, data.PersonalColumns).
+			Delete(&Conflict{}).Error; err != nil {
+			return false, err
+		}
 	}
-	// VACUUM rebuilds the file from the live rows only: the erased values
-	// do not linger in free pages.
-	if err := db.Exec("VACUUM").Error; err != nil {
-		return false, err
-	}
-	return true, nil
+	return changed, nil
 }
 
 // hasPersonalData reports whether a worker row still holds any of the

@@ -12,6 +12,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/catalog"
+	"duikou/data/keystore"
 )
 
 // Office returns this office, or nil before the first-run set-up.
@@ -32,6 +33,9 @@ func (s *Store) loadOffice() error {
 		return res.Error
 	}
 	if res.RowsAffected > 0 {
+		if err := s.attachKeys(&o); err != nil {
+			return err
+		}
 		s.mu.Lock()
 		s.office = &o
 		s.mu.Unlock()
@@ -75,6 +79,9 @@ func (s *Store) SetupOfficeAs(id, name, region string, role data.OfficeRole, cle
 	}
 	o := &data.Office{ID: id, Name: name, Region: region, Role: role, ClerkName: clerk,
 		SignPublic: pub, SignPrivate: priv, AgeIdentity: ageID.String(), AgeRecipient: ageID.Recipient().String()}
+	if err := s.saveNewKeys(id, keystore.Keys{SignPrivate: priv, AgeIdentity: ageID.String()}); err != nil {
+		return nil, err
+	}
 	if err := s.db.Create(o).Error; err != nil {
 		return nil, err
 	}

@@ -54,6 +54,10 @@ type Options struct {
 	// own a restore could lose.
 	Reader bool
 
+	// KeyDir is the folder of the office's private keys (data/keystore);
+	// default keystore.Dir(), the user's config folder.
+	KeyDir string
+
 	// held is the lock a restore carries across the swap of the file.
 	held *dblock.Lock
 }
