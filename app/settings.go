@@ -69,6 +69,8 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 			container.NewBorder(nil, nil, widget.NewLabel("经办人姓名"), saveClerk, s.clerk), s.saved, clerkNote)),
 		section("数据与备份", "", container.NewVBox(path, container.NewHBox(backupNow, restore), s.backup, backupNote)),
 		newCheckInSettings(s.g, s.st).view(),
+		newKeysSection(s.g, s.st).view(),
+		s.logSection(),
 		section("关于", "", about),
 	))
 	return s.built
@@ -109,6 +111,7 @@ func (s *settingsScreen) backupNow() {
 	s.setBackupNote("正在备份…")
 	st, ui := s.st, s.g.ui
 	go func() {
+		defer forwardPanic(ui, "备份")
 		file, err := st.BackupBeside(storage.BackupManual)
 		ui(func() {
 			if err != nil {
@@ -129,4 +132,22 @@ func (s *settingsScreen) setBackupNote(text string) {
 	} else {
 		s.backup.Show()
 	}
+}
+
+// logSection is where the log file is: what to send to support when
+// something went wrong. It holds no full ID numbers or phones.
+func (s *settingsScreen) logSection() fyne.CanvasObject {
+	dir := s.g.opt.LogDir
+	if dir == "" {
+		return section("日志", "", widget.NewLabel("本次运行没有日志文件（找不到可写的用户配置目录）。"))
+	}
+	path := widget.NewLabel("日志文件夹：" + dir)
+	path.Wrapping = fyne.TextWrapWord
+	open := widget.NewButtonWithIcon("打开日志文件夹", theme.FolderOpenIcon(), func() {
+		if err := s.g.hooks().open(dir); err != nil {
+			s.g.showError("无法打开日志文件夹", err)
+		}
+	})
+	return section("日志", "程序出错、备份失败等情况记在这里（不含完整的身份证号和电话），需要时发给技术支持。",
+		container.NewVBox(path, container.NewHBox(open)))
 }

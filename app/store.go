@@ -82,6 +82,7 @@ type SettingsStore interface {
 	OfficeStore
 	BackupStore
 	CheckInStore
+	KeyStore
 }
 
 // FollowUpAdder is what the new follow-up dialog uses (from 跟踪服务 and

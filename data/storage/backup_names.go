@@ -15,8 +15,9 @@ const (
 	BackupBeforeImport  = "before-import"
 	BackupBeforeRestore = "before-restore"
 	BackupManual        = "manual"
-	// backupBeforeMigrate is followed by the old schema version: before-migrate-v1.
-	backupBeforeMigrate = "before-migrate"
+	// BackupBeforeMigrate is followed by the old schema version in the
+	// name (before-migrate-v1); BackupInfo.Kind has it without.
+	BackupBeforeMigrate = "before-migrate"
 )
 
 // backupStamp is the time in a backup's name: local time to the second,

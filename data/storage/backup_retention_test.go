@@ -62,7 +62,7 @@ func TestPruneBackupsKeepsTheLastTenOfEachKindAndTheLast30Days(t *testing.T) {
 			t.Errorf("%s was removed", filepath.Base(p))
 		}
 	}
-	if _, kind, ok := parseBackupName(legacy); !ok || kind != backupBeforeMigrate {
+	if _, kind, ok := parseBackupName(legacy); !ok || kind != BackupBeforeMigrate {
 		t.Fatalf("legacy name read as %q %v", kind, ok)
 	}
 }

@@ -19,6 +19,7 @@ import (
 // what the database will look like afterwards.
 type BackupInfo struct {
 	Path       string
+	Kind       string // BackupDaily, BackupBeforeImport, ...; "" for a file of another name
 	OfficeID   string
 	OfficeName string
 	Taken      time.Time // the file's modification time
@@ -44,7 +45,8 @@ func (s *Store) BackupFiles() ([]BackupInfo, error) {
 		if err != nil || !st.Mode().IsRegular() {
 			continue
 		}
-		out = append(out, BackupInfo{Path: name, Taken: st.ModTime(), Size: st.Size()})
+		_, kind, _ := parseBackupName(name)
+		out = append(out, BackupInfo{Path: name, Kind: kind, Taken: st.ModTime(), Size: st.Size()})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Taken.After(out[j].Taken) })
 	return out, nil
