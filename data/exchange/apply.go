@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"errors"
 	"fmt"
 
 	"duikou/data/storage"
@@ -57,6 +58,10 @@ func (o *Opened) Apply(fileName string) (*Result, error) {
 		}
 	}
 	sum, err := o.s.ApplyChanges(o.Changes, id, fileName, false)
+	if errors.Is(err, storage.ErrBundleImported) { // by another import meanwhile
+		o.AlreadyImported = true
+		return &Result{Summary: &storage.ApplySummary{}, AlreadyImported: true, Backup: backup}, nil
+	}
 	res := &Result{Summary: sum, Backup: backup}
 	if err != nil {
 		if sum != nil && len(sum.Refused) > 0 {

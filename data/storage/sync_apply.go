@@ -131,6 +131,9 @@ func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool)
 		if err := db.Exec("PRAGMA defer_foreign_keys = ON").Error; err != nil {
 			return err
 		}
+		if err := checkNotImported(db, bundleID); err != nil {
+			return err
+		}
 		tx = &Tx{s: s, db: db, origin: self.ID, clerk: self.ClerkName, remote: true}
 		var err error
 		if tx.seq, err = lastSeq(db, self.ID); err != nil {
