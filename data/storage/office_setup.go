@@ -126,7 +126,7 @@ func (s *Store) Audit(action data.Action, table string, count int, summary strin
 	if o := s.Office(); o != nil {
 		e.Clerk = o.ClerkName
 	}
-	return s.db.Create(&e).Error
+	return s.explainBusy(s.db.Create(&e).Error)
 }
 
 // AuditLog lists the newest entries first.

@@ -171,7 +171,7 @@ func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool)
 		}
 	}
 	if err != nil && !errors.Is(err, errRollback) {
-		return nil, err
+		return nil, s.explainBusy(err)
 	}
 	if len(sum.Refused) > 0 && !dryRun {
 		return sum, fmt.Errorf("文件中有%d条记录未通过校验，未导入任何数据：%s", len(sum.Refused), sum.Refused[0])

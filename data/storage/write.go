@@ -71,7 +71,7 @@ func (s *Store) write(quiet bool, fn func(tx *Tx) error) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return s.explainBusy(err)
 	}
 	s.notify(tx.changes)
 	s.scrubBackupsOf(tx.withdrawn)
