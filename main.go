@@ -27,6 +27,7 @@ import (
 	"duikou/data/applog"
 	"duikou/data/cli"
 	"duikou/data/demo"
+	"duikou/data/keystore"
 	"duikou/data/osopen"
 	"duikou/data/storage"
 )
@@ -190,6 +191,9 @@ func openStore(path string, useDemo bool) (*storage.Store, func(), error) {
 		if err != nil {
 			return nil, none, fmt.Errorf("无法创建演示数据库的临时文件夹：%w", err)
 		}
+		// The throwaway office's keys go with it, not into the clerk's
+		// key folder (data/keystore).
+		os.Setenv(keystore.EnvDir, filepath.Join(dir, "keys"))
 		s, err := demo.Create(filepath.Join(dir, "demo.db"), demo.Options{})
 		if err != nil {
 			os.RemoveAll(dir)

@@ -65,22 +65,24 @@ func TestImportThatWritesNothingTakesNoBackup(t *testing.T) {
 	}
 }
 
-// Twenty pairs of imports at the same moment, into two databases in one
-// folder (so one backups folder) on clocks that give both the same second:
+// Twenty rounds of imports at the same moment, two into one database and
+// one into another database in the same folder (so one backups folder), on
+// clocks that give them all the same second:
 // every backup reported is a distinct file that opens and passes
 // integrity_check, is readable by this account only, and nothing is left
 // half-written. Before, both of a pair wrote the same name through the
 // same .partial file: a 0-byte "backup" reported as taken, or raw errors.
 func TestSimultaneousImportsEachReportASoundBackup(t *testing.T) {
 	dir := t.TempDir()
-	stores := []*storage.Store{newStoreAt(t, filepath.Join(dir, "a.db")), newStoreAt(t, filepath.Join(dir, "b.db"))}
-	const pairs = 20
+	a, b := newStoreAt(t, filepath.Join(dir, "a.db")), newStoreAt(t, filepath.Join(dir, "b.db"))
+	stores := []*storage.Store{a, a, b}
+	const rounds = 20
 	reported := map[string]bool{}
-	for round := 0; round < pairs; round++ {
+	for round := 0; round < rounds; round++ {
 		var wg sync.WaitGroup
 		start := make(chan struct{})
-		reps := make([]*Report, 2)
-		errs := make([]error, 2)
+		reps := make([]*Report, len(stores))
+		errs := make([]error, len(stores))
 		for i, s := range stores {
 			path := filepath.Join(t.TempDir(), fmt.Sprintf("名单%d-%d.csv", round, i))
 			rosterCSV(t, path, 1000*i+3*round+1, 3)
@@ -123,7 +125,7 @@ func TestSimultaneousImportsEachReportASoundBackup(t *testing.T) {
 			t.Fatalf("backup %s: integrity_check %q, %v", filepath.Base(b), res, err)
 		}
 	}
-	if got := backupsIn(t, dir); len(got) != 2*pairs {
-		t.Fatalf("%d files in the backups folder, want %d (no .partial left): %v", len(got), 2*pairs, got)
+	if got := backupsIn(t, dir); len(got) != len(stores)*rounds {
+		t.Fatalf("%d files in the backups folder, want %d (no .partial left): %v", len(got), len(stores)*rounds, got)
 	}
 }
