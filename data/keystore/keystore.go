@@ -77,15 +77,15 @@ func Dir() (string, error) {
 	return filepath.Join(cfg, "duikou", "keys"), nil
 }
 
-var testDirOnce = sync.OnceValues(func() (string, error) {
-	d, err := os.MkdirTemp("", "duikou-test-keys-")
+var testDirOnce = sync.OnceValues(func() (string, error) { return os.MkdirTemp("", "duikou-test-keys-") })
+
+func testDir() (string, error) {
+	d, err := testDirOnce()
 	if err == nil {
 		err = os.Setenv(EnvDir, d)
 	}
 	return d, err
-})
-
-func testDir() (string, error) { return testDirOnce() }
+}
 
 // path is the key file of an office in dir; the id is checked so that it
 // cannot name a file elsewhere.
