@@ -41,20 +41,3 @@ func TestAPanicInABackgroundJobIsLoggedAndRaisedOnTheUIThread(t *testing.T) {
 }
 
 func panicsInAQuery() { panic("索引越界") }
-
-// 设置 names the log folder and opens it for the clerk.
-func TestSettingsOpensTheLogFolder(t *testing.T) {
-	h := newHarness(t, true)
-	dir := t.TempDir()
-	h.g.opt.LogDir = dir
-	var opened string
-	h.g.files = &fileHooks{open: func(path string) error { opened = path; return nil }}
-	h.g.navigate(screenSettings)
-	h.settle()
-	h.mustShow("日志文件夹：" + dir)
-	h.mustShow("这台电脑上有本单位的密钥")
-	h.tap("打开日志文件夹")
-	if opened != dir {
-		t.Fatalf("opened %q, want %q", opened, dir)
-	}
-}

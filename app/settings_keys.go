@@ -29,9 +29,12 @@ type keysSection struct {
 	g      *GUI
 	st     KeyStore
 	status *widget.Label
+	run    *latest // the export or import, off the UI thread (scrypt takes a second)
 }
 
-func newKeysSection(g *GUI, st KeyStore) *keysSection { return &keysSection{g: g, st: st} }
+func newKeysSection(g *GUI, st KeyStore) *keysSection {
+	return &keysSection{g: g, st: st, run: g.newLatest()}
+}
 
 func (k *keysSection) view() fyne.CanvasObject {
 	k.status = widget.NewLabel("")
@@ -71,18 +74,17 @@ func (k *keysSection) askExport() {
 }
 
 func (k *keysSection) export(path, passphrase string) {
-	st, ui := k.st, k.g.ui
-	go func() {
-		defer forwardPanic(ui, "导出密钥")
+	st := k.st
+	k.run.submit(func() func() {
 		err := writeKeyFile(path, func(w io.Writer) error { return st.ExportKeys(w, passphrase) })
-		ui(func() {
+		return func() {
 			if err != nil {
 				k.g.showError("未导出密钥", err)
 				return
 			}
 			k.g.showText("已导出密钥", "已导出到 "+path+"。\n有了这个文件和口令就能以本单位的名义收发交换文件：请妥善保管，不要和口令放在一起。")
-		})
-	}()
+		}
+	})
 }
 
 // writeKeyFile writes a new file readable by this account only, removing
@@ -115,19 +117,18 @@ func (k *keysSection) chooseImport() {
 }
 
 func (k *keysSection) importFile(path, passphrase string) {
-	st, ui := k.st, k.g.ui
-	go func() {
-		defer forwardPanic(ui, "导入密钥")
+	st := k.st
+	k.run.submit(func() func() {
 		err := readKeyFile(path, func(r io.Reader) error { return st.ImportKeys(r, passphrase) })
-		ui(func() {
+		return func() {
 			k.refresh()
 			if err != nil {
 				k.g.showError("未导入密钥", err)
 				return
 			}
 			k.g.showText("已导入密钥", "这台电脑现在可以收发本单位的交换文件了。")
-		})
-	}()
+		}
+	})
 }
 
 func readKeyFile(path string, read func(io.Reader) error) error {
