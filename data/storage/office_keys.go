@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"path/filepath"
 
 	"gorm.io/gorm"
@@ -36,33 +37,45 @@ func (s *Store) keyDir() (string, error) {
 // do not belong to o's public keys are not used. A computer without them
 // opens the database all the same: only the exchange needs them.
 func (s *Store) attachKeys(o *data.Office) error {
-	dir, err := s.keyDir()
-	if err != nil {
-		return err
-	}
 	legacy, inDB, err := legacyKeys(s.db, o.ID)
 	if err != nil {
 		return err
 	}
-	k, err := keystore.Load(dir, o.ID)
-	switch {
-	case errors.Is(err, keystore.ErrNotFound) && inDB:
-		k = legacy
-		if !s.opt.Reader {
-			if err := keystore.Save(dir, o.ID, k); err != nil {
-				return fmt.Errorf("无法把本单位密钥移出数据库：%w", err)
-			}
+	dir, err := s.keyDir()
+	if err != nil {
+		// No key folder on this account (no config folder): the database
+		// still opens; old keys stay where they are until there is one.
+		if inDB && legacy.Matches(o.SignPublic, o.AgeRecipient) {
+			o.SignPrivate, o.AgeIdentity = legacy.SignPrivate, legacy.AgeIdentity
 		}
-	case errors.Is(err, keystore.ErrNotFound):
-	case err != nil:
-		return err
+		return nil
 	}
-	if inDB && !s.opt.Reader {
+	k, err := keystore.Load(dir, o.ID)
+	if err != nil && !errors.Is(err, keystore.ErrNotFound) {
+		// A key file this account cannot read (another Windows account's
+		// DPAPI, a damaged file): the database opens without it, the
+		// exchange says the keys are missing, and the log says why.
+		slog.Warn("无法读取本单位密钥", "err", err)
+	}
+	stored := k.Matches(o.SignPublic, o.AgeRecipient)
+	if !stored && errors.Is(err, keystore.ErrNotFound) && inDB && !s.opt.Reader {
+		if err := keystore.Save(dir, o.ID, legacy); err != nil {
+			slog.Warn("无法把本单位密钥移出数据库", "err", err)
+		} else {
+			k, stored = legacy, legacy.Matches(o.SignPublic, o.AgeRecipient)
+		}
+	}
+	// The copy in the database goes only once the key folder holds the
+	// same keys.
+	if inDB && stored && !s.opt.Reader {
 		if err := s.eraseLegacyKeys(); err != nil {
 			return err
 		}
 		s.audit(data.AuditEntry{Action: data.ActSetup, Summary: "本单位的私钥已移出数据库，保存在密钥文件夹 " + dir})
 		s.scrubKeysFromBackups()
+	}
+	if !stored && inDB {
+		k = legacy // not moved (a reader, or no writable key folder): used from the database
 	}
 	if k.Matches(o.SignPublic, o.AgeRecipient) {
 		o.SignPrivate, o.AgeIdentity = k.SignPrivate, k.AgeIdentity

@@ -190,3 +190,21 @@ func TestKeysMoveToANewComputerOnlyByExport(t *testing.T) {
 		t.Fatalf("the new computer's key folder: %v", err)
 	}
 }
+
+// A damaged key file does not keep the database shut: it opens, without
+// the keys (the exchange then says they are missing).
+func TestADamagedKeyFileStillOpensTheDatabase(t *testing.T) {
+	keyDir := t.TempDir()
+	path := filepath.Join(t.TempDir(), "duikou.db")
+	s := openWithKeys(t, path, keyDir)
+	o, _ := s.SetupOffice("榆中县总工会", "620123", data.RoleSending, "李娟")
+	s.Close()
+	if err := os.WriteFile(filepath.Join(keyDir, o.ID+".key"), []byte("乱码"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s = openWithKeys(t, path, keyDir)
+	defer s.Close()
+	if s.Office() == nil || s.HasKeys() {
+		t.Fatalf("office %v, keys %v", s.Office(), s.HasKeys())
+	}
+}
