@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"path/filepath"
 	"sync"
 	"testing"
 )
@@ -50,5 +51,38 @@ func TestTheSameBundleImportedTwiceAtOnce(t *testing.T) {
 		if applied != 1 {
 			t.Fatalf("round %d: %d imports applied the bundle, want 1", round, applied)
 		}
+	}
+}
+
+// A file that carries no records (only the partner's acknowledgements)
+// is imported without a backup of the whole database.
+func TestAnEmptyBundleTakesNoBackup(t *testing.T) {
+	a, b := twoOffices(t)
+	populate(t, a.s, 3)
+	for _, pair := range [][2]*office{{a, b}, {b, a}} {
+		file, _ := bundle(t, pair[0], pair[1])
+		o, err := open(pair[1].s, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := o.Apply("x.duikou"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, _ := filepath.Glob(filepath.Join(filepath.Dir(b.path), "backups", "*"))
+	file, _ := bundle(t, a, b)
+	o, err := open(b.s, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(o.Changes.Ops) + len(o.Changes.Rows); n != 0 {
+		t.Fatalf("the test proves nothing: the bundle carries %d records", n)
+	}
+	res, err := o.Apply("empty.duikou")
+	if err != nil || res.Backup != "" {
+		t.Fatalf("apply: %+v %v", res, err)
+	}
+	if after, _ := filepath.Glob(filepath.Join(filepath.Dir(b.path), "backups", "*")); len(after) != len(before) {
+		t.Fatalf("backups %d → %d", len(before), len(after))
 	}
 }
