@@ -21,7 +21,7 @@ import (
 // (eraseWorker, stripLoggedOps, the conflicts on personal columns dropped)
 // and rewritten without free pages (rewriteBackup), so the erased bytes
 // are gone from the file; an audit entry says how many files were scrubbed.
-//
+
 // scrubBackupsOf erases the workers' personal fields from every backup in
 // the backups folder and audits the count. Failures are audited too; the
 // withdrawal itself has committed and stands.
@@ -54,6 +54,13 @@ func (s *Store) scrubBackupsOf(workerIDs []string) {
 // of any of the workers: most backups, taken before the worker was
 // registered or already scrubbed, need no copy.
 func backupHolds(db *sql.DB, ids []string) (bool, error) {
+	var tables int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('workers', 'ops')`).Scan(&tables); err != nil {
+		return false, fmt.Errorf("无法读取：%w", err)
+	}
+	if tables != 2 {
+		return false, nil // not a Duikou database (a file of the clerk's own): nothing of ours in it
+	}
 	args := make([]any, len(ids))
 	for i, id := range ids {
 		args[i] = id
