@@ -153,10 +153,9 @@ func runGUI(lg *applog.Log, args []string) (code int) {
 	app.RememberSize(a, w)
 	w.SetMaster()
 	gui := app.New(a, w, store, app.Options{Demo: *useDemo, LogDir: lg.Dir()})
-	// A restore in 设置 replaces the Store: close whichever is current.
-	defer func() {
-		gui.Store().Close()
-	}()
+	// A restore in 设置 replaces the Store: close whichever is current
+	// (and keep the matching index for the next start).
+	defer gui.Close()
 	if *measure {
 		app.MeasureStartup(gui, os.Stdout)
 	} else if !*useDemo {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
+	"duikou/data/monitor"
 	"duikou/data/storage"
 )
 
@@ -23,9 +24,12 @@ type homeScreen struct {
 
 	greeting                                           *widget.Label
 	workers, idle, employed, started, overdue, arrears *statCard
-	perMonth, byCity, byKind                           *barChart
-	perMonthCard                                       *widget.Card
-	built                                              fyne.CanvasObject
+	// risk is 返贫风险; flags are the workers it counts, which it opens.
+	risk                     *statCard
+	flags                    []monitor.Flag
+	perMonth, byCity, byKind *barChart
+	perMonthCard             *widget.Card
+	built                    fyne.CanvasObject
 }
 
 // statCard is a number with a caption and a line of detail; tapping it
@@ -86,6 +90,8 @@ func newHomeScreen(g *GUI, st HomeStore) *homeScreen {
 		g.navigate(screenFollowUps)
 		g.followUps.showFiltered(statusOpen, data.KindArrears)
 	})
+	rounds := g.newLatest()
+	h.risk = newStatCard("返贫风险", func() { g.showRiskList(h.st, h.flags, rounds) })
 	h.perMonth = newBarChart(false)
 	h.byCity = newBarChart(true)
 	h.byKind = newBarChart(true)
@@ -114,7 +120,7 @@ func newHomeScreen(g *GUI, st HomeStore) *homeScreen {
 	h.perMonthCard = chart("近12个月每月上岗人数", h.perMonth)
 	h.built = container.NewVScroll(container.NewVBox(
 		h.greeting,
-		container.NewGridWithColumns(6, h.workers, h.idle, h.employed, h.started, h.overdue, h.arrears),
+		container.NewGridWithColumns(7, h.workers, h.idle, h.employed, h.started, h.overdue, h.arrears, h.risk),
 		container.NewGridWithColumns(3,
 			h.perMonthCard,
 			chart("上岗人数按接收地（市）", h.byCity),
@@ -163,17 +169,27 @@ func (h *homeScreen) refresh() {
 	s := h.st
 	h.jobs.submit(func() func() {
 		d, err := s.Dashboard(s.Today())
-		return func() { h.show(d, err) }
+		var flags []monitor.Flag
+		if err == nil {
+			flags, err = s.MonitorFlags(s.Today())
+		}
+		return func() { h.show(d, flags, err) }
 	})
 }
 
 // homeCities is how many cities the chart names; the rest are 其他.
 const homeCities = 7
 
-func (h *homeScreen) show(d *storage.Dashboard, err error) {
+func (h *homeScreen) show(d *storage.Dashboard, flags []monitor.Flag, err error) {
 	if err != nil {
 		h.workers.set("—", "统计出错："+err.Error(), widget.DangerImportance)
 		return
+	}
+	h.flags = flags
+	if len(flags) > 0 {
+		h.risk.set(thousands(int64(len(flags)))+" 人", "脱贫户和监测对象", widget.DangerImportance)
+	} else {
+		h.risk.set("0 人", "脱贫户、监测对象暂无风险", widget.SuccessImportance)
 	}
 	h.workers.set(thousands(d.Workers)+" 人", "登记的全部劳动者", widget.MediumImportance)
 	h.idle.set(thousands(d.Idle)+" 人", "可推荐的劳动者", widget.MediumImportance)

@@ -32,6 +32,8 @@ type matchByDemand struct {
 	pick   *pickList[data.Demand]
 	demand *data.Demand // the picked demand, nil before
 	left   int          // its headcount left, as the last ranking saw it
+	room   int          // how many this batch may refer (match.Demand.Room)
+	open   int          // its open referrals (已推荐, 已面试)
 	run    *latest
 
 	heading *widget.Label
@@ -142,13 +144,13 @@ func (m *matchByDemand) rank() {
 			took := time.Since(start)
 			var rows []candidate
 			var why string
-			left := 0
+			left, room, open := 0, 0, 0
 			if err == nil {
 				rows, err = candidatesOf(st, ranked)
 			}
 			if err == nil {
 				if md, ok, _ := e.Demand(d.ID); ok {
-					left = md.Left
+					left, room, open = md.Left, md.Room(), md.Referred
 				}
 				if len(ranked) == 0 {
 					why, _ = e.DemandClosed(d.ID)
@@ -162,7 +164,7 @@ func (m *matchByDemand) rank() {
 					m.note.SetText("匹配出错：" + err.Error())
 					return
 				}
-				m.left = left
+				m.left, m.room, m.open = left, room, open
 				m.table.setRows(rows)
 				m.detail.SetText("点选一行查看匹配说明")
 				switch {
@@ -171,7 +173,7 @@ func (m *matchByDemand) rank() {
 				case len(rows) == 0:
 					m.note.SetText("没有符合条件的劳动者（只列出待业、同意共享信息、没有进行中安置的劳动者）")
 				default:
-					m.note.SetText(fmt.Sprintf("还缺 %d 人；列出最合适的 %d 名劳动者（匹配用时 %s）。勾选后点“推荐所选”。", left, len(rows), durationText(took)))
+					m.note.SetText(fmt.Sprintf("%s；列出最合适的 %d 名劳动者（匹配用时 %s）。勾选后点“推荐所选”。", roomText(left, open, room), len(rows), durationText(took)))
 				}
 			}
 		})
@@ -215,8 +217,8 @@ func (m *matchByDemand) confirmRefer() {
 	if m.demand == nil || len(picked) == 0 {
 		return
 	}
-	if len(picked) > m.left {
-		m.s.g.showError("不能推荐", fmt.Errorf("该用工需求还缺%d人，已勾选%d人；请减少勾选的劳动者后再推荐", m.left, len(picked)))
+	if len(picked) > m.room {
+		m.s.g.showError("不能推荐", fmt.Errorf("%s，已勾选%d人；请减少勾选的劳动者后再推荐", roomText(m.left, m.open, m.room), len(picked)))
 		return
 	}
 	names := make([]string, len(picked))
@@ -252,4 +254,10 @@ func (m *matchByDemand) referPicked(picked []candidate) {
 			}
 		})
 	})
+}
+
+// roomText is 还缺 with both numbers: the headcount still to fill and the
+// referrals already open, and how many may be referred now.
+func roomText(left, open, room int) string {
+	return fmt.Sprintf("还缺 %d 人，推荐中 %d 人，现可推荐 %d 人", left, open, room)
 }

@@ -64,5 +64,5 @@ func demandTitle(d *data.Demand) string {
 
 // demandLine is a demand's 工种, work place and headcount left.
 func demandLine(d *data.Demand) string {
-	return fmt.Sprintf("%s · %s · 还缺 %d 人（共 %d 人）", occName(d.Occupation), shortRegionName(d.WorkRegion), d.Left(), d.Headcount)
+	return fmt.Sprintf("%s · %s · 还缺 %d 人（共 %d 人，推荐中 %d 人）", occName(d.Occupation), shortRegionName(d.WorkRegion), d.Left(), d.Headcount, d.Referred)
 }

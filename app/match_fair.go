@@ -85,7 +85,7 @@ func newMatchFair(s *matchScreen) *matchFair {
 	}, nil)
 	f.unfilled = newCheckTable([]column[unfilledRow]{
 		{title: "未招满的用工需求", width: 470, text: func(r *unfilledRow) string { return r.demand }},
-		{title: "还缺", width: 80, text: func(r *unfilledRow) string { return intText(r.left) + " 人" }},
+		{title: "尚可推荐", width: 80, text: func(r *unfilledRow) string { return intText(r.left) + " 人" }},
 	}, nil)
 	f.apply = widget.NewButton("确认安置", f.confirmApply)
 	f.apply.Importance = widget.HighImportance

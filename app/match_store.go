@@ -31,15 +31,17 @@ type matchEngine interface {
 	Allocate(demandIDs []string, progress func(done, total int)) (match.Allocation, error)
 	AllocationNames(alloc match.Allocation) (workers, demands map[string]string, err error)
 	Apply(alloc match.Allocation) (int, error)
+	SaveSnapshot() error
 }
 
 var _ matchEngine = (*recommend.Matcher)(nil)
 
-// newMatchEngine builds the index over the window's database. It reads
-// every worker once (seconds for a million), so it runs in the
-// background, on the screen's first use.
-// The matcher streams the database's rows itself, so it takes the
+// newMatchEngine builds the index over the window's database, from the
+// snapshot beside it when the records have not changed since it was
+// written (recommend.Open), else by reading every worker once (seconds
+// for a million); so it runs in the background, on the screen's first
+// use. The matcher streams the database's rows itself, so it takes the
 // concrete Store.
-func newMatchEngine(s *storage.Store) (matchEngine, error) {
-	return recommend.New(s)
+func newMatchEngine(s *storage.Store) (*recommend.Matcher, error) {
+	return recommend.Open(s)
 }

@@ -251,9 +251,32 @@ func TestMatchReferRespectsTheHeadcountLeft(t *testing.T) {
 	s.byDemand.table.setChecked(a.ID, true)
 	s.byDemand.table.setChecked(b.ID, true)
 	h.tap("推荐所选（2 人）")
-	h.mustShow("该用工需求还缺1人，已勾选2人")
+	h.mustShow("还缺 1 人，推荐中 0 人，现可推荐 1 人，已勾选2人")
 	if n, _ := h.s.CountPlacements(data.PlacementFilter{DemandID: d.ID}); n != 0 {
 		t.Fatalf("%d placements written, want none", n)
+	}
+}
+
+// Two referrals already open on a demand for one person use up its room at
+// the default ratio 2: the heading says so and a third is refused on screen.
+func TestMatchReferCountsOpenReferrals(t *testing.T) {
+	h := newHarness(t, true)
+	d := h.matchDemand("MA1XY2K2", "南京悦家家政服务有限公司", func(d *data.Demand) { d.Headcount = 1 })
+	for i, name := range []string{"赵丽", "钱芳"} {
+		w := h.matchWorker(10+i, name, nil)
+		if err := h.s.Create(&data.Placement{WorkerID: w.ID, DemandID: d.ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := h.matchWorker(3, "孙梅", nil)
+	s := h.openMatch()
+	h.pickDemand(s, "南京悦家")
+	h.mustShow("还缺 1 人，推荐中 2 人，现可推荐 0 人")
+	s.byDemand.table.setChecked(c.ID, true)
+	h.tap("推荐所选（1 人）")
+	h.mustShow("现可推荐 0 人，已勾选1人")
+	if n, _ := h.s.CountPlacements(data.PlacementFilter{DemandID: d.ID}); n != 2 {
+		t.Fatalf("%d placements, want the 2 open referrals only", n)
 	}
 }
 

@@ -68,7 +68,9 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 		section("经办人", "", container.NewVBox(
 			container.NewBorder(nil, nil, widget.NewLabel("经办人姓名"), saveClerk, s.clerk), s.saved, clerkNote)),
 		section("数据与备份", "", container.NewVBox(path, container.NewHBox(backupNow, restore), s.backup, backupNote)),
-		newCheckInSettings(s.g, s.st).view(),
+		checkInSettings(s.st),
+		referralLimitSettings(s.st),
+		newMonitorSettings(s.st).view(),
 		newKeysSection(s.g, s.st).view(),
 		s.logSection(),
 		section("关于", "", about),

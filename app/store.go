@@ -76,12 +76,21 @@ type CheckInStore interface {
 	SetCheckInDays(days []int) error
 }
 
+// ReferralLimitStore is how many times a demand's headcount still to fill
+// may be open as referrals at once.
+type ReferralLimitStore interface {
+	OverReferralRatio() int
+	SetOverReferralRatio(n int) error
+}
+
 // SettingsStore is what 设置 uses: the office, backups and restore, the
-// check-in days.
+// check-in days, the referral limit, 返贫监测's thresholds.
 type SettingsStore interface {
 	OfficeStore
 	BackupStore
 	CheckInStore
+	ReferralLimitStore
+	MonitorRuleStore
 	KeyStore
 }
 
@@ -106,11 +115,12 @@ type FollowUpStore interface {
 	Update(rec data.Record) error
 }
 
-// HomeStore is what 首页 reads: the office and the counts.
+// HomeStore is what 首页 reads: the office and the counts, and 返贫风险
+// with its 回访.
 type HomeStore interface {
 	officeReader
 	Dashboard(today data.Date) (*storage.Dashboard, error)
-	Today() data.Date
+	RiskStore
 }
 
 var (

@@ -28,6 +28,9 @@ type Demand struct {
 	// Filled is derived from the live placements at 已录用 or 已上岗; each
 	// office recounts it, so it never travels.
 	Filled int `gorm:"not null;default:0" sync:"-"`
+	// Referred counts the live placements still at 已推荐 or 已面试: the
+	// open referrals waiting on the employer. Derived like Filled.
+	Referred int `gorm:"not null;default:0" sync:"-"`
 }
 
 // RecordName is 用工需求.
@@ -39,6 +42,17 @@ func (d *Demand) Left() int {
 		return 0
 	}
 	return d.Headcount - d.Filled
+}
+
+// DefaultOverReferral is how many times the headcount still to fill may
+// be open as referrals at once: employers interview more than they hire,
+// so twice, unless the office sets otherwise in 设置.
+const DefaultOverReferral = 2
+
+// ReferralRoom is how many more workers may be referred now when at most
+// ratio × Left may be open at once; never negative.
+func (d *Demand) ReferralRoom(ratio int) int {
+	return max(ratio*d.Left()-d.Referred, 0)
 }
 
 // IsOpen reports whether the demand is recruiting on a given day.

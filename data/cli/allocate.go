@@ -78,7 +78,7 @@ func runAllocate(env *Env, args []string) int {
 		return code
 	}
 	defer s.Close()
-	m, err := recommend.New(s)
+	m, err := recommend.Open(s)
 	if err != nil {
 		return env.Fail("无法建立匹配索引：%v", err)
 	}
@@ -117,7 +117,7 @@ func runAllocate(env *Env, args []string) int {
 	}
 	if len(alloc.Unfilled) > 0 {
 		fmt.Fprintln(env.Stdout, "未招满的用工需求：")
-		rows := [][]string{{"用工需求", "还缺"}}
+		rows := [][]string{{"用工需求", "尚可推荐"}}
 		for _, u := range alloc.Unfilled {
 			rows = append(rows, []string{demands[u.DemandID], fmt.Sprintf("%d 人", u.Left)})
 		}

@@ -50,7 +50,9 @@ func runMatch(env *Env, args []string) int {
 		return code
 	}
 	defer s.Close()
-	m, err := recommend.New(s)
+	// The index comes from its snapshot beside the database when the
+	// records have not changed since (recommend.Open).
+	m, err := recommend.Open(s)
 	if err != nil {
 		return env.Fail("无法建立匹配索引：%v", err)
 	}
@@ -62,8 +64,8 @@ func runMatch(env *Env, args []string) int {
 			return env.failLookup(err, "用工需求", *demandID)
 		}
 		d, _, _ := m.Demand(*demandID)
-		heading = fmt.Sprintf("用工需求：%s（%s，%s，还缺 %d 人）",
-			recommend.DemandName(d), occupationLabel(d.Occupation), catalog.FullName(d.WorkRegion), d.Left)
+		heading = fmt.Sprintf("用工需求：%s（%s，%s，还缺 %d 人，推荐中 %d 人）",
+			recommend.DemandName(d), occupationLabel(d.Occupation), catalog.FullName(d.WorkRegion), d.Left, d.Referred)
 		none = "没有符合条件的劳动者"
 		if why, _ := m.DemandClosed(*demandID); why != "" {
 			none = why + "，不推荐劳动者"

@@ -185,7 +185,7 @@ func TestMatchTableIsReadable(t *testing.T) {
 	if len(lines) != 5 {
 		t.Fatalf("want a heading, a header and 3 rows:\n%s", out)
 	}
-	if lines[0] != "用工需求：南京悦家家政服务有限公司·住家保姆（家政服务员，江苏省南京市江宁区，还缺 2 人）" {
+	if lines[0] != "用工需求：南京悦家家政服务有限公司·住家保姆（家政服务员，江苏省南京市江宁区，还缺 2 人，推荐中 0 人）" {
 		t.Fatalf("heading %q", lines[0])
 	}
 	for _, want := range []string{"排名", "姓名", "分数", "匹配度", "符合", "欠缺"} {

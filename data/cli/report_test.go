@@ -13,28 +13,15 @@ import (
 
 	"duikou/data"
 	"duikou/data/ident"
-	"duikou/data/storage"
 )
 
 // reportDB is an office with one worker who started work in Nanjing on
 // 2026-10-31 with a contract, and one 欠薪 case recovered in October.
 func reportDB(t *testing.T) string {
 	t.Helper()
-	db := sheetNewOfficeDB(t)
-	s, err := storage.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, s, e := officeWithEmployer(t)
 	defer s.Close()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	c, _ := ident.OrgCodeCheckChar("MA1XY2K1")
-	e := &data.Employer{Name: "南京悦家家政服务有限公司", CreditCode: ident.MakeCreditCode("91320115MA1XY2K1" + string(c)), Region: "320115"}
-	must(s.Create(e))
+	must := func(err error) { mustDo(t, err) }
 	d := &data.Demand{EmployerID: e.ID, Occupation: "housekeeper", Headcount: 4, WorkRegion: "320115", ValidFrom: data.MakeDate(2026, 10, 8)}
 	must(s.Create(d))
 	w := &data.Worker{Name: "王秀兰", IDNumber: ident.MakeID("620123", time.Date(1990, 3, 14, 0, 0, 0, 0, time.UTC), 1, true),

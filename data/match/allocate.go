@@ -30,7 +30,8 @@ type Allocation struct {
 }
 
 // Allocate assigns workers to demands for a job fair: each worker at most
-// once, each demand at most its remaining headcount (Left), maximising the
+// once, each demand at most its Room (the headcount left, less what open
+// referrals already use up under the over-referral ratio), maximising the
 // total score exactly. A pair may be assigned only if it passes Eligible and
 // its band is 强匹配 or 可考虑 (so its score is at least ConsiderThreshold):
 // a clerk should not be handed a 不推荐 pair because it raised a total.
@@ -49,7 +50,7 @@ func Allocate(workers []Worker, demands []Demand, today time.Time, progress func
 	caps := make([]int, len(demands))
 	for j, d := range demands {
 		if d.Open {
-			caps[j] = max(d.Left, 0)
+			caps[j] = d.Room()
 		}
 	}
 	// Scoring every pair is most of the work for a large pool (100,000

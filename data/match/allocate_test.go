@@ -379,3 +379,33 @@ func jobFair() ([]Worker, []Demand) {
 	}
 	return ws, ds
 }
+
+// Open referrals use up a demand's seats at a job fair: 3 left at ratio 2
+// with 5 referrals open leaves room for one, however many workers fit.
+func TestAllocateLeavesRoomForOpenReferrals(t *testing.T) {
+	d := baseDemand()
+	d.Left, d.Referred, d.OverReferral = 3, 5, 2
+	if d.Room() != 1 {
+		t.Fatalf("room = %d, want 1", d.Room())
+	}
+	var ws []Worker
+	for i := range 4 {
+		w := baseWorker()
+		w.ID = fmt.Sprintf("w%d", i)
+		ws = append(ws, w)
+	}
+	a := Allocate(ws, []Demand{d}, genToday, nil)
+	if len(a.Assignments) != 1 || len(a.Unfilled) != 0 {
+		t.Fatalf("assigned %d, unfilled %v; want 1 and none", len(a.Assignments), a.Unfilled)
+	}
+	// Without the ratio (0) referrals are not counted: all 3 seats.
+	d.OverReferral = 0
+	if a := Allocate(ws, []Demand{d}, genToday, nil); len(a.Assignments) != 3 {
+		t.Fatalf("without the ratio assigned %d, want 3", len(a.Assignments))
+	}
+	// More open than the ceiling (after a hire) is room 0, not negative.
+	d.OverReferral, d.Referred = 2, 9
+	if d.Room() != 0 {
+		t.Fatalf("room = %d, want 0", d.Room())
+	}
+}

@@ -3,6 +3,7 @@ package match
 import (
 	"iter"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -167,4 +168,21 @@ func (ix *Index) Demand(id string) (Demand, bool) {
 		return ix.demands[i], true
 	}
 	return Demand{}, false
+}
+
+// EligibleWorkers decodes every worker who can be put forward, in ID
+// order: the pool of a job fair, read from memory rather than the
+// database.
+func (ix *Index) EligibleWorkers() []Worker {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	c := &ix.workers
+	var out []Worker
+	for row := range int32(c.len()) {
+		if c.flags[row]&flagEligible != 0 {
+			out = append(out, c.decode(row, &ix.occ, &ix.reg))
+		}
+	}
+	slices.SortFunc(out, func(a, b Worker) int { return strings.Compare(a.ID, b.ID) })
+	return out
 }

@@ -57,6 +57,17 @@ func (p Priority) Label() string {
 // first reports whether the status puts a worker first among equals.
 func (p Priority) first() bool { return p == PriorityLifted || p == PriorityMonitored }
 
+// Room is how many workers one batch (推荐所选, a job fair) may refer to
+// the demand now: never more than Left, and never so many that the open
+// referrals exceed OverReferral × Left.
+func (d Demand) Room() int {
+	room := max(d.Left, 0)
+	if d.OverReferral > 0 {
+		room = min(room, d.OverReferral*d.Left-d.Referred)
+	}
+	return max(room, 0)
+}
+
 // SexRequirement is a demand's sex requirement.
 type SexRequirement int
 
@@ -72,12 +83,16 @@ type Demand struct {
 	Occupation              string // catalog occupation key
 	WorkRegion              string // county code
 	Left                    int    // headcount minus filled
-	Open                    bool   // status open and within its validity
-	WageMinFen, WageMaxFen  int64  // monthly; 0 = not stated
-	AgeMin, AgeMax          int    // 0 = no bound
-	Sex                     SexRequirement
-	MinLevel                catalog.SkillLevel
-	StartDate               time.Time // the date work starts; zero = now
+	Referred                int    // open referrals (已推荐, 已面试)
+	// OverReferral is how many times Left may be open as referrals at
+	// once (the office's setting); 0 leaves referrals uncounted.
+	OverReferral           int
+	Open                   bool  // status open and within its validity
+	WageMinFen, WageMaxFen int64 // monthly; 0 = not stated
+	AgeMin, AgeMax         int   // 0 = no bound
+	Sex                    SexRequirement
+	MinLevel               catalog.SkillLevel
+	StartDate              time.Time // the date work starts; zero = now
 	// PartnerProvinces are the provinces of our partner offices: a worker
 	// registered there comes through the cooperation channel and is looked
 	// after by both unions, which counts for the location part.

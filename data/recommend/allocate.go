@@ -40,29 +40,9 @@ func (m *Matcher) Allocate(demandIDs []string, progress func(done, total int)) (
 			demands = append(demands, d)
 		}
 	}
-	workers, err := m.eligibleWorkers()
-	if err != nil {
-		return match.Allocation{}, err
-	}
-	return match.Allocate(workers, demands, today.Time(), progress), nil
-}
-
-// eligibleWorkers reads the workers who can be put forward, in id order,
-// through the same conversion the index uses. A job fair is a batch job,
-// so reading them from the Store is fine; the index answers per keystroke.
-func (m *Matcher) eligibleWorkers() ([]match.Worker, error) {
-	placed, err := m.s.ActivelyPlaced(nil)
-	if err != nil {
-		return nil, err
-	}
-	var out []match.Worker
-	err = m.s.EachWorkerForMatching(func(w *data.Worker) error {
-		if mw := workerOf(w, placed[w.ID]); mw.Eligible {
-			out = append(out, mw)
-		}
-		return nil
-	})
-	return out, err
+	// The index is up to date after refresh: its eligible workers are the
+	// pool, without reading every worker from the database again.
+	return match.Allocate(m.ix.EligibleWorkers(), demands, today.Time(), progress), nil
 }
 
 // Apply records an allocation's assignments as placements at stage 已推荐,

@@ -106,6 +106,13 @@ func buildBenchDB(path string, n int, seed uint64) error {
 	}); err != nil && err != errStopped {
 		return fail(err)
 	}
+	// 100 referrals per demand stay within twice the headcount left.
+	for _, d := range ds {
+		d.Headcount = max(d.Headcount, 100)
+		if err := s.Update(d); err != nil {
+			return fail(err)
+		}
+	}
 	rng := rand.New(rand.NewPCG(seed, 7))
 	err = s.WriteBulk(func(tx *storage.Tx) error {
 		for i, w := range rng.Perm(len(idle))[:500] {
@@ -316,7 +323,7 @@ func BenchmarkAllocateDemoJobFair(b *testing.B) {
 			a.unfilled += u.Left
 		}
 	}
-	eligible, _ := m.eligibleWorkers()
+	eligible := m.ix.EligibleWorkers()
 	var demands, positions int
 	m.mu.Lock()
 	for _, d := range m.demands {

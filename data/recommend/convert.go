@@ -47,21 +47,23 @@ func priorityOf(p data.Poverty) match.Priority {
 }
 
 // demandOf is what matching needs to know about a stored demand (with its
-// employer loaded) on today.
-func demandOf(d *data.Demand, today data.Date, partners []string) match.Demand {
+// employer loaded) on today, under the office's over-referral ratio.
+func demandOf(d *data.Demand, today data.Date, partners []string, ratio int) match.Demand {
 	md := match.Demand{
-		ID:         d.ID,
-		Title:      d.Title,
-		Occupation: d.Occupation,
-		WorkRegion: d.WorkRegion,
-		Left:       d.Left(),
-		Open:       d.IsOpen(today),
-		WageMinFen: int64(d.WageMin),
-		WageMaxFen: int64(d.WageMax),
-		AgeMin:     d.AgeMin,
-		AgeMax:     d.AgeMax,
-		Sex:        match.SexRequirement(d.SexRequirement),
-		MinLevel:   d.MinLevel,
+		ID:           d.ID,
+		Title:        d.Title,
+		Occupation:   d.Occupation,
+		WorkRegion:   d.WorkRegion,
+		Left:         d.Left(),
+		Referred:     d.Referred,
+		OverReferral: ratio,
+		Open:         d.IsOpen(today),
+		WageMinFen:   int64(d.WageMin),
+		WageMaxFen:   int64(d.WageMax),
+		AgeMin:       d.AgeMin,
+		AgeMax:       d.AgeMax,
+		Sex:          match.SexRequirement(d.SexRequirement),
+		MinLevel:     d.MinLevel,
 		// A demand records when it is valid from, not a start date: that is
 		// the earliest the employer takes anyone on.
 		StartDate:        d.ValidFrom.Time(),

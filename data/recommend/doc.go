@@ -12,6 +12,13 @@
 // placement reloads its worker (eligibility) and its demand (headcount
 // left); a change to an employer reloads its demands (the name shown).
 //
+// Open is New from a snapshot (snapshot.go): the index's workers kept in a
+// file beside the database, stamped with the state of the op log, so the
+// match command and the window's 匹配推荐 read a million workers back in a
+// fraction of a second instead of rebuilding them; a stamp that no longer
+// matches means a rebuild, never a stale answer. The job fair draws its
+// pool from the index too.
+//
 // Not to be confused with data/match, the pure engine (scoring, reasons,
 // bands, the compact index, exact allocation), which knows nothing of
 // records or storage; this package is the only place where data records

@@ -27,6 +27,7 @@ type Matcher struct {
 	mu       sync.Mutex
 	day      data.Date               // the day the demands' Open was computed for
 	partners []string                // the partner provinces the demands carry
+	ratio    int                     // the over-referral ratio the demands carry
 	demands  map[string]match.Demand // the indexed demands, to list them
 }
 
@@ -43,19 +44,33 @@ func (c changeSet) add(table data.Table, id string, deleted bool) {
 // New builds the index from every live worker and demand in s and keeps it
 // in step with s from then on. Building reads the whole worker table once
 // (a million workers take seconds); later writes cost a reload by id each.
+// Open does the same, from the snapshot beside the database when it can.
 func New(s Source) (*Matcher, error) {
-	m := &Matcher{s: s, pending: changeSet{}, demands: map[string]match.Demand{}}
-	// Subscribe before reading: a row written during the build is reloaded
-	// at the first query, so nothing written meanwhile is missed.
-	s.OnChange(m.noteChange)
-
-	placed, err := s.ActivelyPlaced(nil)
-	if err != nil {
+	m := subscribed(s)
+	if err := m.indexAllWorkers(); err != nil {
 		return nil, err
+	}
+	return m, m.loadDemands()
+}
+
+// subscribed is an empty Matcher listening to s. It subscribes before
+// anything is read: a row written while the index is filled is reloaded
+// at the first query, so nothing written meanwhile is missed.
+func subscribed(s Source) *Matcher {
+	m := &Matcher{s: s, pending: changeSet{}, demands: map[string]match.Demand{}, ix: match.NewIndex()}
+	s.OnChange(m.noteChange)
+	return m
+}
+
+// indexAllWorkers reads every live worker into the index.
+func (m *Matcher) indexAllWorkers() error {
+	placed, err := m.s.ActivelyPlaced(nil)
+	if err != nil {
+		return err
 	}
 	var walkErr error
 	workers := func(yield func(match.Worker) bool) {
-		walkErr = s.EachWorkerForMatching(func(w *data.Worker) error {
+		walkErr = m.s.EachWorkerForMatching(func(w *data.Worker) error {
 			if !yield(workerOf(w, placed[w.ID])) {
 				return errStopped
 			}
@@ -63,18 +78,19 @@ func New(s Source) (*Matcher, error) {
 		})
 	}
 	m.ix = match.Build(workers, nil)
-	if walkErr != nil {
-		return nil, walkErr
-	}
+	return walkErr
+}
+
+// loadDemands reads the partners, the referral ratio and every demand.
+func (m *Matcher) loadDemands() error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	var err error
 	if m.partners, err = m.loadPartners(); err != nil {
-		return nil, err
+		return err
 	}
-	if err := m.reloadAllDemands(s.Today()); err != nil {
-		return nil, err
-	}
-	return m, nil
+	m.ratio = m.s.OverReferralRatio()
+	return m.reloadAllDemands(m.s.Today())
 }
 
 var errStopped = errors.New("recommend: walk stopped")
@@ -105,17 +121,19 @@ func (m *Matcher) refresh() (data.Date, error) {
 	if err != nil {
 		return today, err
 	}
+	ratio := m.s.OverReferralRatio()
 	switch {
 	case today != m.day:
 		// Validity windows open and close with the date.
-		m.partners = partners
+		m.partners, m.ratio = partners, ratio
 		if err := m.reloadAllDemands(today); err != nil {
 			return today, err
 		}
-	case !slices.Equal(partners, m.partners):
-		m.partners = partners
+	case !slices.Equal(partners, m.partners) || ratio != m.ratio:
+		// Settings change without a change notice: compare each time.
+		m.partners, m.ratio = partners, ratio
 		for id, d := range m.demands {
-			d.PartnerProvinces = partners
+			d.PartnerProvinces, d.OverReferral = partners, ratio
 			m.demands[id] = d
 			m.ix.UpsertDemand(d)
 		}
@@ -234,7 +252,7 @@ func (m *Matcher) reloadDemands(ids map[string]bool, today data.Date) error {
 	live := make(map[string]bool, len(rows))
 	for i := range rows {
 		live[rows[i].ID] = true
-		m.putDemand(demandOf(&rows[i], today, m.partners))
+		m.putDemand(demandOf(&rows[i], today, m.partners, m.ratio))
 	}
 	for _, id := range load {
 		if !live[id] {
@@ -249,7 +267,7 @@ func (m *Matcher) reloadAllDemands(today data.Date) error {
 	seen := map[string]bool{}
 	err := m.s.EachDemand(data.DemandFilter{}, func(d *data.Demand) error {
 		seen[d.ID] = true
-		m.putDemand(demandOf(d, today, m.partners))
+		m.putDemand(demandOf(d, today, m.partners, m.ratio))
 		return nil
 	})
 	if err != nil {

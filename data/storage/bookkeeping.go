@@ -8,8 +8,11 @@ import (
 // fillingStages are the stages that take up one of a demand's positions.
 var fillingStages = []data.Stage{data.StageHired, data.StageStarted}
 
+// referralStages are the open referrals: the employer has not decided yet.
+var referralStages = []data.Stage{data.StageReferred, data.StageInterviewed}
+
 // afterWrite keeps what follows a placement in step, in its transaction:
-// the demand's filled count (old and new demand, if it moved), the
+// the demand's filled and referred counts (old and new demand, if it moved), the
 // worker's status, and the check-in calls when the worker starts work.
 func afterWrite(tx *Tx, rec, old data.Record) error {
 	p, ok := rec.(*data.Placement)
@@ -25,7 +28,7 @@ func afterWrite(tx *Tx, rec, old data.Record) error {
 		}
 	}
 	for _, id := range ids {
-		if err := tx.recountFilled(id); err != nil {
+		if err := tx.recountDemand(id); err != nil {
 			return err
 		}
 	}
@@ -38,21 +41,8 @@ func afterWrite(tx *Tx, rec, old data.Record) error {
 	return nil
 }
 
-func (tx *Tx) recountFilled(demandID string) error {
-	var n int64
-	if err := tx.db.Model(&data.Placement{}).
-		Where("demand_id = ? AND deleted = ? AND stage IN ?", demandID, false, fillingStages).
-		Count(&n).Error; err != nil {
-		return err
-	}
-	res := tx.db.Model(&data.Demand{}).Where("id = ? AND filled <> ?", demandID, n).UpdateColumn("filled", n)
-	if res.Error != nil {
-		return res.Error
-	}
-	if res.RowsAffected > 0 {
-		tx.changes = append(tx.changes, data.Change{Table: data.TableDemands, ID: demandID})
-	}
-	return nil
+func (tx *Tx) recountDemand(demandID string) error {
+	return tx.recountDemandsOf([]string{demandID})
 }
 
 // statusFromPlacements is the worker status the live placements imply:

@@ -13,7 +13,9 @@
 //   - reads: list_*.go with page_query.go (keyset paging),
 //     placement_search.go, followup_search.go, dashboard.go, stats.go
 //     (the 统计报表 figures), store_match.go
-//     (rows for the matching index), store_export.go, store_import.go;
+//     (rows for the matching index), match_snapshot.go (where the index
+//     is kept between runs and the stamp it must match), store_export.go,
+//     store_import.go;
 //   - the office, its clerk, settings, partners and the audit log:
 //     office_setup.go, office_keys.go (the private keys, kept outside
 //     the database by data/keystore), settings.go, partners.go,

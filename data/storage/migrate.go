@@ -14,7 +14,8 @@ import (
 //	1  first release
 //	2  derived worker columns main_occ, main_level, occ_keys (list filters by 工种);
 //	   exchange bookkeeping: coverages, partner_acks, conflicts, bundle_logs
-const SchemaVersion = 2
+//	3  demands.referred (open referrals count against the headcount)
+const SchemaVersion = 3
 
 const schemaVersionKey = "schema_version"
 
@@ -31,6 +32,7 @@ func models() []any {
 // new version adds. Step n upgrades from n-1; each is idempotent.
 var dataSteps = map[int]func(tx *gorm.DB) error{
 	2: backfillWorkerDerived,
+	3: backfillDemandReferred,
 }
 
 // migrate brings the schema to SchemaVersion: a backup first (unless the
@@ -169,4 +171,11 @@ func backfillWorkerDerived(tx *gorm.DB) error {
 		}
 		return nil
 	}).Error
+}
+
+// backfillDemandReferred counts each demand's open referrals, which
+// version 3 starts keeping beside the filled count.
+func backfillDemandReferred(tx *gorm.DB) error {
+	return tx.Exec(`UPDATE demands SET referred = (SELECT COUNT(*) FROM placements p
+		WHERE p.demand_id = demands.id AND p.deleted = ? AND p.stage IN ?)`, false, referralStages).Error
 }

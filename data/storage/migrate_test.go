@@ -3,6 +3,7 @@ package storage
 import (
 	"database/sql"
 	"duikou/data"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,10 +84,40 @@ func TestMigrateFromV1KeepsEveryRowAndBacksUpFirst(t *testing.T) {
 	log, _ := s.AuditLog(5)
 	found := false
 	for _, e := range log {
-		found = found || (e.Action == data.ActMigrate && strings.Contains(e.Summary, "版本 1 升级到 2"))
+		found = found || (e.Action == data.ActMigrate && strings.Contains(e.Summary, fmt.Sprintf("版本 1 升级到 %d", SchemaVersion)))
 	}
 	if !found {
 		t.Fatal("migration not in the audit log")
+	}
+}
+
+// Version 3 counts each demand's open referrals from the placements
+// already there: two of the fixture's three placements put back to 已推荐
+// and 已面试 give the demand 2 referrals in progress.
+func TestMigrateCountsOpenReferrals(t *testing.T) {
+	path := loadFixture(t, "schema_v1.sql")
+	raw, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = raw.Exec(`UPDATE placements SET stage = CASE id
+		WHEN '01a20153-50c5-71a5-a21a-618676cd955f' THEN 'referred'
+		WHEN '01a20153-50c7-7869-81a5-a5990bb809a5' THEN 'interviewed' ELSE stage END`)
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := OpenWith(path, Options{Now: func() time.Time { return fixedNow }})
+	if err != nil {
+		t.Fatalf("open v1 database: %v", err)
+	}
+	defer s.Close()
+	d, err := s.Demand("01a20153-50c2-7a73-8206-44e5a744bd87")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Referred != 2 {
+		t.Fatalf("referred after migration = %d, want 2", d.Referred)
 	}
 }
 

@@ -39,7 +39,8 @@ func preparePlacement(tx *Tx, p *data.Placement, old data.Record) error {
 }
 
 // checkOthers refuses a second live referral of the worker to the same
-// demand, a worker at work in two places, and hiring past the headcount.
+// demand, a worker at work in two places, hiring past the headcount, and
+// opening more referrals than the over-referral ratio allows.
 func checkOthers(tx *Tx, p *data.Placement, d *data.Demand, prev *data.Placement) error {
 	const rec = "就业安置"
 	var others []data.Placement
@@ -60,5 +61,16 @@ func checkOthers(tx *Tx, p *data.Placement, d *data.Demand, prev *data.Placement
 	if takesPlace && !heldPlace && d.Filled >= d.Headcount {
 		return data.NewFieldError(rec, "Stage", "阶段", fmt.Sprintf("该用工需求已招满（%d/%d人）", d.Filled, d.Headcount))
 	}
+	opensReferral := isReferral(p.Stage) && (prev == nil || prev.DemandID != p.DemandID || !isReferral(prev.Stage) || !prev.Active())
+	if ratio := overReferralIn(tx.db); opensReferral && d.ReferralRoom(ratio) == 0 {
+		return data.NewFieldError(rec, "DemandID", "用工需求", fmt.Sprintf(
+			"该用工需求还缺%d人，已有%d人在推荐中，达到上限（还缺人数的%d倍，可在设置中调整）；请先跟进已推荐的人",
+			d.Left(), d.Referred, ratio))
+	}
 	return nil
+}
+
+// isReferral reports whether a stage is an open referral.
+func isReferral(s data.Stage) bool {
+	return s == data.StageReferred || s == data.StageInterviewed
 }

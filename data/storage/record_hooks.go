@@ -137,7 +137,8 @@ func prepareDemand(tx *Tx, d *data.Demand, old data.Record) error {
 		return err
 	}
 	if old != nil {
-		d.Filled = old.(*data.Demand).Filled // derived from placements, never from the form
+		prev := old.(*data.Demand) // the counts derive from placements, never from the form
+		d.Filled, d.Referred = prev.Filled, prev.Referred
 	}
 	return nil
 }

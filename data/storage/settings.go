@@ -6,11 +6,14 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"gorm.io/gorm"
 )
 
 // Setting keys.
 const (
-	settingCheckInDays = "checkin_days"
+	settingCheckInDays  = "checkin_days"
+	settingOverReferral = "over_referral"
 )
 
 // defaultCheckInDays: a call a week, a month and three months after a
@@ -19,8 +22,13 @@ var defaultCheckInDays = []int{7, 30, 90}
 
 // Setting reads a setting, or def when it is not set.
 func (s *Store) Setting(key, def string) (string, error) {
+	return settingIn(s.db, key, def)
+}
+
+// settingIn reads a setting through db, a transaction's or the Store's.
+func settingIn(db *gorm.DB, key, def string) (string, error) {
 	var st data.Setting
-	res := s.db.Where("key = ?", key).Limit(1).Find(&st)
+	res := db.Where("key = ?", key).Limit(1).Find(&st)
 	if res.Error != nil || res.RowsAffected == 0 {
 		return def, res.Error
 	}
@@ -86,4 +94,42 @@ func ParseCheckInDays(v string) ([]int, error) {
 	}
 	sort.Ints(days)
 	return days, nil
+}
+
+// OverReferralRatio is how many times a demand's headcount still to fill
+// may be open as referrals (已推荐, 已面试) at once.
+func (s *Store) OverReferralRatio() int {
+	return overReferralIn(s.db)
+}
+
+func overReferralIn(db *gorm.DB) int {
+	v, err := settingIn(db, settingOverReferral, "")
+	if err != nil || v == "" {
+		return data.DefaultOverReferral
+	}
+	n, err := ParseOverReferral(v)
+	if err != nil {
+		return data.DefaultOverReferral
+	}
+	return n
+}
+
+// SetOverReferralRatio changes the ratio (1..10), audited.
+func (s *Store) SetOverReferralRatio(n int) error {
+	if _, err := ParseOverReferral(strconv.Itoa(n)); err != nil {
+		return err
+	}
+	if err := s.SetSetting(settingOverReferral, strconv.Itoa(n)); err != nil {
+		return err
+	}
+	return s.Audit(data.ActUpdate, "settings", 1, fmt.Sprintf("同时在推荐中的人数上限改为还缺人数的 %d 倍", n))
+}
+
+// ParseOverReferral reads the ratio as a clerk types it.
+func ParseOverReferral(v string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 1 || n > 10 {
+		return 0, data.NewFieldError("设置", "OverReferral", "推荐人数上限", fmt.Sprintf("“%s”应为1到10之间的整数（还缺人数的倍数）", v))
+	}
+	return n, nil
 }

@@ -663,7 +663,7 @@ func (m *merge) validateAndWrite() error {
 	if len(m.sum.Refused) > 0 {
 		return nil
 	}
-	return tx.recountFilledOf(sortedIDs(demands))
+	return tx.recountDemandsOf(sortedIDs(demands))
 }
 
 // writeBookkeeping stores the ops taken in and the conflicts found and
@@ -686,42 +686,6 @@ func (m *merge) writeBookkeeping() error {
 		}
 	}
 	return nil
-}
-
-// recountFilledOf is recountFilled for many demands, 500 at a time.
-func (tx *Tx) recountFilledOf(ids []string) error {
-	return inChunks(ids, func(chunk []string) error {
-		var counts []struct {
-			DemandID string
-			N        int64
-		}
-		if err := tx.db.Model(&data.Placement{}).Select("demand_id, COUNT(*) AS n").
-			Where("demand_id IN ? AND deleted = ? AND stage IN ?", chunk, false, fillingStages).
-			Group("demand_id").Scan(&counts).Error; err != nil {
-			return err
-		}
-		filled := make(map[string]int64, len(counts))
-		for _, c := range counts {
-			filled[c.DemandID] = c.N
-		}
-		var current []struct {
-			ID     string
-			Filled int64
-		}
-		if err := tx.db.Model(&data.Demand{}).Select("id, filled").Where("id IN ?", chunk).Scan(&current).Error; err != nil {
-			return err
-		}
-		for _, d := range current {
-			if d.Filled == filled[d.ID] {
-				continue
-			}
-			if err := tx.db.Model(&data.Demand{}).Where("id = ?", d.ID).UpdateColumn("filled", filled[d.ID]).Error; err != nil {
-				return err
-			}
-			tx.changes = append(tx.changes, data.Change{Table: data.TableDemands, ID: d.ID})
-		}
-		return nil
-	})
 }
 
 // compactFieldOps is the bookkeeping of a row built from its state: the

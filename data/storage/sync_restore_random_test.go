@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -39,6 +40,13 @@ func TestExchangeConvergesAcrossRestores(t *testing.T) {
 	seeds := 12
 	if testing.Short() {
 		seeds = 3
+	}
+	if v := os.Getenv("DUIKOU_SEEDS"); v != "" { // DUIKOU_SEEDS=1000 for the long run
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			t.Fatalf("DUIKOU_SEEDS=%q: want a positive number", v)
+		}
+		seeds = n
 	}
 	noCarry := os.Getenv("DUIKOU_RESTORE_NOCARRY") == "1"
 	for seed := 1; seed <= seeds; seed++ {
