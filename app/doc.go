@@ -2,7 +2,8 @@
 // window with its navigation, the first-run office set-up, the screens
 // (首页 with its counts and charts, 劳动者, 用工单位与需求, 匹配推荐 with the
 // 招聘会 allocation, 就业安置 with a placement's page, 跟踪服务 with the quick
-// result entry, 数据交换, 设置 with backup and restore), the spreadsheet and
+// result entry, 统计报表 with the lists behind its figures and 报出, 数据交换,
+// 设置 with backup and restore), the spreadsheet and
 // print actions of the lists, and the theme that carries the bundled
 // Chinese font.
 //

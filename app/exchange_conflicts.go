@@ -90,7 +90,7 @@ var fieldLabels = map[string]string{
 	"referred_on": "推荐日期", "interviewed_on": "面试日期", "hired_on": "录用日期",
 	"started_on": "上岗日期", "ended_on": "离职日期", "close_reason": "离职原因",
 	"due_on": "应办日期", "done_on": "办理日期", "outcome": "结果", "handled_by": "经办人",
-	"kind": "类别", "method": "方式", "amount": "金额", "consent": "同意共享", "consent_date": "同意日期",
+	"kind": "类别", "method": "方式", "amount": "金额", "consent": "同意共享", "consent_date": "同意日期", "registered_on": "登记日期",
 	"skills": "技能", "trainings": "培训", "education": "文化程度", "poverty": "脱贫状态",
 	"hukou_region": "户籍地", "desired_regions": "意向地区", "desired_occupations": "意向工种",
 	"available_from": "可到岗日期", "expected_wage": "期望工资", "employer_id": "用工单位",

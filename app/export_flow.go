@@ -120,22 +120,29 @@ func (a *listActions) print(list report.List, path string, fullIDs, toPrinter bo
 				return
 			}
 			msg := fmt.Sprintf("已生成《%s》：%d 条，共 %d 页。", list.Title(), res.Rows, res.Pages)
-			if len(res.Missing) > 0 {
-				msg += "\n注意：字体中缺少这些字，打印为□，请在纸上手写补齐：" + string(res.Missing)
-			}
-			if !toPrinter {
-				g.showTextWith("已保存 PDF", msg+"\n"+path, []*widget.Button{a.openButton(path)})
-				return
-			}
-			fellBack, err := g.hooks().print(path)
-			switch {
-			case err != nil:
-				g.showError("无法打印", fmt.Errorf("%s\n文件在：%s\n%w", msg, path, err))
-			case fellBack:
-				g.showText("请按 Ctrl+P 打印", msg+"\n已用 PDF 阅读器打开，请在阅读器中按 Ctrl+P 打印。\n文件在："+path)
-			default:
-				g.showText("已发送到打印机", msg+"\n已交给默认打印机打印。\n文件在："+path)
-			}
+			g.deliverPDF(msg, res, path, toPrinter)
 		}
 	})
+}
+
+// deliverPDF tells the clerk a PDF was written (msg, with the characters
+// the font lacks) and, for toPrinter, hands it to the system's printer,
+// falling back to a viewer and Ctrl+P where that is not possible.
+func (g *GUI) deliverPDF(msg string, res *report.Result, path string, toPrinter bool) {
+	if len(res.Missing) > 0 {
+		msg += "\n注意：字体中缺少这些字，打印为□，请在纸上手写补齐：" + string(res.Missing)
+	}
+	if !toPrinter {
+		g.showTextWith("已保存 PDF", msg+"\n"+path, []*widget.Button{g.openFileButton(path)})
+		return
+	}
+	fellBack, err := g.hooks().print(path)
+	switch {
+	case err != nil:
+		g.showError("无法打印", fmt.Errorf("%s\n文件在：%s\n%w", msg, path, err))
+	case fellBack:
+		g.showText("请按 Ctrl+P 打印", msg+"\n已用 PDF 阅读器打开，请在阅读器中按 Ctrl+P 打印。\n文件在："+path)
+	default:
+		g.showText("已发送到打印机", msg+"\n已交给默认打印机打印。\n文件在："+path)
+	}
 }

@@ -102,6 +102,7 @@ const (
 	screenMatch
 	screenPlacements
 	screenFollowUps
+	screenReport
 	screenExchange
 	screenSettings
 )
@@ -157,6 +158,7 @@ func (g *GUI) showMain() {
 		{title: "匹配推荐", icon: theme.SearchIcon(), scr: g.match},
 		{title: "就业安置", icon: theme.ConfirmIcon(), scr: g.placements},
 		{title: "跟踪服务", icon: theme.HistoryIcon(), scr: g.followUps},
+		{title: "统计报表", icon: theme.GridIcon(), scr: newReportScreen(g, db)},
 		{title: "数据交换", icon: theme.MailSendIcon(), scr: newExchangeScreen(g, db)},
 		{title: "设置", icon: theme.SettingsIcon(), scr: g.settings},
 	}

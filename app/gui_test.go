@@ -44,7 +44,7 @@ func TestFirstRunSetUp(t *testing.T) {
 
 func TestNavigationShowsEveryScreen(t *testing.T) {
 	h := newHarness(t, true)
-	for i, want := range []string{"常用操作", "共 0 人", "共 0 家", "匹配索引已建立", "就业安置：", "跟踪服务：",
+	for i, want := range []string{"常用操作", "共 0 人", "共 0 家", "匹配索引已建立", "就业安置：", "跟踪服务：", "所属期：",
 		"还没有合作方", "经办人姓名"} {
 		h.tap(h.g.screens[i].title)
 		if h.g.current != i {

@@ -107,10 +107,13 @@ func (a *listActions) saveTemplate() {
 }
 
 // openButton opens a file the program just wrote.
-func (a *listActions) openButton(path string) *widget.Button {
+func (a *listActions) openButton(path string) *widget.Button { return a.g.openFileButton(path) }
+
+// openFileButton opens a file the program just wrote.
+func (g *GUI) openFileButton(path string) *widget.Button {
 	return widget.NewButton("打开文件", func() {
-		if err := a.g.hooks().open(path); err != nil {
-			a.g.showError("无法打开文件", err)
+		if err := g.hooks().open(path); err != nil {
+			g.showError("无法打开文件", err)
 		}
 	})
 }

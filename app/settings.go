@@ -71,6 +71,7 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 		checkInSettings(s.st),
 		referralLimitSettings(s.st),
 		newMonitorSettings(s.st).view(),
+		newReportHeaderSettings(s.st).view(),
 		newKeysSection(s.g, s.st).view(),
 		s.logSection(),
 		section("关于", "", about),

@@ -84,13 +84,15 @@ type ReferralLimitStore interface {
 }
 
 // SettingsStore is what 设置 uses: the office, backups and restore, the
-// check-in days, the referral limit, 返贫监测's thresholds.
+// check-in days, the referral limit, 返贫监测's thresholds, the 统计报表
+// header (report_store.go).
 type SettingsStore interface {
 	OfficeStore
 	BackupStore
 	CheckInStore
 	ReferralLimitStore
 	MonitorRuleStore
+	ReportHeaderStore
 	KeyStore
 }
 

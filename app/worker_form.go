@@ -39,6 +39,7 @@ type workerForm struct {
 	consent                        *widget.Check
 	consentDate                    *textEntry
 	notes                          *textEntry
+	registered                     *textEntry // 登记日期
 
 	save, cancel, del *widget.Button
 	dirty             bool
@@ -72,6 +73,7 @@ func newWorkerForm(s *workersScreen, w *data.Worker) *workerForm {
 	f.consent = widget.NewCheck("本人同意将登记信息共享给对口合作的工会（个人信息保护法）", nil)
 	f.consentDate = newTextEntry("同意日期，如：2026-01-15")
 	f.notes = newMultiLineEntry("其他需要说明的情况")
+	f.registered = newTextEntry("如：2026-01-15")
 
 	f.addFields()
 	f.load(w)
@@ -160,6 +162,7 @@ func (f *workerForm) addFields() {
 		}
 		return ""
 	}
+	fm.add(newFormField("RegisteredOn", "登记日期", true, f.registered)).check = f.checkRegistered
 	fm.add(newFormField("Notes", "备注", false, f.notes)).check = func() string {
 		if len([]rune(f.notes.Text)) > 1000 {
 			return "不能超过1000个字"
@@ -174,6 +177,7 @@ func (f *workerForm) load(w *data.Worker) {
 		f.poverty.SetSelected(data.PovertyGeneral.Label())
 		f.status.SetSelected(data.WorkerIdle.Label())
 		f.skills.setSkills(nil)
+		f.registered.SetText(f.s.st.Today().String())
 		return
 	}
 	f.name.SetText(w.Name)
@@ -195,6 +199,7 @@ func (f *workerForm) load(w *data.Worker) {
 	f.consent.SetChecked(w.Consent)
 	f.consentDate.SetText(w.ConsentDate.String())
 	f.notes.SetText(w.Notes)
+	f.registered.SetText(w.RegisteredOn.String())
 	f.idChanged(w.IDNumber)
 }
 
@@ -221,6 +226,7 @@ func (f *workerForm) watch() {
 	onText(f.available, "AvailableFrom", nil)
 	onText(f.consentDate, "ConsentDate", nil)
 	onText(f.notes, "Notes", nil)
+	onText(f.registered, "RegisteredOn", nil)
 	f.hukou.onChanged = func(string) { touch(); fm.byKey["HukouRegion"].revalidate() }
 	f.education.OnChanged = func(string) { touch() }
 	f.poverty.OnChanged = func(string) { touch() }
@@ -236,6 +242,21 @@ func (f *workerForm) watch() {
 		}
 		fm.byKey["ConsentDate"].revalidate()
 	}
+}
+
+// checkRegistered: the 登记日期 the 统计报表 counts the worker by is
+// required and not after today.
+func (f *workerForm) checkRegistered() string {
+	d, msg := parseDateText(f.registered.Text)
+	switch {
+	case msg != "":
+		return msg
+	case d.IsZero():
+		return "不能为空"
+	case d.After(f.s.st.Today()):
+		return "不能晚于今天"
+	}
+	return ""
 }
 
 // idDigits is what the clerk typed in the ID box, as ident will read it:
@@ -352,7 +373,7 @@ func (f *workerForm) build() {
 	hint.Importance = widget.LowImportance
 
 	basic := section("基本信息", "", fm.grid(k["Name"], k["IDNumber"], k["Birth"], k["Sex"], k["Phone"],
-		k["HukouRegion"], k["Address"], k["Education"], k["Poverty"], k["Status"]))
+		k["HukouRegion"], k["Address"], k["Education"], k["Poverty"], k["Status"], k["RegisteredOn"]))
 	wish := section("求职意向", "", fm.grid(k["DesiredRegions"], k["DesiredOccupations"], k["ExpectedWage"],
 		k["AvailableFrom"]))
 	skills := section("技能与培训", "", fm.grid(k["Skills"], k["Trainings"]))
@@ -403,6 +424,7 @@ func (f *workerForm) worker() *data.Worker {
 	w.Consent = f.consent.Checked
 	w.ConsentDate, _ = parseDateText(f.consentDate.Text)
 	w.Notes = strings.TrimSpace(f.notes.Text)
+	w.RegisteredOn, _ = parseDateText(f.registered.Text)
 	return w
 }
 

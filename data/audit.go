@@ -31,4 +31,5 @@ const (
 	ActRestore Action = "restore"
 	ActMigrate Action = "migrate"
 	ActSetup   Action = "setup"
+	ActSubmit  Action = "submit" // 报出: a period's 统计报表 figures stored as submitted
 )

@@ -26,6 +26,8 @@ type DemandFilter struct {
 	// OpenOn keeps demands recruiting on that day with headcount left.
 	OpenOn Date
 	Text   string // title or employer name
+	// Figure keeps the demands behind a 统计报表 figure (figure.go).
+	Figure Figure
 }
 
 // PlacementFilter narrows the placement list.
@@ -37,6 +39,8 @@ type PlacementFilter struct {
 	// demand; see placement_search.go.
 	EmployerID string
 	Region     string
+	// Figure keeps the placements behind a 统计报表 figure (figure.go).
+	Figure Figure
 }
 
 // FollowUpFilter narrows the follow-up list.
@@ -49,6 +53,8 @@ type FollowUpFilter struct {
 	OverdueOn Date
 	// Responsible keeps 我方负责 or 对方负责 items.
 	Responsible Responsibility
+	// Figure keeps the follow-ups behind a 统计报表 figure (figure.go).
+	Figure Figure
 }
 
 // Responsibility filters follow-ups by the office that owns them.
@@ -68,4 +74,6 @@ type WorkerFilter struct {
 	Poverty    Poverty
 	// Text matches the name, the ID number or the phone (any part).
 	Text string
+	// Figure keeps the workers behind a 统计报表 figure (figure.go).
+	Figure Figure
 }

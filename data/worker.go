@@ -29,6 +29,13 @@ type Worker struct {
 	Consent     bool
 	ConsentDate Date
 	Notes       string `gorm:"size:1000"`
+	// RegisteredOn is the 登记日期: the day the worker registered with the
+	// sending office, which the 统计报表 counts by. It travels, so a
+	// partner counts the worker from the same day; a new record without
+	// one is registered on the day it is stored. The index holds the
+	// tombstone flag too, so the report counts a million workers from the
+	// index alone (the comma in the expression is escaped for GORM).
+	RegisteredOn Date `gorm:"index:idx_workers_registered_live,expression:registered_on\\,deleted"`
 
 	// Derived on save from IDNumber and Skills; never travel (each office
 	// derives them), kept as columns so lists can filter and sort in SQL.

@@ -5,23 +5,28 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"duikou/data"
+	"duikou/data/ident"
 	"duikou/data/report"
 	"duikou/data/sheet"
 	"duikou/data/stats"
 )
 
 func init() {
-	register("report", "统计报表：monthly --month 2026-11、quarterly --quarter 2026Q4 或 --from/--to，输出 .xlsx / .pdf / --json", runReport)
+	register("report", "统计报表：monthly --month 2026-11、quarterly --quarter 2026Q4 或 --from/--to，输出 .xlsx / .pdf / --json，--submit 报出", runReport)
 }
 
-const reportUsage = "用法：duikou report monthly --month 2026-11 | quarterly --quarter 2026Q4 | --from 日期 --to 日期  --db 数据库 [-o 文件.xlsx|.pdf] [--json]"
+const reportUsage = "用法：duikou report monthly --month 2026-11 | quarterly --quarter 2026Q4 | --from 日期 --to 日期  --db 数据库 [-o 文件.xlsx|.pdf] [--json] [--head 负责人] [--phone 联系电话] [--submit]"
 
 // runReport: duikou report monthly --month YYYY-MM | quarterly --quarter
 // YYYYQn | --from DATE --to DATE, with --db, -o FILE.xlsx|FILE.pdf and
 // --json (the shape of stats.Report). Without -o or --json the figures
-// are listed on stdout.
+// are listed on stdout. --head and --phone fill the header's 负责人 and
+// 联系电话 for this report instead of the ones set in 设置; --submit stores
+// the figures as the period's submitted ones (报出), after which a
+// correction shows beside them.
 func runReport(env *Env, args []string) int {
 	fs := env.flags("report")
 	db := fs.String("db", "", "数据库文件")
@@ -31,6 +36,9 @@ func runReport(env *Env, args []string) int {
 	from := fs.String("from", "", "起始日期（含），如 2026-03-01")
 	to := fs.String("to", "", "截止日期（含）")
 	asJSON := fs.Bool("json", false, "以 JSON 输出（格式见 README）")
+	head := fs.String("head", "", "表头的负责人（不填用设置中的）")
+	phone := fs.String("phone", "", "表头的联系电话（不填用设置中的）")
+	submit := fs.Bool("submit", false, "报出：把本期数字存为报出数（记入操作日志），之后的更正显示在更正列")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return parseExit(err)
@@ -63,7 +71,19 @@ func runReport(env *Env, args []string) int {
 	if *out != "" && ext != ".xlsx" && ext != ".pdf" {
 		return env.Fail("输出文件名须以 .xlsx 或 .pdf 结尾：%s", filepath.Base(*out))
 	}
-	s, code := openForReading(env, *db)
+	for _, f := range []struct{ label, v string }{{"--head", *head}, {"--phone", *phone}} {
+		if reason := ident.TextCharReason(f.v, false); reason != "" || utf8.RuneCountInString(f.v) > 32 {
+			if reason == "" {
+				reason = "不能超过32个字"
+			}
+			return env.Fail("%s：%s", f.label, reason)
+		}
+	}
+	open := openForReading
+	if *submit {
+		open = openExistingDB // 报出 writes: it takes the database like any writer
+	}
+	s, code := open(env, *db)
 	if s == nil {
 		return code
 	}
@@ -72,14 +92,26 @@ func runReport(env *Env, args []string) int {
 	if err != nil {
 		return env.Fail("统计失败：%v", err)
 	}
+	if *submit && r.Submitted() {
+		return env.Fail("所属期%s已于 %s 报出，不能重复报出；之后的更正显示在更正列", p.Label(), r.ReportedOn)
+	}
+	if !r.Submitted() { // a submitted period keeps the header it was submitted with
+		if *head != "" {
+			r.Header.Head = strings.TrimSpace(*head)
+		}
+		if *phone != "" {
+			r.Header.Phone = strings.TrimSpace(*phone)
+		}
+	}
+	if *submit {
+		if err := s.Submit(r); err != nil {
+			return env.Fail("报出失败：%v", err)
+		}
+	}
 	switch ext {
 	case ".xlsx":
-		if err := sheet.WriteStats(r, *out); err != nil {
+		if err := sheet.ExportStats(s, r, *out); err != nil {
 			return env.Fail("%v", err)
-		}
-		if err := s.Audit(data.ActExport, "report", len(r.Indicators),
-			fmt.Sprintf("导出%s（%s）%s", p.Title(), p.Label(), filepath.Base(*out))); err != nil {
-			return env.Fail("已导出，但写操作日志失败：%v", err)
 		}
 	case ".pdf":
 		res, err := report.PrintStats(s, r, *out)
@@ -98,13 +130,26 @@ func runReport(env *Env, args []string) int {
 		}
 		return ExitOK
 	}
+	if *submit {
+		fmt.Fprintf(env.Stdout, "已报出%s（%s），报出日期 %s\n", p.Title(), p.Label(), r.ReportedOn)
+	}
 	if *out != "" {
-		fmt.Fprintf(env.Stdout, "已生成%s（%s）%s\n", p.Title(), p.Label(), *out)
+		fmt.Fprintf(env.Stdout, "已生成%s（%s）%s\n", r.Title(), p.Label(), *out)
 		return ExitOK
 	}
-	fmt.Fprintf(env.Stdout, "%s　填报单位：%s　所属期：%s（%s 至 %s）\n", p.Title(), r.Office, p.Label(), r.From, r.To)
+	if *submit {
+		return ExitOK
+	}
+	fmt.Fprintf(env.Stdout, "%s　填报单位：%s　所属期：%s（%s 至 %s）\n", r.Title(), r.Office, p.Label(), r.From, r.To)
+	if r.Submitted() {
+		fmt.Fprintf(env.Stdout, "报出日期：%s\n", r.ReportedOn)
+	}
 	for _, in := range r.Indicators {
-		fmt.Fprintf(env.Stdout, "%-24s %-14s %s %s\n", in.Code, string(in.Value), in.Unit, in.Label)
+		line := fmt.Sprintf("%-24s %-14s %s %s", in.Code, string(in.Value), in.Unit, in.Label)
+		if in.Submitted != nil && *in.Submitted != in.Value {
+			line += "（报出数 " + string(*in.Submitted) + "，已更正）"
+		}
+		fmt.Fprintln(env.Stdout, line)
 	}
 	return ExitOK
 }

@@ -209,8 +209,9 @@ func (p *populator) worker(tx *storage.Tx, ids *idAllocator, pl *plan) error {
 		if w.ConsentDate.After(pl.p.ReferredOn) {
 			w.ConsentDate = w.AvailableFrom
 		}
-		if data.DateOf(w.CreatedAt).After(w.AvailableFrom) {
-			w.CreatedAt = registeredAt(w.AvailableFrom) // registered before being referred
+		if w.RegisteredOn.After(w.AvailableFrom) {
+			w.RegisteredOn = w.AvailableFrom // registered before being referred
+			w.CreatedAt = registeredAt(w.AvailableFrom)
 		}
 		pl.worker = w
 	}

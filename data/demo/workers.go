@@ -227,7 +227,8 @@ func (g *gen) newWorker(ids *idAllocator, target *data.Demand) *data.Worker {
 	w.DesiredRegions = g.desiredRegions(target)
 	w.ExpectedWage = g.expectedWage(prof, w.Skills[0].Level, target)
 	registered := g.daysAgo(g.between(20, 400))
-	w.CreatedAt = registeredAt(registered) // the 登记日期 the lists and the 统计报表 count by
+	w.RegisteredOn = registered // the 登记日期 the lists and the 统计报表 count by
+	w.CreatedAt = registeredAt(registered)
 	w.AvailableFrom = g.daysAgo(g.between(-60, 60))
 	if target != nil || g.chance(0.9) {
 		w.Consent, w.ConsentDate = true, registered

@@ -318,7 +318,7 @@ func workerTable(s *storage.Store, f data.WorkerFilter, r storage.DateRange, m m
 		}
 		t.rows = append(t.rows, []string{seq(n), w.Name, w.Sex.Label(), age, m.id(w.IDNumber), m.phone(w.Phone),
 			regionName(w.HukouRegion), w.Education.Label(), w.Poverty.Label(), strings.Join(skills, "、"),
-			strings.Join(desired, "、"), w.Status.Label(), data.DateOf(w.CreatedAt.Local()).String()})
+			strings.Join(desired, "、"), w.Status.Label(), w.RegisteredOn.String()})
 		n++
 		return nil
 	})

@@ -2,10 +2,12 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"duikou/data"
 	"duikou/data/stats"
@@ -17,25 +19,43 @@ import (
 // 报出日期), the indicators with their definitions, then the figures by
 // region, and the signature block.
 func WriteStats(r *stats.Report, today data.Date, w io.Writer) (*Result, error) {
-	t := &table{title: r.Period.Title(), columns: []column{
+	// A corrected report (更正版) prints the submitted figure and the
+	// corrected one side by side.
+	valueCol := column{header: "数值", fit: "9,999,999.99", align: alignRight}
+	columns := []column{
 		{header: "序号", fit: "99", align: alignCenter},
 		{header: "指标", weight: 2.2},
 		{header: "单位", fit: "人次", align: alignCenter},
-		{header: "数值", fit: "9,999,999.99", align: alignRight},
+		valueCol,
 		{header: "指标解释", weight: 5},
 		{header: "代码", weight: 2},
-	}}
+	}
+	if r.Corrected {
+		columns[3].header = "报出数"
+		valueCol.header = "更正数"
+		columns = slices.Insert(columns, 4, valueCol)
+	}
+	t := &table{title: r.Title(), columns: columns}
 	for i, in := range r.Indicators {
-		t.rows = append(t.rows, []string{seq(i), in.Label, in.Unit, valueText(in), in.Definition, string(in.Code)})
+		row := []string{seq(i), in.Label, in.Unit, valueText(in, in.Value), in.Definition, string(in.Code)}
+		if r.Corrected {
+			row = []string{seq(i), in.Label, in.Unit, valueText(in, *in.Submitted), correctedText(in), in.Definition, string(in.Code)}
+		}
+		t.rows = append(t.rows, row)
 	}
 	if len(r.Rows) > 0 {
-		t.rows = append(t.rows, []string{"", "按" + r.RowsBy + "统计", "", "", "上岗人数 / 其中脱贫劳动力 / 期末在岗人数", ""})
+		pad := make([]string, len(columns)-6) // the 更正数 column, when there is one
+		t.rows = append(t.rows, slices.Concat([]string{"", "按" + r.RowsBy + "统计", "", ""}, pad,
+			[]string{"上岗人数 / 其中脱贫劳动力 / 期末在岗人数", ""}))
 		for _, x := range r.Rows {
-			t.rows = append(t.rows, []string{"", x.Name, "人次", fmt.Sprint(x.Started),
-				fmt.Sprintf("上岗 %d，其中脱贫劳动力 %d，期末在岗 %d", x.Started, x.Poverty, x.InWorkEnd), x.Region})
+			t.rows = append(t.rows, slices.Concat([]string{"", x.Name, "人次", fmt.Sprint(x.Started)}, pad,
+				[]string{fmt.Sprintf("上岗 %d，其中脱贫劳动力 %d，期末在岗 %d", x.Started, x.Poverty, x.InWorkEnd), x.Region}))
 		}
 	}
 	t.summary = "说明：各项指标按所属期末的记录日期计算，已删除的记录不计；金额单位为元。"
+	if r.Corrected {
+		t.summary += "本表为更正版：报出后有记录更正，更正数为按现有记录重新计算的数字，与报出数不同的标“*”；按地区统计为更正后的数字。"
+	}
 	h := r.Header
 	blank := func(s string) string {
 		if s == "" {
@@ -61,19 +81,29 @@ func WriteStats(r *stats.Report, today data.Date, w io.Writer) (*Result, error) 
 	return &Result{Rows: len(r.Indicators), Pages: d.pages, Missing: d.missingRunes()}, nil
 }
 
-// valueText is an indicator's value as printed: money with thousands
+// valueText is a value of an indicator as printed: money with thousands
 // separators, a percent with its sign.
-func valueText(in stats.Indicator) string {
+func valueText(in stats.Indicator, v json.Number) string {
 	switch in.Unit {
 	case "元":
-		f, err := data.ParseYuan(string(in.Value))
+		f, err := data.ParseYuan(string(v))
 		if err == nil {
 			return yuanText(f)
 		}
 	case "%":
-		return string(in.Value) + "%"
+		return string(v) + "%"
 	}
-	return string(in.Value)
+	return string(v)
+}
+
+// correctedText is the 更正数 column's entry: the figure counted now,
+// starred where it differs from the submitted one.
+func correctedText(in stats.Indicator) string {
+	t := valueText(in, in.Value)
+	if in.Submitted != nil && *in.Submitted != in.Value {
+		return "*" + t
+	}
+	return t
 }
 
 // PrintStats writes a 统计报表 PDF to path (complete or not at all) and
@@ -93,7 +123,7 @@ func PrintStats(s *storage.Store, r *stats.Report, path string) (*Result, error)
 		os.Remove(tmp)
 		return nil, fmt.Errorf("无法保存 %s：%w", path, err)
 	}
-	summary := fmt.Sprintf("打印%s（%s）%s", r.Period.Title(), r.Period.Label(), filepath.Base(path))
+	summary := fmt.Sprintf("打印%s（%s）%s%s", r.Title(), r.Period.Label(), filepath.Base(path), r.CorrectionNote())
 	if err := s.Audit(data.ActPrint, "report", len(r.Indicators), summary); err != nil {
 		return res, fmt.Errorf("已生成，但写操作日志失败：%w", err)
 	}

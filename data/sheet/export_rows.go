@@ -165,7 +165,7 @@ var workerExport = &exportSpec{
 				w.Address, w.Education.Label(), w.Poverty.Label(), occ, level, cert,
 				strings.Join(others, "、"), strings.Join(desired, "、"), strings.Join(desiredOcc, "、"),
 				money(w.ExpectedWage), w.AvailableFrom, w.Status.Label(), yesNo(w.Consent), w.ConsentDate,
-				w.Notes, data.DateOf(w.CreatedAt.Local()),
+				w.Notes, w.RegisteredOn,
 			})
 		})
 	},

@@ -1,13 +1,19 @@
 package sheet
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
+	"duikou/data"
 	"duikou/data/stats"
+	"duikou/data/storage"
 )
 
 // statsSheet is the one worksheet of the 统计报表 workbook.
@@ -44,6 +50,20 @@ func WriteStats(r *stats.Report, path string) error {
 	return nil
 }
 
+// ExportStats writes the form to path (WriteStats) and records the export
+// in the audit log, with the figures a correction changed when the report
+// is a 更正版.
+func ExportStats(s *storage.Store, r *stats.Report, path string) error {
+	if err := WriteStats(r, path); err != nil {
+		return err
+	}
+	if err := s.Audit(data.ActExport, "report", len(r.Indicators),
+		fmt.Sprintf("导出%s（%s）%s%s", r.Title(), r.Period.Label(), filepath.Base(path), r.CorrectionNote())); err != nil {
+		return fmt.Errorf("已导出，但写操作日志失败：%w", err)
+	}
+	return nil
+}
+
 func fillStats(f *excelize.File, r *stats.Report) error {
 	sh := statsSheet
 	border := []excelize.Border{
@@ -67,11 +87,39 @@ func fillStats(f *excelize.File, r *stats.Report) error {
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E6E6E6"}}})
 	cell := style(&excelize.Style{Font: &excelize.Font{Size: 10}, Alignment: left, Border: border})
 	mid := style(&excelize.Style{Font: &excelize.Font{Size: 10}, Alignment: center, Border: border})
-	num := style(&excelize.Style{Font: &excelize.Font{Size: 10}, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"},
-		Border: border, CustomNumFmt: ptr("#,##0.##")})
+	// Figures show as many decimals as they have (money's fen, the
+	// percent's tenth): a format like #,##0.## would leave Excel showing
+	// "12." for a whole number.
+	figureStyles := map[[2]int]int{}
+	figureStyle := func(decimals int, bold bool) int {
+		b := 0
+		if bold {
+			b = 1
+		}
+		if id, ok := figureStyles[[2]int{decimals, b}]; ok {
+			return id
+		}
+		format := "#,##0"
+		if decimals > 0 {
+			format += "." + strings.Repeat("0", decimals)
+		}
+		id := style(&excelize.Style{Font: &excelize.Font{Size: 10, Bold: bold}, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"},
+			Border: border, CustomNumFmt: ptr(format)})
+		figureStyles[[2]int{decimals, b}] = id
+		return id
+	}
+	num := figureStyle(0, false)
 	small := style(&excelize.Style{Font: &excelize.Font{Size: 9, Color: "555555"}, Alignment: left})
 
-	for col, w := range map[string]float64{"A": 6, "B": 24, "C": 8, "D": 12, "E": 46, "F": 24} {
+	// A corrected report (更正版) has a 更正数 column beside the submitted
+	// figure (报出数), in E; the definitions and codes move one right.
+	widths := []float64{6, 24, 8, 12, 46, 24}
+	if r.Corrected {
+		widths = slices.Insert(widths, 4, 12)
+	}
+	last, _ := excelize.ColumnNumberToName(len(widths))
+	for i, w := range widths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
 		if err := f.SetColWidth(sh, col, col, w); err != nil {
 			return err
 		}
@@ -88,7 +136,7 @@ func fillStats(f *excelize.File, r *stats.Report) error {
 		return f.SetCellStyle(sh, a, b, st)
 	}
 	h := r.Header
-	if err := merge("A1", "F1", r.Period.Title(), title); err != nil {
+	if err := merge("A1", last+"1", r.Title(), title); err != nil {
 		return err
 	}
 	f.SetRowHeight(sh, 1, 30)
@@ -106,34 +154,55 @@ func fillStats(f *excelize.File, r *stats.Report) error {
 		}
 		if kv[2] != "" {
 			set(fmt.Sprintf("D%d", row), kv[2], label)
-			if err := merge(fmt.Sprintf("E%d", row), fmt.Sprintf("F%d", row), kv[3], value); err != nil {
+			if err := merge(fmt.Sprintf("E%d", row), fmt.Sprintf("%s%d", last, row), kv[3], value); err != nil {
 				return err
 			}
 		}
 		f.SetRowHeight(sh, row, 20)
 	}
 	row := 7
-	for i, hd := range []string{"序号", "指标", "单位", "数值", "指标解释", "代码"} {
+	heads := []string{"序号", "指标", "单位", "数值", "指标解释", "代码"}
+	if r.Corrected {
+		heads = []string{"序号", "指标", "单位", "报出数", "更正数", "指标解释", "代码"}
+	}
+	for i, hd := range heads {
 		ref, _ := excelize.CoordinatesToCellName(i+1, row)
 		set(ref, hd, head)
+	}
+	number := func(ref string, v json.Number, bold bool) {
+		decimals := 0
+		if _, frac, ok := strings.Cut(string(v), "."); ok {
+			decimals = len(frac)
+		}
+		st := figureStyle(decimals, bold)
+		if x, err := strconv.ParseFloat(string(v), 64); err == nil {
+			set(ref, x, st)
+		} else {
+			set(ref, string(v), st)
+		}
 	}
 	for i, in := range r.Indicators {
 		row++
 		set(fmt.Sprintf("A%d", row), i+1, mid)
 		set(fmt.Sprintf("B%d", row), in.Label, cell)
 		set(fmt.Sprintf("C%d", row), in.Unit, mid)
-		v, err := strconv.ParseFloat(string(in.Value), 64)
-		if err != nil {
-			set(fmt.Sprintf("D%d", row), string(in.Value), num)
+		col := 4
+		if r.Corrected {
+			number(fmt.Sprintf("D%d", row), *in.Submitted, false)
+			// The figures a correction changed stand out.
+			number(fmt.Sprintf("E%d", row), in.Value, *in.Submitted != in.Value)
+			col++
 		} else {
-			set(fmt.Sprintf("D%d", row), v, num)
+			number(fmt.Sprintf("D%d", row), in.Value, false)
 		}
-		set(fmt.Sprintf("E%d", row), in.Definition, cell)
-		set(fmt.Sprintf("F%d", row), string(in.Code), cell)
+		ref, _ := excelize.CoordinatesToCellName(col+1, row)
+		set(ref, in.Definition, cell)
+		ref, _ = excelize.CoordinatesToCellName(col+2, row)
+		set(ref, string(in.Code), cell)
 	}
-	// The second table, by region.
+	// The second table, by region (the figures as counted now).
 	row += 2
-	if err := merge(fmt.Sprintf("A%d", row), fmt.Sprintf("F%d", row), "按"+r.RowsBy+"统计", head); err != nil {
+	if err := merge(fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row), "按"+r.RowsBy+"统计", head); err != nil {
 		return err
 	}
 	row++
@@ -151,8 +220,11 @@ func fillStats(f *excelize.File, r *stats.Report) error {
 		set(fmt.Sprintf("F%d", row), x.InWorkEnd, num)
 	}
 	row += 2
-	if err := merge(fmt.Sprintf("A%d", row), fmt.Sprintf("F%d", row),
-		"说明：各项指标按所属期末的记录日期计算，已删除的记录不计；金额单位为元。由对口劳务协作系统生成。", small); err != nil {
+	note := "说明：各项指标按所属期末的记录日期计算，已删除的记录不计；金额单位为元。由对口劳务协作系统生成。"
+	if r.Corrected {
+		note = "说明：本表为更正版，报出后有记录更正；更正数为按现有记录重新计算的数字，与报出数不同的加粗；按地区统计为更正后的数字。" + note[len("说明："):]
+	}
+	if err := merge(fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row), note, small); err != nil {
 		return err
 	}
 	size, one, zero, portrait, fit := 9, 1, 0, "portrait", true
@@ -162,7 +234,7 @@ func fillStats(f *excelize.File, r *stats.Report) error {
 	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$F$%d", sh, row), Scope: sh})
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", sh, last, row), Scope: sh})
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -49,7 +49,9 @@ var workerSpec = newSpec(Workers, []field{
 		store: []string{"Consent"}, example: "是", note: "本人是否同意把信息提供给协作地工会（个人信息保护法）：是/否；不填为否。"},
 	{key: "consent_date", header: "同意日期", aliases: []string{"授权日期"}, store: []string{"ConsentDate"}},
 	{key: "notes", header: "备注", aliases: []string{"说明"}, store: []string{"Notes"}},
-}, "登记日期", "年龄", "出生日期")
+	{key: "registered", header: "登记日期", aliases: []string{"登记时间", "录入日期", "报名日期"}, store: []string{"RegisteredOn"},
+		example: "2026-01-15", note: "劳动者在本单位登记的日期，统计报表按它计“新登记劳动者”；不填为导入当天。"},
+}, "年龄", "出生日期")
 
 var educationAliases = map[string]string{
 	"文盲": "none", "无": "none", "未上学": "none", "小学": "primary", "初中": "junior", "高中": "senior",
@@ -215,6 +217,13 @@ func (workerKind) fill(r *rowCtx, rec data.Record) {
 	}
 	if v := r.get("notes"); v != "" {
 		w.Notes = v
+	}
+	if v := r.get("registered"); v != "" {
+		if d, reason := parseDate(v); reason != "" {
+			r.fail("registered", reason)
+		} else {
+			w.RegisteredOn = d
+		}
 	}
 }
 

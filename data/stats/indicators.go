@@ -65,8 +65,8 @@ var Defs = buildDefs()
 
 func buildDefs() []Def {
 	defs := []Def{
-		{WorkersRegistered, "新登记劳动者", Count, "人", "所属期内登记（录入本系统）的劳动者人数，已删除的不计"},
-		{WorkersTotal, "期末登记劳动者总数", Count, "人", "截至期末登记在册的劳动者人数"},
+		{WorkersRegistered, "新登记劳动者", Count, "人", "登记日期在所属期内的劳动者人数，已删除的不计"},
+		{WorkersTotal, "期末登记劳动者总数", Count, "人", "登记日期不晚于期末、未删除的劳动者人数"},
 		{PlacementsStarted, "上岗人数", Count, "人次", "上岗日期在所属期内的就业安置"},
 		{StartedCrossProv, "其中：跨省就业", Count, "人次", "上岗者户籍县与工作县的省级代码（前2位）不同"},
 		{StartedCrossCity, "其中：省内跨市就业", Count, "人次", "同省，户籍县与工作县的市级代码（前4位）不同"},
@@ -116,6 +116,9 @@ type Indicator struct {
 	Code  Code        `json:"code"`
 	Label string      `json:"label"`
 	Value json.Number `json:"value"`
+	// Submitted is the figure as submitted (报出), when the period was;
+	// it differs from Value once a record was corrected afterwards.
+	Submitted *json.Number `json:"submitted,omitempty"`
 	// Unit and Definition are for the printed form.
 	Unit       string `json:"-"`
 	Definition string `json:"-"`
@@ -138,8 +141,14 @@ type Report struct {
 	Office     string      `json:"office"`
 	Indicators []Indicator `json:"indicators"`
 	Rows       []Row       `json:"rows"`
+	// ReportedOn is the 报出日期 (absent until submitted); Corrected says a
+	// figure now differs from the submitted one (submission.go).
+	ReportedOn data.Date `json:"reported_on,omitzero"`
+	Corrected  bool      `json:"corrected,omitempty"`
 
 	Period Period `json:"-"`
+	// Figures are the raw values counted (money in fen), what 报出 stores.
+	Figures Figures `json:"-"`
 	// RowsBy says what the second table groups by: 工作地（市） or 户籍地（县）.
 	RowsBy string `json:"-"`
 	// Header is the form's header block.
@@ -162,7 +171,7 @@ const FormNo = "对口劳协统1表"
 
 // Build fills a report from the Store's figures.
 func Build(p Period, office string, f Figures, rows []Row) *Report {
-	r := &Report{From: p.From, To: p.To, Office: office, Period: p, Rows: rows}
+	r := &Report{From: p.From, To: p.To, Office: office, Period: p, Rows: rows, Figures: f}
 	if r.Rows == nil {
 		r.Rows = []Row{}
 	}

@@ -2,8 +2,11 @@
 // figures a union office is assessed on: the reporting period and how it
 // is parsed from the command line, the indicator codes with their Chinese
 // labels and one-line definitions, how a worker's 户籍 county compares with
-// a job's work county, and the report (header, indicators, second table)
-// that the Store fills and the xlsx and PDF writers print. It knows no SQL.
+// a job's work county, the report (header, indicators, second table)
+// that the Store fills and the xlsx and PDF writers print, a period's
+// submitted figures (报出) and what a correction since then changed
+// (submission.go), and which list of records stands behind each figure
+// (lists.go). It knows no SQL.
 package stats
 
 import (

@@ -6,15 +6,18 @@
 //   - opening, pragmas, migrations: store.go, migrate.go, stmt_cache.go,
 //     bulk_tx.go (bulk jobs that commit without a WAL checkpoint);
 //   - writes: crud.go and write.go (record + op + audit in one
-//     transaction), record_hooks.go and placement_rules.go (each record's
-//     data.Validate with the checks that need the database around it),
+//     transaction), record_hooks.go, worker_registration.go (the 登记日期)
+//     and placement_rules.go (each record's data.Validate with the checks
+//     that need the database around it),
 //     bookkeeping.go (filled counts, worker status, check-in calls that
 //     follow a placement), responsibility.go, insert_fast.go;
 //   - reads: list_*.go with page_query.go (keyset paging),
 //     placement_search.go, followup_search.go, dashboard.go, stats.go
-//     (the 统计报表 figures), store_match.go
-//     (rows for the matching index), match_snapshot.go (where the index
-//     is kept between runs and the stamp it must match), store_export.go,
+//     (the 统计报表 figures), stats_lists.go (the records behind each
+//     figure, as list filters), stats_submit.go (报出, the form's header),
+//     store_match.go (rows for the matching index), match_snapshot.go
+//     (where the index is kept between runs and the stamp it must match),
+//     store_export.go,
 //     store_import.go;
 //   - the office, its clerk, settings, partners and the audit log:
 //     office_setup.go, office_keys.go (the private keys, kept outside

@@ -67,7 +67,7 @@ func (s *Store) demandQuery(f data.DemandFilter) *gorm.DB {
 		like := "%" + likeEscape(t) + "%"
 		q = q.Where(`(title LIKE ? ESCAPE '\' OR employer_id IN (SELECT id FROM employers WHERE name LIKE ? ESCAPE '\'))`, like, like)
 	}
-	return q
+	return demandsBehind(q, f.Figure) // stats_lists.go
 }
 
 // ListDemands returns one page of live demands, each with its employer.
@@ -107,7 +107,7 @@ func (s *Store) placementQuery(f data.PlacementFilter) *gorm.DB {
 	if f.Stage != "" {
 		q = q.Where("stage = ?", f.Stage)
 	}
-	return placementByDemand(q, f)
+	return placementsBehind(placementByDemand(q, f), f.Figure) // stats_lists.go
 }
 
 // ListPlacements returns one page of live placements with worker and demand.
@@ -153,7 +153,7 @@ func (s *Store) followUpQuery(f data.FollowUpFilter) *gorm.DB {
 			q = q.Where("responsible_office <> ?", o.ID)
 		}
 	}
-	return q
+	return followUpsBehind(q, f.Figure) // stats_lists.go
 }
 
 // ListFollowUps returns one page of live follow-ups with their worker.

@@ -44,7 +44,7 @@ func (s *Store) workerQuery(f data.WorkerFilter) *gorm.DB {
 		num := "%" + likeEscape(normalizeNumber(t)) + "%"
 		q = q.Where(`(name LIKE ? ESCAPE '\' OR id_number LIKE ? ESCAPE '\' OR phone LIKE ? ESCAPE '\')`, like, num, num)
 	}
-	return q
+	return workersBehind(q, f.Figure) // stats_lists.go
 }
 
 // ListWorkers returns one page of live workers.

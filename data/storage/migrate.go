@@ -2,6 +2,8 @@ package storage
 
 import (
 	"duikou/data"
+	"duikou/data/dblock"
+	"duikou/data/stats"
 	"fmt"
 	"strconv"
 	"time"
@@ -15,7 +17,8 @@ import (
 //	2  derived worker columns main_occ, main_level, occ_keys (list filters by 工种);
 //	   exchange bookkeeping: coverages, partner_acks, conflicts, bundle_logs
 //	3  demands.referred (open referrals count against the headcount)
-const SchemaVersion = 3
+//	4  workers.registered_on (登记日期), filled from created_at; report_submissions (报出)
+const SchemaVersion = 4
 
 const schemaVersionKey = "schema_version"
 
@@ -24,7 +27,7 @@ func models() []any {
 	return []any{
 		&data.Setting{}, &data.Office{}, &data.Partner{}, &data.AuditEntry{}, &Op{},
 		&data.Worker{}, &data.Employer{}, &data.Demand{}, &data.Placement{}, &data.FollowUp{},
-		&Coverage{}, &PartnerAck{}, &Conflict{}, &BundleLog{},
+		&Coverage{}, &PartnerAck{}, &Conflict{}, &BundleLog{}, &stats.Submission{},
 	}
 }
 
@@ -33,6 +36,7 @@ func models() []any {
 var dataSteps = map[int]func(tx *gorm.DB) error{
 	2: backfillWorkerDerived,
 	3: backfillDemandReferred,
+	4: backfillRegistration, // migrate_registered.go
 }
 
 // migrate brings the schema to SchemaVersion: a backup first (unless the
@@ -48,6 +52,16 @@ func (s *Store) migrate(backupDir string) error {
 	}
 	if version > SchemaVersion {
 		return fmt.Errorf("数据库由较新版本的对口创建（结构版本 %d，本程序支持 %d），请升级程序", version, SchemaVersion)
+	}
+	if s.opt.Reader && !fresh {
+		// A reader runs beside a window without the lock, but upgrading
+		// writes: it takes the lock for the upgrade, or leaves the file
+		// alone when someone holds it.
+		lock, err := dblock.AcquireWait(s.path, "对口劳务协作（升级数据库）", 0)
+		if err != nil {
+			return fmt.Errorf("数据库需要升级（结构版本 %d→%d）才能读取，但现在无法升级：%w", version, SchemaVersion, err)
+		}
+		defer lock.Release()
 	}
 	before := map[string]int64{}
 	if !fresh {

@@ -3,6 +3,7 @@ package storage
 import (
 	"database/sql"
 	"duikou/data"
+	"duikou/data/dblock"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -197,5 +198,36 @@ func TestDailyBackupOncePerDayAndPruned(t *testing.T) {
 	}
 	if !strings.Contains(files[len(files)-1], day.AddDate(0, 0, -1).Format("20060102")) {
 		t.Fatalf("newest kept is %s", files[len(files)-1])
+	}
+}
+
+// A reader (a read-only command beside a window) upgrades an old file
+// only with the lock: refused, with nothing changed, while someone holds
+// it; upgraded once it is free.
+func TestReaderUpgradesOnlyWithTheLock(t *testing.T) {
+	path := loadFixture(t, "schema_v1.sql")
+	held, err := dblock.AcquireWait(path, "对口劳务协作", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = OpenWith(path, Options{Reader: true, Now: func() time.Time { return fixedNow }})
+	if err == nil || !strings.Contains(err.Error(), "才能读取，但现在无法升级") {
+		t.Fatalf("reader on a locked old file: %v", err)
+	}
+	raw, _ := sql.Open("sqlite3", path)
+	var version string
+	raw.QueryRow("SELECT value FROM settings WHERE key = 'schema_version'").Scan(&version)
+	raw.Close()
+	if version != "1" {
+		t.Fatalf("schema version %q after a refused upgrade", version)
+	}
+	held.Release()
+	s, err := OpenWith(path, Options{Reader: true, Now: func() time.Time { return fixedNow }})
+	if err != nil {
+		t.Fatalf("reader on a free old file: %v", err)
+	}
+	defer s.Close()
+	if v, _ := s.Setting(schemaVersionKey, ""); v != fmt.Sprint(SchemaVersion) {
+		t.Fatalf("schema version %q after the reader's upgrade", v)
 	}
 }

@@ -49,6 +49,11 @@ func prepareWorker(tx *Tx, w *data.Worker, old data.Record) error {
 	if err := w.Validate(); err != nil {
 		return err
 	}
+	if !tx.remote {
+		if err := tx.checkRegistration(w, old); err != nil { // worker_registration.go
+			return err
+		}
+	}
 	if tx.remote {
 		return nil // the same person registered at two offices is listed, not refused
 	}

@@ -15,9 +15,8 @@ import (
 // it, so a partner's placement of this office's worker is included. The
 // definitions are those of stats.Defs.
 //
-// A worker's registration date is the day the row was created in this
-// database (CreatedAt, in local time), the same date the worker list
-// prints as 登记日期; the Worker record has no separate 登记日期 yet.
+// A worker counts from its 登记日期 (RegisteredOn), which travels with the
+// record and which import and the demo fill.
 func (s *Store) Report(p stats.Period) (*stats.Report, error) {
 	f := stats.Figures{}
 	if err := s.reportWorkers(p, f); err != nil {
@@ -45,6 +44,17 @@ func (s *Store) Report(p stats.Period) (*stats.Report, error) {
 	if o := s.Office(); o != nil {
 		r.Header.Clerk = o.ClerkName
 	}
+	if r.Header.Head, r.Header.Phone, err = s.ReportHeader(); err != nil {
+		return nil, err
+	}
+	sub, err := s.Submission(p)
+	if err != nil {
+		return nil, err
+	}
+	r.Attach(sub) // stats_submit.go: the submitted figures beside these, 更正版 when they differ
+	if err := s.noteCorrection(r, sub); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
@@ -58,11 +68,10 @@ func dayBounds(p stats.Period) (lo, hi time.Time) {
 }
 
 func (s *Store) reportWorkers(p stats.Period, f stats.Figures) error {
-	lo, hi := dayBounds(p)
 	var c struct{ Registered, Total int64 }
 	if err := s.db.Table(string(data.TableWorkers)).
-		Select("COALESCE(SUM(CASE WHEN created_at >= ? THEN 1 ELSE 0 END),0) AS registered, COUNT(*) AS total", lo).
-		Where("deleted = ? AND created_at < ?", false, hi).Scan(&c).Error; err != nil {
+		Select("COALESCE(SUM(CASE WHEN registered_on >= ? THEN 1 ELSE 0 END),0) AS registered, COUNT(*) AS total", p.From).
+		Where("deleted = ? AND registered_on <= ?", false, p.To).Scan(&c).Error; err != nil {
 		return err
 	}
 	f[stats.WorkersRegistered], f[stats.WorkersTotal] = c.Registered, c.Total
@@ -70,8 +79,10 @@ func (s *Store) reportWorkers(p stats.Period, f stats.Figures) error {
 }
 
 // reportPlacements reads the placements that had started by the period's
-// end with their worker's 户籍 and the work county, and counts them here:
-// the splits compare codes, which is clearer in Go than in SQL.
+// end, and those that ended in the period (已返乡 closes a placement from
+// any stage, so a worker may go home before starting), with their
+// worker's 户籍 and the work county, and counts them here: the splits
+// compare codes, which is clearer in Go than in SQL.
 func (s *Store) reportPlacements(p stats.Period, f stats.Figures) ([]stats.Row, error) {
 	var ps []struct {
 		StartedOn, EndedOn, ContractDate data.Date
@@ -85,7 +96,8 @@ func (s *Store) reportPlacements(p stats.Period, f stats.Figures) ([]stats.Row, 
 		Select("p.started_on, p.ended_on, p.contract_date, p.stage, p.contract_signed, w.hukou_region, w.poverty, d.work_region").
 		Joins("JOIN workers AS w ON w.id = p.worker_id").
 		Joins("JOIN demands AS d ON d.id = p.demand_id").
-		Where("p.deleted = ? AND p.started_on IS NOT NULL AND p.started_on <= ?", false, p.To).
+		Where("p.deleted = ? AND ((p.started_on IS NOT NULL AND p.started_on <= ?) OR (p.ended_on >= ? AND p.ended_on <= ?))",
+			false, p.To, p.From, p.To).
 		Scan(&ps).Error; err != nil {
 		return nil, err
 	}
@@ -133,7 +145,7 @@ func (s *Store) reportPlacements(p stats.Period, f stats.Figures) ([]stats.Row, 
 				r.Poverty++
 			}
 		}
-		if !ended {
+		if started := !x.StartedOn.IsZero() && !x.StartedOn.After(p.To); started && !ended {
 			f[stats.InWorkEnd]++
 			rowOf(x.HukouRegion, x.WorkRegion).InWorkEnd++
 		}

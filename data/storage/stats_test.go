@@ -20,8 +20,8 @@ func reportFixture(t *testing.T, s *Store) {
 		}
 	}
 	day := func(m time.Month, d int) data.Date { return data.MakeDate(2026, m, d) }
-	// Workers, with the day each was registered (CreatedAt at noon UTC,
-	// the same calendar day in any zone a clerk lives in).
+	// Workers, with the day each was registered (登记日期); every record
+	// is created today (2026-11-22), so only RegisteredOn can place them.
 	registered := []data.Date{
 		day(9, 15), day(10, 1), day(10, 31), day(11, 1), day(10, 15), day(10, 10),
 		day(9, 1), day(9, 1), day(9, 1), day(9, 1), day(9, 1),
@@ -32,8 +32,8 @@ func reportFixture(t *testing.T, s *Store) {
 		if i == 5 {
 			w.Poverty = data.PovertyLifted
 		}
+		w.RegisteredOn = d
 		must(s.Create(w))
-		must(s.db.Exec("UPDATE workers SET created_at = ? WHERE id = ?", d.Time().Add(12*time.Hour), w.ID).Error)
 		ws[i] = w
 	}
 	must(s.Delete(ws[4])) // registered in October, then deleted

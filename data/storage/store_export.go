@@ -2,7 +2,6 @@ package storage
 
 import (
 	"duikou/data"
-	"time"
 
 	"gorm.io/gorm"
 )
@@ -62,20 +61,12 @@ func eachRow[T any, PT interface {
 	}
 }
 
-// dayStart is local midnight of d in UTC, the form created_at is stored in.
-func dayStart(d data.Date) time.Time {
-	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.Local).UTC()
-}
-
-// EachWorker calls fn for every live worker matching f that was registered
-// (created) within the range, in registration order.
-func (s *Store) EachWorker(f data.WorkerFilter, created DateRange, fn func(*data.Worker) error) error {
+// EachWorker calls fn for every live worker matching f whose 登记日期
+// lies within the range.
+func (s *Store) EachWorker(f data.WorkerFilter, registered DateRange, fn func(*data.Worker) error) error {
 	q := s.workerQuery(f)
-	if !created.From.IsZero() {
-		q = q.Where("created_at >= ?", dayStart(created.From))
-	}
-	if !created.To.IsZero() {
-		q = q.Where("created_at < ?", dayStart(created.To.AddDays(1)))
+	if !registered.IsZero() {
+		q = q.Where(s.dateIn("registered_on", registered))
 	}
 	return eachRow[data.Worker](q, fn)
 }

@@ -644,6 +644,9 @@ func (m *merge) validateAndWrite() error {
 				}
 			}
 			if w, ok := rec.(*data.Worker); ok {
+				if w.RegisteredOn.IsZero() { // a partner on an older version sends none
+					_ = tx.checkRegistration(w, nil) // remote: fills, refuses nothing
+				}
 				if id, err := ident.ParseID(w.IDNumber); err == nil {
 					w.Derive(data.Sex(id.Sex), data.DateOf(id.Birth))
 				}

@@ -1,0 +1,153 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"duikou/data"
+	"duikou/data/stats"
+)
+
+// figureLists are the lists behind the 统计报表 figures: the list views
+// of 劳动者, 就业安置, 跟踪服务 and 用工需求 with the same columns as those
+// screens, narrowed to one figure's records by data.Figure. Each is built
+// once, the first time a figure of its kind is opened; tapping a record
+// opens it on its own screen.
+type figureLists struct {
+	s       *reportScreen
+	showing bool
+	heading string
+	noun    string // what the open list counts: 名劳动者, 条就业安置 ...
+
+	title, count *widget.Label
+	body         *fyne.Container
+	view         fyne.CanvasObject
+
+	workers    *recordTable[data.Worker, data.WorkerFilter]
+	placements *recordTable[data.Placement, data.PlacementFilter]
+	followUps  *recordTable[data.FollowUp, data.FollowUpFilter]
+	demands    *recordTable[data.Demand, data.DemandFilter]
+}
+
+// nothing is the figure no record is behind: a list built but not yet
+// opened on a figure stays empty, even when its tables change.
+var nothing = data.Figure{Code: "-"}
+
+func newFigureLists(s *reportScreen) *figureLists {
+	l := &figureLists{s: s, title: widget.NewLabel(""), count: widget.NewLabel("")}
+	l.title.Wrapping = fyne.TextWrapWord
+	back := widget.NewButtonWithIcon("返回统计表", theme.NavigateBackIcon(), l.close)
+	l.body = container.NewStack()
+	l.view = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, back, l.count), l.title), nil, nil, nil, l.body)
+	return l
+}
+
+// open shows the records behind one figure of r.
+func (l *figureLists) open(r *stats.Report, in stats.Indicator) {
+	g, st, fig := l.s.g, l.s.st, figureOf(r, in)
+	var table fyne.CanvasObject
+	noun := ""
+	switch stats.ListOf(in.Code) {
+	case stats.WorkerList:
+		if l.workers == nil {
+			l.workers = newFigureList(l, listSpec[data.Worker, data.WorkerFilter]{
+				src:    lister[data.Worker, data.WorkerFilter]{list: st.ListWorkers, count: st.CountWorkers},
+				cols:   g.workers.columns(),
+				sort:   "created",
+				filter: data.WorkerFilter{Figure: nothing},
+				tables: []data.Table{data.TableWorkers},
+				open:   func(w data.Worker) { g.navigate(screenWorkers); g.workers.openEdit(w.ID) },
+			})
+		}
+		l.workers.setFilter(data.WorkerFilter{Figure: fig})
+		table, noun = l.workers.table, "名劳动者"
+	case stats.PlacementList:
+		if l.placements == nil {
+			l.placements = newFigureList(l, listSpec[data.Placement, data.PlacementFilter]{
+				src:    lister[data.Placement, data.PlacementFilter]{list: st.ListPlacements, count: st.CountPlacements},
+				cols:   placementColumns(),
+				sort:   "created",
+				filter: data.PlacementFilter{Figure: nothing},
+				tables: []data.Table{data.TablePlacements, data.TableWorkers, data.TableDemands},
+				open:   func(p data.Placement) { g.navigate(screenPlacements); g.placements.open(p.ID) },
+			})
+		}
+		l.placements.setFilter(data.PlacementFilter{Figure: fig})
+		table, noun = l.placements.table, "条就业安置"
+	case stats.FollowUpList:
+		if l.followUps == nil {
+			l.followUps = newFigureList(l, listSpec[data.FollowUp, data.FollowUpFilter]{
+				src:    lister[data.FollowUp, data.FollowUpFilter]{list: st.ListFollowUpsFull, count: st.CountFollowUps},
+				cols:   g.followUps.columns(),
+				sort:   "due",
+				filter: data.FollowUpFilter{Figure: nothing},
+				tables: []data.Table{data.TableFollowUps, data.TableWorkers},
+				open:   func(f data.FollowUp) { g.navigate(screenFollowUps); g.followUps.openEntry(&f) },
+			})
+		}
+		l.followUps.setFilter(data.FollowUpFilter{Figure: fig})
+		table, noun = l.followUps.table, "件跟踪服务"
+	case stats.DemandList:
+		if l.demands == nil {
+			l.demands = newFigureList(l, listSpec[data.Demand, data.DemandFilter]{
+				src:    lister[data.Demand, data.DemandFilter]{list: st.ListDemands, count: st.CountDemands},
+				cols:   g.employers.demandColumns(true),
+				sort:   "created",
+				filter: data.DemandFilter{Figure: nothing},
+				tables: []data.Table{data.TableDemands, data.TableEmployers},
+				open:   func(d data.Demand) { g.navigate(screenEmployers); g.employers.openDemand(d.ID) },
+			})
+		}
+		l.demands.setFilter(data.DemandFilter{Figure: fig})
+		table, noun = l.demands.table, "条用工需求"
+	default:
+		return
+	}
+	l.noun = noun
+	l.heading = fmt.Sprintf("%s（%s）", in.Label, r.Period.Label())
+	l.title.SetText(fmt.Sprintf("%s：%s。%s。", l.heading, figureText(in, in.Value), in.Definition) + sumNote(in))
+	l.count.SetText("正在查询…")
+	l.body.Objects = []fyne.CanvasObject{table}
+	l.body.Refresh()
+	l.showing = true
+	l.s.stack.Objects = []fyne.CanvasObject{l.view}
+	l.s.stack.Refresh()
+	l.s.shown()
+}
+
+// newFigureList is a list view for figures of one kind of record, its
+// count shown above it.
+func newFigureList[T any, F comparable](l *figureLists, sp listSpec[T, F]) *recordTable[T, F] {
+	var t *recordTable[T, F]
+	sp.count = func() *widget.Label { return l.count }
+	sp.loaded = func() { l.counted(t.rows.length()) }
+	t = newListView(l.s.g, sp)
+	return t
+}
+
+// sumNote says what the list of a money figure or the rate holds.
+func sumNote(in stats.Indicator) string {
+	switch {
+	case in.Unit == "元":
+		return "下列记录的金额之和即为此数。"
+	case in.Code == stats.ContractsSignedPct:
+		return "下列为期内上岗并已签订劳动合同的就业安置。"
+	}
+	return ""
+}
+
+func (l *figureLists) counted(n int) {
+	l.count.SetText(fmt.Sprintf("共 %s %s", thousands(int64(n)), l.noun))
+}
+
+// close goes back to the figures.
+func (l *figureLists) close() {
+	l.showing = false
+	l.s.stack.Objects = []fyne.CanvasObject{l.s.figures}
+	l.s.stack.Refresh()
+	l.s.g.setHeading("统计报表")
+}
