@@ -208,3 +208,26 @@ func TestADamagedKeyFileStillOpensTheDatabase(t *testing.T) {
 		t.Fatalf("office %v, keys %v", s.Office(), s.HasKeys())
 	}
 }
+
+// The schema-1 database of the first release (its keys in the offices
+// table), opened by this version: the schema upgrade and the move of the
+// keys together leave neither the database nor the before-migrate backup
+// holding the age identity, and the office still has both keys.
+func TestASchema1DatabaseLosesItsKeysToTheKeyFolder(t *testing.T) {
+	const identity = "AGE-SECRET-KEY-1NWX5H89072V4DY0XSZTC7YPDGWFPQLDPZ6S5CJ9KCJRWE85PPLPQDYQGAF"
+	path := loadFixture(t, "schema_v1.sql")
+	s := openWithKeys(t, path, t.TempDir())
+	if !s.HasKeys() || s.Office().AgeIdentity != identity {
+		t.Fatal("the office lost its keys in the upgrade")
+	}
+	s.Close()
+	backups, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "backups", "*before-migrate*"))
+	if len(backups) != 1 {
+		t.Fatalf("before-migrate backups: %v", backups)
+	}
+	for _, f := range []string{path, path + "-wal", backups[0]} {
+		if b, err := os.ReadFile(f); err == nil && bytes.Contains(b, []byte(identity)) {
+			t.Errorf("%s still holds the age identity", filepath.Base(f))
+		}
+	}
+}
