@@ -12,6 +12,7 @@ require (
 	github.com/signintech/gopdf v0.37.0
 	github.com/xuri/excelize/v2 v2.10.1
 	golang.org/x/sys v0.47.0
+	golang.org/x/term v0.45.0
 	golang.org/x/text v0.41.0
 	gorm.io/driver/sqlite v1.6.0
 	gorm.io/gorm v1.31.2

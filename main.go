@@ -13,6 +13,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"time"
 
@@ -26,6 +27,8 @@ import (
 	"duikou/data/applog"
 	"duikou/data/cli"
 	"duikou/data/demo"
+	"duikou/data/keystore"
+	"duikou/data/osopen"
 	"duikou/data/storage"
 )
 
@@ -89,16 +92,19 @@ func (t *tailBuffer) Write(p []byte) (int, error) {
 // runGUI opens the window on the database named by --db, a fresh demo
 // database (--demo) or the default one in the user's config directory.
 func runGUI(lg *applog.Log, args []string) (code int) {
-	// A panic on the UI goroutine ends the window: the deferred cleanups
-	// below (closing the Store) run first, then it is logged here with its
-	// stack and the program exits with a message (the dialog showing the
-	// log's path is for later).
+	// A panic on the UI goroutine (or one of the window's goroutines,
+	// which forward theirs to it: app/panic.go) ends the window: the
+	// deferred cleanups below (closing the Store) run first, then it is
+	// logged here with its stack, and a small window of a fresh process
+	// tells the clerk what happened and where the log file is (this
+	// process's Fyne loop is gone; a -H=windowsgui build has no stderr).
 	defer applog.Catch(lg.Logger, "窗口", func(v any) {
-		msg := fmt.Sprintf("duikou: 程序出错（%v）。", v)
+		msg := fmt.Sprintf("程序出错（%v），窗口已关闭。", v)
 		if lg.Path() != "" {
 			msg += "详情已记录在日志文件 " + lg.Path() + " 中，请把它发给技术支持。"
 		}
-		fmt.Fprintln(os.Stderr, msg)
+		fmt.Fprintln(os.Stderr, "duikou: "+msg)
+		startPanicReport(msg, lg.Dir())
 		code = exitPanic
 	})
 	fs := flag.NewFlagSet("duikou", flag.ContinueOnError)
@@ -108,6 +114,8 @@ func runGUI(lg *applog.Log, args []string) (code int) {
 	// the worker list shows its first rows, and the resident memory, then
 	// quits: the README's start-up figures come from it.
 	measure := fs.Bool("measure-startup", false, "")
+	// --panic-report is the window a crashed window starts (startPanicReport).
+	panicReport := fs.Bool("panic-report", false, "")
 	// -h prints the usage on stdout and succeeds; a wrong flag is one
 	// Chinese line on stderr (the flag package's own output is English).
 	fs.SetOutput(io.Discard)
@@ -131,6 +139,11 @@ func runGUI(lg *applog.Log, args []string) (code int) {
 	icon := fyne.NewStaticResource("icon.png", assets.Icon)
 	a.SetIcon(icon)
 
+	if *panicReport {
+		showPanicReport(a, os.Getenv(envPanicMessage), os.Getenv(envPanicLogDir))
+		return cli.ExitOK
+	}
+
 	store, cleanup, err := openStore(*dbPath, *useDemo)
 	if err != nil {
 		showFatal(a, err)
@@ -142,7 +155,7 @@ func runGUI(lg *applog.Log, args []string) (code int) {
 	w.SetIcon(icon)
 	app.RememberSize(a, w)
 	w.SetMaster()
-	gui := app.New(a, w, store, app.Options{Demo: *useDemo})
+	gui := app.New(a, w, store, app.Options{Demo: *useDemo, LogDir: lg.Dir()})
 	// A restore in 设置 replaces the Store: close whichever is current
 	// (and keep the matching index for the next start).
 	defer gui.Close()
@@ -180,6 +193,9 @@ func openStore(path string, useDemo bool) (*storage.Store, func(), error) {
 		if err != nil {
 			return nil, none, fmt.Errorf("无法创建演示数据库的临时文件夹：%w", err)
 		}
+		// The throwaway office's keys go with it, not into the clerk's
+		// key folder (data/keystore).
+		os.Setenv(keystore.EnvDir, filepath.Join(dir, "keys"))
 		s, err := demo.Create(filepath.Join(dir, "demo.db"), demo.Options{})
 		if err != nil {
 			os.RemoveAll(dir)
@@ -199,6 +215,46 @@ func openStore(path string, useDemo bool) (*storage.Store, func(), error) {
 		return nil, none, err
 	}
 	return s, none, nil
+}
+
+// The message and log folder a crashed window hands to its report window.
+const (
+	envPanicMessage = "DUIKOU_PANIC_MESSAGE"
+	envPanicLogDir  = "DUIKOU_PANIC_LOG_DIR"
+)
+
+// startPanicReport starts this program again to show msg in a window,
+// with a button that opens the log folder; it does not wait for it.
+func startPanicReport(msg, logDir string) {
+	exe, err := os.Executable()
+	if err != nil {
+		return
+	}
+	cmd := exec.Command(exe, "--panic-report")
+	cmd.Env = append(os.Environ(), envPanicMessage+"="+msg, envPanicLogDir+"="+logDir)
+	if err := cmd.Start(); err != nil {
+		slog.Error("无法显示出错提示窗口", "err", err)
+	}
+}
+
+// showPanicReport is the window startPanicReport opens.
+func showPanicReport(a fyne.App, msg, logDir string) {
+	w := a.NewWindow(app.AppName + " — 程序出错")
+	text := widget.NewLabel(msg + "\n\n重新打开程序即可继续工作；已保存的数据不受影响。")
+	text.Wrapping = fyne.TextWrapWord
+	buttons := container.NewHBox(widget.NewButton("关闭", a.Quit))
+	if logDir != "" {
+		open := widget.NewButton("打开日志文件夹", func() {
+			if err := osopen.Open(logDir); err != nil {
+				text.SetText(text.Text + "\n\n无法打开日志文件夹：" + err.Error())
+			}
+		})
+		open.Importance = widget.HighImportance
+		buttons.Objects = append([]fyne.CanvasObject{open}, buttons.Objects...)
+	}
+	w.SetContent(container.NewBorder(nil, container.NewCenter(buttons), nil, nil, text))
+	w.Resize(fyne.NewSize(560, 240))
+	w.ShowAndRun()
 }
 
 // showFatal tells the clerk why the program cannot start: a windowsgui

@@ -33,6 +33,7 @@ func (l *latest) submit(job func() (apply func())) {
 }
 
 func (l *latest) loop() {
+	defer forwardPanic(l.ui, "后台查询")
 	for {
 		l.mu.Lock()
 		job := l.next

@@ -22,6 +22,9 @@ const AppName = "对口劳务协作"
 type Options struct {
 	// Demo says the database is a throwaway demo; the status bar says so.
 	Demo bool
+	// LogDir is the folder of the log file (data/applog), which 设置
+	// opens for the clerk to send to support; "" when there is none.
+	LogDir string
 }
 
 // GUI is the main window: navigation on the left, the current screen on

@@ -195,6 +195,7 @@ func useKeyset(sort string, offset int) bool {
 
 // loop runs queued work until there is none.
 func (p *pagedRows[T, F]) loop() {
+	defer forwardPanic(p.ui, "列表查询")
 	for {
 		p.mu.Lock()
 		if r := p.reset; r != nil {
@@ -233,6 +234,7 @@ func (p *pagedRows[T, F]) runReset(r *resetJob[F]) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
+		defer forwardPanic(p.ui, "列表计数")
 		n, countErr = p.src.count(r.q.filter)
 	}()
 	rows, cur, err := p.src.list(r.q.filter, data.Page{Sort: r.q.sort, Desc: r.q.desc, Limit: rowsPageSize})

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data/catalog"
+	"duikou/data/storage"
 )
 
 // settingsScreen is 设置: this office as set up, the clerk's name for the
@@ -53,7 +54,8 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 	restore := widget.NewButtonWithIcon("从备份恢复…", theme.HistoryIcon(), s.chooseBackup)
 	path := widget.NewLabel("数据库文件：" + s.st.Path())
 	path.Wrapping = fyne.TextWrapWord
-	backupNote := widget.NewLabel("程序每天第一次打开时自动备份一次，保留最近 30 份；备份放在数据库文件旁的 backups 文件夹中。从备份恢复前，程序会先备份当前数据库。")
+	backupNote := widget.NewLabel("程序每天第一次打开时自动备份一次，导入和从备份恢复前也先备份当前数据库；备份放在数据库文件旁的 backups 文件夹中。" +
+		storage.RetentionRule())
 	backupNote.Wrapping = fyne.TextWrapWord
 	backupNote.Importance = widget.LowImportance
 
@@ -70,6 +72,8 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 		referralLimitSettings(s.st),
 		newMonitorSettings(s.st).view(),
 		newReportHeaderSettings(s.st).view(),
+		newKeysSection(s.g, s.st).view(),
+		s.logSection(),
 		section("关于", "", about),
 	))
 	return s.built
@@ -110,7 +114,8 @@ func (s *settingsScreen) backupNow() {
 	s.setBackupNote("正在备份…")
 	st, ui := s.st, s.g.ui
 	go func() {
-		file, err := st.BackupBeside("manual")
+		defer forwardPanic(ui, "备份")
+		file, err := st.BackupBeside(storage.BackupManual)
 		ui(func() {
 			if err != nil {
 				s.setBackupNote("备份失败：" + err.Error())
@@ -130,4 +135,22 @@ func (s *settingsScreen) setBackupNote(text string) {
 	} else {
 		s.backup.Show()
 	}
+}
+
+// logSection is where the log file is: what to send to support when
+// something went wrong. It holds no full ID numbers or phones.
+func (s *settingsScreen) logSection() fyne.CanvasObject {
+	dir := s.g.opt.LogDir
+	if dir == "" {
+		return section("日志", "", widget.NewLabel("本次运行没有日志文件（找不到可写的用户配置目录）。"))
+	}
+	path := widget.NewLabel("日志文件夹：" + dir)
+	path.Wrapping = fyne.TextWrapWord
+	open := widget.NewButtonWithIcon("打开日志文件夹", theme.FolderOpenIcon(), func() {
+		if err := s.g.hooks().open(dir); err != nil {
+			s.g.showError("无法打开日志文件夹", err)
+		}
+	})
+	return section("日志", "程序出错、备份失败等情况记在这里（不含完整的身份证号和电话），需要时发给技术支持。",
+		container.NewVBox(path, container.NewHBox(open)))
 }

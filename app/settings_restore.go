@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,24 +17,19 @@ import (
 // restored database. The data layer backs up the current database first,
 // so a wrong choice is undone by restoring that backup.
 
-// backupReasons turn the suffix of a backup's file name into words.
-var backupReasons = []struct{ suffix, label string }{
-	{"-daily.db", "每日自动备份"},
-	{"-manual.db", "手动备份"},
-	{"-before-import.db", "导入前自动备份"},
-	{"-before-restore.db", "恢复前自动备份"},
+// backupKinds put a backup's kind into words.
+var backupKinds = map[string]string{
+	storage.BackupDaily:         "每日自动备份",
+	storage.BackupManual:        "手动备份",
+	storage.BackupBeforeImport:  "导入前自动备份",
+	storage.BackupBeforeRestore: "恢复前自动备份",
+	storage.BackupBeforeMigrate: "升级前自动备份",
 }
 
 func backupLabel(b storage.BackupInfo) string {
-	kind := "备份"
-	base := filepath.Base(b.Path)
-	for _, r := range backupReasons {
-		if strings.HasSuffix(base, r.suffix) {
-			kind = r.label
-		}
-	}
-	if strings.Contains(base, "-before-migrate-") {
-		kind = "升级前自动备份"
+	kind := backupKinds[b.Kind]
+	if kind == "" {
+		kind = "备份"
 	}
 	return fmt.Sprintf("%s　%s　%s", b.Taken.Local().Format("2006-01-02 15:04"), kind, sizeLabel(b.Size))
 }

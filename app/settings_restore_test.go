@@ -56,7 +56,7 @@ func TestRestoreABackupFromSettings(t *testing.T) {
 	}
 	var before bool
 	for _, f := range files {
-		before = before || strings.HasSuffix(f.Path, "-before-restore.db")
+		before = before || strings.Contains(f.Path, "-before-restore-")
 	}
 	if !before {
 		t.Fatalf("no backup of the database as it was: %v", files)

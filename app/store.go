@@ -95,6 +95,7 @@ type SettingsStore interface {
 	ReferralLimitStore
 	MonitorRuleStore
 	ReportHeaderStore
+	KeyStore
 }
 
 // FollowUpAdder is what the new follow-up dialog uses (from 跟踪服务 and

@@ -11,10 +11,13 @@ type Office struct {
 	Role      OfficeRole `gorm:"size:16;not null"`
 	ClerkName string     `gorm:"size:32"` // 经办人, written to the audit log
 	// Keys for the exchange: Ed25519 to sign bundles, an age X25519
-	// identity to decrypt the ones partners send.
+	// identity to decrypt the ones partners send. The private halves are
+	// never stored in the database (nor, so, in its backups): they live
+	// in the key folder (data/keystore) and are filled in when the
+	// database is opened.
 	SignPublic   []byte
-	SignPrivate  []byte
-	AgeIdentity  string `gorm:"size:100"`
+	SignPrivate  []byte `gorm:"-" json:"-"`
+	AgeIdentity  string `gorm:"-" json:"-"`
 	AgeRecipient string `gorm:"size:100"`
 	CreatedAt    time.Time
 }

@@ -139,6 +139,17 @@ func (w *Worker) Validate() error {
 		if err := checkLevel(rec, "Skills", fmt.Sprintf("第%d项技能的等级", i+1), s.Level); err != nil {
 			return err
 		}
+		if err := checkTexts(rec, text{"Skills", fmt.Sprintf("第%d项技能的证书编号", i+1), s.CertNo, false}); err != nil {
+			return err
+		}
+	}
+	for i, tr := range w.Trainings {
+		n := i + 1
+		if err := checkTexts(rec, text{"Trainings", fmt.Sprintf("第%d项培训的课程", n), tr.Course, false},
+			text{"Trainings", fmt.Sprintf("第%d项培训的机构", n), tr.Provider, false},
+			text{"Trainings", fmt.Sprintf("第%d项培训的证书", n), tr.Certificate, false}); err != nil {
+			return err
+		}
 	}
 	for _, code := range w.DesiredRegions {
 		if _, ok := catalog.RegionByCode(code); !ok {

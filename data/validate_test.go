@@ -92,6 +92,10 @@ func TestWorkerValidateRefuses(t *testing.T) {
 		{"NUL in name", func(w *Worker) { w.Name = "王\x00秀兰" }, "Name", "控制字符"},
 		{"bidi override in name", func(w *Worker) { w.Name = "王秀兰\u202Eexe.doc" }, "Name", "U+202E"},
 		{"bidi isolate in address", func(w *Worker) { w.Address = "榆中县\u2066城关镇" }, "Address", "U+2066"},
+		{"NUL in a skill's certificate", func(w *Worker) { w.Skills[0].CertNo = "GZ\x002026" }, "Skills", "第1项技能的证书编号"},
+		{"bidi override in a training", func(w *Worker) {
+			w.Trainings = []Training{{Course: "育婴员\u202E培训"}}
+		}, "Trainings", "U+202E"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -3,7 +3,6 @@ package demo
 import (
 	"errors"
 	"fmt"
-	"os"
 
 	"duikou/data"
 	"duikou/data/storage"
@@ -37,32 +36,16 @@ const (
 const batchSize = 20000
 
 // Create builds a demo database in a new file at path and returns the open
-// Store. It refuses a file that exists and is not empty; if filling fails,
-// the file it made is removed.
+// Store. It refuses a file that exists and is not empty; the file appears
+// only once it is complete (see buildAtomically), so a failed or killed run
+// leaves nothing at path.
 func Create(path string, opt Options) (*storage.Store, error) {
-	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
-		return nil, fmt.Errorf("文件 %s 已存在且不为空，演示数据库只能写入新文件", path)
-	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("无法访问 %s：%w", path, err)
-	}
-	s, err := storage.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	fail := func(err error) (*storage.Store, error) {
-		s.Close()
-		for _, suffix := range []string{"", "-wal", "-shm"} {
-			_ = os.Remove(path + suffix)
+	return buildAtomically(path, func(s *storage.Store) error {
+		if _, err := s.SetupOffice(OfficeName, OfficeRegion, data.RoleSending, OfficeClerk); err != nil {
+			return err
 		}
-		return nil, err
-	}
-	if _, err := s.SetupOffice(OfficeName, OfficeRegion, data.RoleSending, OfficeClerk); err != nil {
-		return fail(err)
-	}
-	if err := Populate(s, opt); err != nil {
-		return fail(err)
-	}
-	return s, nil
+		return Populate(s, opt)
+	})
 }
 
 // Populate fills a Store whose office is set up and which holds no workers

@@ -3,7 +3,6 @@ package demo
 import (
 	"errors"
 	"fmt"
-	"os"
 
 	"duikou/data"
 	"duikou/data/exchange"
@@ -42,35 +41,18 @@ func CreatePartner(path string, a *storage.Store, seed int64) (*storage.Store, e
 	if err != nil {
 		return nil, err
 	}
-	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
-		return nil, fmt.Errorf("文件 %s 已存在且不为空，演示数据库只能写入新文件", path)
-	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("无法访问 %s：%w", path, err)
-	}
-	b, err := storage.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	fail := func(err error) (*storage.Store, error) {
-		b.Close()
-		for _, suffix := range []string{"", "-wal", "-shm"} {
-			_ = os.Remove(path + suffix)
-		}
-		return nil, err
-	}
-	if _, err := b.SetupOfficeAs(partner.ID, partner.Name, partner.Region, data.RoleReceiving, PartnerClerk); err != nil {
-		return fail(err)
-	}
-	if err := exchangeCards(a, b); err != nil {
-		return fail(err)
-	}
 	if seed == 0 {
 		seed = 1
 	}
-	if err := partnerOwnEmployers(b, newGen(seed+1000, b.Today())); err != nil {
-		return fail(err)
-	}
-	return b, nil
+	return buildAtomically(path, func(b *storage.Store) error {
+		if _, err := b.SetupOfficeAs(partner.ID, partner.Name, partner.Region, data.RoleReceiving, PartnerClerk); err != nil {
+			return err
+		}
+		if err := exchangeCards(a, b); err != nil {
+			return err
+		}
+		return partnerOwnEmployers(b, newGen(seed+1000, b.Today()))
+	})
 }
 
 // keylessReceivingPartner is a's receiving partner that has no keys yet.

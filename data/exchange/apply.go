@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"errors"
 	"fmt"
 
 	"duikou/data/storage"
@@ -47,11 +48,20 @@ func (o *Opened) Apply(fileName string) (*Result, error) {
 		o.AlreadyImported = true
 		return &Result{Summary: &storage.ApplySummary{}, AlreadyImported: true}, nil
 	}
-	backup, err := o.s.BackupBeside("before-import")
-	if err != nil {
-		return nil, fmt.Errorf("导入前备份失败，未导入任何数据：%w", err)
+	// A bundle that carries no records (only the partner's
+	// acknowledgements) changes none of them: no backup of the whole
+	// database for it.
+	var backup string
+	if len(o.Changes.Ops) > 0 || len(o.Changes.Rows) > 0 {
+		if backup, err = o.s.BackupBeside(storage.BackupBeforeImport); err != nil {
+			return nil, fmt.Errorf("导入前备份失败，未导入任何数据：%w", err)
+		}
 	}
 	sum, err := o.s.ApplyChanges(o.Changes, id, fileName, false)
+	if errors.Is(err, storage.ErrBundleImported) { // by another import meanwhile
+		o.AlreadyImported = true
+		return &Result{Summary: &storage.ApplySummary{}, AlreadyImported: true, Backup: backup}, nil
+	}
 	res := &Result{Summary: sum, Backup: backup}
 	if err != nil {
 		if sum != nil && len(sum.Refused) > 0 {

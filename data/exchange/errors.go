@@ -8,7 +8,7 @@ import "errors"
 var (
 	ErrNotBundle      = errors.New("该文件不是对口交换文件")
 	ErrCorrupt        = errors.New("文件已损坏或不完整")
-	ErrNotForUs       = errors.New("该文件不是发给本单位的（本单位的密钥无法打开）")
+	ErrNotForUs       = errors.New("该文件不是发给本单位的（本单位的密钥无法打开）；如对方确认是发给本单位的，则文件已损坏，请对方重新导出")
 	ErrUnsigned       = errors.New("文件没有签名，不能导入")
 	ErrUnknownSender  = errors.New("发送方不是已添加的协作单位：请先导入对方的单位名片")
 	ErrBadSignature   = errors.New("签名验证失败：文件可能被篡改")

@@ -91,6 +91,9 @@ func writeBundle(s *storage.Store, partnerID string, w io.Writer) (Manifest, *st
 	if err != nil {
 		return Manifest{}, nil, fmt.Errorf("协作单位“%s”的加密公钥无效：%w", partner.Name, err)
 	}
+	if len(self.SignPrivate) == 0 {
+		return Manifest{}, nil, storage.ErrNoKeys
+	}
 	ours, err := age.ParseX25519Recipient(self.AgeRecipient)
 	if err != nil || len(self.SignPrivate) != ed25519.PrivateKeySize {
 		return Manifest{}, nil, errors.New("本单位的交换密钥缺失或无效")

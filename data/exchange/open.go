@@ -66,6 +66,9 @@ func Open(s *storage.Store, r io.Reader) (*Opened, error) {
 	if self == nil {
 		return nil, errors.New("请先完成本单位设置")
 	}
+	if self.AgeIdentity == "" {
+		return nil, storage.ErrNoKeys
+	}
 	identity, err := age.ParseX25519Identity(self.AgeIdentity)
 	if err != nil {
 		return nil, errors.New("本单位的解密密钥缺失或无效")
@@ -170,10 +173,15 @@ func decrypt(r io.Reader, identity age.Identity) ([]byte, error) {
 	case string(head) != ageIntro:
 		return nil, ErrNotBundle
 	}
+	head, _ = br.Peek(headerPeek) // a shorter file is all there is
+	head = bytes.Clone(head)
 	pr, err := age.Decrypt(br, identity)
 	if err != nil {
 		var noMatch *age.NoIdentityMatchError
 		if errors.As(err, &noMatch) {
+			if damage := headerDamage(head); damage != "" {
+				return nil, refuse(ErrCorrupt, damage)
+			}
 			return nil, ErrNotForUs
 		}
 		return nil, refuse(ErrCorrupt, "文件头无法解开")

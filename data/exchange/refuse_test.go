@@ -343,3 +343,50 @@ func TestRecordsFailingValidationAreAllRefused(t *testing.T) {
 		t.Fatal("a refused file was recorded as imported")
 	}
 }
+
+// A changed byte in the recipients' part of the header is called damaged
+// when the header no longer has the shape Export writes (a stanza type of
+// X25518, a key of the wrong length, a broken line): before, every header
+// change that age could not open read as "不是发给本单位的". Only a change
+// that leaves the header well formed (inside a key, where nothing can
+// tell) is still not-for-us, and that message says it may be damage.
+func TestDamagedHeadersAreCalledDamaged(t *testing.T) {
+	a, b := twoOffices(t)
+	populate(t, a.s, 3)
+	file, _ := bundle(t, a, b)
+	end := bytes.Index(file, []byte("\n--- "))
+	typeAt := bytes.Index(file, []byte("X25519"))
+	for pos := typeAt; pos < typeAt+len("X25519"); pos++ {
+		bad := bytes.Clone(file)
+		bad[pos] ^= 0x01
+		refused(t, b, bad, ErrCorrupt)
+	}
+	counts := map[error]int{}
+	for pos := len(ageIntro); pos < end; pos++ {
+		for _, flip := range []byte{0x01, 0x20, 0x80} {
+			bad := bytes.Clone(file)
+			bad[pos] ^= flip
+			_, err := open(b.s, bad)
+			switch {
+			case errors.Is(err, ErrCorrupt):
+				counts[ErrCorrupt]++
+			case errors.Is(err, ErrNotForUs):
+				counts[ErrNotForUs]++
+				if !strings.Contains(err.Error(), "已损坏") {
+					t.Fatalf("the not-for-us message does not mention damage: %v", err)
+				}
+			default:
+				t.Fatalf("byte %d ^ %#x: %v", pos, flip, err)
+			}
+		}
+	}
+	// Of the 585 changes (195 header bytes, three flips each), the ones that keep the
+	// header well formed are inside the four base64 keys (43 characters
+	// each, and only a flip that stays in the alphabet); all the others
+	// (the "->", stanza types, line breaks, spaces, non-alphabet bytes)
+	// must read as damaged.
+	if counts[ErrCorrupt] < counts[ErrNotForUs] {
+		t.Fatalf("most header changes should read as damaged: %v", counts)
+	}
+	t.Logf("header changes: %v", counts)
+}

@@ -20,7 +20,13 @@ var testNow = time.Date(2026, 11, 22, 2, 0, 0, 0, time.UTC)
 // newStore opens a Store on a temp file with this office set up.
 func newStore(t testing.TB) *storage.Store {
 	t.Helper()
-	s, err := storage.OpenWith(filepath.Join(t.TempDir(), "duikou.db"), storage.Options{Now: func() time.Time { return testNow }})
+	return newStoreAt(t, filepath.Join(t.TempDir(), "duikou.db"))
+}
+
+// newStoreAt is newStore on the file at path.
+func newStoreAt(t testing.TB, path string) *storage.Store {
+	t.Helper()
+	s, err := storage.OpenWith(path, storage.Options{Now: func() time.Time { return testNow }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -325,6 +325,10 @@ func (src *source) close() error {
 // errDryRun rolls the preview's transaction back.
 var errDryRun = errors.New("dry run")
 
+// errNothingWritten rolls back an import in which every row was refused,
+// skipped or unchanged: it is audited, but needs no backup.
+var errNothingWritten = errors.New("nothing written")
+
 // run reads every data row and writes it in one transaction: created,
 // updated or skipped as a duplicate, or refused with its problems. With
 // dry set the transaction is rolled back at the end, so the report is
@@ -370,11 +374,23 @@ func (src *source) run(s *storage.Store, dry bool, onDup OnDuplicate, progress P
 		if dry {
 			return errDryRun
 		}
+		if rep.New+rep.Updated == 0 {
+			return errNothingWritten // no backup for an import that changes nothing
+		}
+		backup, err := tx.BackupBeforeCommit(storage.BackupBeforeImport)
+		if err != nil {
+			return fmt.Errorf("导入前备份失败，未做任何改动：%w", err)
+		}
+		rep.Backup = backup
 		tx.Audit(data.AuditEntry{Action: data.ActImport, Table: string(src.kind), Count: rep.New + rep.Updated,
 			Summary: fmt.Sprintf("导入%s：%s，新增%d，更新%d，重复未改%d，有误%d行未导入",
 				src.kind.Label(), src.name, rep.New, rep.Updated, rep.Skipped+rep.Unchanged, rep.Refused)})
 		return nil
 	})
+	if errors.Is(err, errNothingWritten) {
+		err = s.Audit(data.ActImport, string(src.kind), 0, fmt.Sprintf("导入%s：%s，无新增或更新（重复未改%d，有误%d行），未备份",
+			src.kind.Label(), src.name, rep.Skipped+rep.Unchanged, rep.Refused))
+	}
 	if errors.Is(err, errDryRun) {
 		err = nil
 	}
@@ -599,14 +615,7 @@ func importFile(ctx context.Context, s *storage.Store, kind Kind, path string, o
 	if s.Office() == nil {
 		return nil, errors.New("请先完成本单位设置（工会名称、地区、角色）")
 	}
-	backup, err := s.BackupBeside("before-import")
-	if err != nil {
-		return nil, fmt.Errorf("导入前备份失败，未做任何改动：%w", err)
-	}
-	rep, err := src.run(s, false, onDup, progress)
-	if err != nil {
-		return nil, err
-	}
-	rep.Backup = backup
-	return rep, nil
+	// The backup is taken inside the import's transaction, once it is
+	// known that rows will be written (source.run).
+	return src.run(s, false, onDup, progress)
 }

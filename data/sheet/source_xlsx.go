@@ -1,8 +1,10 @@
 package sheet
 
 import (
+	"archive/zip"
 	"fmt"
 	"io"
+	"log/slog"
 	"strconv"
 	"strings"
 
@@ -19,14 +21,25 @@ type xlsxTable struct {
 	fast *fastBook // the rows read straight from the zip (xlsx_fast.go); nil: excelize reads them
 }
 
+// maxUnzipped is the most a workbook may unzip to: a 100,000-row roster
+// is about 100 MB, so 1 GB stops a zip bomb with room to spare.
+const maxUnzipped = 1 << 30
+
 func openXLSX(name string, r readSeekCloser, size int64) (t table, err error) {
 	defer recoverAsFileError(&err, name)
+	if ra, ok := r.(io.ReaderAt); ok {
+		if err := checkUnzippedSize(ra, size, name); err != nil {
+			return nil, err
+		}
+	}
 	// Worksheets over 16 MB unzipped are spooled to a temporary file and
-	// streamed; the whole workbook may not unzip to more than 1 GB (a
-	// 100,000-row roster is about 100 MB), which stops a zip bomb.
-	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: 1 << 30, UnzipXMLSizeLimit: excelize.StreamChunkSize})
+	// streamed; excelize enforces the same 1 GB limit.
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: excelize.StreamChunkSize})
 	if err != nil {
-		return nil, fileErr("文件 %s 不是有效的 Excel 工作簿（%v），请在 Excel 或 WPS 中打开检查后另存为 .xlsx", name, err)
+		// The library's reason is English: the log keeps it for support,
+		// the clerk gets what to do.
+		slog.Warn("无法读取 Excel 工作簿", "file", name, "err", err)
+		return nil, fileErr("文件 %s 不是有效的 Excel 工作簿（可能已损坏，或并非 .xlsx 格式），请在 Excel 或 WPS 中打开检查后另存为 .xlsx", name)
 	}
 	if len(f.GetSheetList()) == 0 {
 		f.Close()
@@ -43,8 +56,27 @@ func openXLSX(name string, r readSeekCloser, size int64) (t table, err error) {
 // file into a file error, so a bad file never takes the program down.
 func recoverAsFileError(err *error, name string) {
 	if p := recover(); p != nil {
-		*err = fileErr("文件 %s 已损坏，无法读取（%v）", name, p)
+		slog.Warn("读取 Excel 工作簿时出错", "file", name, "panic", fmt.Sprint(p))
+		*err = fileErr("文件 %s 已损坏，无法读取，请在 Excel 或 WPS 中打开检查后另存为 .xlsx", name)
 	}
+}
+
+// checkUnzippedSize refuses a workbook whose parts would unzip to more than
+// maxUnzipped, from the sizes its zip directory states, before anything is
+// unpacked. A file that is not a zip is left to excelize to refuse.
+func checkUnzippedSize(r io.ReaderAt, size int64, name string) error {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil
+	}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+	}
+	if total > maxUnzipped {
+		return fileErr("文件 %s 解压后超过 1 GB（一份 10 万行的名册解压后约 100 MB），不像是正常的名册，可能已损坏，未导入。请在 Excel 或 WPS 中打开检查，或把名册分成几个文件后再导入", name)
+	}
+	return nil
 }
 
 // sheets puts the sheet that was active when the file was saved first,

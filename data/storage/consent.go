@@ -56,6 +56,7 @@ func (tx *Tx) splitWithdrawal(table data.Table, osy *data.Synced, oldVals, newVa
 	}
 	op := tx.nextOp(table, osy.ID)
 	op.Fields[consentColumn] = FieldChange{Value: newVals[consentColumn], Base: osy.FieldOps.Base(consentColumn)}
+	tx.withdrawn = append(tx.withdrawn, osy.ID)
 	return op
 }
 

@@ -87,6 +87,7 @@ func (m *merge) eraseWithdrawn() error {
 		}
 		was, name := data.IsHusk(w), w.Name // was: withdrawn again before its data all came back
 		eraseWorker(w)
+		m.tx.withdrawn = append(m.tx.withdrawn, id)
 		if err := stripLoggedOps(m.tx.db, id); err != nil {
 			return err
 		}

@@ -22,14 +22,23 @@
 //     claims),
 //     store_import.go;
 //   - the office, its clerk, settings, partners and the audit log:
-//     office_setup.go, settings.go, partners.go, partner_keys.go;
-//   - backup and restore: backup.go, backup_daily.go, restore.go;
+//     office_setup.go, office_keys.go (the private keys, kept outside
+//     the database by data/keystore), settings.go, partners.go,
+//     partner_keys.go; busy.go (SQLite's busy timeout in the clerk's
+//     words);
+//   - backup and restore: backup.go (checked, uniquely named by
+//     backup_names.go), backup_tx.go (a backup from inside a transaction,
+//     for an import that writes), backup_daily.go, backup_retention.go
+//     (the rule per kind), backup_rewrite.go (erasing something from
+//     every backup file), restore.go; file_mode.go (0600 files);
 //   - the op log and the exchange's merge: op.go (an op per change),
 //     sync_changes.go and sync_export.go (what a partner has not seen),
+//     bundle_once.go (one import per bundle, however many at once),
 //     sync_apply.go → sync_merge.go (per-field merge, conflicts),
 //     sync_restore.go (a partner or this office that went back to a
 //     backup), sync_conflicts.go, consent.go and consent_husk.go (a
-//     withdrawal of consent and the husk a partner keeps).
+//     withdrawal of consent and the husk a partner keeps),
+//     consent_backups.go (the same erasure in every backup file).
 //
 // The records themselves and their pure rules are in package data.
 package storage

@@ -67,9 +67,10 @@ func (s *Store) migrate(backupDir string) error {
 	}
 	before := map[string]int64{}
 	if !fresh {
-		if _, err := s.backupTo(backupDir, fmt.Sprintf("before-migrate-v%d", version)); err != nil {
+		if _, err := s.backupTo(backupDir, fmt.Sprintf("%s-v%d", BackupBeforeMigrate, version)); err != nil {
 			return fmt.Errorf("升级数据库前备份失败，未做任何改动：%w", err)
 		}
+		pruneBackups(backupDir, s.now())
 		if before, err = s.rowCounts(); err != nil {
 			return err
 		}

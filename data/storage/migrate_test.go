@@ -59,7 +59,7 @@ func TestMigrateFromV1KeepsEveryRowAndBacksUpFirst(t *testing.T) {
 		t.Fatalf("electricians = %d", n)
 	}
 	// The backup beside it is the untouched old database.
-	backups, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "backups", "*before-migrate-v1.db"))
+	backups, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "backups", "*before-migrate-v1-*.db"))
 	if len(backups) != 1 {
 		t.Fatalf("backups: %v", backups)
 	}
@@ -166,6 +166,9 @@ func TestBackupIsACheckedCopy(t *testing.T) {
 	}
 }
 
+// One daily backup a day, and after 45 days the folder holds the 30 of the
+// last 30 days (days 15..44): older than 30 days and beyond the newest 10,
+// the first 15 are gone.
 func TestDailyBackupOncePerDayAndPruned(t *testing.T) {
 	day := fixedNow
 	path := filepath.Join(t.TempDir(), "duikou.db")
@@ -175,7 +178,8 @@ func TestDailyBackupOncePerDayAndPruned(t *testing.T) {
 	}
 	defer s.Close()
 	s.SetupOffice("榆中县总工会", "620123", data.RoleSending, "李娟")
-	for i := 0; i < keepDailyBackups+5; i++ {
+	const days = 45
+	for i := 0; i < days; i++ {
 		made, err := s.DailyBackup()
 		if err != nil || made == "" {
 			t.Fatalf("day %d: %q, %v", i, made, err)
@@ -185,9 +189,12 @@ func TestDailyBackupOncePerDayAndPruned(t *testing.T) {
 		}
 		day = day.AddDate(0, 0, 1)
 	}
-	files, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "backups", "*-daily.db"))
-	if len(files) != keepDailyBackups {
-		t.Fatalf("%d daily backups kept", len(files))
+	files, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "backups", "*-daily-*.db"))
+	if len(files) != 30 {
+		t.Fatalf("%d daily backups kept, want 30", len(files))
+	}
+	if !strings.Contains(files[0], fixedNow.AddDate(0, 0, 15).Format("20060102")) {
+		t.Fatalf("oldest kept is %s, want day 15", files[0])
 	}
 	if !strings.Contains(files[len(files)-1], day.AddDate(0, 0, -1).Format("20060102")) {
 		t.Fatalf("newest kept is %s", files[len(files)-1])

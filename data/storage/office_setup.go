@@ -12,6 +12,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/catalog"
+	"duikou/data/keystore"
 )
 
 // Office returns this office, or nil before the first-run set-up.
@@ -34,6 +35,9 @@ func (s *Store) loadOffice() error {
 	if res.RowsAffected > 0 {
 		if c := strings.TrimSpace(s.opt.Clerk); c != "" {
 			o.ClerkName = c
+		}
+		if err := s.attachKeys(&o); err != nil {
+			return err
 		}
 		s.mu.Lock()
 		s.office = &o
@@ -78,6 +82,9 @@ func (s *Store) SetupOfficeAs(id, name, region string, role data.OfficeRole, cle
 	}
 	o := &data.Office{ID: id, Name: name, Region: region, Role: role, ClerkName: clerk,
 		SignPublic: pub, SignPrivate: priv, AgeIdentity: ageID.String(), AgeRecipient: ageID.Recipient().String()}
+	if err := s.saveNewKeys(id, keystore.Keys{SignPrivate: priv, AgeIdentity: ageID.String()}); err != nil {
+		return nil, err
+	}
 	if err := s.db.Create(o).Error; err != nil {
 		return nil, err
 	}
@@ -125,7 +132,7 @@ func (s *Store) Audit(action data.Action, table string, count int, summary strin
 	if o := s.Office(); o != nil {
 		e.Clerk = o.ClerkName
 	}
-	return s.db.Create(&e).Error
+	return s.explainBusy(s.db.Create(&e).Error)
 }
 
 // AuditReveal records that the clerk had one record's sensitive field

@@ -19,6 +19,7 @@ import (
 // what the database will look like afterwards.
 type BackupInfo struct {
 	Path       string
+	Kind       string // BackupDaily, BackupBeforeImport, ...; "" for a file of another name
 	OfficeID   string
 	OfficeName string
 	Taken      time.Time // the file's modification time
@@ -44,7 +45,8 @@ func (s *Store) BackupFiles() ([]BackupInfo, error) {
 		if err != nil || !st.Mode().IsRegular() {
 			continue
 		}
-		out = append(out, BackupInfo{Path: name, Taken: st.ModTime(), Size: st.Size()})
+		_, kind, _ := parseBackupName(name)
+		out = append(out, BackupInfo{Path: name, Kind: kind, Taken: st.ModTime(), Size: st.Size()})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Taken.After(out[j].Taken) })
 	return out, nil
@@ -120,7 +122,7 @@ func (s *Store) RestoreFrom(src string) (*Store, error) {
 	if err != nil {
 		return s, err
 	}
-	before, err := s.BackupBeside("before-restore")
+	before, err := s.BackupBeside(BackupBeforeRestore)
 	if err != nil {
 		return s, fmt.Errorf("恢复前备份当前数据库失败，未做任何改动：%w", err)
 	}
@@ -188,7 +190,7 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	defer in.Close()
-	out, err := os.Create(dst)
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
 	if err != nil {
 		return err
 	}

@@ -60,7 +60,7 @@ func TestRestoreFromABackup(t *testing.T) {
 	}
 	var before string
 	for _, f := range files {
-		if strings.HasSuffix(f.Path, "-before-restore.db") {
+		if strings.Contains(f.Path, "-before-restore-") {
 			before = f.Path
 		}
 	}

@@ -58,6 +58,10 @@ type Options struct {
 	// a command run with --clerk or DUIKOU_CLERK. It is not saved.
 	Clerk string
 
+	// KeyDir is the folder of the office's private keys (data/keystore);
+	// default keystore.Dir(), the user's config folder.
+	KeyDir string
+
 	// held is the lock a restore carries across the swap of the file.
 	held *dblock.Lock
 }
@@ -98,6 +102,12 @@ func OpenWith(path string, opt Options) (*Store, error) {
 		}
 		var err error
 		if lock, err = dblock.AcquireWait(path, program, opt.LockWait); err != nil {
+			return nil, err
+		}
+	}
+	if !opt.Reader {
+		if err := privateFile(path); err != nil {
+			lock.Release()
 			return nil, err
 		}
 	}

@@ -131,6 +131,9 @@ func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool)
 		if err := db.Exec("PRAGMA defer_foreign_keys = ON").Error; err != nil {
 			return err
 		}
+		if err := checkNotImported(db, bundleID); err != nil {
+			return err
+		}
 		tx = &Tx{s: s, db: db, origin: self.ID, clerk: self.ClerkName, remote: true}
 		var err error
 		if tx.seq, err = lastSeq(db, self.ID); err != nil {
@@ -168,13 +171,14 @@ func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool)
 		}
 	}
 	if err != nil && !errors.Is(err, errRollback) {
-		return nil, err
+		return nil, s.explainBusy(err)
 	}
 	if len(sum.Refused) > 0 && !dryRun {
 		return sum, fmt.Errorf("文件中有%d条记录未通过校验，未导入任何数据：%s", len(sum.Refused), sum.Refused[0])
 	}
 	if !dryRun {
 		s.notify(tx.changes)
+		s.scrubBackupsOf(tx.withdrawn)
 	}
 	return sum, nil
 }

@@ -32,6 +32,10 @@ type Tx struct {
 	// checked for validity but not against rules that guard this office's
 	// own entries (duplicates, capacity, our calendar).
 	remote bool
+	// withdrawn are the workers whose consent this transaction withdrew;
+	// once it commits, their data are erased from the backups too
+	// (consent_backups.go).
+	withdrawn []string
 }
 
 // Write runs fn in one transaction: all of it is written or none.
@@ -67,9 +71,10 @@ func (s *Store) write(quiet bool, fn func(tx *Tx) error) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return s.explainBusy(err)
 	}
 	s.notify(tx.changes)
+	s.scrubBackupsOf(tx.withdrawn)
 	return nil
 }
 
