@@ -14,6 +14,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/catalog"
+	"duikou/data/dbconn"
 	"duikou/data/dblock"
 	"duikou/data/recommend"
 	"duikou/data/storage"
@@ -121,7 +122,13 @@ func openDB(env *Env, path string, opt storage.Options) (*storage.Store, int) {
 	if path == "" {
 		return nil, env.Fail("请用 --db 指定数据库文件")
 	}
-	if fi, err := os.Stat(path); err != nil {
+	if dbconn.IsPostgres(path) {
+		// A server's database is made by its administrator (createdb);
+		// whether it exists the server says when we connect.
+		if err := dbconn.CheckPostgres(path); err != nil {
+			return nil, env.Fail("%v", err)
+		}
+	} else if fi, err := os.Stat(path); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, env.Fail("数据库文件 %s 不存在", path)
 		}
@@ -134,7 +141,7 @@ func openDB(env *Env, path string, opt storage.Options) (*storage.Store, int) {
 		return nil, env.Fail("%v", err) // names the program holding it
 	}
 	if err != nil {
-		return nil, env.Fail("无法打开数据库 %s：%v", path, err)
+		return nil, env.Fail("无法打开数据库 %s：%s", dbconn.Display(path), dbconn.Redact(err.Error()))
 	}
 	return s, ExitOK
 }

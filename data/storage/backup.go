@@ -60,12 +60,8 @@ func (s *Store) BackupBeside(reason string) (string, error) {
 // IntegrityCheck runs PRAGMA integrity_check and foreign_key_check on the
 // open database.
 func (s *Store) IntegrityCheck() error {
-	var res string
-	if err := s.db.Raw("PRAGMA integrity_check").Scan(&res).Error; err != nil {
+	if err := s.dialect.integrityCheck(s.db); err != nil {
 		return err
-	}
-	if res != "ok" {
-		return fmt.Errorf("数据库完整性检查未通过：%s", res)
 	}
 	return s.foreignKeyCheck()
 }

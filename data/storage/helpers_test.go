@@ -1,13 +1,13 @@
 package storage
 
 import (
-	"path/filepath"
 	"testing"
 	"time"
 
 	"duikou/data"
 	"duikou/data/catalog"
 	"duikou/data/ident"
+	"duikou/data/storage/testdb"
 )
 
 // fixedNow is the clock the tests run on: 2026-11-22 10:00 Beijing time.
@@ -15,7 +15,7 @@ var fixedNow = time.Date(2026, 11, 22, 2, 0, 0, 0, time.UTC)
 
 func openTemp(t *testing.T) (*Store, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "duikou.db")
+	path := testdb.Location(t) // a file, or a PostgreSQL database (DUIKOU_TEST_POSTGRES)
 	s, err := OpenWith(path, Options{Now: func() time.Time { return fixedNow }})
 	if err != nil {
 		t.Fatalf("open: %v", err)

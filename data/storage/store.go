@@ -2,6 +2,7 @@ package storage
 
 import (
 	"duikou/data"
+	"duikou/data/dbconn"
 	"duikou/data/dblock"
 	"errors"
 	"fmt"
@@ -11,18 +12,19 @@ import (
 	"sync/atomic"
 	"time"
 
-	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 )
 
-// Store keeps Duikou's records in one SQLite file.
+// Store keeps Duikou's records in one SQLite file or a PostgreSQL
+// database.
 type Store struct {
-	db    *gorm.DB
-	path  string
-	clock *data.HLC
-	now   func() time.Time
-	opt   Options // as opened, to reopen the same way after a restore
+	db      *gorm.DB
+	path    string  // the file, or the PostgreSQL connection (no password in it)
+	dialect dialect // what differs per engine (dialect.go)
+	clock   *data.HLC
+	now     func() time.Time
+	opt     Options // as opened, to reopen the same way after a restore
 
 	background    sync.WaitGroup // checkpoints after bulk writes (bulk_tx.go)
 	checkpointing atomic.Bool
@@ -58,16 +60,10 @@ type Options struct {
 	held *dblock.Lock
 }
 
-// dsn sets the pragmas in the connection string because SQLite applies
-// them per connection and database/sql opens connections as it likes.
-// _txlock=immediate takes the write lock at BEGIN, so two writers queue on
-// the busy timeout instead of failing to upgrade a read lock.
-func dsn(path string) string {
-	return path + "?_journal_mode=WAL&_foreign_keys=1&_busy_timeout=10000&_synchronous=FULL&_txlock=immediate"
-}
-
 // Open opens (creating if needed) the database at path and migrates it,
-// taking a backup first when an existing database needs migrating.
+// taking a backup first when an existing database needs migrating. path
+// may instead be a PostgreSQL connection (data/dbconn), whose database
+// must exist; its tables are made on the first open.
 func Open(path string) (*Store, error) { return OpenWith(path, Options{}) }
 
 // OpenWith is Open with options.
@@ -75,7 +71,12 @@ func OpenWith(path string, opt Options) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("未指定数据库文件")
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	dia := dialectFor(path)
+	if dia.engine() == dbconn.Postgres {
+		if err := dbconn.CheckPostgres(path); err != nil {
+			return nil, err
+		}
+	} else if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("无法创建数据库目录：%w", err)
 	}
 	now := opt.Now
@@ -85,9 +86,11 @@ func OpenWith(path string, opt Options) (*Store, error) {
 	// One writer process per file: a window and a command (or two windows)
 	// on one database would each keep writing to a file the other may
 	// replace in a restore. The OS drops the lock when the process dies.
+	// Several desktops share a PostgreSQL server by design: there the lock
+	// has nothing to guard.
 	lock := opt.held
 	opt.held = nil
-	if lock == nil && !opt.Reader {
+	if lock == nil && !opt.Reader && dia.engine() == dbconn.SQLite {
 		program := opt.Program
 		if program == "" {
 			program = "对口劳务协作"
@@ -97,7 +100,7 @@ func OpenWith(path string, opt Options) (*Store, error) {
 			return nil, err
 		}
 	}
-	db, err := gorm.Open(sqlite.Open(dsn(path)), &gorm.Config{
+	db, err := gorm.Open(dia.open(path), &gorm.Config{
 		Logger:                                   logger.Default.LogMode(logger.Silent),
 		NowFunc:                                  func() time.Time { return now().UTC() },
 		DisableForeignKeyConstraintWhenMigrating: false,
@@ -105,9 +108,9 @@ func OpenWith(path string, opt Options) (*Store, error) {
 	})
 	if err != nil {
 		lock.Release()
-		return nil, fmt.Errorf("无法打开数据库 %s：%w", path, err)
+		return nil, fmt.Errorf("无法打开数据库 %s：%s", dbconn.Display(path), dbconn.Redact(err.Error()))
 	}
-	s := &Store{db: db, path: path, now: now, opt: opt, lock: lock}
+	s := &Store{db: db, path: path, dialect: dia, now: now, opt: opt, lock: lock}
 	backupDir := opt.BackupDir
 	if backupDir == "" {
 		backupDir = filepath.Join(filepath.Dir(path), "backups")
@@ -163,8 +166,12 @@ func (s *Store) handOverLock() *dblock.Lock {
 	return lock
 }
 
-// Path is the database file.
-func (s *Store) Path() string { return s.path }
+// Path is the database file, or the PostgreSQL connection as
+// dbconn.Display renders it (for the title bar and 设置).
+func (s *Store) Path() string { return dbconn.Display(s.path) }
+
+// Engine is the kind of database the Store is on.
+func (s *Store) Engine() dbconn.Engine { return s.dialect.engine() }
 
 // OnChange registers a listener called after every committed write.
 func (s *Store) OnChange(fn func(data.Change)) {

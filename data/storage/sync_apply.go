@@ -128,12 +128,12 @@ func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool)
 	err := s.bulkTransaction(func(db *gorm.DB) error {
 		// New rows may point at parents that arrive later in the same
 		// bundle; check foreign keys at commit instead of per statement.
-		if err := db.Exec("PRAGMA defer_foreign_keys = ON").Error; err != nil {
+		if err := s.dialect.deferForeignKeys(db); err != nil {
 			return err
 		}
 		tx = &Tx{s: s, db: db, origin: self.ID, clerk: self.ClerkName, remote: true}
 		var err error
-		if tx.seq, err = lastSeq(db, self.ID); err != nil {
+		if tx.seq, err = s.beginOpLog(db, self.ID); err != nil {
 			return err
 		}
 		m := newMerge(tx, c, bundleID, sum)
