@@ -25,7 +25,7 @@ func (s *Store) backupFile(dst string) error {
 	}
 	tmp := dst + ".partial"
 	_ = os.Remove(tmp)
-	if err := s.db.Exec("VACUUM INTO ?", tmp).Error; err != nil {
+	if err := s.dialect.backupInto(s, tmp); err != nil {
 		_ = os.Remove(tmp)
 		return fmt.Errorf("备份失败：%w", err)
 	}
@@ -50,7 +50,7 @@ func (s *Store) backupTo(dir, reason string) (string, error) {
 // BackupBeside takes a timestamped backup into the default backups folder
 // beside the database (before an import, and once a day).
 func (s *Store) BackupBeside(reason string) (string, error) {
-	dst, err := s.backupTo(filepath.Join(filepath.Dir(s.path), "backups"), reason)
+	dst, err := s.backupTo(s.backupsDir(), reason)
 	if err == nil {
 		s.audit(data.AuditEntry{Action: data.ActBackup, Summary: "自动备份 " + filepath.Base(dst)})
 	}

@@ -15,7 +15,7 @@ const keepDailyBackups = 30
 // backups beyond the newest keepDailyBackups. It returns the new file, or ""
 // when today's was already there. The program calls it at start-up.
 func (s *Store) DailyBackup() (string, error) {
-	dir := filepath.Join(filepath.Dir(s.path), "backups")
+	dir := s.backupsDir()
 	today := s.now().Format("20060102")
 	existing, _ := filepath.Glob(filepath.Join(dir, "duikou-*-daily.db"))
 	for _, f := range existing {

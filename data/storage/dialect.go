@@ -57,6 +57,14 @@ type dialect interface {
 
 	// afterMigrate adjusts what AutoMigrate made where the engine needs it.
 	afterMigrate(db *gorm.DB) error
+
+	// afterCopy runs once copyTables has written rows with their own
+	// auto-increment ids (the audit log's), so new rows number after them.
+	afterCopy(db *gorm.DB) error
+
+	// backupInto writes a consistent copy of the Store's database to the
+	// new SQLite file at path (backup.go checks and renames it).
+	backupInto(s *Store, path string) error
 }
 
 // dialectOf is the dialect of an open connection, for code that has the

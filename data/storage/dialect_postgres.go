@@ -90,6 +90,49 @@ func (postgresDialect) integrityCheck(db *gorm.DB) error {
 	return db.Exec("SELECT 1").Error
 }
 
+// afterCopy moves each auto-increment sequence past the ids copied in:
+// PostgreSQL's sequences do not look at the rows, and the next audit
+// entry would collide with a copied one.
+func (postgresDialect) afterCopy(db *gorm.DB) error {
+	for _, m := range models() {
+		stmt := &gorm.Statement{DB: db}
+		if err := stmt.Parse(m); err != nil {
+			return err
+		}
+		f := stmt.Schema.PrioritizedPrimaryField
+		if f == nil || !f.AutoIncrement {
+			continue
+		}
+		table, col := stmt.Schema.Table, f.DBName
+		if err := db.Exec(fmt.Sprintf(`SELECT setval(pg_get_serial_sequence('%s', '%s'),
+			(SELECT COALESCE(MAX(%q), 0) + 1 FROM %q), false)`, table, col, col, table)).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// backupInto: a PostgreSQL office backs up to a standard Duikou SQLite
+// file, so any PC with Duikou can open the backup (and restore takes one
+// back). The rows are read in one repeatable-read snapshot, so clerks
+// may keep working meanwhile.
+func (postgresDialect) backupInto(s *Store, path string) error {
+	dst, err := OpenWith(path, Options{Now: s.now, Program: "对口劳务协作备份"})
+	if err != nil {
+		return err
+	}
+	err = s.db.Transaction(func(src *gorm.DB) error {
+		return dst.db.Transaction(func(db *gorm.DB) error {
+			_, err := copyTables(src, db, s.now().UTC())
+			return err
+		})
+	}, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
 // afterMigrate makes the foreign keys GORM created DEFERRABLE (INITIALLY
 // IMMEDIATE, so ordinary writes are checked per statement as before):
 // GORM has no tag for it, and SET CONSTRAINTS ALL DEFERRED only defers

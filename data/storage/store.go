@@ -113,7 +113,7 @@ func OpenWith(path string, opt Options) (*Store, error) {
 	s := &Store{db: db, path: path, dialect: dia, now: now, opt: opt, lock: lock}
 	backupDir := opt.BackupDir
 	if backupDir == "" {
-		backupDir = filepath.Join(filepath.Dir(path), "backups")
+		backupDir = s.backupsDir()
 	}
 	if err := s.migrate(backupDir); err != nil {
 		s.Close()

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"duikou/data"
+	"duikou/data/dbconn"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -19,17 +20,25 @@ import (
 // restore closes o's store, puts the backup in its place and reopens it.
 func restore(t *testing.T, o *office, backup string) {
 	t.Helper()
-	path := o.s.Path()
-	o.s.Close()
-	for _, suffix := range []string{"-wal", "-shm"} {
-		os.Remove(path + suffix)
-	}
-	b, err := os.ReadFile(backup)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
+	path := o.s.path
+	if o.s.Engine() == dbconn.Postgres {
+		// The server's tables get the backup's rows, and nothing else.
+		if err := o.s.replaceFromBackup(backup); err != nil {
+			t.Fatal(err)
+		}
+		o.s.Close()
+	} else {
+		o.s.Close()
+		for _, suffix := range []string{"-wal", "-shm"} {
+			os.Remove(path + suffix)
+		}
+		b, err := os.ReadFile(backup)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	s, err := OpenWith(path, Options{Now: func() time.Time { return fixedNow }})
 	if err != nil {

@@ -1,0 +1,66 @@
+package storage
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"duikou/data/storage/testdb"
+)
+
+// Four desktops (four Stores, each with its own connections) save
+// workers on one PostgreSQL office at the same time. Every save succeeds
+// and the office's op log is numbered 1..N with no gap and no number
+// twice: the advisory lock of dialect_postgres.go queues the writers
+// before each reads the last number. Without it two writers read the same
+// last number and one fails on the op log's primary key.
+func TestOpLogStaysDenseWithConcurrentDesktops(t *testing.T) {
+	if !testdb.Postgres() {
+		t.Skip("several desktops on one database is PostgreSQL's case: set " + testdb.EnvVar)
+	}
+	first, loc := openTemp(t)
+	office, err := first.SetupOffice("兰州市总工会", "620100", "sending", "李娟")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const desktops, each = 4, 15
+	stores := []*Store{first}
+	for i := 1; i < desktops; i++ {
+		s, err := OpenWith(loc, Options{Now: func() time.Time { return fixedNow }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		stores = append(stores, s)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, desktops*each)
+	for d, s := range stores {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				errs <- s.Create(validWorker(100 + d*each + i))
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatalf("a concurrent save failed: %v", err)
+		}
+	}
+	var seqs []int64
+	if err := first.db.Model(&Op{}).Where("origin = ?", office.ID).Order("seq").Pluck("seq", &seqs).Error; err != nil {
+		t.Fatal(err)
+	}
+	if len(seqs) < desktops*each {
+		t.Fatalf("%d ops for %d saves", len(seqs), desktops*each)
+	}
+	for i, seq := range seqs {
+		if seq != int64(i+1) {
+			t.Fatalf("op %d is numbered %d: the log is not 1..%d (%v)", i+1, seq, len(seqs), seqs)
+		}
+	}
+}
