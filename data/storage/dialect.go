@@ -45,6 +45,11 @@ type dialect interface {
 	// import, the demo), as cheaply as the engine allows.
 	bulkTransaction(s *Store, fn func(db *gorm.DB) error) error
 
+	// likeAnyCase is the LIKE operator that ignores the case of Latin
+	// letters, for a clerk's search text ("abc" finds "ABC家政"): SQLite's
+	// LIKE does, PostgreSQL's does not and has ILIKE.
+	likeAnyCase() string
+
 	// snapshot is the transaction option under which a multi-statement
 	// read (an export for a partner) sees one state of the database.
 	snapshot() *sql.TxOptions

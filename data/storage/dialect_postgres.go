@@ -72,6 +72,8 @@ func (postgresDialect) bulkTransaction(s *Store, fn func(db *gorm.DB) error) err
 	return s.db.Transaction(fn)
 }
 
+func (postgresDialect) likeAnyCase() string { return "ILIKE" }
+
 // snapshot: under READ COMMITTED every statement sees a new state; an
 // export reads the vector, the acks and the ops in several statements,
 // which must agree while other clerks keep writing. (Not read-only: an

@@ -43,6 +43,8 @@ func (sqliteDialect) bulkTransaction(s *Store, fn func(db *gorm.DB) error) error
 	return s.bulkTransactionSQLite(fn)
 }
 
+func (sqliteDialect) likeAnyCase() string { return "LIKE" }
+
 // snapshot: a SQLite transaction reads one state of the file from its
 // first read on (WAL snapshot isolation); the default is enough.
 func (sqliteDialect) snapshot() *sql.TxOptions { return nil }
