@@ -101,7 +101,8 @@ func Display(loc string) string {
 		if c.port != "" {
 			q.Set("port", c.port)
 		}
-		u.RawQuery = q.Encode()
+		// A socket folder reads better unescaped, and a URL allows it.
+		u.RawQuery = strings.ReplaceAll(q.Encode(), "%2F", "/")
 	}
 	return u.String()
 }
@@ -124,6 +125,24 @@ func Server(loc string) string {
 		port = "5432"
 	}
 	return host + ":" + port
+}
+
+// Describe says in the clerk's words which database a location is, for
+// 设置: "本机文件 PATH", or "PostgreSQL 服务器 HOST:PORT，数据库 DB，
+// 用户 USER" (no password, no other parameters).
+func Describe(loc string) string {
+	if !IsPostgres(loc) {
+		return "本机文件 " + loc
+	}
+	c, err := parse(loc)
+	if err != nil {
+		return "PostgreSQL 服务器（连接串无法识别）"
+	}
+	out := "PostgreSQL 服务器 " + Server(loc) + "，数据库 " + c.dbname
+	if c.user != "" {
+		out += "，用户 " + c.user
+	}
+	return out
 }
 
 // conn is the part of a connection the program looks at.

@@ -56,7 +56,7 @@ func TestDisplay(t *testing.T) {
 		"/tmp/office.db": "/tmp/office.db",
 		"postgres://jingban@192.168.1.10/duikou?sslmode=require&sslkey=/home/x/key.pem": "postgres://jingban@192.168.1.10/duikou",
 		"host=192.168.1.10 port=5433 dbname=duikou user=jingban sslmode=disable":        "postgres://jingban@192.168.1.10:5433/duikou",
-		"host=/tmp/pg port=55432 dbname=office user=postgres":                           "postgres://postgres@/office?host=%2Ftmp%2Fpg&port=55432",
+		"host=/tmp/pg port=55432 dbname=office user=postgres":                           "postgres://postgres@/office?host=/tmp/pg&port=55432",
 		"postgres://jingban:s3cret@db/duikou":                                           "postgres://jingban@db/duikou",
 	} {
 		if got := Display(loc); got != want {
@@ -71,6 +71,14 @@ func TestDisplay(t *testing.T) {
 	}
 	if got := Server("office.db"); got != "" {
 		t.Errorf("Server of a file = %q", got)
+	}
+	// 设置 gets the Display form back from the Store and describes it.
+	shown := Display("host=10.0.0.5 port=6543 dbname=duikou user=jingban sslmode=require")
+	if got, want := Describe(shown), "PostgreSQL 服务器 10.0.0.5:6543，数据库 duikou，用户 jingban"; got != want {
+		t.Errorf("Describe(%q) = %q, want %q", shown, got, want)
+	}
+	if got, want := Describe(`D:\对口\office.db`), `本机文件 D:\对口\office.db`; got != want {
+		t.Errorf("Describe of a file = %q", got)
 	}
 }
 

@@ -119,7 +119,9 @@ func (postgresDialect) afterCopy(db *gorm.DB) error {
 // back). The rows are read in one repeatable-read snapshot, so clerks
 // may keep working meanwhile.
 func (postgresDialect) backupInto(s *Store, path string) error {
-	dst, err := OpenWith(path, Options{Now: s.now, Program: "对口劳务协作备份"})
+	// No one-writer lock on the new file: it is this call's own until
+	// backup.go renames it, and a lock file would be left beside it.
+	dst, err := OpenWith(path, Options{Now: s.now, Reader: true})
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package storage
 import (
 	"sync"
 	"testing"
-	"time"
 
 	"duikou/data/storage/testdb"
 )
@@ -26,7 +25,7 @@ func TestOpLogStaysDenseWithConcurrentDesktops(t *testing.T) {
 	const desktops, each = 4, 15
 	stores := []*Store{first}
 	for i := 1; i < desktops; i++ {
-		s, err := OpenWith(loc, Options{Now: func() time.Time { return fixedNow }})
+		s, err := OpenWith(loc, testOptions(t))
 		if err != nil {
 			t.Fatal(err)
 		}

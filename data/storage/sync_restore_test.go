@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 )
 
 // Restoring a backup (the settings screen's restore, or a clerk copying
@@ -40,7 +39,7 @@ func restore(t *testing.T, o *office, backup string) {
 			t.Fatal(err)
 		}
 	}
-	s, err := OpenWith(path, Options{Now: func() time.Time { return fixedNow }})
+	s, err := OpenWith(path, testOptions(t))
 	if err != nil {
 		t.Fatal(err)
 	}

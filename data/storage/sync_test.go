@@ -35,7 +35,7 @@ func newOffices(t *testing.T, n int) []*office {
 	var offs []*office
 	for i := 0; i < n; i++ {
 		path := testdb.Location(t) // a file, or a PostgreSQL database (DUIKOU_TEST_POSTGRES)
-		s, err := OpenWith(path, Options{Now: func() time.Time { return fixedNow }})
+		s, err := OpenWith(path, testOptions(t))
 		if err != nil {
 			t.Fatal(err)
 		}
