@@ -49,6 +49,17 @@ func Location(t testing.TB) string {
 	return NewPostgres(t)
 }
 
+// BackupDir is where a test's Store should put its automatic backups:
+// "" (beside the file) on SQLite; on PostgreSQL, which has no folder
+// beside the database, a temporary folder of the test's own (rather than
+// the user's config folder).
+func BackupDir(t testing.TB) string {
+	if !Postgres() {
+		return ""
+	}
+	return t.TempDir()
+}
+
 // NewPostgres creates an empty database on the test server and returns
 // its connection; the database is dropped (with any connections the test
 // left open) when the test ends. It fails the test without a server.
