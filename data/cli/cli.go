@@ -16,6 +16,9 @@ import (
 	"strings"
 )
 
+// dbUsage is every command's --db: an office's file or its server.
+const dbUsage = "数据库文件，或 PostgreSQL 连接串（postgres://用户@服务器/数据库；密码放在 PGPASSWORD 或 pgpass 文件中）"
+
 // Exit codes.
 const (
 	ExitOK       = 0

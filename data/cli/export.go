@@ -15,7 +15,7 @@ func init() {
 // for an empty import template (no database needed).
 func runExport(env *Env, args []string) int {
 	fs := env.flags("export")
-	db := fs.String("db", "", "数据库文件")
+	db := fs.String("db", "", dbUsage)
 	out := fs.String("o", "", "导出文件（.xlsx 或 .csv）")
 	fullIDs := fs.Bool("full-ids", false, "导出完整身份证号和电话（记入操作日志）；默认隐去中间部分")
 	template := fs.Bool("template", false, "写出导入模板（不需要数据库）")

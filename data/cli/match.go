@@ -29,7 +29,7 @@ func init() {
 // recommend.Matcher); --json prints it as a list of recommend.Ranked.
 func runMatch(env *Env, args []string) int {
 	fs := env.flags("match")
-	db := fs.String("db", "", "数据库文件")
+	db := fs.String("db", "", dbUsage)
 	demandID := fs.String("demand", "", "用工需求编号：为它推荐劳动者")
 	workerID := fs.String("worker", "", "劳动者编号：为他/她推荐岗位")
 	top := fs.Int("top", 20, "列出前 N 名")

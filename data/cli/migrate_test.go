@@ -17,9 +17,7 @@ import (
 // the last moved one). A second move onto the now full database is
 // refused with nothing written.
 func TestMigrateMovesTheDemoOfficeOntoPostgres(t *testing.T) {
-	if !testdb.Postgres() {
-		t.Skip("needs a PostgreSQL server: set " + testdb.EnvVar)
-	}
+	testdb.SkipUnlessPostgres(t)
 	file := filepath.Join(t.TempDir(), "office.db")
 	var out, errOut bytes.Buffer
 	if code := Run([]string{"demo", "--db", file, "--workers", "150", "--seed", "5"}, &out, &errOut); code != ExitOK {

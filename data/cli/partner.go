@@ -32,7 +32,7 @@ func runPartner(env *Env, args []string) int {
 // office's public card and prints the fingerprint to read out by phone.
 func runPartnerCard(env *Env, args []string) int {
 	fs := env.flags("partner card")
-	db := fs.String("db", "", "数据库文件")
+	db := fs.String("db", "", dbUsage)
 	out := fs.String("o", "", "名片文件")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -66,7 +66,7 @@ func runPartnerCard(env *Env, args []string) int {
 // runPartnerAdd: duikou partner add --db PATH FILE pins a partner's card.
 func runPartnerAdd(env *Env, args []string) int {
 	fs := env.flags("partner add")
-	db := fs.String("db", "", "数据库文件")
+	db := fs.String("db", "", dbUsage)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return parseExit(err)
@@ -107,7 +107,7 @@ func runPartnerAdd(env *Env, args []string) int {
 // runPartnerList: duikou partner list --db PATH.
 func runPartnerList(env *Env, args []string) int {
 	fs := env.flags("partner list")
-	db := fs.String("db", "", "数据库文件")
+	db := fs.String("db", "", dbUsage)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return parseExit(err)

@@ -49,6 +49,10 @@ func Create(path string, opt Options) (*storage.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if s.Office() != nil { // a server's database, which no file check saw
+		s.Close()
+		return nil, fmt.Errorf("数据库 %s 不是空的（已有单位“%s”），演示数据库只能写入空库，未做任何改动", s.Path(), s.Office().Name)
+	}
 	fail := func(err error) (*storage.Store, error) {
 		s.Close()
 		for _, suffix := range []string{"", "-wal", "-shm"} {

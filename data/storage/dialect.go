@@ -36,6 +36,11 @@ type dialect interface {
 	// see a gap or two different ops under one number.
 	lockOpLog(db *gorm.DB) error
 
+	// sharedWriters reports whether other processes may write the
+	// database while this Store has it open: several desktops on a
+	// server, where a SQLite file has one writer (data/dblock).
+	sharedWriters() bool
+
 	// deferForeignKeys makes the rest of the transaction check foreign
 	// keys at commit: a partner's bundle may bring a child before its
 	// parent.

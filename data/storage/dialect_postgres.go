@@ -60,6 +60,8 @@ func (postgresDialect) lockOpLog(db *gorm.DB) error {
 	return db.Exec("SELECT pg_advisory_xact_lock(?)", int64(opLogLock)).Error
 }
 
+func (postgresDialect) sharedWriters() bool { return true }
+
 // deferForeignKeys: the constraints are DEFERRABLE (afterMigrate), so this
 // defers them to the commit of this transaction only.
 func (postgresDialect) deferForeignKeys(db *gorm.DB) error {

@@ -32,6 +32,8 @@ func (sqliteDialect) rebind(query string) string { return query }
 // last sequence number until this transaction ends.
 func (sqliteDialect) lockOpLog(*gorm.DB) error { return nil }
 
+func (sqliteDialect) sharedWriters() bool { return false }
+
 // deferForeignKeys: the pragma lasts until the transaction ends.
 func (sqliteDialect) deferForeignKeys(db *gorm.DB) error {
 	return db.Exec("PRAGMA defer_foreign_keys = ON").Error

@@ -3,6 +3,7 @@ package storage
 import (
 	"sync"
 	"testing"
+	"time"
 
 	"duikou/data/storage/testdb"
 )
@@ -14,9 +15,7 @@ import (
 // before each reads the last number. Without it two writers read the same
 // last number and one fails on the op log's primary key.
 func TestOpLogStaysDenseWithConcurrentDesktops(t *testing.T) {
-	if !testdb.Postgres() {
-		t.Skip("several desktops on one database is PostgreSQL's case: set " + testdb.EnvVar)
-	}
+	testdb.SkipUnlessPostgres(t)
 	first, loc := openTemp(t)
 	office, err := first.SetupOffice("兰州市总工会", "620100", "sending", "李娟")
 	if err != nil {
@@ -61,5 +60,42 @@ func TestOpLogStaysDenseWithConcurrentDesktops(t *testing.T) {
 		if seq != int64(i+1) {
 			t.Fatalf("op %d is numbered %d: the log is not 1..%d (%v)", i+1, seq, len(seqs), seqs)
 		}
+	}
+}
+
+// A desktop whose clock runs an hour slow edits a worker after another
+// desktop did: its op is stamped after the other's, as it must be for
+// the later edit to win everywhere the two meet.
+func TestASlowDesktopStampsAfterTheOthersWrites(t *testing.T) {
+	testdb.SkipUnlessPostgres(t)
+	fast, loc := openTemp(t)
+	if _, err := fast.SetupOffice("兰州市总工会", "620100", "sending", "李娟"); err != nil {
+		t.Fatal(err)
+	}
+	slowOpt := testOptions(t)
+	slowOpt.Now = func() time.Time { return fixedNow.Add(-time.Hour) }
+	slow, err := OpenWith(loc, slowOpt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer slow.Close()
+	w := validWorker(1)
+	if err := fast.Create(w); err != nil {
+		t.Fatal(err)
+	}
+	got, err := slow.Worker(w.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got.Notes = "慢钟的电脑上补记"
+	if err := slow.Update(got); err != nil {
+		t.Fatal(err)
+	}
+	var stamps []int64
+	if err := fast.db.Model(&Op{}).Where("row_id = ?", w.ID).Order("seq").Pluck("hlc", &stamps).Error; err != nil {
+		t.Fatal(err)
+	}
+	if len(stamps) != 2 || stamps[1] <= stamps[0] {
+		t.Fatalf("the worker's ops are stamped %v: the slow desktop's edit sorts before the first write", stamps)
 	}
 }

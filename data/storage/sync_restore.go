@@ -77,9 +77,21 @@ func lastSeq(db *gorm.DB, origin string) (int64, error) {
 // beginOpLog starts the op log's part of a write transaction: it holds
 // the op log against other writers (dialect.lockOpLog) and returns the
 // number after which this transaction numbers its ops.
+//
+// Where other desktops write too, the clock first goes past the newest
+// stamp in the log: their ops were stamped by their own clocks, and an
+// edit here must not sort before an earlier one from there (a later edit
+// has to win a concurrent one on every office, by its stamp).
 func (s *Store) beginOpLog(db *gorm.DB, origin string) (int64, error) {
 	if err := s.dialect.lockOpLog(db); err != nil {
 		return 0, err
+	}
+	if s.dialect.sharedWriters() {
+		var newest int64
+		if err := db.Model(&Op{}).Select("COALESCE(MAX(hlc), 0)").Scan(&newest).Error; err != nil {
+			return 0, err
+		}
+		s.clock.Observe(newest)
 	}
 	return lastSeq(db, origin)
 }

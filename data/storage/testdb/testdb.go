@@ -39,6 +39,15 @@ func SkipOnPostgres(t testing.TB, reason string) {
 	}
 }
 
+// SkipUnlessPostgres skips a test that is about PostgreSQL itself (several
+// desktops on one database, a move onto a server) when no server is named.
+func SkipUnlessPostgres(t testing.TB) {
+	t.Helper()
+	if !Postgres() {
+		t.Skip("needs a PostgreSQL server: set " + EnvVar)
+	}
+}
+
 // Location is where the test's Store lives: "duikou.db" in a fresh
 // temporary folder, or a fresh PostgreSQL database's connection.
 func Location(t testing.TB) string {
