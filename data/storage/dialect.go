@@ -3,6 +3,7 @@ package storage
 import (
 	"database/sql"
 
+	"duikou/data"
 	"duikou/data/dbconn"
 
 	"gorm.io/gorm"
@@ -40,6 +41,14 @@ type dialect interface {
 	// database while this Store has it open: several desktops on a
 	// server, where a SQLite file has one writer (data/dblock).
 	sharedWriters() bool
+
+	// announce tells the other writers (sharedWriters) what a write
+	// transaction changed, delivered if and when it commits.
+	announce(db *gorm.DB, from string, changes []data.Change) error
+
+	// listen starts handing the other writers' changes to the Store's
+	// listeners; stop ends it. A one-writer engine has nothing to hear.
+	listen(s *Store) (stop func())
 
 	// deferForeignKeys makes the rest of the transaction check foreign
 	// keys at commit: a partner's bundle may bring a child before its

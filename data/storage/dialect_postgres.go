@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"duikou/data"
 	"duikou/data/dbconn"
 
 	"gorm.io/driver/postgres"
@@ -61,6 +62,12 @@ func (postgresDialect) lockOpLog(db *gorm.DB) error {
 }
 
 func (postgresDialect) sharedWriters() bool { return true }
+
+// announce, listen: NOTIFY and LISTEN (notify_postgres.go).
+func (postgresDialect) announce(db *gorm.DB, from string, changes []data.Change) error {
+	return announceOnServer(db, from, changes)
+}
+func (postgresDialect) listen(s *Store) func() { return listenOnServer(s) }
 
 // deferForeignKeys: the constraints are DEFERRABLE (afterMigrate), so this
 // defers them to the commit of this transaction only.

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"duikou/data"
 	"duikou/data/dbconn"
 
 	"gorm.io/driver/sqlite"
@@ -33,6 +34,11 @@ func (sqliteDialect) rebind(query string) string { return query }
 func (sqliteDialect) lockOpLog(*gorm.DB) error { return nil }
 
 func (sqliteDialect) sharedWriters() bool { return false }
+
+// announce, listen: the file's one writer process already tells its own
+// listeners (Store.notify).
+func (sqliteDialect) announce(*gorm.DB, string, []data.Change) error { return nil }
+func (sqliteDialect) listen(*Store) func()                           { return func() {} }
 
 // deferForeignKeys: the pragma lasts until the transaction ends.
 func (sqliteDialect) deferForeignKeys(db *gorm.DB) error {

@@ -35,6 +35,12 @@ type Store struct {
 	mu        sync.RWMutex
 	office    *data.Office // nil until the first-run set-up
 	listeners []func(data.Change)
+
+	// Other desktops' writes (PostgreSQL): token names this Store in its
+	// announcements; the listener starts with the first OnChange.
+	token         string
+	stopListening func()
+	listening     atomic.Bool // connected and LISTENing (tests wait for it)
 }
 
 // Options tune Open; the zero value is what the program uses.
@@ -110,7 +116,7 @@ func OpenWith(path string, opt Options) (*Store, error) {
 		lock.Release()
 		return nil, fmt.Errorf("无法打开数据库 %s：%s", dbconn.Display(path), dbconn.Redact(err.Error()))
 	}
-	s := &Store{db: db, path: path, dialect: dia, now: now, opt: opt, lock: lock}
+	s := &Store{db: db, path: path, dialect: dia, now: now, opt: opt, lock: lock, token: newStoreToken()}
 	backupDir := opt.BackupDir
 	if backupDir == "" {
 		backupDir = s.backupsDir()
@@ -138,6 +144,13 @@ func (s *Store) Close() error {
 	s.closing = true
 	s.closeMu.Unlock()
 	s.background.Wait()
+	s.mu.Lock()
+	stop := s.stopListening
+	s.stopListening = nil
+	s.mu.Unlock()
+	if stop != nil {
+		stop()
+	}
 	defer s.releaseLock()
 	sqlDB, err := s.db.DB()
 	if err != nil {
@@ -173,11 +186,15 @@ func (s *Store) Path() string { return dbconn.Display(s.path) }
 // Engine is the kind of database the Store is on.
 func (s *Store) Engine() dbconn.Engine { return s.dialect.engine() }
 
-// OnChange registers a listener called after every committed write.
+// OnChange registers a listener called after every committed write: this
+// Store's and, on PostgreSQL, other desktops' (on a goroutine of its own).
 func (s *Store) OnChange(fn func(data.Change)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.listeners = append(s.listeners, fn)
+	if s.stopListening == nil && s.dialect.sharedWriters() {
+		s.stopListening = s.dialect.listen(s)
+	}
 }
 
 func (s *Store) notify(changes []data.Change) {

@@ -149,6 +149,9 @@ func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool)
 		if dryRun {
 			return errRollback
 		}
+		if err := s.dialect.announce(db, s.token, tx.changes); err != nil { // other desktops
+			return err
+		}
 		return db.CreateInBatches(tx.audits, 200).Error
 	})
 	var gap *GapError

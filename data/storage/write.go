@@ -61,6 +61,9 @@ func (s *Store) write(quiet bool, fn func(tx *Tx) error) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
+		if err := s.dialect.announce(db, s.token, tx.changes); err != nil { // other desktops
+			return err
+		}
 		if len(tx.audits) > 0 {
 			return db.CreateInBatches(tx.audits, 200).Error
 		}
