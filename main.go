@@ -193,7 +193,11 @@ func openStore(path string, useDemo bool) (*storage.Store, func(), error) {
 		}
 		path = filepath.Join(dir, "duikou", "duikou.db")
 	}
-	s, err := storage.OpenWith(path, storage.Options{Program: "对口劳务协作窗口"})
+	clerk, err := cli.ClerkFromEnv()
+	if err != nil {
+		return nil, none, err
+	}
+	s, err := storage.OpenWith(path, storage.Options{Program: "对口劳务协作窗口", Clerk: clerk})
 	if err != nil {
 		return nil, none, err
 	}

@@ -136,6 +136,11 @@ func openDB(env *Env, path string, opt storage.Options) (*storage.Store, int) {
 	} else if fi.IsDir() {
 		return nil, env.Fail("%s 是文件夹，不是数据库文件", path)
 	}
+	clerk, err := ClerkFromEnv()
+	if err != nil {
+		return nil, env.Fail("%v", err)
+	}
+	opt.Clerk = clerk
 	s, err := storage.OpenWith(path, opt)
 	if _, busy := dblock.IsBusy(err); busy {
 		return nil, env.Fail("%v", err) // names the program holding it

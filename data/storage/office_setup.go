@@ -32,6 +32,9 @@ func (s *Store) loadOffice() error {
 		return res.Error
 	}
 	if res.RowsAffected > 0 {
+		if s.opt.Clerk != "" {
+			o.ClerkName = s.opt.Clerk // this desktop's clerk (Options.Clerk)
+		}
 		s.mu.Lock()
 		s.office = &o
 		s.mu.Unlock()

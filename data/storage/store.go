@@ -56,6 +56,10 @@ type Options struct {
 	// LockWait is how long Open waits for another program to release the
 	// database (a short command waits; the window does not).
 	LockWait time.Duration
+	// Clerk names the clerk at this desktop for the audit log, over the
+	// office's 经办人: the clerks of a server office share its row, and
+	// each must be named in the log for what they did (DUIKOU_CLERK).
+	Clerk string
 	// Reader opens without the lock, for a command that only reads (and
 	// audits what it read): matching, exports and prints may run beside
 	// an open window. It never writes records, so there is nothing of its
