@@ -50,6 +50,12 @@ type dialect interface {
 	// listeners; stop ends it. A one-writer engine has nothing to hear.
 	listen(s *Store) (stop func())
 
+	// schemaLocked runs fn (reading the schema version and migrating)
+	// while no other process does the same on the database: two desktops
+	// opening a new or older server database at once would both create
+	// or alter its tables.
+	schemaLocked(db *gorm.DB, fn func() error) error
+
 	// deferForeignKeys makes the rest of the transaction check foreign
 	// keys at commit: a partner's bundle may bring a child before its
 	// parent.

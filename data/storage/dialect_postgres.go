@@ -69,6 +69,23 @@ func (postgresDialect) announce(db *gorm.DB, from string, changes []data.Change)
 }
 func (postgresDialect) listen(s *Store) func() { return listenOnServer(s) }
 
+// schemaLock is the advisory lock key of the schema's migration.
+const schemaLock = opLogLock + 1
+
+// schemaLocked holds a session-level advisory lock on one connection of
+// the pool while fn works on the others; a second desktop waits, then
+// finds the schema current and migrates nothing. The lock goes with the
+// connection if the program dies.
+func (postgresDialect) schemaLocked(db *gorm.DB, fn func() error) error {
+	return db.Connection(func(conn *gorm.DB) error {
+		if err := conn.Exec("SELECT pg_advisory_lock(?)", int64(schemaLock)).Error; err != nil {
+			return err
+		}
+		defer conn.Exec("SELECT pg_advisory_unlock(?)", int64(schemaLock))
+		return fn()
+	})
+}
+
 // deferForeignKeys: the constraints are DEFERRABLE (afterMigrate), so this
 // defers them to the commit of this transaction only.
 func (postgresDialect) deferForeignKeys(db *gorm.DB) error {

@@ -40,6 +40,10 @@ func (sqliteDialect) sharedWriters() bool { return false }
 func (sqliteDialect) announce(*gorm.DB, string, []data.Change) error { return nil }
 func (sqliteDialect) listen(*Store) func()                           { return func() {} }
 
+// schemaLocked: the one-writer lock (data/dblock) already keeps a second
+// writer out of the file.
+func (sqliteDialect) schemaLocked(_ *gorm.DB, fn func() error) error { return fn() }
+
 // deferForeignKeys: the pragma lasts until the transaction ends.
 func (sqliteDialect) deferForeignKeys(db *gorm.DB) error {
 	return db.Exec("PRAGMA defer_foreign_keys = ON").Error

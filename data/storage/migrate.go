@@ -37,6 +37,10 @@ var dataSteps = map[int]func(tx *gorm.DB) error{
 // file is new), then AutoMigrate and the data steps in one transaction,
 // then a check that no table lost rows and no foreign key dangles.
 func (s *Store) migrate(backupDir string) error {
+	return s.dialect.schemaLocked(s.db, func() error { return s.migrateLocked(backupDir) })
+}
+
+func (s *Store) migrateLocked(backupDir string) error {
 	version, fresh, err := s.readSchemaVersion()
 	if err != nil {
 		return err

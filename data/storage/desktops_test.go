@@ -1,10 +1,14 @@
 package storage
 
+// Several desktops on one PostgreSQL office at once: the op log, the
+// clock and the schema migration hold up.
+
 import (
 	"sync"
 	"testing"
 	"time"
 
+	"duikou/data"
 	"duikou/data/storage/testdb"
 )
 
@@ -97,5 +101,42 @@ func TestASlowDesktopStampsAfterTheOthersWrites(t *testing.T) {
 	}
 	if len(stamps) != 2 || stamps[1] <= stamps[0] {
 		t.Fatalf("the worker's ops are stamped %v: the slow desktop's edit sorts before the first write", stamps)
+	}
+}
+
+// Four desktops open a new, empty server database at the same moment:
+// each opens, and the tables are made once.
+func TestDesktopsOpeningANewDatabaseAtOnceAllOpen(t *testing.T) {
+	testdb.SkipUnlessPostgres(t)
+	loc := testdb.NewPostgres(t)
+	const desktops = 4
+	errs := make(chan error, desktops)
+	var wg sync.WaitGroup
+	for i := 0; i < desktops; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s, err := OpenWith(loc, testOptions(t))
+			if err == nil {
+				err = s.Close()
+			}
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatalf("a desktop could not open the new database: %v", err)
+		}
+	}
+	s, err := OpenWith(loc, testOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var versions int64
+	if err := s.db.Model(&data.Setting{}).Where("key = ?", schemaVersionKey).Count(&versions).Error; err != nil || versions != 1 {
+		t.Fatalf("%d schema version rows, %v", versions, err)
 	}
 }
