@@ -26,6 +26,7 @@ import (
 	"duikou/assets"
 	"duikou/data/applog"
 	"duikou/data/cli"
+	"duikou/data/dbconn"
 	"duikou/data/demo"
 	"duikou/data/keystore"
 	"duikou/data/osopen"
@@ -108,7 +109,7 @@ func runGUI(lg *applog.Log, args []string) (code int) {
 		code = exitPanic
 	})
 	fs := flag.NewFlagSet("duikou", flag.ContinueOnError)
-	dbPath := fs.String("db", "", "数据库`文件`（默认在用户配置目录的 duikou 文件夹中）")
+	dbPath := fs.String("db", "", "数据库`文件`（默认在用户配置目录的 duikou 文件夹中），或 PostgreSQL 连接串\n（postgres://用户@服务器/数据库，密码放在 PGPASSWORD 或 pgpass 文件中）")
 	useDemo := fs.Bool("demo", false, "在临时文件夹中新建一个演示数据库并打开（关闭后删除）")
 	// --measure-startup prints the time to the first frame, the time until
 	// the worker list shows its first rows, and the resident memory, then
@@ -176,7 +177,7 @@ func runGUI(lg *applog.Log, args []string) (code int) {
 			})
 		})
 	}
-	slog.Info("窗口已打开", "db", *dbPath, "demo", *useDemo)
+	slog.Info("窗口已打开", "db", dbconn.Display(*dbPath), "demo", *useDemo)
 	w.ShowAndRun()
 	return cli.ExitOK
 }
@@ -210,7 +211,11 @@ func openStore(path string, useDemo bool) (*storage.Store, func(), error) {
 		}
 		path = filepath.Join(dir, "duikou", "duikou.db")
 	}
-	s, err := storage.OpenWith(path, storage.Options{Program: "对口劳务协作窗口"})
+	clerk, err := cli.ClerkFromEnv()
+	if err != nil {
+		return nil, none, err
+	}
+	s, err := storage.OpenWith(path, storage.Options{Program: "对口劳务协作窗口", Clerk: clerk})
 	if err != nil {
 		return nil, none, err
 	}

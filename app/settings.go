@@ -52,10 +52,10 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 	backupNow := widget.NewButtonWithIcon("立即备份", theme.DownloadIcon(), s.backupNow)
 	s.restoreRun = s.g.newLatest()
 	restore := widget.NewButtonWithIcon("从备份恢复…", theme.HistoryIcon(), s.chooseBackup)
-	path := widget.NewLabel("数据库文件：" + s.st.Path())
+	where, backupsText := databaseText(s.st.Path())
+	path := widget.NewLabel(where)
 	path.Wrapping = fyne.TextWrapWord
-	backupNote := widget.NewLabel("程序每天第一次打开时自动备份一次，导入和从备份恢复前也先备份当前数据库；备份放在数据库文件旁的 backups 文件夹中。" +
-		storage.RetentionRule())
+	backupNote := widget.NewLabel(backupsText + storage.RetentionRule())
 	backupNote.Wrapping = fyne.TextWrapWord
 	backupNote.Importance = widget.LowImportance
 

@@ -35,8 +35,10 @@ type Partner struct {
 }
 
 // Setting is a key/value row: schema version, check-in intervals, and the
-// like. Portable SQL instead of SQLite's user_version.
+// like. Portable SQL instead of SQLite's user_version. Keys run to 91
+// characters (op_resend_checked/ and two office ids): SQLite never
+// enforced the size, PostgreSQL does.
 type Setting struct {
-	Key   string `gorm:"primaryKey;size:64"`
+	Key   string `gorm:"primaryKey;size:128"`
 	Value string `gorm:"size:1000"`
 }

@@ -53,7 +53,7 @@ func allocationToJSON(a match.Allocation) allocationJSON {
 // none; when it fails nothing is printed on stdout.
 func runAllocate(env *Env, args []string) int {
 	fs := env.flags("allocate", "--db 数据库 [--demands 编号,编号…] [--json] [--apply]")
-	db := fs.String("db", "", "数据库文件")
+	db := fs.String("db", "", dbUsage)
 	list := fs.String("demands", "", "参加分配的用工需求编号，用逗号分隔（缺省：全部招聘中的用工需求）")
 	asJSON := fs.Bool("json", false, "以 JSON 输出")
 	apply := fs.Bool("apply", false, "把分配结果记录为就业安置（已推荐）")

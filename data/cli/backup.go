@@ -16,7 +16,7 @@ func init() {
 // runBackup: duikou backup --db PATH -o FILE
 func runBackup(env *Env, args []string) int {
 	fs := env.flags("backup", "--db 数据库 -o FILE")
-	db := fs.String("db", "", "数据库文件")
+	db := fs.String("db", "", dbUsage)
 	out := fs.String("o", "", "备份文件")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -46,7 +46,7 @@ func runBackup(env *Env, args []string) int {
 // runRestore: duikou restore --db PATH FILE
 func runRestore(env *Env, args []string) int {
 	fs := env.flags("restore", "--db 数据库 FILE", "FILE  备份文件")
-	db := fs.String("db", "", "数据库文件")
+	db := fs.String("db", "", dbUsage)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return parseExit(err)

@@ -19,6 +19,9 @@ import (
 	"strings"
 )
 
+// dbUsage is every command's --db: an office's file or its server.
+const dbUsage = "数据库文件，或 PostgreSQL 连接串（postgres://用户@服务器/数据库；密码放在 PGPASSWORD 或 pgpass 文件中）"
+
 // Exit codes.
 const (
 	ExitOK       = 0
@@ -48,9 +51,6 @@ type Env struct {
 	Clerk string
 }
 
-// clerkEnv is the environment variable that names the clerk.
-const clerkEnv = "DUIKOU_CLERK"
-
 // IsCommand reports whether name is a subcommand (as opposed to GUI flags).
 func IsCommand(name string) bool {
 	_, ok := commands[name]
@@ -71,7 +71,7 @@ func IsCommandLine(args []string) bool {
 // Run runs the subcommand named by args[0] (after any global --clerk
 // NAME) and returns the exit code.
 func Run(args []string, stdout, stderr io.Writer) int {
-	env := &Env{Stdout: stdout, Stderr: stderr, Clerk: strings.TrimSpace(os.Getenv(clerkEnv))}
+	env := &Env{Stdout: stdout, Stderr: stderr, Clerk: strings.TrimSpace(os.Getenv(ClerkEnv))}
 	clerk, args, err := globalClerk(args)
 	if err != nil {
 		return env.Fail("%v", err)
@@ -130,7 +130,7 @@ func (env *Env) usage(w io.Writer) {
 		fmt.Fprintf(w, "      duikou %-8s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "duikou help 子命令（或 duikou 子命令 -h）列出该子命令的参数。")
-	fmt.Fprintln(w, "--clerk 经办人（或环境变量 "+clerkEnv+"）：操作日志中记为该经办人；缺省为图形界面最近一次的经办人。")
+	fmt.Fprintln(w, "--clerk 经办人（或环境变量 "+ClerkEnv+"）：操作日志中记为该经办人；缺省为图形界面最近一次的经办人。")
 }
 
 // Fail prints a one-line reason and returns ExitUsage.
@@ -152,7 +152,7 @@ func (env *Env) flags(name, synopsis string, args ...string) *flag.FlagSet {
 	fs.SetOutput(prefixWriter{w: env.Stderr, prefix: "duikou " + name + ": 参数错误：", stdout: env.Stdout,
 		synopsis: synopsis, args: args})
 	fs.Usage = func() {}
-	fs.StringVar(&env.Clerk, "clerk", env.Clerk, "经办人姓名，记入操作日志（也可用环境变量 "+clerkEnv+"）")
+	fs.StringVar(&env.Clerk, "clerk", env.Clerk, "经办人姓名，记入操作日志（也可用环境变量 "+ClerkEnv+"）")
 	return fs
 }
 

@@ -19,7 +19,7 @@ func init() {
 // makes A's receiving partner office instead (see runDemoPartner).
 func runDemo(env *Env, args []string) int {
 	fs := env.flags("demo", "--db FILE [--workers N] [--seed S] [--partner-of FILE]")
-	db := fs.String("db", "", "新数据库文件（必须不存在或为空）")
+	db := fs.String("db", "", "新数据库文件（必须不存在或为空），或空的 PostgreSQL 数据库的连接串")
 	workers := fs.Int("workers", demo.DefaultWorkers, "劳动者人数")
 	seed := fs.Int64("seed", 1, "随机种子：相同种子生成相同数据")
 	partnerOf := fs.String("partner-of", "", "已有的演示数据库：生成它的输入地合作单位（双方已互加名片）")

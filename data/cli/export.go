@@ -16,7 +16,7 @@ func init() {
 func runExport(env *Env, args []string) int {
 	fs := env.flags("export", "KIND --db 数据库 -o FILE.xlsx|FILE.csv [--full-ids]  或  KIND --template -o FILE.xlsx",
 		"KIND  workers 劳动者、employers 用工单位、demands 用工需求、placements 就业安置、followups 跟踪服务")
-	db := fs.String("db", "", "数据库文件")
+	db := fs.String("db", "", dbUsage)
 	out := fs.String("o", "", "导出文件（.xlsx 或 .csv）")
 	fullIDs := fs.Bool("full-ids", false, "导出完整身份证号和电话（记入操作日志）；默认隐去中间部分")
 	template := fs.Bool("template", false, "写出导入模板（不需要数据库）")

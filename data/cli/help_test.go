@@ -109,7 +109,7 @@ func TestWriteFailureIsChineseWithoutTheTemporaryName(t *testing.T) {
 func TestClerkFlagAndEnvironmentNameTheAuditedClerk(t *testing.T) {
 	db := sheetImportedDB(t)
 	out := filepath.Join(t.TempDir(), "名册.pdf")
-	t.Setenv(clerkEnv, "赵敏")
+	t.Setenv(ClerkEnv, "赵敏")
 	if code, _, errOut := runCLI("print", "workers", "--db", db, "-o", out); code != ExitOK {
 		t.Fatalf("print: %d %s", code, errOut)
 	}
@@ -128,7 +128,7 @@ func TestClerkFlagAndEnvironmentNameTheAuditedClerk(t *testing.T) {
 	if a := sheetLastAudit(t, db); a.Clerk != "孙立" {
 		t.Fatalf("--clerk after the command: audit %+v", a)
 	}
-	t.Setenv(clerkEnv, "")
+	t.Setenv(ClerkEnv, "")
 	if o, _ := officeOf(t, db); o.ClerkName == "孙立" || o.ClerkName == "钱进" || o.ClerkName == "赵敏" {
 		t.Fatalf("the office's saved clerk became %q", o.ClerkName)
 	}

@@ -17,7 +17,7 @@ func init() {
 func runImport(env *Env, args []string) int {
 	fs := env.flags("import", "KIND FILE --db 数据库 [--dry-run] [--update]",
 		"KIND  workers 劳动者、employers 用工单位、demands 用工需求", "FILE  要导入的 .xlsx 或 .csv 文件")
-	db := fs.String("db", "", "数据库文件")
+	db := fs.String("db", "", dbUsage)
 	dryRun := fs.Bool("dry-run", false, "只预览，不写入")
 	update := fs.Bool("update", false, "已登记过的（身份证号或信用代码相同）用表中填写的内容更新；默认跳过")
 	pos, err := parse(fs, args)

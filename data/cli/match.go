@@ -15,6 +15,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/catalog"
+	"duikou/data/dbconn"
 	"duikou/data/dblock"
 	"duikou/data/recommend"
 	"duikou/data/storage"
@@ -29,7 +30,7 @@ func init() {
 // recommend.Matcher); --json prints it as a list of recommend.Ranked.
 func runMatch(env *Env, args []string) int {
 	fs := env.flags("match", "--db 数据库 (--demand 编号 | --worker 编号) [--top N] [--json]（编号用 duikou list demands|workers 查看）")
-	db := fs.String("db", "", "数据库文件")
+	db := fs.String("db", "", dbUsage)
 	demandID := fs.String("demand", "", "用工需求编号：为它推荐劳动者")
 	workerID := fs.String("worker", "", "劳动者编号：为他/她推荐岗位")
 	top := fs.Int("top", 20, "列出前 N 名")
@@ -124,7 +125,13 @@ func openDB(env *Env, path string, opt storage.Options) (*storage.Store, int) {
 	if path == "" {
 		return nil, env.Fail("请用 --db 指定数据库文件")
 	}
-	if fi, err := os.Stat(path); err != nil {
+	if dbconn.IsPostgres(path) {
+		// A server's database is made by its administrator (createdb);
+		// whether it exists the server says when we connect.
+		if err := dbconn.CheckPostgres(path); err != nil {
+			return nil, env.Fail("%v", err)
+		}
+	} else if fi, err := os.Stat(path); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, env.Fail("数据库文件 %s 不存在", path)
 		}
@@ -132,13 +139,16 @@ func openDB(env *Env, path string, opt storage.Options) (*storage.Store, int) {
 	} else if fi.IsDir() {
 		return nil, env.Fail("%s 是文件夹，不是数据库文件", path)
 	}
+	if n := utf8.RuneCountInString(env.Clerk); n > 32 {
+		return nil, env.Fail("经办人姓名过长（%d 个字，最多 32 个字）", n)
+	}
 	opt.Clerk = env.Clerk
 	s, err := storage.OpenWith(path, opt)
 	if _, busy := dblock.IsBusy(err); busy {
 		return nil, env.Fail("%v", err) // names the program holding it
 	}
 	if err != nil {
-		return nil, env.Fail("无法打开数据库 %s：%v", path, err)
+		return nil, env.Fail("无法打开数据库 %s：%s", dbconn.Display(path), dbconn.Redact(err.Error()))
 	}
 	return s, ExitOK
 }

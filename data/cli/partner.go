@@ -33,7 +33,7 @@ func runPartner(env *Env, args []string) int {
 // office's public card and prints the fingerprint to read out by phone.
 func runPartnerCard(env *Env, args []string) int {
 	fs := env.flags("partner card", partnerCardSynopsis)
-	db := fs.String("db", "", "数据库文件")
+	db := fs.String("db", "", dbUsage)
 	out := fs.String("o", "", "名片文件")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -67,7 +67,7 @@ func runPartnerCard(env *Env, args []string) int {
 // runPartnerAdd: duikou partner add --db PATH FILE pins a partner's card.
 func runPartnerAdd(env *Env, args []string) int {
 	fs := env.flags("partner add", partnerAddSynopsis, "FILE  对方的名片文件")
-	db := fs.String("db", "", "数据库文件")
+	db := fs.String("db", "", dbUsage)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return parseExit(err)
@@ -108,7 +108,7 @@ func runPartnerAdd(env *Env, args []string) int {
 // runPartnerList: duikou partner list --db PATH.
 func runPartnerList(env *Env, args []string) int {
 	fs := env.flags("partner list", partnerListSynopsis)
-	db := fs.String("db", "", "数据库文件")
+	db := fs.String("db", "", dbUsage)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return parseExit(err)

@@ -19,7 +19,7 @@ func init() {
 func runPrint(env *Env, args []string) int {
 	fs := env.flags("print", "KIND --db 数据库 -o FILE.pdf [--from 日期] [--to 日期] [--full-ids]",
 		"KIND  "+report.KindsHelp())
-	db := fs.String("db", "", "数据库文件")
+	db := fs.String("db", "", dbUsage)
 	out := fs.String("o", "", "PDF 文件")
 	from := fs.String("from", "", "起始日期（含），如 2026-03-01")
 	to := fs.String("to", "", "截止日期（含）")

@@ -29,7 +29,7 @@ const reportUsage = "用法：duikou report monthly --month 2026-11 | quarterly 
 // correction shows beside them.
 func runReport(env *Env, args []string) int {
 	fs := env.flags("report", "[monthly --month YYYY-MM | quarterly --quarter YYYYQn | --from 日期 --to 日期] --db 数据库 [-o FILE.xlsx|FILE.pdf] [--json]")
-	db := fs.String("db", "", "数据库文件")
+	db := fs.String("db", "", dbUsage)
 	out := fs.String("o", "", "输出文件（.xlsx 或 .pdf）")
 	month := fs.String("month", "", "月报的月份，如 2026-11")
 	quarter := fs.String("quarter", "", "季报的季度，如 2026Q4")

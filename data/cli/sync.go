@@ -32,7 +32,7 @@ func runSync(env *Env, args []string) int {
 // PARTNER is the partner's office id or union name.
 func runSyncExport(env *Env, args []string) int {
 	fs := env.flags("sync export", syncExportSynopsis)
-	db := fs.String("db", "", "数据库文件")
+	db := fs.String("db", "", dbUsage)
 	to := fs.String("to", "", "协作单位的编号或工会名称")
 	out := fs.String("o", "", "交换文件")
 	pos, err := parse(fs, args)
@@ -83,7 +83,7 @@ func tableCounts(tables map[string]int) string {
 // records in it failed validation (nothing imported either), 0 otherwise.
 func runSyncImport(env *Env, args []string) int {
 	fs := env.flags("sync import", syncImportSynopsis, "FILE  对方发来的交换文件")
-	db := fs.String("db", "", "数据库文件")
+	db := fs.String("db", "", dbUsage)
 	dryRun := fs.Bool("dry-run", false, "只预览，不写入数据库")
 	pos, err := parse(fs, args)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"duikou/data"
+	"duikou/data/dbconn"
 	"duikou/data/storage"
 )
 
@@ -38,14 +39,39 @@ const batchSize = 20000
 // Create builds a demo database in a new file at path and returns the open
 // Store. It refuses a file that exists and is not empty; the file appears
 // only once it is complete (see buildAtomically), so a failed or killed run
-// leaves nothing at path.
+// leaves nothing at path. path may name an empty PostgreSQL database
+// instead (createOnServer).
 func Create(path string, opt Options) (*storage.Store, error) {
-	return buildAtomically(path, func(s *storage.Store) error {
+	fill := func(s *storage.Store) error {
 		if _, err := s.SetupOffice(OfficeName, OfficeRegion, data.RoleSending, OfficeClerk); err != nil {
 			return err
 		}
 		return Populate(s, opt)
-	})
+	}
+	if dbconn.IsPostgres(path) {
+		return createOnServer(path, fill)
+	}
+	return buildAtomically(path, fill)
+}
+
+// createOnServer fills an empty PostgreSQL database. There is no file to
+// build beside it and rename, so a database that already holds an office
+// is refused untouched, and a run that fails leaves what it wrote for the
+// administrator to drop (dropdb) before trying again.
+func createOnServer(path string, fill func(*storage.Store) error) (*storage.Store, error) {
+	s, err := storage.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if o := s.Office(); o != nil {
+		s.Close()
+		return nil, fmt.Errorf("数据库 %s 不是空的（已有单位“%s”），演示数据库只能写入空库，未做任何改动", dbconn.Display(path), o.Name)
+	}
+	if err := fill(s); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("%w（数据库 %s 中已写入的部分请由管理员删除后重建）", err, dbconn.Display(path))
+	}
+	return s, nil
 }
 
 // Populate fills a Store whose office is set up and which holds no workers

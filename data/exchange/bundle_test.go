@@ -40,7 +40,7 @@ func TestTwoOfficesExchangeBothWays(t *testing.T) {
 	if err != nil || res.Summary.New != 9 || res.AlreadyImported {
 		t.Fatalf("apply %+v %v", res, err)
 	}
-	if _, err := os.Stat(res.Backup); err != nil || filepath.Dir(res.Backup) != filepath.Join(filepath.Dir(b.path), "backups") {
+	if _, err := os.Stat(res.Backup); err != nil || filepath.Dir(res.Backup) != b.backups {
 		t.Fatalf("backup %q: %v", res.Backup, err)
 	}
 	got, err := b.s.Worker(ws[3].ID)
@@ -93,7 +93,7 @@ func TestSecondImportChangesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := checksum(t, b.path)
-	backups, _ := os.ReadDir(filepath.Join(filepath.Dir(b.path), "backups"))
+	backups, _ := os.ReadDir(b.backups)
 	o, err = open(b.s, file)
 	if err != nil {
 		t.Fatal(err)
@@ -111,7 +111,7 @@ func TestSecondImportChangesNothing(t *testing.T) {
 	if checksum(t, b.path) != before {
 		t.Fatal("the second import wrote to the database")
 	}
-	if again, _ := os.ReadDir(filepath.Join(filepath.Dir(b.path), "backups")); len(again) != len(backups) {
+	if again, _ := os.ReadDir(b.backups); len(again) != len(backups) {
 		t.Fatal("the second import took a backup")
 	}
 }

@@ -7,20 +7,24 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path/filepath"
+	"sort"
 	"testing"
 	"time"
 
 	"filippo.io/age"
 
 	"duikou/data"
+	"duikou/data/dbconn"
 	"duikou/data/ident"
 	"duikou/data/storage"
+	"duikou/data/storage/testdb"
 )
 
 // office is one simulated union office with its own database.
 type office struct {
-	s    *storage.Store
-	path string
+	s       *storage.Store
+	path    string
+	backups string // the folder of its automatic backups
 }
 
 var officeSpecs = []struct {
@@ -34,8 +38,12 @@ var officeSpecs = []struct {
 
 func newOffice(t testing.TB, i int) *office {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), fmt.Sprintf("office%d", i), "duikou.db")
-	s, err := storage.Open(path)
+	path := testdb.Location(t) // a file, or a PostgreSQL database (DUIKOU_TEST_POSTGRES)
+	backups := testdb.BackupDir(t)
+	if backups == "" {
+		backups = filepath.Join(filepath.Dir(path), "backups") // beside the file
+	}
+	s, err := storage.OpenWith(path, storage.Options{BackupDir: backups})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +52,7 @@ func newOffice(t testing.TB, i int) *office {
 	if _, err := s.SetupOffice(sp.name, sp.region, sp.role, "经办人"); err != nil {
 		t.Fatal(err)
 	}
-	return &office{s: s, path: path}
+	return &office{s: s, path: path, backups: backups}
 }
 
 // pin has a pin b's card, read back from its JSON as a clerk would.
@@ -130,17 +138,24 @@ func bundle(t testing.TB, a, b *office) ([]byte, Manifest) {
 
 func open(s *storage.Store, file []byte) (*Opened, error) { return Open(s, bytes.NewReader(file)) }
 
-// checksum hashes every row of every table of the database file, read
-// through a separate connection: "unchanged" means nothing at all was
-// written, audit log and exchange history included.
+// checksum hashes every row of every table of the database (a file, or a
+// PostgreSQL database), read through a separate connection: "unchanged"
+// means nothing at all was written, audit log and exchange history
+// included. Rows are hashed in sorted order: PostgreSQL has no rowid.
 func checksum(t testing.TB, path string) string {
 	t.Helper()
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	driver, dsn := "sqlite3", "file:"+path+"?mode=ro"
+	tablesSQL := "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+	if dbconn.IsPostgres(path) {
+		driver, dsn = "pgx", path
+		tablesSQL = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name"
+	}
+	db, err := sql.Open(driver, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	names, err := db.Query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+	names, err := db.Query(tablesSQL)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,12 +168,9 @@ func checksum(t testing.TB, path string) string {
 	names.Close()
 	h := sha256.New()
 	for _, table := range tables {
-		rows, err := db.Query(fmt.Sprintf("SELECT * FROM %q ORDER BY rowid", table))
+		rows, err := db.Query(fmt.Sprintf("SELECT * FROM %q", table))
 		if err != nil {
-			rows, err = db.Query(fmt.Sprintf("SELECT * FROM %q", table)) // WITHOUT ROWID
-			if err != nil {
-				t.Fatal(err)
-			}
+			t.Fatal(err)
 		}
 		cols, _ := rows.Columns()
 		vals := make([]any, len(cols))
@@ -167,13 +179,18 @@ func checksum(t testing.TB, path string) string {
 			ptrs[i] = &vals[i]
 		}
 		fmt.Fprintf(h, "table %s\n", table)
+		var lines []string
 		for rows.Next() {
 			if err := rows.Scan(ptrs...); err != nil {
 				t.Fatal(err)
 			}
-			fmt.Fprintf(h, "%v\n", vals)
+			lines = append(lines, fmt.Sprintf("%v\n", vals))
 		}
 		rows.Close()
+		sort.Strings(lines)
+		for _, l := range lines {
+			h.Write([]byte(l))
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -3,7 +3,6 @@ package recommend
 import (
 	"encoding/json"
 	"errors"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"duikou/data/catalog"
 	"duikou/data/match"
 	"duikou/data/storage"
+	"duikou/data/storage/testdb"
 )
 
 func newMatcher(t *testing.T, s *storage.Store) *Matcher {
@@ -246,7 +246,7 @@ func TestDemandAndEmployerEditsShow(t *testing.T) {
 
 func TestADemandClosesWhenTheDayTurns(t *testing.T) {
 	now := fixedNow
-	s, err := storage.OpenWith(filepath.Join(t.TempDir(), "duikou.db"), storage.Options{Now: func() time.Time { return now }})
+	s, err := storage.OpenWith(testdb.Location(t), storage.Options{Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -10,6 +9,7 @@ import (
 	"duikou/data/catalog"
 	"duikou/data/ident"
 	"duikou/data/storage"
+	"duikou/data/storage/testdb"
 )
 
 // testNow is the clock the tests run on: 2026-11-22 10:00 Beijing time.
@@ -17,7 +17,7 @@ var testNow = time.Date(2026, 11, 22, 2, 0, 0, 0, time.UTC)
 
 func newStore(t testing.TB) *storage.Store {
 	t.Helper()
-	s, err := storage.OpenWith(filepath.Join(t.TempDir(), "duikou.db"), storage.Options{Now: func() time.Time { return testNow }})
+	s, err := storage.OpenWith(testdb.Location(t), storage.Options{Now: func() time.Time { return testNow }, BackupDir: testdb.BackupDir(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -12,6 +11,7 @@ import (
 	"duikou/data/catalog"
 	"duikou/data/ident"
 	"duikou/data/storage"
+	"duikou/data/storage/testdb"
 )
 
 // testNow is the clock the tests run on: 2026-11-22 10:00 Beijing time.
@@ -20,7 +20,15 @@ var testNow = time.Date(2026, 11, 22, 2, 0, 0, 0, time.UTC)
 // newStore opens a Store on a temp file with this office set up.
 func newStore(t testing.TB) *storage.Store {
 	t.Helper()
-	return newStoreAt(t, filepath.Join(t.TempDir(), "duikou.db"))
+	s, err := storage.OpenWith(testdb.Location(t), storage.Options{Now: func() time.Time { return testNow }, BackupDir: testdb.BackupDir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.SetupOffice("榆中县总工会", "620123", data.RoleSending, "李娟"); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // newStoreAt is newStore on the file at path.

@@ -38,7 +38,7 @@ func (s *Store) backupFile(dst string) error {
 		return fmt.Errorf("无法创建备份文件 %s：%s", dst, filewrite.Reason(err))
 	}
 	f.Close()
-	if err := s.db.Exec("VACUUM INTO ?", tmp).Error; err != nil {
+	if err := s.dialect.backupInto(s, tmp); err != nil {
 		_ = os.Remove(tmp)
 		// SQLite's message is English and names the temporary file.
 		return fmt.Errorf("无法写入备份 %s（磁盘已满、只读或没有写入权限）", dst)
@@ -62,9 +62,6 @@ func checkBackupFile(path string) error {
 	}
 	return integrityCheck(path)
 }
-
-// backupsDir is the folder beside the database where automatic backups go.
-func (s *Store) backupsDir() string { return filepath.Join(filepath.Dir(s.path), "backups") }
 
 // backupTo writes a uniquely named backup of a kind into dir and returns
 // its path.
@@ -98,12 +95,8 @@ func (s *Store) backupBeside(kind string, audit func(data.AuditEntry)) (string, 
 // IntegrityCheck runs PRAGMA integrity_check and foreign_key_check on the
 // open database.
 func (s *Store) IntegrityCheck() error {
-	var res string
-	if err := s.db.Raw("PRAGMA integrity_check").Scan(&res).Error; err != nil {
+	if err := s.dialect.integrityCheck(s.db); err != nil {
 		return err
-	}
-	if res != "ok" {
-		return fmt.Errorf("数据库完整性检查未通过：%s", res)
 	}
 	return s.foreignKeyCheck()
 }

@@ -6,12 +6,13 @@ import (
 
 	"duikou/data"
 	"duikou/data/ident"
+	"duikou/data/storage/testdb"
 )
 
 // BenchmarkCreateWorkerInBulk measures the write path (validation, the row,
 // its op) inside one transaction, per worker.
 func BenchmarkCreateWorkerInBulk(b *testing.B) {
-	s, _ := OpenWith(b.TempDir()+"/bench.db", Options{})
+	s, _ := OpenWith(testdb.Location(b), Options{BackupDir: testdb.BackupDir(b)}) // a file, or PostgreSQL
 	defer s.Close()
 	s.SetupOffice("榆中县总工会", "620123", data.RoleSending, "李娟")
 	b.ResetTimer()

@@ -10,6 +10,11 @@ import "gorm.io/gorm"
 // automatic checkpoint is off for the transaction and a passive checkpoint
 // runs in the background once it has committed (Close waits for it).
 func (s *Store) bulkTransaction(fn func(db *gorm.DB) error) error {
+	return s.dialect.bulkTransaction(s, fn)
+}
+
+// bulkTransactionSQLite is bulkTransaction on a SQLite file.
+func (s *Store) bulkTransactionSQLite(fn func(db *gorm.DB) error) error {
 	committed := false
 	err := s.db.Connection(func(conn *gorm.DB) error {
 		if err := conn.Exec("PRAGMA wal_autocheckpoint = 0").Error; err != nil {

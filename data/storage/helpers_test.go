@@ -1,13 +1,13 @@
 package storage
 
 import (
-	"path/filepath"
 	"testing"
 	"time"
 
 	"duikou/data"
 	"duikou/data/catalog"
 	"duikou/data/ident"
+	"duikou/data/storage/testdb"
 )
 
 // fixedNow is the clock the tests run on: 2026-11-22 10:00 Beijing time.
@@ -15,13 +15,25 @@ var fixedNow = time.Date(2026, 11, 22, 2, 0, 0, 0, time.UTC)
 
 func openTemp(t *testing.T) (*Store, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "duikou.db")
-	s, err := OpenWith(path, Options{Now: func() time.Time { return fixedNow }})
+	path := testdb.Location(t) // a file, or a PostgreSQL database (DUIKOU_TEST_POSTGRES)
+	s, err := OpenWith(path, testOptions(t))
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}
 	t.Cleanup(func() { s.Close() })
 	return s, path
+}
+
+// testOptions are the tests' Options: the fixed clock and, on PostgreSQL,
+// the automatic backups in the test's own folder (a server's database has
+// no folder beside it, and they would otherwise go to the user's config
+// folder).
+func testOptions(t *testing.T) Options {
+	opt := Options{Now: func() time.Time { return fixedNow }}
+	if testdb.Postgres() {
+		opt.BackupDir = t.TempDir()
+	}
+	return opt
 }
 
 func newStore(t *testing.T) *Store {

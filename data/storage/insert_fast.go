@@ -26,12 +26,19 @@ type rowInsert struct {
 	encoders map[string]func(reflect.Value) (any, error)
 }
 
-// rowInserts caches a *rowInsert per record type; a nil one means GORM
-// must write the type (a column whose default the database computes).
+// rowInserts caches a *rowInsert per engine and record type (one process
+// may hold both: a move of an office from SQLite to PostgreSQL); a nil one
+// means GORM must write the type (a column whose default the database
+// computes).
 var rowInserts sync.Map
 
+type rowInsertKey struct {
+	engine string
+	typ    reflect.Type
+}
+
 func rowInsertFor(db *gorm.DB, rec any) (*rowInsert, error) {
-	t := reflect.TypeOf(rec)
+	t := rowInsertKey{db.Dialector.Name(), reflect.TypeOf(rec)}
 	if v, ok := rowInserts.Load(t); ok {
 		return v.(*rowInsert), nil
 	}
@@ -51,7 +58,7 @@ func rowInsertFor(db *gorm.DB, rec any) (*rowInsert, error) {
 		fields = append(fields, f)
 	}
 	if fields != nil {
-		ins = &rowInsert{sql: insertSQL(sch, fields, 1, false), fields: fields, encoders: bulkEncoders[sch.Table]}
+		ins = &rowInsert{sql: dialectOf(db).rebind(insertSQL(sch, fields, 1, false)), fields: fields, encoders: bulkEncoders[sch.Table]}
 	}
 	rowInserts.Store(t, ins)
 	return ins, nil
@@ -93,6 +100,7 @@ func (tx *Tx) lookup(query string, args []any, dest ...any) (found bool, err err
 		Err() error
 	}
 	ctx := context.Background()
+	query = tx.s.dialect.rebind(query)
 	if c, ok := tx.db.Statement.ConnPool.(*execCache); ok {
 		rows, err = c.queryCached(ctx, query, args...)
 	} else {

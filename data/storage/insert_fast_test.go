@@ -2,6 +2,7 @@ package storage
 
 import (
 	"duikou/data"
+	"duikou/data/dbconn"
 	"reflect"
 	"testing"
 )
@@ -10,7 +11,13 @@ import (
 func rowsOf(t *testing.T, s *Store, table string) []map[string]any {
 	t.Helper()
 	var out []map[string]any
-	if err := s.db.Table(table).Order("rowid").Find(&out).Error; err != nil {
+	// In the order written: SQLite's rowid; PostgreSQL has none, but the
+	// ids are UUIDv7 (time-ordered) and one store's ops run by sequence.
+	order := "rowid"
+	if s.Engine() == dbconn.Postgres {
+		order = map[bool]string{true: "seq", false: "id"}[table == "ops"]
+	}
+	if err := s.db.Table(table).Order(order).Find(&out).Error; err != nil {
 		t.Fatal(err)
 	}
 	return out

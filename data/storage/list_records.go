@@ -20,7 +20,7 @@ func (s *Store) employerQuery(f data.EmployerFilter) *gorm.DB {
 	}
 	if t := strings.TrimSpace(f.Text); t != "" {
 		like := "%" + likeEscape(t) + "%"
-		q = q.Where(`(name LIKE ? ESCAPE '\' OR credit_code LIKE ? ESCAPE '\')`, like, "%"+likeEscape(normalizeNumber(t))+"%")
+		q = q.Where(`(name `+s.dialect.likeAnyCase()+` ? ESCAPE '\' OR credit_code LIKE ? ESCAPE '\')`, like, "%"+likeEscape(normalizeNumber(t))+"%")
 	}
 	return q
 }
@@ -65,7 +65,8 @@ func (s *Store) demandQuery(f data.DemandFilter) *gorm.DB {
 	}
 	if t := strings.TrimSpace(f.Text); t != "" {
 		like := "%" + likeEscape(t) + "%"
-		q = q.Where(`(title LIKE ? ESCAPE '\' OR employer_id IN (SELECT id FROM employers WHERE name LIKE ? ESCAPE '\'))`, like, like)
+		op := s.dialect.likeAnyCase()
+		q = q.Where(`(title `+op+` ? ESCAPE '\' OR employer_id IN (SELECT id FROM employers WHERE name `+op+` ? ESCAPE '\'))`, like, like)
 	}
 	return demandsBehind(q, f.Figure) // stats_lists.go
 }

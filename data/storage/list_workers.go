@@ -42,7 +42,7 @@ func (s *Store) workerQuery(f data.WorkerFilter) *gorm.DB {
 		// ID numbers and phones are stored normalised; normalise the
 		// search text the same way so "x" finds "X" and full-width digits work.
 		num := "%" + likeEscape(normalizeNumber(t)) + "%"
-		q = q.Where(`(name LIKE ? ESCAPE '\' OR id_number LIKE ? ESCAPE '\' OR phone LIKE ? ESCAPE '\')`, like, num, num)
+		q = q.Where(`(name `+s.dialect.likeAnyCase()+` ? ESCAPE '\' OR id_number LIKE ? ESCAPE '\' OR phone LIKE ? ESCAPE '\')`, like, num, num)
 	}
 	return workersBehind(q, f.Figure) // stats_lists.go
 }

@@ -1,6 +1,10 @@
 package storage
 
-import "fmt"
+import (
+	"fmt"
+
+	"duikou/data/dbconn"
+)
 
 // matchSnapshotSuffix names the matching index kept beside the database
 // file (data/recommend writes it; it holds names and matching features,
@@ -15,7 +19,8 @@ const matchSnapshotSuffix = ".match-index"
 // of them no longer matches. The three aggregates come from the index on
 // hlc alone, a fraction of a second for millions of ops.
 func (s *Store) MatchSnapshot() (path, stamp string, err error) {
-	if s.path == "" || s.path == ":memory:" {
+	if s.path == "" || s.path == ":memory:" || s.dialect.engine() != dbconn.SQLite {
+		// A server's database has no folder of its own to keep it in.
 		return "", "", nil
 	}
 	var agg struct {

@@ -45,6 +45,10 @@ var dataSteps = map[int]func(tx *gorm.DB) error{
 // file is new), then AutoMigrate and the data steps in one transaction,
 // then a check that no table lost rows and no foreign key dangles.
 func (s *Store) migrate(backupDir string) error {
+	return s.dialect.schemaLocked(s.db, func() error { return s.migrateLocked(backupDir) })
+}
+
+func (s *Store) migrateLocked(backupDir string) error {
 	version, fresh, err := s.readSchemaVersion()
 	if err != nil {
 		return err
@@ -77,6 +81,9 @@ func (s *Store) migrate(backupDir string) error {
 	}
 	err = s.db.Transaction(func(tx *gorm.DB) error {
 		if err := tx.AutoMigrate(models()...); err != nil {
+			return fmt.Errorf("升级数据库结构失败：%w", err)
+		}
+		if err := s.dialect.afterMigrate(tx); err != nil {
 			return fmt.Errorf("升级数据库结构失败：%w", err)
 		}
 		for v := version + 1; v <= SchemaVersion; v++ {
@@ -160,17 +167,7 @@ func (s *Store) checkAfterMigrate(before map[string]int64) error {
 }
 
 // foreignKeyCheck fails when any row points at a missing parent.
-func (s *Store) foreignKeyCheck() error {
-	rows, err := s.db.Raw("PRAGMA foreign_key_check").Rows()
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	if rows.Next() {
-		return fmt.Errorf("数据库外键检查未通过，请用备份恢复")
-	}
-	return rows.Err()
-}
+func (s *Store) foreignKeyCheck() error { return s.dialect.foreignKeyCheck(s.db) }
 
 // backfillWorkerDerived fills the version-2 columns from the skills.
 func backfillWorkerDerived(tx *gorm.DB) error {

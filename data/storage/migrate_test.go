@@ -153,6 +153,9 @@ func TestBackupIsACheckedCopy(t *testing.T) {
 	if _, err := os.Stat(dst + ".partial"); !os.IsNotExist(err) {
 		t.Fatal("temporary backup file left behind")
 	}
+	if entries, _ := os.ReadDir(filepath.Dir(dst)); len(entries) != 1 {
+		t.Fatalf("the backup's folder holds %d entries, want the backup alone: %v", len(entries), entries)
+	}
 	c, err := Open(dst)
 	if err != nil {
 		t.Fatal(err)

@@ -3,6 +3,7 @@ package storage
 import (
 	"database/sql"
 	"duikou/data"
+	"duikou/data/dbconn"
 	"duikou/data/dblock"
 	"errors"
 	"fmt"
@@ -34,7 +35,7 @@ type BackupInfo struct {
 // BackupFiles lists the backups in the folder beside the database, newest
 // first: the files a restore usually picks from.
 func (s *Store) BackupFiles() ([]BackupInfo, error) {
-	dir := filepath.Join(filepath.Dir(s.path), "backups")
+	dir := s.backupsDir()
 	names, err := filepath.Glob(filepath.Join(dir, "duikou-*.db"))
 	if err != nil {
 		return nil, err
@@ -125,6 +126,9 @@ func (s *Store) RestoreFrom(src string) (*Store, error) {
 	before, err := s.BackupBeside(BackupBeforeRestore)
 	if err != nil {
 		return s, fmt.Errorf("恢复前备份当前数据库失败，未做任何改动：%w", err)
+	}
+	if s.dialect.engine() == dbconn.Postgres {
+		return s.restoreIntoServer(src, floor, before) // restore_server.go
 	}
 	// Work on a copy beside the database: opening it migrates an older
 	// backup and raises its floor, and the backup itself stays untouched.

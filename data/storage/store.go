@@ -2,6 +2,7 @@ package storage
 
 import (
 	"duikou/data"
+	"duikou/data/dbconn"
 	"duikou/data/dblock"
 	"errors"
 	"fmt"
@@ -11,18 +12,19 @@ import (
 	"sync/atomic"
 	"time"
 
-	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 )
 
-// Store keeps Duikou's records in one SQLite file.
+// Store keeps Duikou's records in one SQLite file or a PostgreSQL
+// database.
 type Store struct {
-	db    *gorm.DB
-	path  string
-	clock *data.HLC
-	now   func() time.Time
-	opt   Options // as opened, to reopen the same way after a restore
+	db      *gorm.DB
+	path    string  // the file, or the PostgreSQL connection (no password in it)
+	dialect dialect // what differs per engine (dialect.go)
+	clock   *data.HLC
+	now     func() time.Time
+	opt     Options // as opened, to reopen the same way after a restore
 
 	background    sync.WaitGroup // checkpoints after bulk writes (bulk_tx.go)
 	checkpointing atomic.Bool
@@ -33,6 +35,12 @@ type Store struct {
 	mu        sync.RWMutex
 	office    *data.Office // nil until the first-run set-up
 	listeners []func(data.Change)
+
+	// Other desktops' writes (PostgreSQL): token names this Store in its
+	// announcements; the listener starts with the first OnChange.
+	token         string
+	stopListening func()
+	listening     atomic.Bool // connected and LISTENing (tests wait for it)
 }
 
 // Options tune Open; the zero value is what the program uses.
@@ -55,7 +63,8 @@ type Options struct {
 	Reader bool
 	// Clerk, when set, names the clerk in the audit log for this session
 	// instead of the one saved with the office (the window's last clerk):
-	// a command run with --clerk or DUIKOU_CLERK. It is not saved.
+	// a command run with --clerk or DUIKOU_CLERK, or one desktop of a
+	// server office, whose clerks share the office's row. It is not saved.
 	Clerk string
 
 	// KeyDir is the folder of the office's private keys (data/keystore);
@@ -66,16 +75,10 @@ type Options struct {
 	held *dblock.Lock
 }
 
-// dsn sets the pragmas in the connection string because SQLite applies
-// them per connection and database/sql opens connections as it likes.
-// _txlock=immediate takes the write lock at BEGIN, so two writers queue on
-// the busy timeout instead of failing to upgrade a read lock.
-func dsn(path string) string {
-	return path + "?_journal_mode=WAL&_foreign_keys=1&_busy_timeout=10000&_synchronous=FULL&_txlock=immediate"
-}
-
 // Open opens (creating if needed) the database at path and migrates it,
-// taking a backup first when an existing database needs migrating.
+// taking a backup first when an existing database needs migrating. path
+// may instead be a PostgreSQL connection (data/dbconn), whose database
+// must exist; its tables are made on the first open.
 func Open(path string) (*Store, error) { return OpenWith(path, Options{}) }
 
 // OpenWith is Open with options.
@@ -83,7 +86,12 @@ func OpenWith(path string, opt Options) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("未指定数据库文件")
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	dia := dialectFor(path)
+	if dia.engine() == dbconn.Postgres {
+		if err := dbconn.CheckPostgres(path); err != nil {
+			return nil, err
+		}
+	} else if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("无法创建数据库目录：%w", err)
 	}
 	now := opt.Now
@@ -93,9 +101,11 @@ func OpenWith(path string, opt Options) (*Store, error) {
 	// One writer process per file: a window and a command (or two windows)
 	// on one database would each keep writing to a file the other may
 	// replace in a restore. The OS drops the lock when the process dies.
+	// Several desktops share a PostgreSQL server by design: there the lock
+	// has nothing to guard.
 	lock := opt.held
 	opt.held = nil
-	if lock == nil && !opt.Reader {
+	if lock == nil && !opt.Reader && dia.engine() == dbconn.SQLite {
 		program := opt.Program
 		if program == "" {
 			program = "对口劳务协作"
@@ -105,13 +115,13 @@ func OpenWith(path string, opt Options) (*Store, error) {
 			return nil, err
 		}
 	}
-	if !opt.Reader {
+	if !opt.Reader && dia.engine() == dbconn.SQLite {
 		if err := privateFile(path); err != nil {
 			lock.Release()
 			return nil, err
 		}
 	}
-	db, err := gorm.Open(sqlite.Open(dsn(path)), &gorm.Config{
+	db, err := gorm.Open(dia.open(path), &gorm.Config{
 		Logger:                                   logger.Default.LogMode(logger.Silent),
 		NowFunc:                                  func() time.Time { return now().UTC() },
 		DisableForeignKeyConstraintWhenMigrating: false,
@@ -119,12 +129,12 @@ func OpenWith(path string, opt Options) (*Store, error) {
 	})
 	if err != nil {
 		lock.Release()
-		return nil, fmt.Errorf("无法打开数据库 %s：%w", path, err)
+		return nil, fmt.Errorf("无法打开数据库 %s：%s", dbconn.Display(path), dbconn.Redact(err.Error()))
 	}
-	s := &Store{db: db, path: path, now: now, opt: opt, lock: lock}
+	s := &Store{db: db, path: path, dialect: dia, now: now, opt: opt, lock: lock, token: newStoreToken()}
 	backupDir := opt.BackupDir
 	if backupDir == "" {
-		backupDir = filepath.Join(filepath.Dir(path), "backups")
+		backupDir = s.backupsDir()
 	}
 	if err := s.migrate(backupDir); err != nil {
 		s.Close()
@@ -149,6 +159,13 @@ func (s *Store) Close() error {
 	s.closing = true
 	s.closeMu.Unlock()
 	s.background.Wait()
+	s.mu.Lock()
+	stop := s.stopListening
+	s.stopListening = nil
+	s.mu.Unlock()
+	if stop != nil {
+		stop()
+	}
 	defer s.releaseLock()
 	sqlDB, err := s.db.DB()
 	if err != nil {
@@ -177,14 +194,22 @@ func (s *Store) handOverLock() *dblock.Lock {
 	return lock
 }
 
-// Path is the database file.
-func (s *Store) Path() string { return s.path }
+// Path is the database file, or the PostgreSQL connection as
+// dbconn.Display renders it (for the title bar and 设置).
+func (s *Store) Path() string { return dbconn.Display(s.path) }
 
-// OnChange registers a listener called after every committed write.
+// Engine is the kind of database the Store is on.
+func (s *Store) Engine() dbconn.Engine { return s.dialect.engine() }
+
+// OnChange registers a listener called after every committed write: this
+// Store's and, on PostgreSQL, other desktops' (on a goroutine of its own).
 func (s *Store) OnChange(fn func(data.Change)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.listeners = append(s.listeners, fn)
+	if s.stopListening == nil && s.dialect.sharedWriters() {
+		s.stopListening = s.dialect.listen(s)
+	}
 }
 
 func (s *Store) notify(changes []data.Change) {

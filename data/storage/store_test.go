@@ -9,9 +9,11 @@ import (
 
 	"duikou/data"
 	"duikou/data/catalog"
+	"duikou/data/storage/testdb"
 )
 
 func TestOpenSetsPragmasOnEveryConnection(t *testing.T) {
+	testdb.SkipOnPostgres(t, "SQLite's pragmas; a server has none of them")
 	s := newStore(t)
 	mode, err := s.JournalMode()
 	if err != nil || mode != "wal" {

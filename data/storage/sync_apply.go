@@ -128,7 +128,7 @@ func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool)
 	err := s.bulkTransaction(func(db *gorm.DB) error {
 		// New rows may point at parents that arrive later in the same
 		// bundle; check foreign keys at commit instead of per statement.
-		if err := db.Exec("PRAGMA defer_foreign_keys = ON").Error; err != nil {
+		if err := s.dialect.deferForeignKeys(db); err != nil {
 			return err
 		}
 		if err := checkNotImported(db, bundleID); err != nil {
@@ -136,7 +136,7 @@ func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool)
 		}
 		tx = &Tx{s: s, db: db, origin: self.ID, clerk: self.ClerkName, remote: true}
 		var err error
-		if tx.seq, err = lastSeq(db, self.ID); err != nil {
+		if tx.seq, err = s.beginOpLog(db, self.ID); err != nil {
 			return err
 		}
 		m := newMerge(tx, c, bundleID, sum)
@@ -151,6 +151,9 @@ func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool)
 		}
 		if dryRun {
 			return errRollback
+		}
+		if err := s.dialect.announce(db, s.token, tx.changes); err != nil { // other desktops
+			return err
 		}
 		return db.CreateInBatches(tx.audits, 200).Error
 	})

@@ -89,7 +89,7 @@ func bulkInsert(db *gorm.DB, now time.Time, rows any, upsert bool) error {
 		}
 		p := prepared[b.rows]
 		if p == nil {
-			s, err := pool.PrepareContext(ctx, insertSQL(sch, fields, b.rows, upsert))
+			s, err := pool.PrepareContext(ctx, dialectOf(db).rebind(insertSQL(sch, fields, b.rows, upsert)))
 			if err != nil {
 				return fmt.Errorf("data: prepare bulk insert into %s: %w", sch.Table, err)
 			}

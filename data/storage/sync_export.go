@@ -247,7 +247,7 @@ func (s *Store) changesFor(partnerID string, preview bool) (*Changes, error) {
 			}
 		}
 		return nil
-	})
+	}, s.dialect.snapshot())
 	if err != nil {
 		return nil, err
 	}

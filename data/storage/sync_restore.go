@@ -60,12 +60,40 @@ const settingSeqFloor = "op_seq_floor"
 
 // lastSeq is the number after which this office numbers its next op: the
 // highest in its log or the floor, whichever is higher.
+// Two queries, compared here: the one-statement form needs SQLite's
+// two-argument MAX, which PostgreSQL spells GREATEST.
 func lastSeq(db *gorm.DB, origin string) (int64, error) {
-	var last int64
-	err := db.Raw(`SELECT MAX(COALESCE((SELECT MAX(seq) FROM ops WHERE origin = ?), 0),
-		COALESCE((SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?), 0))`, origin, settingSeqFloor).
-		Scan(&last).Error
-	return last, err
+	var last, floor int64
+	if err := db.Raw(`SELECT COALESCE(MAX(seq), 0) FROM ops WHERE origin = ?`, origin).Scan(&last).Error; err != nil {
+		return 0, err
+	}
+	if err := db.Raw(`SELECT COALESCE(MAX(CAST(value AS BIGINT)), 0) FROM settings WHERE key = ?`, settingSeqFloor).
+		Scan(&floor).Error; err != nil {
+		return 0, err
+	}
+	return max(last, floor), nil
+}
+
+// beginOpLog starts the op log's part of a write transaction: it holds
+// the op log against other writers (dialect.lockOpLog) and returns the
+// number after which this transaction numbers its ops.
+//
+// Where other desktops write too, the clock first goes past the newest
+// stamp in the log: their ops were stamped by their own clocks, and an
+// edit here must not sort before an earlier one from there (a later edit
+// has to win a concurrent one on every office, by its stamp).
+func (s *Store) beginOpLog(db *gorm.DB, origin string) (int64, error) {
+	if err := s.dialect.lockOpLog(db); err != nil {
+		return 0, err
+	}
+	if s.dialect.sharedWriters() {
+		var newest int64
+		if err := db.Model(&Op{}).Select("COALESCE(MAX(hlc), 0)").Scan(&newest).Error; err != nil {
+			return 0, err
+		}
+		s.clock.Observe(newest)
+	}
+	return lastSeq(db, origin)
 }
 
 // SeqFloor is the highest op number this office has used or knows a

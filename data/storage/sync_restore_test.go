@@ -2,11 +2,11 @@ package storage
 
 import (
 	"duikou/data"
+	"duikou/data/dbconn"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 )
 
 // Restoring a backup (the settings screen's restore, or a clerk copying
@@ -19,19 +19,27 @@ import (
 // restore closes o's store, puts the backup in its place and reopens it.
 func restore(t *testing.T, o *office, backup string) {
 	t.Helper()
-	path := o.s.Path()
-	o.s.Close()
-	for _, suffix := range []string{"-wal", "-shm"} {
-		os.Remove(path + suffix)
+	path := o.s.path
+	if o.s.Engine() == dbconn.Postgres {
+		// The server's tables get the backup's rows, and nothing else.
+		if err := o.s.replaceFromBackup(backup); err != nil {
+			t.Fatal(err)
+		}
+		o.s.Close()
+	} else {
+		o.s.Close()
+		for _, suffix := range []string{"-wal", "-shm"} {
+			os.Remove(path + suffix)
+		}
+		b, err := os.ReadFile(backup)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	b, err := os.ReadFile(backup)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s, err := OpenWith(path, Options{Now: func() time.Time { return fixedNow }})
+	s, err := OpenWith(path, testOptions(t))
 	if err != nil {
 		t.Fatal(err)
 	}

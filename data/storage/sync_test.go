@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -13,6 +12,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/ident"
+	"duikou/data/storage/testdb"
 )
 
 // office is one simulated union office with its own database.
@@ -34,8 +34,8 @@ func newOffices(t *testing.T, n int) []*office {
 	}
 	var offs []*office
 	for i := 0; i < n; i++ {
-		path := filepath.Join(t.TempDir(), fmt.Sprintf("office%d.db", i))
-		s, err := OpenWith(path, Options{Now: func() time.Time { return fixedNow }})
+		path := testdb.Location(t) // a file, or a PostgreSQL database (DUIKOU_TEST_POSTGRES)
+		s, err := OpenWith(path, testOptions(t))
 		if err != nil {
 			t.Fatal(err)
 		}

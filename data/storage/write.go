@@ -59,10 +59,13 @@ func (s *Store) write(quiet bool, fn func(tx *Tx) error) error {
 		db = withExecCache(db) // each INSERT and UPDATE compiled once (stmt_cache.go)
 		tx = &Tx{s: s, db: db, origin: office.ID, clerk: office.ClerkName, quiet: quiet}
 		var err error
-		if tx.seq, err = lastSeq(db, office.ID); err != nil { // above the log and the floor (sync_restore.go)
+		if tx.seq, err = s.beginOpLog(db, office.ID); err != nil { // above the log and the floor (sync_restore.go)
 			return err
 		}
 		if err := fn(tx); err != nil {
+			return err
+		}
+		if err := s.dialect.announce(db, s.token, tx.changes); err != nil { // other desktops
 			return err
 		}
 		if len(tx.audits) > 0 {

@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"fmt"
+
+	"duikou/data/dbconn"
+	"duikou/data/storage"
+)
+
+func init() {
+	register("migrate", "把本单位的数据库迁移到 PostgreSQL 服务器（目标须为空库，迁移后核对行数和操作记录）", runMigrate)
+}
+
+// runMigrate: duikou migrate --db office.db --to postgres://user@server/db
+// The office's SQLite database moves onto an empty PostgreSQL database;
+// the file is left as it was, so the office can go back to it.
+func runMigrate(env *Env, args []string) int {
+	fs := env.flags("migrate", "--db 数据库文件 --to postgres://用户@服务器/数据库")
+	db := fs.String("db", "", "现有的数据库文件")
+	to := fs.String("to", "", "目标 PostgreSQL 连接串（postgres://用户@服务器/数据库；密码放在 PGPASSWORD 或 pgpass 文件中）")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return parseExit(err)
+	}
+	switch {
+	case len(pos) > 0:
+		return env.Fail("migrate 不接受参数 %q", pos[0])
+	case *db == "":
+		return env.Fail("请用 --db 指定现有的数据库文件")
+	case *to == "":
+		return env.Fail("请用 --to 指定目标 PostgreSQL 数据库")
+	case dbconn.IsPostgres(*db):
+		return env.Fail("--db 应为本机的数据库文件；从一台 PostgreSQL 服务器迁到另一台请用 pg_dump")
+	case !dbconn.IsPostgres(*to):
+		return env.Fail("--to 应为 PostgreSQL 连接串，例如 postgres://jingban@192.168.1.10/duikou")
+	}
+	if err := dbconn.CheckPostgres(*to); err != nil {
+		return env.Fail("%v", err) // before anything is opened
+	}
+	src, code := openExistingDB(env, *db)
+	if src == nil {
+		return code
+	}
+	defer src.Close()
+	if src.Office() == nil {
+		return env.Fail("数据库 %s 还没有设置本单位，没有可迁移的内容", *db)
+	}
+	dst, code := openDB(env, *to, storage.Options{Program: "duikou 命令行"})
+	if dst == nil {
+		return code
+	}
+	defer dst.Close()
+	sum, err := src.MoveTo(dst)
+	if err != nil {
+		return env.Fail("迁移失败：%s", dbconn.Redact(err.Error()))
+	}
+	where := dbconn.Display(*to)
+	dst.AuditMove(fmt.Sprintf("由数据库文件 %s 迁移而来", *db))
+	src.AuditMove("已迁移到 " + where + "（本文件保持原样）")
+	fmt.Fprintf(env.Stdout, "已迁移到 %s，核对无误：\n", where)
+	for _, t := range sum.Tables {
+		fmt.Fprintf(env.Stdout, "  %-14s %d 行\n", t.Table, t.Rows)
+	}
+	for _, o := range sum.Origins {
+		fmt.Fprintf(env.Stdout, "  操作记录 来源 %s：%d 条，最大序号 %d\n", o.Origin, o.Ops, o.MaxSeq)
+	}
+	fmt.Fprintln(env.Stdout, "以后请各经办人用 --db "+where+" 打开；原数据库文件未改动，可留作备份。")
+	return ExitOK
+}

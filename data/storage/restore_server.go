@@ -1,0 +1,71 @@
+package storage
+
+import (
+	"duikou/data"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"gorm.io/gorm"
+)
+
+// restoreIntoServer is RestoreFrom for a PostgreSQL office, once the
+// backup is checked, the floor read and the current database backed up:
+// the tables are replaced by the backup's (replaceFromBackup), then s is
+// closed and a new Store opened on the same database, as after a restore
+// of a file, so the window reloads everything, and the floor is carried
+// over.
+func (s *Store) restoreIntoServer(src string, floor int64, before string) (*Store, error) {
+	if err := s.replaceFromBackup(src); err != nil {
+		return s, err
+	}
+	ns, err := OpenWith(s.path, s.opt)
+	if err != nil {
+		return s, fmt.Errorf("恢复后无法重新打开数据库（恢复前的数据库在 %s）：%w", before, err)
+	}
+	s.Close()
+	if err := ns.RaiseSeqFloor(floor); err != nil {
+		return ns, err
+	}
+	ns.audit(data.AuditEntry{Action: data.ActRestore, Summary: fmt.Sprintf("从备份 %s 恢复（恢复前的数据库已备份为 %s）",
+		filepath.Base(src), filepath.Base(before))})
+	return ns, nil
+}
+
+// replaceFromBackup replaces every table of the server's database with
+// the backup's (a standard Duikou SQLite file, opened from a copy, which
+// migrates an older one) in one transaction that holds the op log against
+// the other clerks' writes. On an error nothing has changed.
+func (s *Store) replaceFromBackup(src string) error {
+	dir, err := os.MkdirTemp("", "duikou-restore-")
+	if err != nil {
+		return fmt.Errorf("无法创建临时文件夹，未做任何改动：%w", err)
+	}
+	defer os.RemoveAll(dir)
+	staged := filepath.Join(dir, "restore.db")
+	if err := copyFile(src, staged); err != nil {
+		return fmt.Errorf("复制备份文件失败，未做任何改动：%w", err)
+	}
+	b, err := OpenWith(staged, Options{Now: s.now, BackupDir: dir})
+	if err != nil {
+		return fmt.Errorf("备份文件无法打开，未做任何改动：%w", err)
+	}
+	defer b.Close()
+	err = s.db.Transaction(func(db *gorm.DB) error {
+		if err := s.dialect.lockOpLog(db); err != nil {
+			return err
+		}
+		ms := models()
+		for i := len(ms) - 1; i >= 0; i-- { // children before their parents
+			if err := db.Session(&gorm.Session{AllowGlobalUpdate: true}).Delete(ms[i]).Error; err != nil {
+				return err
+			}
+		}
+		_, err := copyTables(b.db, db, s.now().UTC())
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("恢复失败，数据库保持原样：%w", err)
+	}
+	return nil
+}
