@@ -139,10 +139,18 @@ func openDB(env *Env, path string, opt storage.Options) (*storage.Store, int) {
 	} else if fi.IsDir() {
 		return nil, env.Fail("%s 是文件夹，不是数据库文件", path)
 	}
-	if n := utf8.RuneCountInString(env.Clerk); n > 32 {
-		return nil, env.Fail("经办人姓名过长（%d 个字，最多 32 个字）", n)
+	clerk := env.Clerk // --clerk, or DUIKOU_CLERK as Run read it
+	if clerk == "" {
+		c, err := ClerkFromEnv()
+		if err != nil {
+			return nil, env.Fail("%v", err)
+		}
+		clerk = c
 	}
-	opt.Clerk = env.Clerk
+	if n := utf8.RuneCountInString(clerk); n > 32 {
+		return nil, env.Fail("经办人姓名过长（%d 个字，最多 32 个字；--clerk 或环境变量 %s）", n, ClerkEnv)
+	}
+	opt.Clerk = clerk
 	s, err := storage.OpenWith(path, opt)
 	if _, busy := dblock.IsBusy(err); busy {
 		return nil, env.Fail("%v", err) // names the program holding it
