@@ -11,7 +11,7 @@ type Worker struct {
 	Synced
 	Name        string `gorm:"size:64;not null;index"`
 	IDNumber    string `gorm:"column:id_number;size:18;not null;index"`
-	Phone       string `gorm:"size:11;index"`
+	Phone       string `gorm:"size:20;index"`         // a mobile, or a landline 0931-8123456
 	HukouRegion string `gorm:"size:6;not null;index"` // household registration county, GB/T 2260
 	Address     string `gorm:"size:200"`
 	Education   Education

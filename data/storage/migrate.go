@@ -19,7 +19,8 @@ import (
 //	3  demands.referred (open referrals count against the headcount)
 //	4  workers.registered_on (登记日期), filled from created_at; report_submissions (报出)
 //	5  subsidy_claims (补贴申报, travels like the placements)
-const SchemaVersion = 5
+//	6  workers.phone holds 20 characters (a landline with its area code)
+const SchemaVersion = 6
 
 const schemaVersionKey = "schema_version"
 

@@ -98,11 +98,9 @@ func (s *Store) saveNewKeys(officeID string, k keystore.Keys) error {
 // legacyKeys reads the private keys an older version kept in the offices
 // table; inDB is false when the columns are gone or empty.
 func legacyKeys(db *gorm.DB, officeID string) (k keystore.Keys, inDB bool, err error) {
-	var n int64
-	if err := db.Raw(`SELECT COUNT(*) FROM pragma_table_info('offices') WHERE name IN ('sign_private', 'age_identity')`).Scan(&n).Error; err != nil {
-		return k, false, err
-	}
-	if n != 2 {
+	// The Migrator asks each engine its own way (pragma_table_info on
+	// SQLite, information_schema on PostgreSQL).
+	if m := db.Migrator(); !m.HasColumn("offices", "sign_private") || !m.HasColumn("offices", "age_identity") {
 		return k, false, nil
 	}
 	var row struct {

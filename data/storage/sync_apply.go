@@ -131,12 +131,15 @@ func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool)
 		if err := s.dialect.deferForeignKeys(db); err != nil {
 			return err
 		}
-		if err := checkNotImported(db, bundleID); err != nil {
-			return err
-		}
 		tx = &Tx{s: s, db: db, origin: self.ID, clerk: self.ClerkName, remote: true}
 		var err error
 		if tx.seq, err = s.beginOpLog(db, self.ID); err != nil {
+			return err
+		}
+		// After the op log's lock (beginOpLog): on a server, where a
+		// transaction does not take the write lock at BEGIN, that is what
+		// makes a second import of the bundle wait for the first.
+		if err := checkNotImported(db, bundleID); err != nil {
 			return err
 		}
 		m := newMerge(tx, c, bundleID, sum)
