@@ -12,7 +12,8 @@ import (
 // reasonPanel is the 匹配说明 under a ranking. Folded (as it starts) it is
 // one line, the first of the explanation, so the ranking above shows at
 // least ten rows in the default window; unfolded it shows the whole
-// explanation in a scrolling box. The embedded label holds the full text.
+// explanation in a scrolling box. The embedded label holds the full text
+// (its source; Text is that text laid out for the panel's width).
 type reasonPanel struct {
 	*cjkLabel
 	summary *widget.Label
