@@ -33,8 +33,8 @@ type employersScreen struct {
 
 	// the selected employer
 	selected   *data.Employer
-	detailName *widget.Label
-	detail     *widget.Label
+	detailName *cjkLabel
+	detail     *cjkLabel
 	detailBox  *fyne.Container
 	editEmp    *widget.Button
 	delEmp     *widget.Button
@@ -80,7 +80,7 @@ func newEmployersScreen(g *GUI, st EmployerStore) *employersScreen {
 		},
 		sort:   "name",
 		tables: []data.Table{data.TableEmployers},
-		count:  func() *widget.Label { return s.empCount },
+		count:  func() textSetter { return s.empCount },
 		open:   func(e data.Employer) { s.selectEmployer(e.ID) },
 		loaded: func() {
 			s.empCount.SetText(fmt.Sprintf("共 %s 家", thousands(int64(s.empRows.length()))))
@@ -99,7 +99,7 @@ func newEmployersScreen(g *GUI, st EmployerStore) *employersScreen {
 		sort:   "valid_until", // 有效期至: the demands that end soonest first
 		filter: data.DemandFilter{EmployerID: "-"},
 		tables: []data.Table{data.TableDemands},
-		count:  func() *widget.Label { return s.demCount },
+		count:  func() textSetter { return s.demCount },
 		open:   func(d data.Demand) { s.openDemand(d.ID) },
 		loaded: func() { s.demCount.SetText(fmt.Sprintf("%d 条", s.empDemRows.length())) },
 	})
@@ -112,7 +112,7 @@ func newEmployersScreen(g *GUI, st EmployerStore) *employersScreen {
 		desc: true,
 		// the demand list shows employer names
 		tables: []data.Table{data.TableEmployers, data.TableDemands},
-		count:  func() *widget.Label { return s.allCount },
+		count:  func() textSetter { return s.allCount },
 		open:   func(d data.Demand) { s.openDemand(d.ID) },
 		loaded: s.updateAllCount,
 	})
@@ -209,12 +209,11 @@ func (s *employersScreen) view() fyne.CanvasObject {
 			newFlow(s.empCount, newListActions(g, sheet.Employers, s.employerScope).view(), s.notice)),
 		nil, nil, nil, s.empTable.table)
 
-	s.detailName = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.detailName = wrapLabel("")
+	s.detailName.TextStyle = fyne.TextStyle{Bold: true}
 	s.detailName.SizeName = theme.SizeNameSubHeadingText
-	s.detailName.Wrapping = fyne.TextWrapWord
 	s.detailName.Hide()
-	s.detail = widget.NewLabel("请在左侧选择一家用工单位")
-	s.detail.Wrapping = fyne.TextWrapWord
+	s.detail = wrapLabel("请在左侧选择一家用工单位")
 	s.editEmp = widget.NewButtonWithIcon("修改单位信息", theme.DocumentCreateIcon(), func() {
 		if s.selected != nil {
 			s.openEmployer(s.selected.ID)

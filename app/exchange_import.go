@@ -22,7 +22,7 @@ type exchangeImport struct {
 	view    fyne.CanvasObject
 	choose  *widget.Button
 	confirm *widget.Button
-	title   *widget.Label
+	title   *cjkLabel
 	summary *cjkLabel
 	opened  *exchange.Opened // the file previewed, waiting for 确认导入
 }
@@ -34,8 +34,8 @@ func newExchangeImport(x *exchangeScreen) *exchangeImport {
 	m.confirm = widget.NewButtonWithIcon("确认导入", theme.ConfirmIcon(), m.apply)
 	m.confirm.Importance = widget.HighImportance
 	m.confirm.Hide()
-	m.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	m.title.Wrapping = fyne.TextWrapWord
+	m.title = wrapLabel("")
+	m.title.TextStyle = fyne.TextStyle{Bold: true}
 	m.summary = wrapLabel("")
 	about := wrapLabel("先预览再导入：文件会先解密、核对签名和内容，预览不写入数据库；" +
 		"确认导入前自动备份，同一文件导入两次不会重复。")

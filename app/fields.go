@@ -295,8 +295,7 @@ func section(title, note string, content fyne.CanvasObject) *widget.Card {
 	h.SizeName = theme.SizeNameSubHeadingText
 	box := container.NewVBox(h)
 	if note != "" {
-		n := widget.NewLabel(note)
-		n.Wrapping = fyne.TextWrapWord
+		n := wrapLabel(note)
 		n.Importance = widget.LowImportance
 		box.Add(n)
 	}

@@ -30,7 +30,7 @@ type quickEntry struct {
 	amount  *textEntry
 	closeIt *escCheck
 	note    *textEntry
-	errMsg  *widget.Label
+	errMsg  *cjkLabel
 }
 
 // amountLabel names the amount a kind records, "" for kinds without one.
@@ -71,13 +71,11 @@ func (q *quickEntry) view() fyne.CanvasObject {
 		info = append(info, widget.NewLabel(placementEmployer(f.Placement)))
 	}
 	if f.Notes != "" {
-		n := widget.NewLabel("备注：" + f.Notes)
-		n.Wrapping = fyne.TextWrapWord
+		n := wrapLabel("备注：" + f.Notes)
 		info = append(info, n)
 	}
-	q.errMsg = widget.NewLabel("")
+	q.errMsg = wrapLabel("")
 	q.errMsg.Importance = widget.DangerImportance
-	q.errMsg.Wrapping = fyne.TextWrapWord
 	q.errMsg.Hide()
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), q.s.closeEntry)
 
@@ -113,8 +111,7 @@ func (q *quickEntry) view() fyne.CanvasObject {
 		save.Importance = widget.HighImportance
 		form = append(form, q.closeIt, q.errMsg, container.NewHBox(cancel, save))
 	} else {
-		owner := widget.NewLabel("该事项由对方工会负责，结果由对方记录；我方只能添加备注。")
-		owner.Wrapping = fyne.TextWrapWord
+		owner := wrapLabel("该事项由对方工会负责，结果由对方记录；我方只能添加备注。")
 		owner.Importance = widget.WarningImportance
 		q.note = newTextEntry("备注，如：已电话告知对方工会")
 		q.note.OnSubmitted = func(string) { q.save() }

@@ -57,7 +57,7 @@ func newFollowUpsScreen(g *GUI, st FollowUpStore) *followUpsScreen {
 		cols:   s.columns(),
 		sort:   "due", // the overdue first, then those due soonest
 		tables: []data.Table{data.TableFollowUps, data.TableWorkers},
-		count:  func() *widget.Label { return s.count },
+		count:  func() textSetter { return s.count },
 		open:   func(f data.FollowUp) { s.openEntry(&f) },
 		loaded: s.updateCount,
 	})

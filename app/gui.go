@@ -353,8 +353,7 @@ func (g *GUI) showError(title string, err error) {
 
 // confirm asks a yes/no question with the given button words.
 func (g *GUI) confirm(title, message, yes string, then func()) {
-	msg := widget.NewLabel(message)
-	msg.Wrapping = fyne.TextWrapWord
+	msg := wrapLabel(message)
 	// A long question (several names) scrolls instead of being cut.
 	box := container.NewVScroll(msg)
 	box.SetMinSize(fyne.NewSize(440, 110))

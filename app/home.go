@@ -22,7 +22,7 @@ type homeScreen struct {
 	st   HomeStore
 	jobs *latest
 
-	greeting                                           *widget.Label
+	greeting                                           *cjkLabel
 	workers, idle, employed, started, overdue, arrears *statCard
 	// risk is 返贫风险; flags are the workers it counts, which it opens.
 	risk                     *statCard
@@ -37,16 +37,15 @@ type homeScreen struct {
 type statCard struct {
 	widget.BaseWidget
 	value  *widget.Label
-	detail *widget.Label
+	detail *cjkLabel
 	card   *widget.Card
 	onTap  func()
 }
 
 func newStatCard(title string, onTap func()) *statCard {
-	s := &statCard{value: widget.NewLabel("…"), detail: widget.NewLabel(""), onTap: onTap}
+	s := &statCard{value: widget.NewLabel("…"), detail: wrapLabel(""), onTap: onTap}
 	s.value.SizeName = theme.SizeNameHeadingText
 	s.value.TextStyle = fyne.TextStyle{Bold: true}
-	s.detail.Wrapping = fyne.TextWrapWord
 	s.detail.Importance = widget.LowImportance
 	s.card = widget.NewCard("", title, container.NewVBox(s.value, s.detail))
 	s.ExtendBaseWidget(s)
@@ -73,8 +72,7 @@ func (s *statCard) set(value, detail string, imp widget.Importance) {
 
 func newHomeScreen(g *GUI, st HomeStore) *homeScreen {
 	h := &homeScreen{g: g, st: st, jobs: g.newLatest()}
-	h.greeting = widget.NewLabel("")
-	h.greeting.Wrapping = fyne.TextWrapWord
+	h.greeting = wrapLabel("")
 	h.workers = newStatCard("劳动者", func() { h.openWorkers("") })
 	h.idle = newStatCard("待业", func() { h.openWorkers(data.WorkerIdle) })
 	h.employed = newStatCard("已就业", func() { h.openWorkers(data.WorkerEmployed) })
@@ -110,8 +108,7 @@ func newHomeScreen(g *GUI, st HomeStore) *homeScreen {
 		g.followUps.showFiltered(statusOpen, "")
 	})
 
-	tips := widget.NewLabel("点上面的数字可打开对应名单。快捷键：Ctrl+N 新增，Ctrl+F 搜索，Ctrl+S 保存，Esc 取消。")
-	tips.Wrapping = fyne.TextWrapWord
+	tips := wrapLabel("点上面的数字可打开对应名单。快捷键：Ctrl+N 新增，Ctrl+F 搜索，Ctrl+S 保存，Esc 取消。")
 	tips.Importance = widget.LowImportance
 
 	chart := func(title string, c *barChart) *widget.Card {

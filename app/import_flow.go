@@ -76,8 +76,7 @@ func planSummary(plan *sheet.Plan) string {
 // showPlan is the preview dialog: nothing has been written yet.
 func (a *listActions) showPlan(plan *sheet.Plan) {
 	g := a.g
-	summary := widget.NewLabel(planSummary(plan))
-	summary.Wrapping = fyne.TextWrapWord
+	summary := wrapLabel(planSummary(plan))
 
 	var onDup *widget.RadioGroup
 	var tabs *container.AppTabs
@@ -150,8 +149,7 @@ func updatable(ds []sheet.Duplicate) int {
 // shows it, the column and the reason; the full reason of the selected
 // row shows below, however long.
 func problemsView(ps []sheet.Problem) fyne.CanvasObject {
-	detail := widget.NewLabel("点一行可在这里看到完整的原因。")
-	detail.Wrapping = fyne.TextWrapWord
+	detail := wrapLabel("点一行可在这里看到完整的原因。")
 	t := textTable([]string{"行号", "列", "原因"}, []float32{64, 130, 620}, len(ps), func(r, c int) string {
 		p := ps[r]
 		switch c {

@@ -3,8 +3,6 @@ package app
 import (
 	"sync"
 
-	"fyne.io/fyne/v2/widget"
-
 	"duikou/data"
 )
 
@@ -24,7 +22,7 @@ type listSpec[T any, F comparable] struct {
 	tables []data.Table
 	// count is the label beside the list that a failed query's error
 	// replaces; it is read when the error comes, after view built it.
-	count func() *widget.Label
+	count func() textSetter
 	// loaded runs on the UI thread after a new query's rows arrived and
 	// the table was refreshed (the count, a first selection).
 	loaded func()
@@ -92,3 +90,8 @@ func (g *GUI) dropReloads() {
 	defer g.reloads.mu.Unlock()
 	g.reloads.byTb = nil
 }
+
+// textSetter is a label of either kind, plain or wrapped (cjkLabel), seen
+// only as the place a message goes; SetText must be the label's own so a
+// wrapped one lays the new text out.
+type textSetter interface{ SetText(string) }

@@ -36,8 +36,8 @@ type matchByDemand struct {
 	open   int          // its open referrals (已推荐, 已面试)
 	run    *latest
 
-	heading *widget.Label
-	note    *widget.Label
+	heading *cjkLabel
+	note    *cjkLabel
 	table   *checkTable[candidate]
 	detail  *reasonPanel
 	refer   *widget.Button
@@ -56,10 +56,9 @@ func newMatchByDemand(s *matchScreen) *matchByDemand {
 			m.demand = &d
 			m.rank()
 		})
-	m.heading = widget.NewLabelWithStyle("请在左侧选择一条用工需求", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	m.heading.Wrapping = fyne.TextWrapWord
-	m.note = widget.NewLabel("")
-	m.note.Wrapping = fyne.TextWrapWord
+	m.heading = wrapLabel("请在左侧选择一条用工需求")
+	m.heading.TextStyle = fyne.TextStyle{Bold: true}
+	m.note = wrapLabel("")
 	m.table = newCheckTable(m.columns(), func(c candidate) string { return c.r.WorkerID })
 	m.table.onSelect = func(c candidate) { m.detail.SetText(rankedDetail(c.r.Name, c.r)) }
 	m.detail = newReasonPanel()

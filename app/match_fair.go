@@ -30,7 +30,7 @@ type matchFair struct {
 	list    *widget.List
 	listed  []data.Demand
 	chosen  map[string]data.Demand
-	count   *widget.Label
+	count   *cjkLabel
 	listRun *latest
 
 	start    *widget.Button
@@ -38,7 +38,7 @@ type matchFair struct {
 	run      *latest
 
 	alloc    *match.Allocation // the result under review, nil when none
-	summary  *widget.Label
+	summary  *cjkLabel
 	table    *checkTable[assignRow]
 	unfilled *checkTable[unfilledRow]
 	apply    *widget.Button
@@ -69,14 +69,12 @@ func newMatchFair(s *matchScreen) *matchFair {
 			return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, container.NewVBox(title, detail))
 		},
 		f.updateItem)
-	f.count = widget.NewLabel("")
-	f.count.Wrapping = fyne.TextWrapWord
+	f.count = wrapLabel("")
 	f.start = widget.NewButton("开始分配", f.allocate)
 	f.start.Importance = widget.HighImportance
 	f.progress = widget.NewProgressBar()
 	f.progress.Hide()
-	f.summary = widget.NewLabel("勾选参加招聘会的用工需求，然后点“开始分配”：每名劳动者至多分到一个岗位，每条需求不超过还缺的人数，总分最高。")
-	f.summary.Wrapping = fyne.TextWrapWord
+	f.summary = wrapLabel("勾选参加招聘会的用工需求，然后点“开始分配”：每名劳动者至多分到一个岗位，每条需求不超过还缺的人数，总分最高。")
 	f.table = newCheckTable([]column[assignRow]{
 		{title: "劳动者", width: 90, text: func(r *assignRow) string { return r.worker }},
 		{title: "用工需求", width: 380, text: func(r *assignRow) string { return r.demand }},
@@ -304,7 +302,7 @@ func (f *matchFair) applyAlloc(alloc match.Allocation) {
 				f.table.setRows(nil)
 				f.unfilled.setRows(nil)
 				f.summary.SetText(fmt.Sprintf("已记录 %d 条就业安置（已推荐），可在“就业安置”中跟进。", n))
-				f.s.state.SetText(f.summary.Text)
+				f.s.state.SetText(f.summary.source) // the text without the summary's line breaks
 				f.refresh()
 			}
 		})

@@ -12,9 +12,10 @@ import (
 // reasonPanel is the 匹配说明 under a ranking. Folded (as it starts) it is
 // one line, the first of the explanation, so the ranking above shows at
 // least ten rows in the default window; unfolded it shows the whole
-// explanation in a scrolling box. The embedded label holds the full text.
+// explanation in a scrolling box. The embedded label holds the full text
+// (its source; Text is that text laid out for the panel's width).
 type reasonPanel struct {
-	*widget.Label
+	*cjkLabel
 	summary *widget.Label
 	box     *container.Scroll
 	toggle  *widget.Button
@@ -24,10 +25,9 @@ type reasonPanel struct {
 const reasonPrompt = "点选一行查看匹配说明"
 
 func newReasonPanel() *reasonPanel {
-	p := &reasonPanel{Label: widget.NewLabel(reasonPrompt), summary: widget.NewLabel(reasonPrompt)}
-	p.Wrapping = fyne.TextWrapWord
+	p := &reasonPanel{cjkLabel: wrapLabel(reasonPrompt), summary: widget.NewLabel(reasonPrompt)}
 	p.summary.Truncation = fyne.TextTruncateEllipsis
-	p.box = container.NewVScroll(p.Label)
+	p.box = container.NewVScroll(p.cjkLabel)
 	p.box.SetMinSize(fyne.NewSize(0, 150))
 	p.box.Hide()
 	p.toggle = widget.NewButtonWithIcon("展开匹配说明", theme.MenuDropUpIcon(), p.flip)
@@ -37,7 +37,7 @@ func newReasonPanel() *reasonPanel {
 
 // SetText shows an explanation (or the prompt) in both forms.
 func (p *reasonPanel) SetText(text string) {
-	p.Label.SetText(text)
+	p.cjkLabel.SetText(text)
 	first, _, _ := strings.Cut(text, "\n")
 	p.summary.SetText(first)
 }

@@ -165,8 +165,8 @@ func TestMatchScreenRanksAsTheMatcherAndTheCommandLine(t *testing.T) {
 		t.Fatalf("the phone is not masked: %q", phone)
 	}
 	tb.table.Select(tableCell(0, 2))
-	if !strings.Contains(s.byDemand.detail.Text, "工种相同：家政服务员") {
-		t.Fatalf("detail: %q", s.byDemand.detail.Text)
+	if !strings.Contains(s.byDemand.detail.source, "工种相同：家政服务员") {
+		t.Fatalf("detail: %q", s.byDemand.detail.source)
 	}
 
 	// 按劳动者找岗位 ranks the demands for a worker as the matcher does.

@@ -12,7 +12,7 @@ import (
 type pickList[T any] struct {
 	entry *textEntry
 	list  *widget.List
-	info  *widget.Label
+	info  *cjkLabel
 	items []T
 
 	lines  func(T) (title, detail string)
@@ -30,9 +30,8 @@ func newPickList[T any](g *GUI, placeholder string, lines func(T) (string, strin
 	p := &pickList[T]{lines: lines, fetch: fetch, onPick: onPick, run: g.newLatest()}
 	p.entry = newTextEntry(placeholder)
 	p.entry.OnChanged = func(string) { p.reload() }
-	p.info = widget.NewLabel("")
+	p.info = wrapLabel("")
 	p.info.Importance = widget.LowImportance
-	p.info.Wrapping = fyne.TextWrapBreak // Chinese has no spaces to wrap at
 	p.list = widget.NewList(
 		func() int { return len(p.items) },
 		func() fyne.CanvasObject {

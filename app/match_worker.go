@@ -30,7 +30,7 @@ type matchByWorker struct {
 	run    *latest
 
 	heading *widget.Label
-	note    *widget.Label
+	note    *cjkLabel
 	table   *checkTable[opening]
 	detail  *reasonPanel
 }
@@ -56,8 +56,7 @@ func newMatchByWorker(s *matchScreen) *matchByWorker {
 			m.rank()
 		})
 	m.heading = widget.NewLabelWithStyle("请在左侧选择一名劳动者", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	m.note = widget.NewLabel("")
-	m.note.Wrapping = fyne.TextWrapWord
+	m.note = wrapLabel("")
 	m.table = newCheckTable(m.columns(), nil)
 	m.table.onSelect = func(o opening) { m.detail.SetText(rankedDetail(o.r.Name, o.r)) }
 	m.detail = newReasonPanel()

@@ -66,7 +66,7 @@ func newPlacementsScreen(g *GUI, st PlacementStore) *placementsScreen {
 		sort:   "created",
 		desc:   true,
 		tables: []data.Table{data.TablePlacements, data.TableWorkers, data.TableEmployers, data.TableDemands},
-		count:  func() *widget.Label { return s.count },
+		count:  func() textSetter { return s.count },
 		open:   func(p data.Placement) { s.open(p.ID) },
 		loaded: s.updateCount,
 	})
@@ -158,9 +158,8 @@ func (s *placementsScreen) view() fyne.CanvasObject {
 	dates := container.NewHBox(widget.NewLabel("推荐或上岗日期"),
 		container.NewGridWrap(fyne.NewSize(120, s.from.MinSize().Height), s.from), widget.NewLabel("至"),
 		container.NewGridWrap(fyne.NewSize(120, s.to.MinSize().Height), s.to))
-	hint := widget.NewLabel("就业安置：点一行打开安置记录，记录面试、录用、上岗和离职；推荐劳动者请到“匹配推荐”。")
+	hint := wrapLabel("就业安置：点一行打开安置记录，记录面试、录用、上岗和离职；推荐劳动者请到“匹配推荐”。")
 	hint.Importance = widget.LowImportance
-	hint.Wrapping = fyne.TextWrapWord
 	// One flowing toolbar: on a narrow window the dates and 导出/打印
 	// move to a second line instead of covering the filters.
 	top := container.NewVBox(

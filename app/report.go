@@ -29,7 +29,7 @@ type reportScreen struct {
 	from, to       *textEntry
 	pickers        *fyne.Container
 	count          *widget.Button
-	status         *widget.Label
+	status         *cjkLabel
 	header         *widget.Label
 	table          *widget.Table
 	regions        *regionTable // the second table, by region (report_regions.go)
@@ -64,8 +64,7 @@ func (s *reportScreen) view() fyne.CanvasObject {
 	}
 	s.buildPickers()
 	s.count = widget.NewButtonWithIcon("统计", theme.ViewRefreshIcon(), s.recount)
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.status = wrapLabel("")
 	s.header = widget.NewLabel("")
 	s.header.Importance = widget.LowImportance
 	s.header.Truncation = fyne.TextTruncateEllipsis

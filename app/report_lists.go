@@ -23,9 +23,10 @@ type figureLists struct {
 	heading string
 	noun    string // what the open list counts: 名劳动者, 条就业安置 ...
 
-	title, count *widget.Label
-	body         *fyne.Container
-	view         fyne.CanvasObject
+	title *cjkLabel
+	count *widget.Label
+	body  *fyne.Container
+	view  fyne.CanvasObject
 
 	workers    *recordTable[data.Worker, data.WorkerFilter]
 	placements *recordTable[data.Placement, data.PlacementFilter]
@@ -38,8 +39,7 @@ type figureLists struct {
 var nothing = data.Figure{Code: "-"}
 
 func newFigureLists(s *reportScreen) *figureLists {
-	l := &figureLists{s: s, title: widget.NewLabel(""), count: widget.NewLabel("")}
-	l.title.Wrapping = fyne.TextWrapWord
+	l := &figureLists{s: s, title: wrapLabel(""), count: widget.NewLabel("")}
 	back := widget.NewButtonWithIcon("返回统计表", theme.NavigateBackIcon(), l.close)
 	l.body = container.NewStack()
 	l.view = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, back, l.count), l.title), nil, nil, nil, l.body)
@@ -123,7 +123,7 @@ func (l *figureLists) open(r *stats.Report, in stats.Indicator) {
 // count shown above it.
 func newFigureList[T any, F comparable](l *figureLists, sp listSpec[T, F]) *recordTable[T, F] {
 	var t *recordTable[T, F]
-	sp.count = func() *widget.Label { return l.count }
+	sp.count = func() textSetter { return l.count }
 	sp.loaded = func() { l.counted(t.rows.length()) }
 	t = newListView(l.s.g, sp)
 	return t

@@ -100,8 +100,8 @@ func TestReportScreenFiguresListsExportAndSubmit(t *testing.T) {
 	h.mustShow("确定报出2026年10月吗？")
 	h.tap("报出") // the dialog's button
 	h.settle()
-	if !strings.Contains(s.status.Text, "已于 2026-11-22 报出") || !s.submit.Disabled() {
-		t.Fatalf("after 报出: %q, button disabled %v", s.status.Text, s.submit.Disabled())
+	if !strings.Contains(s.status.source, "已于 2026-11-22 报出") || !s.submit.Disabled() {
+		t.Fatalf("after 报出: %q, button disabled %v", s.status.source, s.submit.Disabled())
 	}
 	if got := s.columns()[1].title; got != "报出数" {
 		t.Fatalf("column %q", got)
@@ -116,8 +116,8 @@ func TestReportScreenFiguresListsExportAndSubmit(t *testing.T) {
 	if got := figureCell(s, row, 1) + " | " + figureCell(s, row, 2); got != "1 人次 | 0 人次" {
 		t.Fatalf("报出数 | 更正数 = %q", got)
 	}
-	if !strings.Contains(s.status.Text, "（更正版）") {
-		t.Fatalf("status %q", s.status.Text)
+	if !strings.Contains(s.status.source, "（更正版）") {
+		t.Fatalf("status %q", s.status.source)
 	}
 }
 

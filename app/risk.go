@@ -33,7 +33,7 @@ type riskList struct {
 	flags []monitor.Flag
 	done  map[string]string // worker id → what 安排回访 did
 	list  *widget.List
-	note  *widget.Label
+	note  *cjkLabel
 	all   *widget.Button
 	jobs  *latest
 }
@@ -45,11 +45,9 @@ func (g *GUI) showRiskList(st RiskStore, flags []monitor.Flag, jobs *latest) {
 	r := &riskList{g: g, st: st, flags: flags, done: map[string]string{}, jobs: jobs}
 	today := st.Today()
 	rule := st.MonitorRule()
-	head := widget.NewLabel(fmt.Sprintf("核查日期 %s，共 %d 人。脱贫户和监测对象中：离职或返乡超过%d天未再上岗、欠薪或工伤案件未结、在岗超过%d天无回访的（天数可在“设置”中修改）。",
+	head := wrapLabel(fmt.Sprintf("核查日期 %s，共 %d 人。脱贫户和监测对象中：离职或返乡超过%d天未再上岗、欠薪或工伤案件未结、在岗超过%d天无回访的（天数可在“设置”中修改）。",
 		today, len(flags), rule.OutOfWorkDays, rule.QuietDays))
-	head.Wrapping = fyne.TextWrapBreak
-	r.note = widget.NewLabel("")
-	r.note.Wrapping = fyne.TextWrapBreak
+	r.note = wrapLabel("")
 	r.note.Hide()
 	r.list = widget.NewList(func() int { return len(r.flags) }, r.newRow, r.updateRow)
 	var body fyne.CanvasObject = r.list

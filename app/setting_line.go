@@ -12,17 +12,16 @@ import (
 // outcome under it, red when refused.
 type settingLine struct {
 	entry *textEntry
-	saved *widget.Label
+	saved *cjkLabel
 	// store checks and saves the typed text; it returns the text to show
 	// in the entry (normalised) and the line saying what was saved.
 	store func(text string) (shown, done string, err error)
 }
 
 func newSettingLine(placeholder, current string, store func(string) (string, string, error)) *settingLine {
-	l := &settingLine{entry: newTextEntry(placeholder), saved: widget.NewLabel(""), store: store}
+	l := &settingLine{entry: newTextEntry(placeholder), saved: wrapLabel(""), store: store}
 	l.entry.SetText(current)
 	l.entry.OnSubmitted = func(string) { l.save() }
-	l.saved.Wrapping = fyne.TextWrapWord
 	l.saved.Hide()
 	return l
 }

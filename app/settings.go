@@ -18,10 +18,10 @@ import (
 type settingsScreen struct {
 	g      *GUI
 	st     SettingsStore
-	office *widget.Label
+	office *cjkLabel
 	clerk  *textEntry
 	saved  *widget.Label
-	backup *widget.Label
+	backup *cjkLabel
 	built  fyne.CanvasObject
 
 	restoreRun *latest // checks and restores a backup off the UI thread
@@ -35,33 +35,27 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 	if s.built != nil {
 		return s.built
 	}
-	s.office = widget.NewLabel("")
-	s.office.Wrapping = fyne.TextWrapWord
+	s.office = wrapLabel("")
 	s.clerk = newTextEntry("经办人姓名")
 	s.saved = widget.NewLabel("")
 	s.saved.Hide()
 	saveClerk := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.saveClerk)
 	saveClerk.Importance = widget.HighImportance
-	clerkNote := widget.NewLabel("换人值班时改为当班经办人的姓名；之后的新增、修改和删除都以这个名字记入操作日志。")
-	clerkNote.Wrapping = fyne.TextWrapWord
+	clerkNote := wrapLabel("换人值班时改为当班经办人的姓名；之后的新增、修改和删除都以这个名字记入操作日志。")
 	clerkNote.Importance = widget.LowImportance
 
-	s.backup = widget.NewLabel("")
-	s.backup.Wrapping = fyne.TextWrapWord
+	s.backup = wrapLabel("")
 	s.backup.Hide()
 	backupNow := widget.NewButtonWithIcon("立即备份", theme.DownloadIcon(), s.backupNow)
 	s.restoreRun = s.g.newLatest()
 	restore := widget.NewButtonWithIcon("从备份恢复…", theme.HistoryIcon(), s.chooseBackup)
 	where, backupsText := databaseText(s.st.Path())
-	path := widget.NewLabel(where)
-	path.Wrapping = fyne.TextWrapWord
-	backupNote := widget.NewLabel(backupsText + storage.RetentionRule())
-	backupNote.Wrapping = fyne.TextWrapWord
+	path := wrapLabel(where)
+	backupNote := wrapLabel(backupsText + storage.RetentionRule())
 	backupNote.Importance = widget.LowImportance
 
-	about := widget.NewLabel(AppName + "：县级工会跨省劳务协作的登记、匹配、安置和跟踪服务。\n" +
+	about := wrapLabel(AppName + "：县级工会跨省劳务协作的登记、匹配、安置和跟踪服务。\n" +
 		"界面字体：思源黑体（Noto Sans SC），SIL 开放字体许可证。")
-	about.Wrapping = fyne.TextWrapWord
 
 	s.built = container.NewVScroll(container.NewVBox(
 		section("本单位", "首次使用时登记；与合作方交换数据时对方看到的就是这些信息", s.office),
@@ -144,8 +138,7 @@ func (s *settingsScreen) logSection() fyne.CanvasObject {
 	if dir == "" {
 		return section("日志", "", widget.NewLabel("本次运行没有日志文件（找不到可写的用户配置目录）。"))
 	}
-	path := widget.NewLabel("日志文件夹：" + dir)
-	path.Wrapping = fyne.TextWrapWord
+	path := wrapLabel("日志文件夹：" + dir)
 	open := widget.NewButtonWithIcon("打开日志文件夹", theme.FolderOpenIcon(), func() {
 		if err := s.g.hooks().open(dir); err != nil {
 			s.g.showError("无法打开日志文件夹", err)

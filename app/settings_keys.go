@@ -28,7 +28,7 @@ const keyFileExt = ".duikoukey"
 type keysSection struct {
 	g      *GUI
 	st     KeyStore
-	status *widget.Label
+	status *cjkLabel
 	run    *latest // the export or import, off the UI thread (scrypt takes a second)
 }
 
@@ -37,8 +37,7 @@ func newKeysSection(g *GUI, st KeyStore) *keysSection {
 }
 
 func (k *keysSection) view() fyne.CanvasObject {
-	k.status = widget.NewLabel("")
-	k.status.Wrapping = fyne.TextWrapWord
+	k.status = wrapLabel("")
 	k.refresh()
 	export := widget.NewButtonWithIcon("导出密钥…", theme.UploadIcon(), k.askExport)
 	imp := widget.NewButtonWithIcon("导入密钥…", theme.DownloadIcon(), k.chooseImport)

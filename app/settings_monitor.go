@@ -23,17 +23,16 @@ type MonitorRuleStore interface {
 type monitorSettings struct {
 	st               MonitorRuleStore
 	outOfWork, quiet *textEntry
-	saved            *widget.Label
+	saved            *cjkLabel
 }
 
 func newMonitorSettings(st MonitorRuleStore) *monitorSettings {
-	m := &monitorSettings{st: st, outOfWork: newTextEntry("30"), quiet: newTextEntry("90"), saved: widget.NewLabel("")}
+	m := &monitorSettings{st: st, outOfWork: newTextEntry("30"), quiet: newTextEntry("90"), saved: wrapLabel("")}
 	r := st.MonitorRule()
 	m.outOfWork.SetText(strconv.Itoa(r.OutOfWorkDays))
 	m.quiet.SetText(strconv.Itoa(r.QuietDays))
 	m.outOfWork.OnSubmitted = func(string) { m.save() }
 	m.quiet.OnSubmitted = func(string) { m.save() }
-	m.saved.Wrapping = fyne.TextWrapWord
 	m.saved.Hide()
 	return m
 }

@@ -13,12 +13,12 @@ import (
 type reportHeaderSettings struct {
 	st          ReportHeaderStore
 	head, phone *textEntry
-	saved       *widget.Label
+	saved       *cjkLabel
 }
 
 func newReportHeaderSettings(st ReportHeaderStore) *reportHeaderSettings {
 	r := &reportHeaderSettings{st: st, head: newTextEntry("如：张建国"), phone: newTextEntry("如：0931-5221234"),
-		saved: widget.NewLabel("")}
+		saved: wrapLabel("")}
 	head, phone, err := st.ReportHeader()
 	if err != nil {
 		r.fail(err)
@@ -27,7 +27,6 @@ func newReportHeaderSettings(st ReportHeaderStore) *reportHeaderSettings {
 	r.phone.SetText(phone)
 	r.head.OnSubmitted = func(string) { r.save() }
 	r.phone.OnSubmitted = func(string) { r.save() }
-	r.saved.Wrapping = fyne.TextWrapWord
 	if err == nil {
 		r.saved.Hide()
 	}

@@ -106,8 +106,7 @@ func (s *settingsScreen) confirmRestore(b *storage.BackupInfo) {
 		"已发给协作单位的内容，下次导入对方的交换文件时会补回。",
 		b.Taken.Local().Format("2006-01-02 15:04"), filepath.Base(b.Path),
 		b.Workers, b.Employers, b.Demands, b.Placements, b.FollowUps)
-	label := widget.NewLabel(msg)
-	label.Wrapping = fyne.TextWrapWord
+	label := wrapLabel(msg)
 	dialog.NewCustomConfirm("确认恢复", "恢复", "取消", container.NewGridWrap(fyne.NewSize(520, 170), label),
 		func(ok bool) {
 			if ok {

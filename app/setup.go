@@ -74,9 +74,8 @@ func newSetupScreen(g *GUI, st OfficeStore) *setupScreen {
 
 	title := widget.NewLabelWithStyle("欢迎使用"+AppName, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	intro := widget.NewLabel("第一次使用，请先登记本单位。输出地工会登记外出务工的劳动者，输入地工会收集用工单位的用工需求；" +
+	intro := wrapLabel("第一次使用，请先登记本单位。输出地工会登记外出务工的劳动者，输入地工会收集用工单位的用工需求；" +
 		"两地交换数据时，对方会看到这里填写的工会名称和地区。")
-	intro.Wrapping = fyne.TextWrapWord
 	logo := canvas.NewImageFromResource(fyne.NewStaticResource("icon.png", assets.Icon))
 	logo.FillMode = canvas.ImageFillContain
 	logo.SetMinSize(fyne.NewSize(72, 72))

@@ -39,7 +39,7 @@ type subsidyScreen struct {
 	file     *widget.Label
 	program  *widget.Select
 	asOf     *textEntry
-	summary  *widget.Label
+	summary  *cjkLabel
 	eligible *recordTable[subsidy.Entry, int]
 	excluded *recordTable[subsidy.Exclusion, int]
 	tabs     *container.AppTabs
@@ -53,12 +53,12 @@ func newSubsidyScreen(g *GUI, st SubsidyStore) *subsidyScreen {
 	s.eligible = newListView(g, listSpec[subsidy.Entry, int]{
 		src:   sliceLister(func() []subsidy.Entry { return s.current().Eligible }),
 		cols:  eligibleColumns(),
-		count: func() *widget.Label { return s.summary },
+		count: func() textSetter { return s.summary },
 	})
 	s.excluded = newListView(g, listSpec[subsidy.Exclusion, int]{
 		src:   sliceLister(func() []subsidy.Exclusion { return s.current().Excluded }),
 		cols:  excludedColumns(),
-		count: func() *widget.Label { return s.summary },
+		count: func() textSetter { return s.summary },
 	})
 	// A roster on screen follows the records it is made of (a placement
 	// ended, a partner's claims imported) while the screen is showing.
@@ -128,8 +128,7 @@ func (s *subsidyScreen) view() fyne.CanvasObject {
 	s.asOf.OnSubmitted = func(string) { s.refresh() }
 	run := widget.NewButtonWithIcon("生成名单", theme.ViewRefreshIcon(), s.refresh)
 	run.Importance = widget.HighImportance
-	s.summary = widget.NewLabel("选择县里的补贴规则文件（.xlsx 或 .csv），再点“生成名单”。")
-	s.summary.Wrapping = fyne.TextWrapWord
+	s.summary = wrapLabel("选择县里的补贴规则文件（.xlsx 或 .csv），再点“生成名单”。")
 
 	export := widget.NewButtonWithIcon("导出花名册…", theme.DownloadIcon(), s.startExport)
 	notice := widget.NewButtonWithIcon("打印公示名单", theme.DocumentPrintIcon(), func() { s.startPrint(report.Notice) })

@@ -53,7 +53,7 @@ func newWorkersScreen(g *GUI, st WorkerStore) *workersScreen {
 		sort:   "created",
 		desc:   true, // newest first
 		tables: []data.Table{data.TableWorkers},
-		count:  func() *widget.Label { return s.count },
+		count:  func() textSetter { return s.count },
 		open:   func(w data.Worker) { s.openEdit(w.ID) },
 		loaded: func() {
 			s.updateCount()
