@@ -54,6 +54,7 @@ func (s *Store) UpdateFrom(rec data.Record, opened int64) error {
 // meanwhile and that the clerk's form holds differently: both values as
 // JSON (data.ConflictValue shows them in words).
 type FieldChoice struct {
+	Table         data.Table
 	Column        string
 	Theirs, Yours string
 }
@@ -67,7 +68,7 @@ func (s *Store) FieldsChangedMeanwhile(opened, yours, current data.Record) ([]Fi
 	if err != nil {
 		return nil, err
 	}
-	mine, _, err := travellingValues(s.db, yours)
+	mine, table, err := travellingValues(s.db, yours)
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +79,7 @@ func (s *Store) FieldsChangedMeanwhile(opened, yours, current data.Record) ([]Fi
 	var out []FieldChoice
 	for col, v := range now {
 		if !bytes.Equal(v, was[col]) && !bytes.Equal(v, mine[col]) {
-			out = append(out, FieldChoice{Column: col, Theirs: string(v), Yours: string(mine[col])})
+			out = append(out, FieldChoice{Table: table, Column: col, Theirs: string(v), Yours: string(mine[col])})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Column < out[j].Column })

@@ -63,7 +63,7 @@ func TestUpdateFromRefusesAWriteOverAChangeMeanwhile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []FieldChoice{{Column: "phone", Theirs: `"13993100001"`, Yours: `"13893112345"`}}
+	want := []FieldChoice{{Table: data.TableWorkers, Column: "phone", Theirs: `"13993100001"`, Yours: `"13893112345"`}}
 	if len(choices) != 1 || choices[0] != want[0] {
 		t.Fatalf("choices = %+v, want %+v", choices, want)
 	}
