@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"duikou/data"
 	"reflect"
-	"sort"
 
 	"gorm.io/gorm/clause"
 )
@@ -59,7 +58,7 @@ type FieldChoice struct {
 	Theirs, Yours string
 }
 
-// FieldsChangedMeanwhile lists, in column order, the columns where current
+// FieldsChangedMeanwhile lists, in the record's field order, the columns where current
 // differs from opened (the other clerk changed them) and from yours (the
 // clerk's form says otherwise). Columns only the clerk changed are not
 // listed: there is nothing to choose, the clerk's value stands.
@@ -76,13 +75,17 @@ func (s *Store) FieldsChangedMeanwhile(opened, yours, current data.Record) ([]Fi
 	if err != nil {
 		return nil, err
 	}
+	cols, _, err := travellingColumns(s.db, current) // the record's own order, as the form has it
+	if err != nil {
+		return nil, err
+	}
 	var out []FieldChoice
-	for col, v := range now {
-		if !bytes.Equal(v, was[col]) && !bytes.Equal(v, mine[col]) {
+	for _, f := range cols {
+		col := f.DBName
+		if v := now[col]; !bytes.Equal(v, was[col]) && !bytes.Equal(v, mine[col]) {
 			out = append(out, FieldChoice{Table: table, Column: col, Theirs: string(v), Yours: string(mine[col])})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Column < out[j].Column })
 	return out, nil
 }
 
