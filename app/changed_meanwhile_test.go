@@ -146,3 +146,65 @@ func TestChangedMeanwhileEscKeepsTheForm(t *testing.T) {
 		t.Errorf("Esc wrote notes %q", stored.Notes)
 	}
 }
+
+// The employer and demand forms save the same way. An employer: the
+// other clerk changed the contact, this clerk the notes; 保存 with the
+// default (您填写的值) keeps this clerk's contact. A demand: the other
+// clerk raised the headcount, this clerk changed the title; choosing 对方
+// keeps the new headcount and the clerk's title.
+func TestEmployerAndDemandFormsAskOnAChangeMeanwhile(t *testing.T) {
+	h := newHarness(t, true)
+	d := h.matchDemand("MA1XY2K1", "南京悦家家政服务有限公司", func(d *data.Demand) { d.Headcount = 10 })
+	e, err := h.s.Employer(d.EmployerID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Contact = "陈经理"
+	if err := h.s.Update(e); err != nil {
+		t.Fatal(err)
+	}
+	es := h.openEmployers()
+
+	es.openEmployer(e.ID)
+	h.settle()
+	other, _ := h.s.Employer(e.ID)
+	other.Contact = "周主任"
+	if err := h.s.Update(other); err != nil {
+		t.Fatal(err)
+	}
+	ef := es.form.(*employerForm)
+	h.typeInto(ef.notes, "已建会，愿意接收脱贫劳动力")
+	ef.doSave()
+	h.settle()
+	if !h.dialogOpen() {
+		t.Fatal("the employer form saved over the other clerk's contact without asking")
+	}
+	h.mustShow("联系人")
+	h.mustShow("周主任")
+	h.mustShow("陈经理")
+	h.tap("保存")
+	if stored, _ := h.s.Employer(e.ID); stored.Contact != "陈经理" || stored.Notes != "已建会，愿意接收脱贫劳动力" {
+		t.Errorf("employer stored contact %q notes %q, want the clerk's both", stored.Contact, stored.Notes)
+	}
+
+	es.openDemand(d.ID)
+	h.settle()
+	od, _ := h.s.Demand(d.ID)
+	od.Headcount = 12
+	if err := h.s.Update(od); err != nil {
+		t.Fatal(err)
+	}
+	df := es.form.(*demandForm)
+	h.typeInto(df.title, "住家保姆（可带孩子）")
+	df.doSave()
+	h.settle()
+	if !h.dialogOpen() {
+		t.Fatalf("the demand form saved over the other clerk's headcount without asking: %s", df.fm.summary.Text)
+	}
+	h.mustShow("招聘人数")
+	h.chooseSide(theirsWord, 0)
+	h.tap("保存")
+	if stored, _ := h.s.Demand(d.ID); stored.Headcount != 12 || stored.Title != "住家保姆（可带孩子）" {
+		t.Errorf("demand stored headcount %d title %q, want 12 and the clerk's title", stored.Headcount, stored.Title)
+	}
+}
