@@ -378,18 +378,19 @@ func (f *demandForm) doSave() {
 		return
 	}
 	d := f.demand()
-	var err error
-	if f.orig == nil {
-		err = f.s.st.Create(d)
-	} else {
-		err = f.s.st.Update(d)
+	saved := func() {
+		f.s.closeForm(d.EmployerID)
+		f.s.say(fmt.Sprintf("已保存用工需求“%s”", orNone(d.Title)))
 	}
-	if err != nil {
+	if f.orig != nil {
+		f.g.saveEdited(f.s.st, f.orig, d, saved, f.fm.refuseError)
+		return
+	}
+	if err := f.s.st.Create(d); err != nil {
 		f.fm.refuseError(err)
 		return
 	}
-	f.s.closeForm(d.EmployerID)
-	f.s.say(fmt.Sprintf("已保存用工需求“%s”", orNone(d.Title)))
+	saved()
 }
 
 func (f *demandForm) doCancel() {

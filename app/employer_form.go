@@ -189,18 +189,19 @@ func (f *employerForm) doSave() {
 	e.Industry = strings.TrimSpace(f.industry.Text)
 	e.HasUnion = f.union.Checked
 	e.Notes = strings.TrimSpace(f.notes.Text)
-	var err error
-	if f.orig == nil {
-		err = f.s.st.Create(e)
-	} else {
-		err = f.s.st.Update(e)
+	saved := func() {
+		f.s.closeForm(e.ID)
+		f.s.say(fmt.Sprintf("已保存用工单位“%s”", e.Name))
 	}
-	if err != nil {
+	if f.orig != nil {
+		f.g.saveEdited(f.s.st, f.orig, e, saved, f.fm.refuseError)
+		return
+	}
+	if err := f.s.st.Create(e); err != nil {
 		f.fm.refuseError(err)
 		return
 	}
-	f.s.closeForm(e.ID)
-	f.s.say(fmt.Sprintf("已保存用工单位“%s”", e.Name))
+	saved()
 }
 
 func (f *employerForm) doCancel() {

@@ -99,7 +99,9 @@ var fieldLabels = map[string]string{
 	"sex_requirement": "性别要求", "contract_signed": "签订合同", "contract_date": "合同签订日期",
 	"contract_months": "合同期限（月）", "social_insurance": "社会保险", "accident_insurance": "工伤保险",
 	"program": "补贴项目", "destination": "去向", "months": "务工月数", "as_of": "核算日", "claimed_on": "申报日期",
-	"placement_id": "就业安置",
+	"placement_id": "就业安置", "id_number": "身份证号", "credit_code": "统一社会信用代码",
+	"has_union": "已建会", "board": "包吃", "lodging": "包住", "valid_from": "有效期起",
+	"age_min": "最低年龄", "age_max": "最高年龄", "deleted": "已删除",
 }
 
 func fieldLabel(column string) string {

@@ -31,6 +31,16 @@ type RecordWriter interface {
 	Delete(rec data.Record) error
 }
 
+// EditSaver saves a form's record against the version the form was
+// opened at: a row another clerk saved meanwhile is refused with a
+// *storage.ChangedMeanwhile, and the two help the clerk merge
+// (changed_meanwhile.go).
+type EditSaver interface {
+	UpdateFrom(rec data.Record, opened int64) error
+	FieldsChangedMeanwhile(opened, yours, current data.Record) ([]storage.FieldChoice, error)
+	TakeFields(dst, src data.Record, columns []string) error
+}
+
 // officeReader is the office this installation is (its place, its clerk).
 type officeReader interface {
 	Office() *data.Office
@@ -39,6 +49,7 @@ type officeReader interface {
 // WorkerStore is what the worker list and form use.
 type WorkerStore interface {
 	RecordWriter
+	EditSaver
 	officeReader
 	ListWorkers(f data.WorkerFilter, p data.Page) ([]data.Worker, *data.Cursor, error)
 	CountWorkers(f data.WorkerFilter) (int64, error)
@@ -52,6 +63,7 @@ type WorkerStore interface {
 // EmployerStore is what the employer and demand screens use.
 type EmployerStore interface {
 	RecordWriter
+	EditSaver
 	ListEmployers(f data.EmployerFilter, p data.Page) ([]data.Employer, *data.Cursor, error)
 	CountEmployers(f data.EmployerFilter) (int64, error)
 	Employer(id string) (*data.Employer, error)

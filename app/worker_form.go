@@ -464,18 +464,19 @@ func (f *workerForm) doSave() {
 		return
 	}
 	w := f.worker()
-	var err error
-	if f.orig == nil {
-		err = f.s.st.Create(w)
-	} else {
-		err = f.s.st.Update(w)
+	saved := func() {
+		f.s.closeForm()
+		f.s.say(fmt.Sprintf("已保存劳动者“%s”", w.Name))
 	}
-	if err != nil {
+	if f.orig != nil {
+		f.g.saveEdited(f.s.st, f.orig, w, saved, f.fm.refuseError)
+		return
+	}
+	if err := f.s.st.Create(w); err != nil {
 		f.fm.refuseError(err)
 		return
 	}
-	f.s.closeForm()
-	f.s.say(fmt.Sprintf("已保存劳动者“%s”", w.Name))
+	saved()
 }
 
 func (f *workerForm) doCancel() {

@@ -6,7 +6,8 @@
 //   - opening, pragmas, migrations: store.go, migrate.go, stmt_cache.go,
 //     bulk_tx.go (bulk jobs that commit without a WAL checkpoint);
 //   - writes: crud.go and write.go (record + op + audit in one
-//     transaction), record_hooks.go, worker_registration.go (the 登记日期)
+//     transaction), changed_meanwhile.go (a form's save refused when
+//     another clerk wrote the row after it was opened), record_hooks.go, worker_registration.go (the 登记日期)
 //     and placement_rules.go (each record's data.Validate with the checks
 //     that need the database around it),
 //     bookkeeping.go (filled counts, worker status, check-in calls that
