@@ -519,7 +519,15 @@ func (m *merge) applyRowState(st *RowState) error {
 		if seen, err := m.haveOp(fs.Ref); err != nil {
 			return err
 		} else if seen {
-			continue // we applied that op already; what we hold since is newer
+			// We applied that op already; what we hold since is newer,
+			// unless the op reached us before a withdrawal that stripped
+			// its value, and a re-consent refilled the column from an
+			// older state (refillWorker).
+			if stripped, err := m.heldStripped(st.Table, col, fs.Ref); err != nil {
+				return err
+			} else if !stripped {
+				continue
+			}
 		}
 		if err := codec.set(rec, col, fs.Value); err != nil {
 			return err

@@ -37,15 +37,15 @@ import (
 // is covered by the tests in sync_restore_test.go; mixed into this run
 // (DUIKOU_RESTORE_NOCARRY=1) seeds 39 and 112 of 200 also diverge.
 //
-// Measured on 2026-12-06 with DUIKOU_SEEDS=200: seeds 112 and 143
-// diverge; with DUIKOU_RESTORE_NOCARRY=1 seeds 8, 60, 112, 118, 120, 122
-// and 134. DUIKOU_TRACE=1 (with -v and a -run naming one seed, e.g.
-// TestExchangeConvergesAcrossRestores/seed143) logs every step. In seed
-// 143, 榆中 edits 劳动者4 (step 83), backs up (92), 南京 edits the same
-// worker (93), and 榆中 restores the step-92 backup twice with the floor
-// carried: at the end 榆中 holds its step-83 notes and 南京 the notes of
-// the worker's creation, so the merge after the restore (sync_merge.go,
-// sync_restore.go) settles one field two ways.
+// Measured on 2026-12-06 with DUIKOU_SEEDS=200: seed 112 diverges; with
+// DUIKOU_RESTORE_NOCARRY=1 seeds 8, 60, 112, 118, 120, 122 and 134.
+// DUIKOU_TRACE=1 (with -v and a -run naming one seed, e.g.
+// TestExchangeConvergesAcrossRestores/seed112) logs every step. Seed 143
+// diverged too, not through the restore bookkeeping but through consent:
+// 南京 edited 劳动者4 after 榆中 had withdrawn the worker's consent, the
+// withdrawal erased that edit at 南京, and on re-consent 南京 waited for
+// a row state at least as recent as the erased edit, which 榆中 never
+// saw (refillWorker; TestReConsentRefillsOverAnErasedEditTheOriginNeverSaw).
 func TestExchangeConvergesAcrossRestores(t *testing.T) {
 	seeds := 12
 	if testing.Short() {
