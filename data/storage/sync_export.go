@@ -97,6 +97,11 @@ func (s *Store) changesFor(partnerID string, preview bool) (*Changes, error) {
 				return err
 			}
 		}
+		// Ops of ours the partner lacks below what it acknowledges
+		// (sync_resend_holes.go).
+		if ops, err = ownHoleOps(tx, ops, partnerID, self.ID, min(c.Since[self.ID], held[self.ID])); err != nil {
+			return err
+		}
 		// After the partner's word went back in time (a restore, or an old
 		// file imported late), the last op of its own that we hold goes
 		// along even if acknowledged: if it restored a backup and numbered

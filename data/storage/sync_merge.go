@@ -119,8 +119,11 @@ func (m *merge) run() error {
 					m.late.add(tx.origin, w.Origin, w.Seq) // seen in an answer: settled then
 				}
 			}
-		} else if w.Origin != tx.origin && w.Seq <= m.have[w.Origin] {
-			continue // covered already (or withheld from us by the sender's scope)
+		} else if w.Origin != tx.origin && w.Origin != c.From && w.Seq <= m.have[w.Origin] {
+			// Covered already (or withheld from us by the sender's scope).
+			// One of the sender's own that our log lacks is taken in: it
+			// sends them again only when we lack them (sync_resend_holes.go).
+			continue
 		}
 		if _, ok := newRecord(w.Table); !ok {
 			return fmt.Errorf("文件含有未知的表 %q", w.Table)
@@ -519,7 +522,15 @@ func (m *merge) applyRowState(st *RowState) error {
 		if seen, err := m.haveOp(fs.Ref); err != nil {
 			return err
 		} else if seen {
-			continue // we applied that op already; what we hold since is newer
+			// We applied that op already; what we hold since is newer,
+			// unless the op reached us before a withdrawal that stripped
+			// its value, and a re-consent refilled the column from an
+			// older state (refillWorker).
+			if stripped, err := m.heldStripped(st.Table, col, fs.Ref); err != nil {
+				return err
+			} else if !stripped {
+				continue
+			}
 		}
 		if err := codec.set(rec, col, fs.Value); err != nil {
 			return err

@@ -23,29 +23,23 @@ import (
 // is lost with the restore; that is what a restore means, so only
 // agreement is checked here.)
 //
-// Known limits, for whoever takes this further: run with 200 seeds, seed
-// 30 still ends with rows missing at one office. The cause: B makes an
-// employer (its ops 9 and 10) and, before sending it, restores an older
-// backup, so 9 and 10 are lost and the floor moves past them. Later B
-// restores a backup taken between making the employer and that first
-// restore: ops 9 and 10 are back in B's log, but A acknowledges B's ops
-// well past 10 and nothing sends them again, so only B has the employer.
-// A fix: after a restore, compare the own ops the partners send back
-// (askResend) with the log and resend those they lack, with the receiver
-// taking an op below its vector that fills a hole it never held. A restore that does not carry
-// the floor (a backup file copied into place by hand, the old disk gone)
-// is covered by the tests in sync_restore_test.go; mixed into this run
-// (DUIKOU_RESTORE_NOCARRY=1) seeds 39 and 112 of 200 also diverge.
+// Known limits, for whoever takes this further: a restore that does not
+// carry the floor (a backup file copied into place by hand, the old disk
+// gone) is covered by the tests in sync_restore_test.go; mixed into this
+// run (DUIKOU_RESTORE_NOCARRY=1) seeds 8, 60, 118, 120, 122 and 134 of
+// 200 still diverge (8 and 118 end with a file refused for good: "用工需求
+// 的用工单位有误"). With the floor carried, seeds 1-200 all pass.
 //
-// Measured on 2026-12-06 with DUIKOU_SEEDS=200: seeds 112 and 143
-// diverge; with DUIKOU_RESTORE_NOCARRY=1 seeds 8, 60, 112, 118, 120, 122
-// and 134. DUIKOU_TRACE=1 (with -v and a -run naming one seed, e.g.
-// TestExchangeConvergesAcrossRestores/seed143) logs every step. In seed
-// 143, 榆中 edits 劳动者4 (step 83), backs up (92), 南京 edits the same
-// worker (93), and 榆中 restores the step-92 backup twice with the floor
-// carried: at the end 榆中 holds its step-83 notes and 南京 the notes of
-// the worker's creation, so the merge after the restore (sync_merge.go,
-// sync_restore.go) settles one field two ways.
+// Measured on 2026-12-06 with DUIKOU_SEEDS=200. DUIKOU_TRACE=1 (with -v
+// and a -run naming one seed, e.g. TestExchangeConvergesAcrossRestores/
+// seed8) logs every step. Fixed since: seed 143 (a re-consent did not
+// refill what a withdrawal had erased when the erased value was an edit
+// the registering office never saw, refillWorker;
+// TestReConsentRefillsOverAnErasedEditTheOriginNeverSaw) and seed 112
+// (ops made between two backups, lost in a restore of the earlier one and
+// back with a restore of the later one, reached no partner: the case an
+// earlier note here described for seed 30, sync_resend_holes.go;
+// TestAnOpBackFromALaterBackupReachesThePartner).
 func TestExchangeConvergesAcrossRestores(t *testing.T) {
 	seeds := 12
 	if testing.Short() {
