@@ -18,11 +18,7 @@ import (
 // soonest), with a panel beside the list to record a call's result in a
 // few keystrokes: tap the row, type the result, Enter.
 type followUpsScreen struct {
-	g     *GUI
-	st    FollowUpStore
-	rows  *pagedRows[data.FollowUp, data.FollowUpFilter]
-	table *recordTable[data.FollowUp, data.FollowUpFilter]
-	today data.Date
+	listScreen[FollowUpStore, data.FollowUp, data.FollowUpFilter]
 
 	kind, status, owner *widget.Select
 	count, notice       *widget.Label
@@ -50,8 +46,8 @@ const (
 )
 
 func newFollowUpsScreen(g *GUI, st FollowUpStore) *followUpsScreen {
-	s := &followUpsScreen{g: g, st: st, today: st.Today()}
-	s.table = newListView(g, listSpec[data.FollowUp, data.FollowUpFilter]{
+	s := &followUpsScreen{}
+	s.listScreen = newListScreen(g, st, st.Today(), listSpec[data.FollowUp, data.FollowUpFilter]{
 		src:    lister[data.FollowUp, data.FollowUpFilter]{list: st.ListFollowUpsFull, count: st.CountFollowUps},
 		filter: data.FollowUpFilter{Status: data.FollowUpOpen}, // 待办
 		cols:   s.columns(),
@@ -61,7 +57,6 @@ func newFollowUpsScreen(g *GUI, st FollowUpStore) *followUpsScreen {
 		open:   func(f data.FollowUp) { s.openEntry(&f) },
 		loaded: s.updateCount,
 	})
-	s.rows = s.table.rows
 	return s
 }
 

@@ -25,10 +25,7 @@ type placementQuery struct {
 // stage, employer, work place and date, and a placement's page in its
 // place when the clerk opens one.
 type placementsScreen struct {
-	g     *GUI
-	st    PlacementStore
-	rows  *pagedRows[data.Placement, placementQuery]
-	table *recordTable[data.Placement, placementQuery]
+	listScreen[PlacementStore, data.Placement, placementQuery]
 
 	stage    *widget.Select
 	employer *widget.Select
@@ -54,8 +51,9 @@ const (
 )
 
 func newPlacementsScreen(g *GUI, st PlacementStore) *placementsScreen {
-	s := &placementsScreen{g: g, st: st}
-	s.table = newListView(g, listSpec[data.Placement, placementQuery]{
+	s := &placementsScreen{}
+	// No column of this list counts from today: no date for it.
+	s.listScreen = newListScreen(g, st, data.Date{}, listSpec[data.Placement, placementQuery]{
 		src: lister[data.Placement, placementQuery]{
 			list: func(q placementQuery, p data.Page) ([]data.Placement, *data.Cursor, error) {
 				return st.ListPlacementsIn(q.f, q.r, p)
@@ -70,7 +68,6 @@ func newPlacementsScreen(g *GUI, st PlacementStore) *placementsScreen {
 		open:   func(p data.Placement) { s.open(p.ID) },
 		loaded: s.updateCount,
 	})
-	s.rows = s.table.rows
 	return s
 }
 
@@ -282,16 +279,14 @@ func (s *placementsScreen) updateCount() {
 
 // open shows a placement's page in place of the list.
 func (s *placementsScreen) open(id string) {
-	p, err := loadPlacement(s.st, id)
-	if err != nil {
-		s.g.showError("无法打开就业安置", err)
-		return
-	}
-	s.view()
-	s.page = newPlacementPage(s, p)
-	s.stack.Objects = []fyne.CanvasObject{s.page.view()}
-	s.stack.Refresh()
-	s.page.shown()
+	read := func(id string) (*data.Placement, error) { return loadPlacement(s.st, id) }
+	openByID(s.g, "就业安置", id, read, func(p *data.Placement) {
+		s.view()
+		s.page = newPlacementPage(s, p)
+		s.stack.Objects = []fyne.CanvasObject{s.page.view()}
+		s.stack.Refresh()
+		s.page.shown()
+	})
 }
 
 // closePage goes back to the list.

@@ -18,11 +18,8 @@ import (
 // workersScreen is 劳动者: the list of registered workers with its filters,
 // and the worker form in its place when the clerk opens or adds one.
 type workersScreen struct {
-	g     *GUI
-	st    WorkerStore
-	rows  *pagedRows[data.Worker, data.WorkerFilter]
-	table *recordTable[data.Worker, data.WorkerFilter]
-	today data.Date
+	listScreen[WorkerStore, data.Worker, data.WorkerFilter]
+	formPlace[*workerForm]
 
 	search  *textEntry
 	region  *regionField
@@ -33,9 +30,6 @@ type workersScreen struct {
 	notice  *widget.Label
 	add     *widget.Button
 
-	list  fyne.CanvasObject
-	stack *fyne.Container
-	form  *workerForm // the open form, nil when the list shows
 	// onReady are called once, when the first rows arrive.
 	onReady []func()
 }
@@ -46,8 +40,8 @@ const (
 )
 
 func newWorkersScreen(g *GUI, st WorkerStore) *workersScreen {
-	s := &workersScreen{g: g, st: st, today: st.Today()}
-	s.table = newListView(g, listSpec[data.Worker, data.WorkerFilter]{
+	s := &workersScreen{}
+	s.listScreen = newListScreen(g, st, st.Today(), listSpec[data.Worker, data.WorkerFilter]{
 		src:    lister[data.Worker, data.WorkerFilter]{list: st.ListWorkers, count: st.CountWorkers},
 		cols:   s.columns(),
 		sort:   "created",
@@ -64,7 +58,6 @@ func newWorkersScreen(g *GUI, st WorkerStore) *workersScreen {
 			}
 		},
 	})
-	s.rows = s.table.rows
 	return s
 }
 
@@ -165,7 +158,7 @@ func (s *workersScreen) view() fyne.CanvasObject {
 }
 
 func (s *workersScreen) shown() {
-	if s.form != nil {
+	if s.formOpen() {
 		s.form.shown()
 		return
 	}
@@ -210,35 +203,25 @@ func (s *workersScreen) say(msg string) {
 }
 
 func (s *workersScreen) openNew() {
-	if s.form != nil {
+	if s.formOpen() {
 		return
 	}
 	s.showForm(newWorkerForm(s, nil))
 }
 
 func (s *workersScreen) openEdit(id string) {
-	w, err := s.st.Worker(id)
-	if err != nil {
-		s.g.showError("无法打开劳动者", err)
-		return
-	}
-	s.showForm(newWorkerForm(s, w))
+	openByID(s.g, "劳动者", id, s.st.Worker, func(w *data.Worker) { s.showForm(newWorkerForm(s, w)) })
 }
 
 func (s *workersScreen) showForm(f *workerForm) {
 	s.view()
-	s.form = f
 	s.notice.Hide()
-	s.stack.Objects = []fyne.CanvasObject{f.view()}
-	s.stack.Refresh()
-	f.shown()
+	s.putForm(f)
 }
 
 // closeForm goes back to the list.
 func (s *workersScreen) closeForm() {
-	s.form = nil
-	s.stack.Objects = []fyne.CanvasObject{s.list}
-	s.stack.Refresh()
+	s.putList()
 	s.g.setHeading("劳动者")
 	s.shown()
 }
