@@ -61,9 +61,9 @@ type employersScreen struct {
 
 func newEmployersScreen(g *GUI, st EmployerStore) *employersScreen {
 	s := &employersScreen{g: g, st: st, today: st.Today(), sums: g.newLatest()}
-	demands := lister[data.Demand, data.DemandFilter]{list: st.ListDemands, count: st.CountDemands}
+	demands := listFrom(st.ListDemands, st.CountDemands)
 	s.empTable = newListView(g, listSpec[data.Employer, data.EmployerFilter]{
-		src: lister[data.Employer, data.EmployerFilter]{list: st.ListEmployers, count: st.CountEmployers},
+		src: listFrom(st.ListEmployers, st.CountEmployers),
 		cols: []column[data.Employer]{
 			{title: "单位名称", width: 196, sort: "name", text: func(e *data.Employer) string { return e.Name }},
 			{title: "所在地", width: 104, sort: "region", text: func(e *data.Employer) string { return shortRegionName(e.Region) }},
@@ -262,8 +262,7 @@ func (s *employersScreen) view() fyne.CanvasObject {
 }
 
 func (s *employersScreen) shown() {
-	if s.formOpen() {
-		s.form.shown()
+	if s.formShown() {
 		return
 	}
 	s.today = s.st.Today()

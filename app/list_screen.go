@@ -2,12 +2,14 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
 )
 
 // listScreen is what every screen built around one list has: the window,
-// the narrow store the screen reads, the list's rows and table, and the
+// the narrow store the screen reads, the list's rows and table, the label
+// beside the list that counts its rows (and says a failed query), and the
 // day its columns count from (ages, 逾期). Screens embed it, so the parts
 // are named the same everywhere.
 type listScreen[S any, T any, F comparable] struct {
@@ -15,13 +17,17 @@ type listScreen[S any, T any, F comparable] struct {
 	st    S
 	rows  *pagedRows[T, F]
 	table *recordTable[T, F]
+	count *widget.Label // made by the screen's view
 	today data.Date
 }
 
-// newListScreen builds the screen's list from its spec (newListView).
-func newListScreen[S any, T any, F comparable](g *GUI, st S, today data.Date, sp listSpec[T, F]) listScreen[S, T, F] {
-	t := newListView(g, sp)
-	return listScreen[S, T, F]{g: g, st: st, rows: t.rows, table: t, today: today}
+// buildList builds the screen's list from its spec (newListView), the
+// count label being the one a failed query's error replaces.
+func (ls *listScreen[S, T, F]) buildList(g *GUI, st S, today data.Date, sp listSpec[T, F]) {
+	ls.g, ls.st, ls.today = g, st, today
+	sp.count = func() textSetter { return ls.count }
+	ls.table = newListView(g, sp)
+	ls.rows = ls.table.rows
 }
 
 // formPlace is the stack a list screen shows its list in and, while the
@@ -42,6 +48,16 @@ type formView interface {
 	shown()
 }
 
+// formShown passes the screen's shown on to the open form, if one is: it
+// says whether there was one.
+func (p *formPlace[V]) formShown() bool {
+	if !p.formOpen() {
+		return false
+	}
+	p.form.shown()
+	return true
+}
+
 // formOpen says whether a form is in the list's place.
 func (p *formPlace[V]) formOpen() bool {
 	var none V
@@ -51,8 +67,7 @@ func (p *formPlace[V]) formOpen() bool {
 // putForm shows f in the list's place.
 func (p *formPlace[V]) putForm(f V) {
 	p.form = f
-	p.stack.Objects = []fyne.CanvasObject{f.view()}
-	p.stack.Refresh()
+	showIn(p.stack, f.view())
 	f.shown()
 }
 
@@ -60,8 +75,7 @@ func (p *formPlace[V]) putForm(f V) {
 func (p *formPlace[V]) putList() {
 	var none V
 	p.form = none
-	p.stack.Objects = []fyne.CanvasObject{p.list}
-	p.stack.Refresh()
+	showIn(p.stack, p.list)
 }
 
 // openByID reads the record id and hands it to open (which shows its form
@@ -74,4 +88,10 @@ func openByID[T any](g *GUI, what, id string, read func(string) (*T, error), ope
 		return
 	}
 	open(r)
+}
+
+// showIn has c show objs in place of what it showed, and redraws it.
+func showIn(c *fyne.Container, objs ...fyne.CanvasObject) {
+	c.Objects = objs
+	c.Refresh()
 }

@@ -31,7 +31,6 @@ type placementsScreen struct {
 	employer *widget.Select
 	region   *regionField
 	from, to *textEntry
-	count    *widget.Label
 	// actions is the toolbar spot for the list's export and print buttons
 	// (newListActions from the spreadsheet work, wired at merge); Scope
 	// gives them what the list shows.
@@ -53,7 +52,7 @@ const (
 func newPlacementsScreen(g *GUI, st PlacementStore) *placementsScreen {
 	s := &placementsScreen{}
 	// No column of this list counts from today: no date for it.
-	s.listScreen = newListScreen(g, st, data.Date{}, listSpec[data.Placement, placementQuery]{
+	s.buildList(g, st, data.Date{}, listSpec[data.Placement, placementQuery]{
 		src: lister[data.Placement, placementQuery]{
 			list: func(q placementQuery, p data.Page) ([]data.Placement, *data.Cursor, error) {
 				return st.ListPlacementsIn(q.f, q.r, p)
@@ -64,7 +63,6 @@ func newPlacementsScreen(g *GUI, st PlacementStore) *placementsScreen {
 		sort:   "created",
 		desc:   true,
 		tables: []data.Table{data.TablePlacements, data.TableWorkers, data.TableEmployers, data.TableDemands},
-		count:  func() textSetter { return s.count },
 		open:   func(p data.Placement) { s.open(p.ID) },
 		loaded: s.updateCount,
 	})
@@ -283,8 +281,7 @@ func (s *placementsScreen) open(id string) {
 	openByID(s.g, "就业安置", id, read, func(p *data.Placement) {
 		s.view()
 		s.page = newPlacementPage(s, p)
-		s.stack.Objects = []fyne.CanvasObject{s.page.view()}
-		s.stack.Refresh()
+		showIn(s.stack, s.page.view())
 		s.page.shown()
 	})
 }
@@ -295,8 +292,7 @@ func (s *placementsScreen) closePage() {
 		return
 	}
 	s.page = nil
-	s.stack.Objects = []fyne.CanvasObject{s.list}
-	s.stack.Refresh()
+	showIn(s.stack, s.list)
 	s.g.setHeading("就业安置")
 	s.shown()
 }

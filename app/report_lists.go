@@ -56,7 +56,7 @@ func (l *figureLists) open(r *stats.Report, in stats.Indicator) {
 		table, noun = figureTable(l, &l.workers, fig, func(f data.Figure) data.WorkerFilter { return data.WorkerFilter{Figure: f} },
 			func() listSpec[data.Worker, data.WorkerFilter] {
 				return listSpec[data.Worker, data.WorkerFilter]{
-					src:    lister[data.Worker, data.WorkerFilter]{list: st.ListWorkers, count: st.CountWorkers},
+					src:    listFrom(st.ListWorkers, st.CountWorkers),
 					cols:   g.workers.columns(),
 					sort:   "created",
 					tables: []data.Table{data.TableWorkers},
@@ -67,7 +67,7 @@ func (l *figureLists) open(r *stats.Report, in stats.Indicator) {
 		table, noun = figureTable(l, &l.placements, fig, func(f data.Figure) data.PlacementFilter { return data.PlacementFilter{Figure: f} },
 			func() listSpec[data.Placement, data.PlacementFilter] {
 				return listSpec[data.Placement, data.PlacementFilter]{
-					src:    lister[data.Placement, data.PlacementFilter]{list: st.ListPlacements, count: st.CountPlacements},
+					src:    listFrom(st.ListPlacements, st.CountPlacements),
 					cols:   placementColumns(),
 					sort:   "created",
 					tables: []data.Table{data.TablePlacements, data.TableWorkers, data.TableDemands},
@@ -78,7 +78,7 @@ func (l *figureLists) open(r *stats.Report, in stats.Indicator) {
 		table, noun = figureTable(l, &l.followUps, fig, func(f data.Figure) data.FollowUpFilter { return data.FollowUpFilter{Figure: f} },
 			func() listSpec[data.FollowUp, data.FollowUpFilter] {
 				return listSpec[data.FollowUp, data.FollowUpFilter]{
-					src:    lister[data.FollowUp, data.FollowUpFilter]{list: st.ListFollowUpsFull, count: st.CountFollowUps},
+					src:    listFrom(st.ListFollowUpsFull, st.CountFollowUps),
 					cols:   g.followUps.columns(),
 					sort:   "due",
 					tables: []data.Table{data.TableFollowUps, data.TableWorkers},
@@ -89,7 +89,7 @@ func (l *figureLists) open(r *stats.Report, in stats.Indicator) {
 		table, noun = figureTable(l, &l.demands, fig, func(f data.Figure) data.DemandFilter { return data.DemandFilter{Figure: f} },
 			func() listSpec[data.Demand, data.DemandFilter] {
 				return listSpec[data.Demand, data.DemandFilter]{
-					src:    lister[data.Demand, data.DemandFilter]{list: st.ListDemands, count: st.CountDemands},
+					src:    listFrom(st.ListDemands, st.CountDemands),
 					cols:   g.employers.demandColumns(true),
 					sort:   "created",
 					tables: []data.Table{data.TableDemands, data.TableEmployers},
@@ -103,11 +103,9 @@ func (l *figureLists) open(r *stats.Report, in stats.Indicator) {
 	l.heading = fmt.Sprintf("%s（%s）", in.Label, r.Period.Label())
 	l.title.SetText(fmt.Sprintf("%s：%s。%s。", l.heading, figureText(in, in.Value), in.Definition) + sumNote(in))
 	l.count.SetText("正在查询…")
-	l.body.Objects = []fyne.CanvasObject{table}
-	l.body.Refresh()
+	showIn(l.body, table)
 	l.showing = true
-	l.s.stack.Objects = []fyne.CanvasObject{l.view}
-	l.s.stack.Refresh()
+	showIn(l.s.stack, l.view)
 	l.s.shown()
 }
 
@@ -146,7 +144,6 @@ func (l *figureLists) counted(n int) {
 // close goes back to the figures.
 func (l *figureLists) close() {
 	l.showing = false
-	l.s.stack.Objects = []fyne.CanvasObject{l.s.figures}
-	l.s.stack.Refresh()
+	showIn(l.s.stack, l.s.figures)
 	l.s.g.setHeading("统计报表")
 }

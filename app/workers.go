@@ -26,7 +26,6 @@ type workersScreen struct {
 	occ     *occField
 	status  *widget.Select
 	poverty *widget.Select
-	count   *widget.Label
 	notice  *widget.Label
 	add     *widget.Button
 
@@ -34,20 +33,14 @@ type workersScreen struct {
 	onReady []func()
 }
 
-const (
-	allStatuses  = "全部状态"
-	allPoverties = "全部脱贫状态"
-)
-
 func newWorkersScreen(g *GUI, st WorkerStore) *workersScreen {
 	s := &workersScreen{}
-	s.listScreen = newListScreen(g, st, st.Today(), listSpec[data.Worker, data.WorkerFilter]{
-		src:    lister[data.Worker, data.WorkerFilter]{list: st.ListWorkers, count: st.CountWorkers},
+	s.buildList(g, st, st.Today(), listSpec[data.Worker, data.WorkerFilter]{
+		src:    listFrom(st.ListWorkers, st.CountWorkers),
 		cols:   s.columns(),
 		sort:   "created",
 		desc:   true, // newest first
 		tables: []data.Table{data.TableWorkers},
-		count:  func() textSetter { return s.count },
 		open:   func(w data.Worker) { s.openEdit(w.ID) },
 		loaded: func() {
 			s.updateCount()
@@ -158,8 +151,7 @@ func (s *workersScreen) view() fyne.CanvasObject {
 }
 
 func (s *workersScreen) shown() {
-	if s.formOpen() {
-		s.form.shown()
+	if s.formShown() {
 		return
 	}
 	s.today = s.st.Today()
@@ -167,6 +159,12 @@ func (s *workersScreen) shown() {
 }
 
 func (s *workersScreen) focusSearch() { s.g.focus(s.search) }
+
+// The status filters' first choices, which filter nothing.
+const (
+	allStatuses  = "全部状态"
+	allPoverties = "全部脱贫状态"
+)
 
 // filter is what the filter bar says.
 func (s *workersScreen) filter() data.WorkerFilter {
