@@ -199,62 +199,18 @@ func (f *occField) set(key string, notify bool) {
 // occListField holds several 工种 (意向工种): one line each with a remove
 // button, and an add button.
 type occListField struct {
-	widget.BaseWidget
-	keys      []string
-	parent    fyne.Window
-	onChanged func()
-
-	lines   *fyne.Container
-	add     *widget.Button
+	pickedList
+	parent  fyne.Window
 	chooser *occChooser
 }
 
 func newOccListField(parent fyne.Window) *occListField {
-	f := &occListField{parent: parent, lines: container.NewVBox()}
-	f.add = widget.NewButtonWithIcon("添加工种", theme.ContentAddIcon(), f.open)
-	f.ExtendBaseWidget(f)
+	f := &occListField{parent: parent}
+	f.init(f, "添加工种", occName, f.open)
 	return f
 }
 
-func (f *occListField) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewVBox(f.lines, container.NewHBox(f.add)))
-}
-
 func (f *occListField) open() {
-	f.chooser = newOccChooser("添加意向工种", "", f.parent, f.addKey)
+	f.chooser = newOccChooser("添加意向工种", "", f.parent, f.pick)
 	f.chooser.show()
-}
-
-func (f *occListField) addKey(key string) {
-	for _, k := range f.keys {
-		if k == key {
-			return
-		}
-	}
-	f.setKeys(append(f.keys, key))
-	if f.onChanged != nil {
-		f.onChanged()
-	}
-}
-
-func (f *occListField) setKeys(keys []string) {
-	f.keys = append([]string(nil), keys...)
-	f.lines.Objects = nil
-	for i, key := range f.keys {
-		i := i
-		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.remove(i) })
-		rm.Importance = widget.LowImportance
-		f.lines.Add(container.NewBorder(nil, nil, nil, rm, widget.NewLabel(occName(key))))
-	}
-	f.lines.Refresh()
-}
-
-func (f *occListField) remove(i int) {
-	if i < 0 || i >= len(f.keys) {
-		return
-	}
-	f.setKeys(append(append([]string(nil), f.keys[:i]...), f.keys[i+1:]...))
-	if f.onChanged != nil {
-		f.onChanged()
-	}
 }

@@ -309,26 +309,16 @@ func (f *regionField) set(code string, notify bool) {
 // regionListField holds several regions at any level (意向地区): one line
 // per place with a remove button, and an add button that opens the chooser.
 type regionListField struct {
-	widget.BaseWidget
-	codes     []string
-	start     func() string
-	parent    fyne.Window
-	onChanged func()
-
-	lines   *fyne.Container
-	add     *widget.Button
+	pickedList
+	start   func() string
+	parent  fyne.Window
 	chooser *regionChooser
 }
 
 func newRegionListField(parent fyne.Window, start func() string) *regionListField {
-	f := &regionListField{parent: parent, start: start, lines: container.NewVBox()}
-	f.add = widget.NewButtonWithIcon("添加地区", theme.ContentAddIcon(), f.open)
-	f.ExtendBaseWidget(f)
+	f := &regionListField{parent: parent, start: start}
+	f.init(f, "添加地区", catalog.FullName, f.open)
 	return f
-}
-
-func (f *regionListField) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewVBox(f.lines, container.NewHBox(f.add)))
 }
 
 func (f *regionListField) open() {
@@ -336,44 +326,9 @@ func (f *regionListField) open() {
 	if f.start != nil {
 		start = f.start()
 	}
-	if n := len(f.codes); n > 0 {
-		start = f.codes[n-1]
+	if n := len(f.keys); n > 0 {
+		start = f.keys[n-1]
 	}
-	f.chooser = newRegionChooser("添加意向地区（省、市、区县均可）", false, "", start, f.parent, f.addCode)
+	f.chooser = newRegionChooser("添加意向地区（省、市、区县均可）", false, "", start, f.parent, f.pick)
 	f.chooser.show()
-}
-
-func (f *regionListField) addCode(code string) {
-	for _, c := range f.codes {
-		if c == code {
-			return
-		}
-	}
-	f.setCodes(append(f.codes, code))
-	if f.onChanged != nil {
-		f.onChanged()
-	}
-}
-
-func (f *regionListField) setCodes(codes []string) {
-	f.codes = append([]string(nil), codes...)
-	f.lines.Objects = nil
-	for i, code := range f.codes {
-		i := i
-		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.remove(i) })
-		rm.Importance = widget.LowImportance
-		f.lines.Add(container.NewBorder(nil, nil, nil, rm, widget.NewLabel(catalog.FullName(code))))
-	}
-	f.lines.Refresh()
-}
-
-func (f *regionListField) remove(i int) {
-	if i < 0 || i >= len(f.codes) {
-		return
-	}
-	codes := append(append([]string(nil), f.codes[:i]...), f.codes[i+1:]...)
-	f.setCodes(codes)
-	if f.onChanged != nil {
-		f.onChanged()
-	}
 }

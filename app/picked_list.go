@@ -1,0 +1,72 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// pickedList is a field that holds several codes picked from a chooser
+// (意向地区, 意向工种): one line per code, by its name, with a remove
+// button, and an add button that opens the chooser. The region and 工种
+// fields embed it and bring their own chooser.
+type pickedList struct {
+	widget.BaseWidget
+	keys      []string
+	name      func(string) string // a code as the clerk reads it
+	onChanged func()
+
+	lines *fyne.Container
+	add   *widget.Button
+}
+
+// init makes the list field self (the widget that embeds l) with an add
+// button labelled addLabel that runs open.
+func (l *pickedList) init(self fyne.Widget, addLabel string, name func(string) string, open func()) {
+	l.name = name
+	l.lines = container.NewVBox()
+	l.add = widget.NewButtonWithIcon(addLabel, theme.ContentAddIcon(), open)
+	l.ExtendBaseWidget(self)
+}
+
+func (l *pickedList) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewVBox(l.lines, container.NewHBox(l.add)))
+}
+
+// pick adds key, unless the list holds it already.
+func (l *pickedList) pick(key string) {
+	for _, k := range l.keys {
+		if k == key {
+			return
+		}
+	}
+	l.set(append(l.keys, key))
+	l.changed()
+}
+
+// set shows keys, one line each.
+func (l *pickedList) set(keys []string) {
+	l.keys = append([]string(nil), keys...)
+	l.lines.Objects = nil
+	for i, key := range l.keys {
+		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.remove(i) })
+		rm.Importance = widget.LowImportance
+		l.lines.Add(container.NewBorder(nil, nil, nil, rm, widget.NewLabel(l.name(key))))
+	}
+	l.lines.Refresh()
+}
+
+func (l *pickedList) remove(i int) {
+	if i < 0 || i >= len(l.keys) {
+		return
+	}
+	l.set(append(append([]string(nil), l.keys[:i]...), l.keys[i+1:]...))
+	l.changed()
+}
+
+func (l *pickedList) changed() {
+	if l.onChanged != nil {
+		l.onChanged()
+	}
+}
