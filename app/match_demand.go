@@ -178,23 +178,12 @@ func (m *matchByDemand) rank() {
 
 // candidatesOf adds the stored worker records to a ranking.
 func candidatesOf(st MatchStore, ranked []recommend.Ranked) ([]candidate, error) {
-	ids := make([]string, len(ranked))
-	for i, r := range ranked {
-		ids[i] = r.WorkerID
-	}
-	ws, err := st.WorkersByID(ids)
-	if err != nil {
-		return nil, err
-	}
-	byID := make(map[string]data.Worker, len(ws))
-	for _, w := range ws {
-		byID[w.ID] = w
-	}
-	out := make([]candidate, len(ranked))
-	for i, r := range ranked {
-		out[i] = candidate{rank: i + 1, r: r, worker: byID[r.WorkerID]}
-	}
-	return out, nil
+	return withRecords(ranked, st.WorkersByID,
+		func(r recommend.Ranked) string { return r.WorkerID },
+		func(w *data.Worker) string { return w.ID },
+		func(rank int, r recommend.Ranked, w data.Worker) candidate {
+			return candidate{rank: rank, r: r, worker: w}
+		})
 }
 
 func (m *matchByDemand) updateReferButton() {

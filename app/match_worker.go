@@ -138,21 +138,8 @@ func (m *matchByWorker) rank() {
 
 // openingsOf adds the stored demand records to a ranking.
 func openingsOf(st MatchStore, ranked []recommend.Ranked) ([]opening, error) {
-	ids := make([]string, len(ranked))
-	for i, r := range ranked {
-		ids[i] = r.DemandID
-	}
-	ds, err := st.DemandsByID(ids)
-	if err != nil {
-		return nil, err
-	}
-	byID := make(map[string]data.Demand, len(ds))
-	for _, d := range ds {
-		byID[d.ID] = d
-	}
-	out := make([]opening, len(ranked))
-	for i, r := range ranked {
-		out[i] = opening{rank: i + 1, r: r, demand: byID[r.DemandID]}
-	}
-	return out, nil
+	return withRecords(ranked, st.DemandsByID,
+		func(r recommend.Ranked) string { return r.DemandID },
+		func(d *data.Demand) string { return d.ID },
+		func(rank int, r recommend.Ranked, d data.Demand) opening { return opening{rank: rank, r: r, demand: d} })
 }
