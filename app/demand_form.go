@@ -378,14 +378,7 @@ func (f *demandForm) doSave() {
 		return
 	}
 	d := f.demand()
-	var err error
-	if f.orig == nil {
-		err = f.s.st.Create(d)
-	} else {
-		err = f.s.st.Update(d)
-	}
-	if err != nil {
-		f.fm.refuseError(err)
+	if !f.fm.write(f.s.st, d, f.orig == nil) {
 		return
 	}
 	f.s.closeForm(d.EmployerID)
@@ -394,22 +387,14 @@ func (f *demandForm) doSave() {
 
 func (f *demandForm) doCancel() {
 	id := f.employerID()
-	if !f.dirty {
-		f.s.closeForm(id)
-		return
-	}
-	f.g.confirm("放弃修改", "填写的内容还没有保存，确定放弃吗？", "放弃修改", func() { f.s.closeForm(id) })
+	f.g.leaveForm(f.dirty, func() { f.s.closeForm(id) })
 }
 
 func (f *demandForm) doDelete() {
 	d := f.orig
-	f.g.confirm("删除用工需求",
+	f.g.deleteRecord(f.s.st, "删除用工需求",
 		fmt.Sprintf("确定删除用工需求“%s”（%d人）吗？删除后列表中不再显示，与合作方交换数据时对方也会删除。", orNone(d.Title), d.Headcount),
-		"删除", func() {
-			if err := f.s.st.Delete(&data.Demand{Synced: data.Synced{ID: d.ID}}); err != nil {
-				f.g.showError("无法删除", err)
-				return
-			}
+		&data.Demand{Synced: data.Synced{ID: d.ID}}, func() {
 			f.s.closeForm(d.EmployerID)
 			f.s.say(fmt.Sprintf("已删除用工需求“%s”", orNone(d.Title)))
 		})

@@ -189,14 +189,7 @@ func (f *employerForm) doSave() {
 	e.Industry = strings.TrimSpace(f.industry.Text)
 	e.HasUnion = f.union.Checked
 	e.Notes = strings.TrimSpace(f.notes.Text)
-	var err error
-	if f.orig == nil {
-		err = f.s.st.Create(e)
-	} else {
-		err = f.s.st.Update(e)
-	}
-	if err != nil {
-		f.fm.refuseError(err)
+	if !f.fm.write(f.s.st, e, f.orig == nil) {
 		return
 	}
 	f.s.closeForm(e.ID)
@@ -208,9 +201,5 @@ func (f *employerForm) doCancel() {
 	if f.orig != nil {
 		id = f.orig.ID
 	}
-	if !f.dirty {
-		f.s.closeForm(id)
-		return
-	}
-	f.g.confirm("放弃修改", "填写的内容还没有保存，确定放弃吗？", "放弃修改", func() { f.s.closeForm(id) })
+	f.g.leaveForm(f.dirty, func() { f.s.closeForm(id) })
 }

@@ -392,13 +392,9 @@ func (s *employersScreen) deleteEmployer() {
 	if e == nil {
 		return
 	}
-	s.g.confirm("删除用工单位",
+	s.g.deleteRecord(s.st, "删除用工单位",
 		fmt.Sprintf("确定删除用工单位“%s”吗？删除后列表中不再显示，与合作方交换数据时对方也会删除。", e.Name),
-		"删除", func() {
-			if err := s.st.Delete(&data.Employer{Synced: data.Synced{ID: e.ID}}); err != nil {
-				s.g.showError("无法删除", err)
-				return
-			}
+		&data.Employer{Synced: data.Synced{ID: e.ID}}, func() {
 			s.clearSelection()
 			s.say(fmt.Sprintf("已删除用工单位“%s”", e.Name))
 		})

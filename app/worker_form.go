@@ -464,14 +464,7 @@ func (f *workerForm) doSave() {
 		return
 	}
 	w := f.worker()
-	var err error
-	if f.orig == nil {
-		err = f.s.st.Create(w)
-	} else {
-		err = f.s.st.Update(w)
-	}
-	if err != nil {
-		f.fm.refuseError(err)
+	if !f.fm.write(f.s.st, w, f.orig == nil) {
 		return
 	}
 	f.s.closeForm()
@@ -479,22 +472,14 @@ func (f *workerForm) doSave() {
 }
 
 func (f *workerForm) doCancel() {
-	if !f.dirty {
-		f.s.closeForm()
-		return
-	}
-	f.g.confirm("放弃修改", "填写的内容还没有保存，确定放弃吗？", "放弃修改", f.s.closeForm)
+	f.g.leaveForm(f.dirty, f.s.closeForm)
 }
 
 func (f *workerForm) doDelete() {
 	w := f.orig
-	f.g.confirm("删除劳动者",
+	f.g.deleteRecord(f.s.st, "删除劳动者",
 		fmt.Sprintf("确定删除劳动者“%s”（%s）吗？删除后列表中不再显示，与合作方交换数据时对方也会删除。", w.Name, ident.MaskID(w.IDNumber)),
-		"删除", func() {
-			if err := f.s.st.Delete(&data.Worker{Synced: data.Synced{ID: w.ID}}); err != nil {
-				f.g.showError("无法删除", err)
-				return
-			}
+		&data.Worker{Synced: data.Synced{ID: w.ID}}, func() {
 			f.s.closeForm()
 			f.s.say(fmt.Sprintf("已删除劳动者“%s”", w.Name))
 		})
