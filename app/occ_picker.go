@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data/catalog"
@@ -140,36 +139,17 @@ var occName = catalog.OccupationName
 // occField is an input for one 工种: a button with its name that opens the
 // chooser, and a clear button when the field may be left empty.
 type occField struct {
-	widget.BaseWidget
-	key         string
-	placeholder string
-	parent      fyne.Window
-	onChanged   func(key string)
-
-	button  *widget.Button
-	clear   *widget.Button
-	chooser *occChooser
+	pickButton
+	key       string
+	parent    fyne.Window
+	onChanged func(key string)
+	chooser   *occChooser
 }
 
 func newOccField(parent fyne.Window, clearable bool, placeholder string) *occField {
-	f := &occField{placeholder: placeholder, parent: parent}
-	f.button = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), f.open)
-	f.button.Alignment = widget.ButtonAlignLeading
-	f.button.IconPlacement = widget.ButtonIconTrailingText
-	if clearable {
-		f.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { f.set("", true) })
-		f.clear.Importance = widget.LowImportance
-	}
-	f.ExtendBaseWidget(f)
-	f.set("", false)
+	f := &occField{parent: parent}
+	f.init(f, clearable, placeholder, occName, f.open, func() { f.set("", true) })
 	return f
-}
-
-func (f *occField) CreateRenderer() fyne.WidgetRenderer {
-	if f.clear == nil {
-		return widget.NewSimpleRenderer(f.button)
-	}
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, f.clear, f.button))
 }
 
 func (f *occField) open() {
@@ -179,18 +159,7 @@ func (f *occField) open() {
 
 func (f *occField) set(key string, notify bool) {
 	f.key = key
-	if key == "" {
-		f.button.SetText(f.placeholder)
-	} else {
-		f.button.SetText(occName(key))
-	}
-	if f.clear != nil {
-		if key == "" {
-			f.clear.Hide()
-		} else {
-			f.clear.Show()
-		}
-	}
+	f.show(key)
 	if notify && f.onChanged != nil {
 		f.onChanged(key)
 	}

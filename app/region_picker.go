@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data/catalog"
@@ -239,38 +238,19 @@ func (c *regionChooser) pick(code string) {
 // full name that opens the chooser, and a clear button when the field may
 // be left empty.
 type regionField struct {
-	widget.BaseWidget
-	code        string
-	countyOnly  bool
-	placeholder string
-	start       func() string // where the chooser opens when the field is empty
-	parent      fyne.Window
-	onChanged   func(code string)
-
-	button  *widget.Button
-	clear   *widget.Button
-	chooser *regionChooser // the open (or last) chooser
+	pickButton
+	code       string
+	countyOnly bool
+	start      func() string // where the chooser opens when the field is empty
+	parent     fyne.Window
+	onChanged  func(code string)
+	chooser    *regionChooser // the open (or last) chooser
 }
 
 func newRegionField(parent fyne.Window, countyOnly, clearable bool, placeholder string, start func() string) *regionField {
-	f := &regionField{countyOnly: countyOnly, placeholder: placeholder, start: start, parent: parent}
-	f.button = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), f.open)
-	f.button.Alignment = widget.ButtonAlignLeading
-	f.button.IconPlacement = widget.ButtonIconTrailingText
-	if clearable {
-		f.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { f.set("", true) })
-		f.clear.Importance = widget.LowImportance
-	}
-	f.ExtendBaseWidget(f)
-	f.set("", false)
+	f := &regionField{countyOnly: countyOnly, start: start, parent: parent}
+	f.init(f, clearable, placeholder, catalog.FullName, f.open, func() { f.set("", true) })
 	return f
-}
-
-func (f *regionField) CreateRenderer() fyne.WidgetRenderer {
-	if f.clear == nil {
-		return widget.NewSimpleRenderer(f.button)
-	}
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, f.clear, f.button))
 }
 
 func (f *regionField) open() {
@@ -289,18 +269,7 @@ func (f *regionField) open() {
 // set shows code; notify says whether to tell onChanged.
 func (f *regionField) set(code string, notify bool) {
 	f.code = code
-	if code == "" {
-		f.button.SetText(f.placeholder)
-	} else {
-		f.button.SetText(catalog.FullName(code))
-	}
-	if f.clear != nil {
-		if code == "" {
-			f.clear.Hide()
-		} else {
-			f.clear.Show()
-		}
-	}
+	f.show(code)
 	if notify && f.onChanged != nil {
 		f.onChanged(code)
 	}

@@ -70,3 +70,56 @@ func (l *pickedList) changed() {
 		l.onChanged()
 	}
 }
+
+// pickButton is the face of a field that holds one code picked from a
+// chooser (a 工种, a region): a button with the code's name (or the
+// placeholder) that opens the chooser, and a clear button when the field
+// may be left empty. The fields embed it and keep their code.
+type pickButton struct {
+	widget.BaseWidget
+	placeholder string
+	name        func(string) string // a code as the clerk reads it
+
+	button *widget.Button
+	clear  *widget.Button // nil when the field may not be left empty
+}
+
+// init makes the field self (the widget that embeds b): its button runs
+// open, its clear button (when clearable) runs clear.
+func (b *pickButton) init(self fyne.Widget, clearable bool, placeholder string, name func(string) string, open, clear func()) {
+	b.placeholder, b.name = placeholder, name
+	b.button = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), open)
+	b.button.Alignment = widget.ButtonAlignLeading
+	b.button.IconPlacement = widget.ButtonIconTrailingText
+	if clearable {
+		b.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), clear)
+		b.clear.Importance = widget.LowImportance
+	}
+	b.ExtendBaseWidget(self)
+	b.show("")
+}
+
+func (b *pickButton) CreateRenderer() fyne.WidgetRenderer {
+	if b.clear == nil {
+		return widget.NewSimpleRenderer(b.button)
+	}
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, b.clear, b.button))
+}
+
+// show shows code ("" for none) on the button, and the clear button only
+// when there is something to clear.
+func (b *pickButton) show(code string) {
+	if code == "" {
+		b.button.SetText(b.placeholder)
+	} else {
+		b.button.SetText(b.name(code))
+	}
+	if b.clear == nil {
+		return
+	}
+	if code == "" {
+		b.clear.Hide()
+	} else {
+		b.clear.Show()
+	}
+}
