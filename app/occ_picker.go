@@ -140,15 +140,13 @@ var occName = catalog.OccupationName
 // chooser, and a clear button when the field may be left empty.
 type occField struct {
 	pickButton
-	key       string
-	parent    fyne.Window
-	onChanged func(key string)
-	chooser   *occChooser
+	key     string
+	chooser *occChooser
 }
 
 func newOccField(parent fyne.Window, clearable bool, placeholder string) *occField {
-	f := &occField{parent: parent}
-	f.init(f, clearable, placeholder, occName, f.open, func() { f.set("", true) })
+	f := &occField{}
+	f.init(f, parent, clearable, placeholder, occName, f.open, func() { f.set("", true) })
 	return f
 }
 
@@ -159,23 +157,19 @@ func (f *occField) open() {
 
 func (f *occField) set(key string, notify bool) {
 	f.key = key
-	f.show(key)
-	if notify && f.onChanged != nil {
-		f.onChanged(key)
-	}
+	f.show(key, notify)
 }
 
 // occListField holds several 工种 (意向工种): one line each with a remove
 // button, and an add button.
 type occListField struct {
 	pickedList
-	parent  fyne.Window
 	chooser *occChooser
 }
 
 func newOccListField(parent fyne.Window) *occListField {
-	f := &occListField{parent: parent}
-	f.init(f, "添加工种", occName, f.open)
+	f := &occListField{}
+	f.init(f, parent, "添加工种", occName, f.open)
 	return f
 }
 

@@ -13,6 +13,7 @@ import (
 // fields embed it and bring their own chooser.
 type pickedList struct {
 	widget.BaseWidget
+	parent    fyne.Window // the chooser's
 	keys      []string
 	name      func(string) string // a code as the clerk reads it
 	onChanged func()
@@ -23,8 +24,8 @@ type pickedList struct {
 
 // init makes the list field self (the widget that embeds l) with an add
 // button labelled addLabel that runs open.
-func (l *pickedList) init(self fyne.Widget, addLabel string, name func(string) string, open func()) {
-	l.name = name
+func (l *pickedList) init(self fyne.Widget, parent fyne.Window, addLabel string, name func(string) string, open func()) {
+	l.parent, l.name = parent, name
 	l.lines = container.NewVBox()
 	l.add = widget.NewButtonWithIcon(addLabel, theme.ContentAddIcon(), open)
 	l.ExtendBaseWidget(self)
@@ -77,8 +78,10 @@ func (l *pickedList) changed() {
 // may be left empty. The fields embed it and keep their code.
 type pickButton struct {
 	widget.BaseWidget
+	parent      fyne.Window // the chooser's
 	placeholder string
 	name        func(string) string // a code as the clerk reads it
+	onChanged   func(code string)
 
 	button *widget.Button
 	clear  *widget.Button // nil when the field may not be left empty
@@ -86,8 +89,8 @@ type pickButton struct {
 
 // init makes the field self (the widget that embeds b): its button runs
 // open, its clear button (when clearable) runs clear.
-func (b *pickButton) init(self fyne.Widget, clearable bool, placeholder string, name func(string) string, open, clear func()) {
-	b.placeholder, b.name = placeholder, name
+func (b *pickButton) init(self fyne.Widget, parent fyne.Window, clearable bool, placeholder string, name func(string) string, open, clear func()) {
+	b.parent, b.placeholder, b.name = parent, placeholder, name
 	b.button = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), open)
 	b.button.Alignment = widget.ButtonAlignLeading
 	b.button.IconPlacement = widget.ButtonIconTrailingText
@@ -96,7 +99,7 @@ func (b *pickButton) init(self fyne.Widget, clearable bool, placeholder string, 
 		b.clear.Importance = widget.LowImportance
 	}
 	b.ExtendBaseWidget(self)
-	b.show("")
+	b.show("", false)
 }
 
 func (b *pickButton) CreateRenderer() fyne.WidgetRenderer {
@@ -107,19 +110,21 @@ func (b *pickButton) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // show shows code ("" for none) on the button, and the clear button only
-// when there is something to clear.
-func (b *pickButton) show(code string) {
-	if code == "" {
-		b.button.SetText(b.placeholder)
-	} else {
-		b.button.SetText(b.name(code))
+// when there is something to clear; notify says whether to tell onChanged.
+func (b *pickButton) show(code string, notify bool) {
+	text := b.placeholder
+	if code != "" {
+		text = b.name(code)
 	}
-	if b.clear == nil {
-		return
-	}
-	if code == "" {
+	b.button.SetText(text)
+	switch {
+	case b.clear == nil:
+	case code == "":
 		b.clear.Hide()
-	} else {
+	default:
 		b.clear.Show()
+	}
+	if notify && b.onChanged != nil {
+		b.onChanged(code)
 	}
 }

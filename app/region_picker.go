@@ -241,15 +241,13 @@ type regionField struct {
 	pickButton
 	code       string
 	countyOnly bool
-	start      func() string // where the chooser opens when the field is empty
-	parent     fyne.Window
-	onChanged  func(code string)
+	start      func() string  // where the chooser opens when the field is empty
 	chooser    *regionChooser // the open (or last) chooser
 }
 
 func newRegionField(parent fyne.Window, countyOnly, clearable bool, placeholder string, start func() string) *regionField {
-	f := &regionField{countyOnly: countyOnly, start: start, parent: parent}
-	f.init(f, clearable, placeholder, catalog.FullName, f.open, func() { f.set("", true) })
+	f := &regionField{countyOnly: countyOnly, start: start}
+	f.init(f, parent, clearable, placeholder, catalog.FullName, f.open, func() { f.set("", true) })
 	return f
 }
 
@@ -269,10 +267,7 @@ func (f *regionField) open() {
 // set shows code; notify says whether to tell onChanged.
 func (f *regionField) set(code string, notify bool) {
 	f.code = code
-	f.show(code)
-	if notify && f.onChanged != nil {
-		f.onChanged(code)
-	}
+	f.show(code, notify)
 }
 
 // regionListField holds several regions at any level (意向地区): one line
@@ -280,13 +275,12 @@ func (f *regionField) set(code string, notify bool) {
 type regionListField struct {
 	pickedList
 	start   func() string
-	parent  fyne.Window
 	chooser *regionChooser
 }
 
 func newRegionListField(parent fyne.Window, start func() string) *regionListField {
-	f := &regionListField{parent: parent, start: start}
-	f.init(f, "添加地区", catalog.FullName, f.open)
+	f := &regionListField{start: start}
+	f.init(f, parent, "添加地区", catalog.FullName, f.open)
 	return f
 }
 
