@@ -119,14 +119,7 @@ func (f *demandForm) addFields(empInput fyne.CanvasObject) {
 		}
 		return ""
 	}
-	occ := fm.add(newFormField("Occupation", "工种", true, f.occ))
-	occ.focus = f.occ.button
-	occ.check = func() string {
-		if f.occ.key == "" {
-			return "请选择工种"
-		}
-		return ""
-	}
+	fm.addPicked("Occupation", "工种", f.occ, "请选择工种")
 	fm.add(newFormField("Title", "岗位名称", false, f.title)).check = func() string {
 		if len([]rune(f.title.Text)) > 100 {
 			return "不能超过100个字"
@@ -147,14 +140,7 @@ func (f *demandForm) addFields(empInput fyne.CanvasObject) {
 		return ""
 	}
 	fm.add(newFormField("Filled", "已招人数", false, f.filled))
-	region := fm.add(newFormField("WorkRegion", "工作地点", true, f.region))
-	region.focus = f.region.button
-	region.check = func() string {
-		if f.region.code == "" {
-			return "请选择工作地点所在的区县"
-		}
-		return ""
-	}
+	fm.addPicked("WorkRegion", "工作地点", f.region, "请选择工作地点所在的区县")
 	wage := fm.add(newFormField("WageMin", "月工资（元）", false, between(f.wageMin, f.wageMax)))
 	wage.focus = f.wageMin
 	wage.check = func() string {

@@ -66,14 +66,7 @@ func newEmployerForm(s *employersScreen, e *data.Employer) *employerForm {
 		}
 		return ""
 	}
-	rf := fm.add(newFormField("Region", "所在地", true, f.region))
-	rf.focus = f.region.button
-	rf.check = func() string {
-		if f.region.code == "" {
-			return "请选择单位所在的区县"
-		}
-		return ""
-	}
+	rf := fm.addPicked("Region", "所在地", f.region, "请选择单位所在的区县")
 	fm.add(newFormField("Address", "地址", false, f.address)).check = func() string {
 		if len([]rune(f.address.Text)) > 200 {
 			return "不能超过200个字"

@@ -128,3 +128,30 @@ func (b *pickButton) show(code string, notify bool) {
 		b.onChanged(code)
 	}
 }
+
+// onePicked is a field that holds one picked code: occField, regionField.
+type onePicked interface {
+	fyne.CanvasObject
+	value() string // the code, "" for none
+	focusTarget() fyne.Focusable
+}
+
+// focusTarget is what a form focuses when the field is wrong: the button.
+func (b *pickButton) focusTarget() fyne.Focusable { return b.button }
+
+func (f *occField) value() string    { return f.key }
+func (f *regionField) value() string { return f.code }
+
+// addPicked adds a required field picked from a chooser: wrong, it
+// focuses the button; left empty, it says missing.
+func (fm *form) addPicked(key, label string, in onePicked, missing string) *formField {
+	ff := fm.add(newFormField(key, label, true, in))
+	ff.focus = in.focusTarget()
+	ff.check = func() string {
+		if in.value() == "" {
+			return missing
+		}
+		return ""
+	}
+	return ff
+}

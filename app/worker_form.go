@@ -138,14 +138,7 @@ func (f *workerForm) addFields() {
 		}
 		return ""
 	}
-	hukou := fm.add(newFormField("HukouRegion", "户籍地", true, f.hukou))
-	hukou.focus = f.hukou.button
-	hukou.check = func() string {
-		if f.hukou.code == "" {
-			return "请选择户籍所在的区县"
-		}
-		return ""
-	}
+	fm.addPicked("HukouRegion", "户籍地", f.hukou, "请选择户籍所在的区县")
 	fm.add(newFormField("Address", "详细住址", false, f.address)).check = func() string {
 		if len([]rune(f.address.Text)) > 200 {
 			return "不能超过200个字"
