@@ -6,8 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
@@ -23,30 +21,28 @@ type demandForm struct {
 	employer *data.Employer // fixed when opened from an employer
 	fm       *form
 
-	employers    []data.Employer // choices when no employer is fixed
-	empSelect    *widget.Select
-	occ          *occField
-	title        *textEntry
-	headcount    *textEntry
-	filled       *widget.Label
-	region       *regionField
-	wageMin      *textEntry
-	wageMax      *textEntry
-	ageMin       *textEntry
-	ageMax       *textEntry
-	sex          *widget.Select
-	minLevel     *widget.Select
-	board        *escCheck
-	lodging      *escCheck
-	contract     *textEntry
-	validFrom    *textEntry
-	validUntil   *textEntry
-	status       *widget.Select
-	notes        *textEntry
-	save, cancel *widget.Button
-	del          *widget.Button
-	dirty        bool
-	built        fyne.CanvasObject
+	employers  []data.Employer // choices when no employer is fixed
+	empSelect  *widget.Select
+	occ        *occField
+	title      *textEntry
+	headcount  *textEntry
+	filled     *widget.Label
+	region     *regionField
+	wageMin    *textEntry
+	wageMax    *textEntry
+	ageMin     *textEntry
+	ageMax     *textEntry
+	sex        *widget.Select
+	minLevel   *widget.Select
+	board      *escCheck
+	lodging    *escCheck
+	contract   *textEntry
+	validFrom  *textEntry
+	validUntil *textEntry
+	status     *widget.Select
+	notes      *textEntry
+	dirty      bool
+	built      fyne.CanvasObject
 }
 
 var sexRequirementLabels = []string{data.AnySex.Label(), data.MaleOnly.Label(), data.FemaleOnly.Label()}
@@ -286,24 +282,15 @@ func (f *demandForm) watch() {
 
 func (f *demandForm) build() {
 	k := f.fm.byKey
-	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.doSave)
-	f.save.Importance = widget.HighImportance
-	f.cancel = widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.doCancel)
-	buttons := container.NewHBox(layout.NewSpacer(), f.cancel, f.save)
+	var del func()
 	if f.orig != nil {
-		f.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), f.doDelete)
-		f.del.Importance = widget.DangerImportance
-		buttons = container.NewHBox(f.del, layout.NewSpacer(), f.cancel, f.save)
+		del = f.doDelete
 	}
-	hint := widget.NewLabel("带 * 的为必填项。Ctrl+S 保存，Esc 取消。")
-	hint.Importance = widget.LowImportance
 	job := section("岗位", "", f.fm.grid(k["EmployerID"], k["Occupation"], k["Title"], k["Headcount"],
 		k["Filled"], k["WorkRegion"], k["Status"], k["ValidUntil"]))
 	terms := section("条件与待遇", "", f.fm.grid(k["WageMin"], k["AgeMin"], k["SexRequirement"],
 		k["MinLevel"], k["Board"], k["ContractMonths"], k["Notes"]))
-	f.built = container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, hint, buttons), f.fm.summary), nil, nil, nil,
-		container.NewVScroll(container.NewGridWithColumns(2, job, terms)))
+	f.built = formPage(f.fm, container.NewGridWithColumns(2, job, terms), f.doSave, f.doCancel, del)
 }
 
 func (f *demandForm) view() fyne.CanvasObject { return f.built }

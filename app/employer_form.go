@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
@@ -30,7 +29,6 @@ type employerForm struct {
 	region                                     *regionField
 	industry                                   *widget.SelectEntry
 	union                                      *escCheck
-	save, cancel                               *widget.Button
 	dirty                                      bool
 	built                                      fyne.CanvasObject
 }
@@ -122,18 +120,11 @@ func newEmployerForm(s *employersScreen, e *data.Employer) *employerForm {
 	f.industry.OnChanged = func(string) { touch() }
 	f.union.OnChanged = func(bool) { touch() }
 
-	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.doSave)
-	f.save.Importance = widget.HighImportance
-	f.cancel = widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.doCancel)
-	hint := widget.NewLabel("带 * 的为必填项。Ctrl+S 保存，Esc 取消。")
-	hint.Importance = widget.LowImportance
 	k := fm.byKey
 	card := section("单位信息", "", fm.grid(k["Name"], k["CreditCode"], k["Region"], k["Address"],
 		k["Contact"], k["ContactPhone"], k["Industry"], k["HasUnion"], k["Notes"]))
-	f.built = container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, hint, container.NewHBox(layout.NewSpacer(), f.cancel, f.save)), fm.summary),
-		nil, nil, nil,
-		container.NewVScroll(container.NewGridWithColumns(2, card, layout.NewSpacer())))
+	// Deleting an employer is the screen's (删除单位 beside its details).
+	f.built = formPage(fm, container.NewGridWithColumns(2, card, layout.NewSpacer()), f.doSave, f.doCancel, nil)
 	return f
 }
 

@@ -1,9 +1,37 @@
 package app
 
-import "duikou/data"
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
-// The steps every record form (劳动者, 用工单位, 用工需求) takes the same
-// way: write the record, leave without saving, delete it.
+	"duikou/data"
+)
+
+// The page and the steps every record form (劳动者, 用工单位, 用工需求)
+// has the same way: write the record, leave without saving, delete it.
+
+// formPage is a record form's page: the hint and the 取消 and 保存
+// buttons on top (删除 at the left when del is set: the form edits a
+// stored record), the form's summary under them, and body scrolling below.
+func formPage(fm *form, body fyne.CanvasObject, save, cancel, del func()) fyne.CanvasObject {
+	saveB := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), save)
+	saveB.Importance = widget.HighImportance
+	cancelB := widget.NewButtonWithIcon("取消", theme.CancelIcon(), cancel)
+	buttons := container.NewHBox(layout.NewSpacer(), cancelB, saveB)
+	if del != nil {
+		delB := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), del)
+		delB.Importance = widget.DangerImportance
+		buttons = container.NewHBox(delB, layout.NewSpacer(), cancelB, saveB)
+	}
+	hint := widget.NewLabel("带 * 的为必填项。Ctrl+S 保存，Esc 取消。")
+	hint.Importance = widget.LowImportance
+	return container.NewBorder(
+		container.NewVBox(container.NewBorder(nil, nil, hint, buttons), fm.summary), nil, nil, nil,
+		container.NewVScroll(body))
+}
 
 // write creates rec, or updates it when the form edits a stored record; a
 // refused write (a *data.FieldError names the field) is shown on the form.

@@ -7,8 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/width"
 
@@ -45,9 +43,8 @@ type workerForm struct {
 	// until the clerk taps 显示 (reveal_field.go).
 	idShown, phoneShown *revealField
 
-	save, cancel, del *widget.Button
-	dirty             bool
-	built             fyne.CanvasObject
+	dirty bool
+	built fyne.CanvasObject
 }
 
 func newWorkerForm(s *workersScreen, w *data.Worker) *workerForm {
@@ -382,17 +379,10 @@ func (f *workerForm) phoneChanged(s string) {
 func (f *workerForm) build() {
 	fm := f.fm
 	k := fm.byKey
-	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.doSave)
-	f.save.Importance = widget.HighImportance
-	f.cancel = widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.doCancel)
-	buttons := container.NewHBox(layout.NewSpacer(), f.cancel, f.save)
+	var del func()
 	if f.orig != nil {
-		f.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), f.doDelete)
-		f.del.Importance = widget.DangerImportance
-		buttons = container.NewHBox(f.del, layout.NewSpacer(), f.cancel, f.save)
+		del = f.doDelete
 	}
-	hint := widget.NewLabel("带 * 的为必填项。Ctrl+S 保存，Esc 取消。")
-	hint.Importance = widget.LowImportance
 
 	basic := section("基本信息", "", fm.grid(k["Name"], k["IDNumber"], k["Birth"], k["Sex"], k["Phone"],
 		k["HukouRegion"], k["Address"], k["Education"], k["Poverty"], k["Status"], k["RegisteredOn"]))
@@ -405,9 +395,7 @@ func (f *workerForm) build() {
 	cols := newFlowGrid(
 		container.NewVBox(basic, consent),
 		container.NewVBox(wish, skills))
-	f.built = container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, hint, buttons), fm.summary), nil, nil, nil,
-		container.NewVScroll(cols))
+	f.built = formPage(fm, cols, f.doSave, f.doCancel, del)
 }
 
 func (f *workerForm) view() fyne.CanvasObject { return f.built }
