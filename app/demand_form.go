@@ -6,8 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
@@ -23,30 +21,28 @@ type demandForm struct {
 	employer *data.Employer // fixed when opened from an employer
 	fm       *form
 
-	employers    []data.Employer // choices when no employer is fixed
-	empSelect    *widget.Select
-	occ          *occField
-	title        *textEntry
-	headcount    *textEntry
-	filled       *widget.Label
-	region       *regionField
-	wageMin      *textEntry
-	wageMax      *textEntry
-	ageMin       *textEntry
-	ageMax       *textEntry
-	sex          *widget.Select
-	minLevel     *widget.Select
-	board        *escCheck
-	lodging      *escCheck
-	contract     *textEntry
-	validFrom    *textEntry
-	validUntil   *textEntry
-	status       *widget.Select
-	notes        *textEntry
-	save, cancel *widget.Button
-	del          *widget.Button
-	dirty        bool
-	built        fyne.CanvasObject
+	employers  []data.Employer // choices when no employer is fixed
+	empSelect  *widget.Select
+	occ        *occField
+	title      *textEntry
+	headcount  *textEntry
+	filled     *widget.Label
+	region     *regionField
+	wageMin    *textEntry
+	wageMax    *textEntry
+	ageMin     *textEntry
+	ageMax     *textEntry
+	sex        *widget.Select
+	minLevel   *widget.Select
+	board      *escCheck
+	lodging    *escCheck
+	contract   *textEntry
+	validFrom  *textEntry
+	validUntil *textEntry
+	status     *widget.Select
+	notes      *textEntry
+	dirty      bool
+	built      fyne.CanvasObject
 }
 
 var sexRequirementLabels = []string{data.AnySex.Label(), data.MaleOnly.Label(), data.FemaleOnly.Label()}
@@ -119,14 +115,7 @@ func (f *demandForm) addFields(empInput fyne.CanvasObject) {
 		}
 		return ""
 	}
-	occ := fm.add(newFormField("Occupation", "工种", true, f.occ))
-	occ.focus = f.occ.button
-	occ.check = func() string {
-		if f.occ.key == "" {
-			return "请选择工种"
-		}
-		return ""
-	}
+	fm.addPicked("Occupation", "工种", f.occ, "请选择工种")
 	fm.add(newFormField("Title", "岗位名称", false, f.title)).check = func() string {
 		if len([]rune(f.title.Text)) > 100 {
 			return "不能超过100个字"
@@ -147,14 +136,7 @@ func (f *demandForm) addFields(empInput fyne.CanvasObject) {
 		return ""
 	}
 	fm.add(newFormField("Filled", "已招人数", false, f.filled))
-	region := fm.add(newFormField("WorkRegion", "工作地点", true, f.region))
-	region.focus = f.region.button
-	region.check = func() string {
-		if f.region.code == "" {
-			return "请选择工作地点所在的区县"
-		}
-		return ""
-	}
+	fm.addPicked("WorkRegion", "工作地点", f.region, "请选择工作地点所在的区县")
 	wage := fm.add(newFormField("WageMin", "月工资（元）", false, between(f.wageMin, f.wageMax)))
 	wage.focus = f.wageMin
 	wage.check = func() string {
@@ -300,24 +282,15 @@ func (f *demandForm) watch() {
 
 func (f *demandForm) build() {
 	k := f.fm.byKey
-	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.doSave)
-	f.save.Importance = widget.HighImportance
-	f.cancel = widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.doCancel)
-	buttons := container.NewHBox(layout.NewSpacer(), f.cancel, f.save)
+	var del func()
 	if f.orig != nil {
-		f.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), f.doDelete)
-		f.del.Importance = widget.DangerImportance
-		buttons = container.NewHBox(f.del, layout.NewSpacer(), f.cancel, f.save)
+		del = f.doDelete
 	}
-	hint := widget.NewLabel("带 * 的为必填项。Ctrl+S 保存，Esc 取消。")
-	hint.Importance = widget.LowImportance
 	job := section("岗位", "", f.fm.grid(k["EmployerID"], k["Occupation"], k["Title"], k["Headcount"],
 		k["Filled"], k["WorkRegion"], k["Status"], k["ValidUntil"]))
 	terms := section("条件与待遇", "", f.fm.grid(k["WageMin"], k["AgeMin"], k["SexRequirement"],
 		k["MinLevel"], k["Board"], k["ContractMonths"], k["Notes"]))
-	f.built = container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, hint, buttons), f.fm.summary), nil, nil, nil,
-		container.NewVScroll(container.NewGridWithColumns(2, job, terms)))
+	f.built = formPage(f.fm, container.NewGridWithColumns(2, job, terms), f.doSave, f.doCancel, del)
 }
 
 func (f *demandForm) view() fyne.CanvasObject { return f.built }
@@ -378,39 +351,22 @@ func (f *demandForm) doSave() {
 		return
 	}
 	d := f.demand()
-	saved := func() {
+	f.fm.write(f.g, f.s.st, openedAs(f.orig), d, func() {
 		f.s.closeForm(d.EmployerID)
 		f.s.say(fmt.Sprintf("已保存用工需求“%s”", orNone(d.Title)))
-	}
-	if f.orig != nil {
-		f.g.saveEdited(f.s.st, f.orig, d, saved, f.fm.refuseError)
-		return
-	}
-	if err := f.s.st.Create(d); err != nil {
-		f.fm.refuseError(err)
-		return
-	}
-	saved()
+	})
 }
 
 func (f *demandForm) doCancel() {
 	id := f.employerID()
-	if !f.dirty {
-		f.s.closeForm(id)
-		return
-	}
-	f.g.confirm("放弃修改", "填写的内容还没有保存，确定放弃吗？", "放弃修改", func() { f.s.closeForm(id) })
+	f.g.leaveForm(f.dirty, func() { f.s.closeForm(id) })
 }
 
 func (f *demandForm) doDelete() {
 	d := f.orig
-	f.g.confirm("删除用工需求",
+	f.g.deleteRecord(f.s.st, "删除用工需求",
 		fmt.Sprintf("确定删除用工需求“%s”（%d人）吗？删除后列表中不再显示，与合作方交换数据时对方也会删除。", orNone(d.Title), d.Headcount),
-		"删除", func() {
-			if err := f.s.st.Delete(&data.Demand{Synced: data.Synced{ID: d.ID}}); err != nil {
-				f.g.showError("无法删除", err)
-				return
-			}
+		&data.Demand{Synced: data.Synced{ID: d.ID}}, func() {
 			f.s.closeForm(d.EmployerID)
 			f.s.say(fmt.Sprintf("已删除用工需求“%s”", orNone(d.Title)))
 		})

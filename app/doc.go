@@ -14,7 +14,11 @@
 // holds as a field (store.go and the *_store.go files), which New hands
 // the *storage.Store; the window itself uses Shell. Every list is built by
 // newListView (list_view.go); exports and prints follow its order
-// (list_order.go). Wrapped text goes through wrapLabel (cjk_label.go),
+// (list_order.go). The parts list screens share live once: listScreen
+// and formPlace (list_screen.go), the record forms' page and save, leave
+// and delete steps (record_form.go), the picked-code fields
+// (pick_fields.go) and the repeated-row editors (rows_editor.go).
+// Wrapped text goes through wrapLabel (cjk_label.go),
 // which breaks Chinese as the printed lists do. There is no SQL here.
 //
 // Threading: list queries, matching, imports, exports and exchange files

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
@@ -30,7 +29,6 @@ type employerForm struct {
 	region                                     *regionField
 	industry                                   *widget.SelectEntry
 	union                                      *escCheck
-	save, cancel                               *widget.Button
 	dirty                                      bool
 	built                                      fyne.CanvasObject
 }
@@ -66,14 +64,7 @@ func newEmployerForm(s *employersScreen, e *data.Employer) *employerForm {
 		}
 		return ""
 	}
-	rf := fm.add(newFormField("Region", "所在地", true, f.region))
-	rf.focus = f.region.button
-	rf.check = func() string {
-		if f.region.code == "" {
-			return "请选择单位所在的区县"
-		}
-		return ""
-	}
+	rf := fm.addPicked("Region", "所在地", f.region, "请选择单位所在的区县")
 	fm.add(newFormField("Address", "地址", false, f.address)).check = func() string {
 		if len([]rune(f.address.Text)) > 200 {
 			return "不能超过200个字"
@@ -129,18 +120,11 @@ func newEmployerForm(s *employersScreen, e *data.Employer) *employerForm {
 	f.industry.OnChanged = func(string) { touch() }
 	f.union.OnChanged = func(bool) { touch() }
 
-	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.doSave)
-	f.save.Importance = widget.HighImportance
-	f.cancel = widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.doCancel)
-	hint := widget.NewLabel("带 * 的为必填项。Ctrl+S 保存，Esc 取消。")
-	hint.Importance = widget.LowImportance
 	k := fm.byKey
 	card := section("单位信息", "", fm.grid(k["Name"], k["CreditCode"], k["Region"], k["Address"],
 		k["Contact"], k["ContactPhone"], k["Industry"], k["HasUnion"], k["Notes"]))
-	f.built = container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, hint, container.NewHBox(layout.NewSpacer(), f.cancel, f.save)), fm.summary),
-		nil, nil, nil,
-		container.NewVScroll(container.NewGridWithColumns(2, card, layout.NewSpacer())))
+	// Deleting an employer is the screen's (删除单位 beside its details).
+	f.built = formPage(fm, container.NewGridWithColumns(2, card, layout.NewSpacer()), f.doSave, f.doCancel, nil)
 	return f
 }
 
@@ -189,19 +173,10 @@ func (f *employerForm) doSave() {
 	e.Industry = strings.TrimSpace(f.industry.Text)
 	e.HasUnion = f.union.Checked
 	e.Notes = strings.TrimSpace(f.notes.Text)
-	saved := func() {
+	f.fm.write(f.g, f.s.st, openedAs(f.orig), e, func() {
 		f.s.closeForm(e.ID)
 		f.s.say(fmt.Sprintf("已保存用工单位“%s”", e.Name))
-	}
-	if f.orig != nil {
-		f.g.saveEdited(f.s.st, f.orig, e, saved, f.fm.refuseError)
-		return
-	}
-	if err := f.s.st.Create(e); err != nil {
-		f.fm.refuseError(err)
-		return
-	}
-	saved()
+	})
 }
 
 func (f *employerForm) doCancel() {
@@ -209,9 +184,5 @@ func (f *employerForm) doCancel() {
 	if f.orig != nil {
 		id = f.orig.ID
 	}
-	if !f.dirty {
-		f.s.closeForm(id)
-		return
-	}
-	f.g.confirm("放弃修改", "填写的内容还没有保存，确定放弃吗？", "放弃修改", func() { f.s.closeForm(id) })
+	f.g.leaveForm(f.dirty, func() { f.s.closeForm(id) })
 }

@@ -20,6 +20,7 @@ import (
 // employer's details and its demands on the right; a second tab lists
 // every demand with filters. Forms take the screen's place while open.
 type employersScreen struct {
+	formPlace[formView]
 	g     *GUI
 	st    EmployerStore
 	today data.Date
@@ -55,23 +56,14 @@ type employersScreen struct {
 	allCount   *widget.Label
 	sums       *latest
 	tabs       *container.AppTabs
-	main       fyne.CanvasObject
-	stack      *fyne.Container
-	form       formView // the open form, nil when the lists show
 	formHeader string
-}
-
-// formView is an open employer or demand form.
-type formView interface {
-	view() fyne.CanvasObject
-	shown()
 }
 
 func newEmployersScreen(g *GUI, st EmployerStore) *employersScreen {
 	s := &employersScreen{g: g, st: st, today: st.Today(), sums: g.newLatest()}
-	demands := lister[data.Demand, data.DemandFilter]{list: st.ListDemands, count: st.CountDemands}
+	demands := listFrom(st.ListDemands, st.CountDemands)
 	s.empTable = newListView(g, listSpec[data.Employer, data.EmployerFilter]{
-		src: lister[data.Employer, data.EmployerFilter]{list: st.ListEmployers, count: st.CountEmployers},
+		src: listFrom(st.ListEmployers, st.CountEmployers),
 		cols: []column[data.Employer]{
 			{title: "单位名称", width: 196, sort: "name", text: func(e *data.Employer) string { return e.Name }},
 			{title: "所在地", width: 104, sort: "region", text: func(e *data.Employer) string { return shortRegionName(e.Region) }},
@@ -262,16 +254,15 @@ func (s *employersScreen) view() fyne.CanvasObject {
 		container.NewTabItemWithIcon("用工单位", theme.StorageIcon(), split),
 		container.NewTabItemWithIcon("全部用工需求", theme.ListIcon(), all))
 	s.tabs.OnSelected = func(*container.TabItem) { s.shown() }
-	s.main = s.tabs
-	s.stack = container.NewStack(s.main)
+	s.list = s.tabs
+	s.stack = container.NewStack(s.list)
 	s.empRows.setQuery(s.empRows.query())
 	s.allRows.setQuery(s.allRows.query())
 	return s.stack
 }
 
 func (s *employersScreen) shown() {
-	if s.form != nil {
-		s.form.shown()
+	if s.formShown() {
 		return
 	}
 	s.today = s.st.Today()
@@ -401,69 +392,54 @@ func (s *employersScreen) deleteEmployer() {
 	if e == nil {
 		return
 	}
-	s.g.confirm("删除用工单位",
+	s.g.deleteRecord(s.st, "删除用工单位",
 		fmt.Sprintf("确定删除用工单位“%s”吗？删除后列表中不再显示，与合作方交换数据时对方也会删除。", e.Name),
-		"删除", func() {
-			if err := s.st.Delete(&data.Employer{Synced: data.Synced{ID: e.ID}}); err != nil {
-				s.g.showError("无法删除", err)
-				return
-			}
+		&data.Employer{Synced: data.Synced{ID: e.ID}}, func() {
 			s.clearSelection()
 			s.say(fmt.Sprintf("已删除用工单位“%s”", e.Name))
 		})
 }
 
 func (s *employersScreen) openNewEmployer() {
-	if s.form != nil {
-		return
-	}
-	s.showForm(newEmployerForm(s, nil))
+	s.openNew(func() formView { return newEmployerForm(s, nil) })
 }
 
 func (s *employersScreen) openEmployer(id string) {
-	e, err := s.st.Employer(id)
-	if err != nil {
-		s.g.showError("无法打开用工单位", err)
-		return
-	}
-	s.showForm(newEmployerForm(s, e))
+	openByID(s.g, "用工单位", id, s.st.Employer, func(e *data.Employer) { s.showForm(newEmployerForm(s, e)) })
 }
 
 func (s *employersScreen) openNewDemand(e *data.Employer) {
-	if s.form != nil {
-		return
-	}
-	s.showForm(newDemandForm(s, nil, e))
+	s.openNew(func() formView { return newDemandForm(s, nil, e) })
 }
 
 func (s *employersScreen) openDemand(id string) {
-	d, err := s.st.Demand(id)
-	if err != nil {
-		s.g.showError("无法打开用工需求", err)
-		return
+	openByID(s.g, "用工需求", id, s.st.Demand, func(d *data.Demand) {
+		e, err := s.st.Employer(d.EmployerID)
+		if err != nil {
+			e = nil
+		}
+		s.showForm(newDemandForm(s, d, e))
+	})
+}
+
+// openNew opens a blank form unless one is open already (a second
+// 新建 while editing does nothing).
+func (s *employersScreen) openNew(blank func() formView) {
+	if !s.formOpen() {
+		s.showForm(blank())
 	}
-	e, err := s.st.Employer(d.EmployerID)
-	if err != nil {
-		e = nil
-	}
-	s.showForm(newDemandForm(s, d, e))
 }
 
 func (s *employersScreen) showForm(f formView) {
 	s.view()
-	s.form = f
 	s.notice.Hide()
-	s.stack.Objects = []fyne.CanvasObject{f.view()}
-	s.stack.Refresh()
-	f.shown()
+	s.putForm(f)
 }
 
 // closeForm goes back to the lists; selectID, if set, is the employer to
 // show on the right.
 func (s *employersScreen) closeForm(selectID string) {
-	s.form = nil
-	s.stack.Objects = []fyne.CanvasObject{s.main}
-	s.stack.Refresh()
+	s.putList()
 	s.g.setHeading("用工单位与需求")
 	if selectID != "" {
 		s.selectEmployer(selectID)

@@ -18,14 +18,10 @@ import (
 // soonest), with a panel beside the list to record a call's result in a
 // few keystrokes: tap the row, type the result, Enter.
 type followUpsScreen struct {
-	g     *GUI
-	st    FollowUpStore
-	rows  *pagedRows[data.FollowUp, data.FollowUpFilter]
-	table *recordTable[data.FollowUp, data.FollowUpFilter]
-	today data.Date
+	listScreen[FollowUpStore, data.FollowUp, data.FollowUpFilter]
 
 	kind, status, owner *widget.Select
-	count, notice       *widget.Label
+	notice              *widget.Label
 	// actions is the toolbar spot for the list's export and print buttons
 	// (newListActions from the spreadsheet work, wired at merge); Scope
 	// gives them what the list shows.
@@ -50,18 +46,16 @@ const (
 )
 
 func newFollowUpsScreen(g *GUI, st FollowUpStore) *followUpsScreen {
-	s := &followUpsScreen{g: g, st: st, today: st.Today()}
-	s.table = newListView(g, listSpec[data.FollowUp, data.FollowUpFilter]{
-		src:    lister[data.FollowUp, data.FollowUpFilter]{list: st.ListFollowUpsFull, count: st.CountFollowUps},
+	s := &followUpsScreen{}
+	s.buildList(g, st, st.Today(), listSpec[data.FollowUp, data.FollowUpFilter]{
+		src:    listFrom(st.ListFollowUpsFull, st.CountFollowUps),
 		filter: data.FollowUpFilter{Status: data.FollowUpOpen}, // 待办
 		cols:   s.columns(),
 		sort:   "due", // the overdue first, then those due soonest
 		tables: []data.Table{data.TableFollowUps, data.TableWorkers},
-		count:  func() textSetter { return s.count },
 		open:   func(f data.FollowUp) { s.openEntry(&f) },
 		loaded: s.updateCount,
 	})
-	s.rows = s.table.rows
 	return s
 }
 
@@ -234,8 +228,7 @@ func (s *followUpsScreen) say(msg string) {
 func (s *followUpsScreen) openEntry(f *data.FollowUp) {
 	s.view()
 	s.entry = newQuickEntry(s, f)
-	s.panel.Objects = []fyne.CanvasObject{s.entry.view()}
-	s.panel.Refresh()
+	showIn(s.panel, s.entry.view())
 	s.entry.shown()
 }
 
@@ -245,8 +238,7 @@ func (s *followUpsScreen) closeEntry() {
 		return
 	}
 	s.entry = nil
-	s.panel.Objects = nil
-	s.panel.Refresh()
+	showIn(s.panel)
 	s.shown()
 	// Back to the list, so the arrow keys and space go on to the next item.
 	s.g.focus(s.table.table)

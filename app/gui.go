@@ -226,8 +226,7 @@ func (g *GUI) navigate(i int) {
 		sc.built = sc.scr.view()
 	}
 	g.heading.SetText(sc.title)
-	g.body.Objects = []fyne.CanvasObject{sc.built}
-	g.body.Refresh()
+	showIn(g.body, sc.built)
 	g.actions = actions{}
 	sc.scr.shown()
 }

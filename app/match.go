@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"duikou/data/recommend"
 )
 
 // matchScreen is 匹配推荐: ranked workers for a demand (and referring the
@@ -157,6 +159,40 @@ func (s *matchScreen) withEngine(fn func(matchEngine)) bool {
 	}
 	s.whenReady = append(s.whenReady, func() { fn(s.engine) })
 	return true
+}
+
+// rankAside runs a match tab's ranking off the UI thread once the match
+// index is ready (saying "正在建立匹配索引…" until it is): top ranks, timed;
+// then reads the ranked records and returns what to show, which runs on the
+// UI thread unless stale says the clerk picked another meanwhile. An error
+// is said in note.
+func (s *matchScreen) rankAside(run *latest, note textSetter, stale func() bool,
+	top func(matchEngine) ([]recommend.Ranked, error),
+	then func(e matchEngine, ranked []recommend.Ranked, took time.Duration) (show func(), err error)) {
+	if s.engine == nil {
+		note.SetText("正在建立匹配索引…")
+	}
+	s.withEngine(func(e matchEngine) {
+		run.submit(func() func() {
+			start := time.Now()
+			ranked, err := top(e)
+			took := time.Since(start)
+			var show func()
+			if err == nil {
+				show, err = then(e, ranked, took)
+			}
+			return func() {
+				if stale() {
+					return // the clerk picked another meanwhile
+				}
+				if err != nil {
+					note.SetText("匹配出错：" + err.Error())
+					return
+				}
+				show()
+			}
+		})
+	})
 }
 
 // durationText is a duration as a clerk reads it: 0.4 毫秒, 35 毫秒, 2.4 秒.

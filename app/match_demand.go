@@ -129,72 +129,46 @@ func (m *matchByDemand) rank() {
 	}
 	d := *m.demand
 	m.heading.SetText("用工需求：" + demandTitle(&d) + "（" + occName(d.Occupation) + "，" + catalog.FullName(d.WorkRegion) + "）")
-	if m.s.engine == nil {
-		m.note.SetText("正在建立匹配索引…")
-	}
 	st := m.s.st
-	m.s.withEngine(func(e matchEngine) {
-		m.run.submit(func() func() {
-			start := time.Now()
-			ranked, err := e.TopWorkers(d.ID, rankLimit)
-			took := time.Since(start)
-			var rows []candidate
-			var why string
-			left, room, open := 0, 0, 0
-			if err == nil {
-				rows, err = candidatesOf(st, ranked)
+	stale := func() bool { return m.demand == nil || m.demand.ID != d.ID }
+	top := func(e matchEngine) ([]recommend.Ranked, error) { return e.TopWorkers(d.ID, rankLimit) }
+	m.s.rankAside(m.run, m.note, stale, top, func(e matchEngine, ranked []recommend.Ranked, took time.Duration) (func(), error) {
+		rows, err := candidatesOf(st, ranked)
+		if err != nil {
+			return nil, err
+		}
+		var why string
+		left, room, open := 0, 0, 0
+		if md, ok, _ := e.Demand(d.ID); ok {
+			left, room, open = md.Left, md.Room(), md.Referred
+		}
+		if len(ranked) == 0 {
+			why, _ = e.DemandClosed(d.ID)
+		}
+		return func() {
+			m.left, m.room, m.open = left, room, open
+			m.table.setRows(rows)
+			m.detail.SetText(reasonPrompt)
+			switch {
+			case why != "":
+				m.note.SetText(why + "，不推荐劳动者")
+			case len(rows) == 0:
+				m.note.SetText("没有符合条件的劳动者（只列出待业、同意共享信息、没有进行中安置的劳动者）")
+			default:
+				m.note.SetText(fmt.Sprintf("%s；列出最合适的 %d 名劳动者（匹配用时 %s）。勾选后点“推荐所选”。", roomText(left, open, room), len(rows), durationText(took)))
 			}
-			if err == nil {
-				if md, ok, _ := e.Demand(d.ID); ok {
-					left, room, open = md.Left, md.Room(), md.Referred
-				}
-				if len(ranked) == 0 {
-					why, _ = e.DemandClosed(d.ID)
-				}
-			}
-			return func() {
-				if m.demand == nil || m.demand.ID != d.ID {
-					return // the clerk picked another meanwhile
-				}
-				if err != nil {
-					m.note.SetText("匹配出错：" + err.Error())
-					return
-				}
-				m.left, m.room, m.open = left, room, open
-				m.table.setRows(rows)
-				m.detail.SetText(reasonPrompt)
-				switch {
-				case why != "":
-					m.note.SetText(why + "，不推荐劳动者")
-				case len(rows) == 0:
-					m.note.SetText("没有符合条件的劳动者（只列出待业、同意共享信息、没有进行中安置的劳动者）")
-				default:
-					m.note.SetText(fmt.Sprintf("%s；列出最合适的 %d 名劳动者（匹配用时 %s）。勾选后点“推荐所选”。", roomText(left, open, room), len(rows), durationText(took)))
-				}
-			}
-		})
+		}, nil
 	})
 }
 
 // candidatesOf adds the stored worker records to a ranking.
 func candidatesOf(st MatchStore, ranked []recommend.Ranked) ([]candidate, error) {
-	ids := make([]string, len(ranked))
-	for i, r := range ranked {
-		ids[i] = r.WorkerID
-	}
-	ws, err := st.WorkersByID(ids)
-	if err != nil {
-		return nil, err
-	}
-	byID := make(map[string]data.Worker, len(ws))
-	for _, w := range ws {
-		byID[w.ID] = w
-	}
-	out := make([]candidate, len(ranked))
-	for i, r := range ranked {
-		out[i] = candidate{rank: i + 1, r: r, worker: byID[r.WorkerID]}
-	}
-	return out, nil
+	return withRecords(ranked, st.WorkersByID,
+		func(r recommend.Ranked) string { return r.WorkerID },
+		func(w *data.Worker) string { return w.ID },
+		func(rank int, r recommend.Ranked, w data.Worker) candidate {
+			return candidate{rank: rank, r: r, worker: w}
+		})
 }
 
 func (m *matchByDemand) updateReferButton() {

@@ -45,3 +45,28 @@ var _ matchEngine = (*recommend.Matcher)(nil)
 func newMatchEngine(s *storage.Store) (*recommend.Matcher, error) {
 	return recommend.Open(s)
 }
+
+// withRecords joins a ranking with the records it names, read in one
+// query: load reads records by id, named is the id a ranked entry names,
+// id a record's own. join makes a row from the rank (from 1), the entry
+// and its record (the zero record when it is gone).
+func withRecords[R, Row any](ranked []recommend.Ranked, load func([]string) ([]R, error),
+	named func(recommend.Ranked) string, id func(*R) string, join func(int, recommend.Ranked, R) Row) ([]Row, error) {
+	ids := make([]string, len(ranked))
+	for i, r := range ranked {
+		ids[i] = named(r)
+	}
+	recs, err := load(ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]R, len(recs))
+	for i := range recs {
+		byID[id(&recs[i])] = recs[i]
+	}
+	out := make([]Row, len(ranked))
+	for i, r := range ranked {
+		out[i] = join(i+1, r, byID[named(r)])
+	}
+	return out, nil
+}

@@ -96,63 +96,37 @@ func (m *matchByWorker) rank() {
 	}
 	w := *m.worker
 	m.heading.SetText("劳动者：" + w.Name + "（" + skillText(&w) + "，户籍 " + shortRegionName(w.HukouRegion) + "）")
-	if m.s.engine == nil {
-		m.note.SetText("正在建立匹配索引…")
-	}
 	st := m.s.st
-	m.s.withEngine(func(e matchEngine) {
-		m.run.submit(func() func() {
-			start := time.Now()
-			ranked, err := e.TopDemands(w.ID, rankLimit)
-			took := time.Since(start)
-			var rows []opening
-			var why string
-			if err == nil {
-				rows, err = openingsOf(st, ranked)
+	stale := func() bool { return m.worker == nil || m.worker.ID != w.ID }
+	top := func(e matchEngine) ([]recommend.Ranked, error) { return e.TopDemands(w.ID, rankLimit) }
+	m.s.rankAside(m.run, m.note, stale, top, func(e matchEngine, ranked []recommend.Ranked, took time.Duration) (func(), error) {
+		rows, err := openingsOf(st, ranked)
+		if err != nil {
+			return nil, err
+		}
+		var why string
+		if len(ranked) == 0 {
+			why, _ = e.WorkerUnavailable(w.ID)
+		}
+		return func() {
+			m.table.setRows(rows)
+			m.detail.SetText(reasonPrompt)
+			switch {
+			case why != "":
+				m.note.SetText(why + "，不推荐岗位")
+			case len(rows) == 0:
+				m.note.SetText("没有符合条件的用工需求（只列出招聘中、还缺人的用工需求）")
+			default:
+				m.note.SetText(fmt.Sprintf("列出最合适的 %d 条用工需求（匹配用时 %s）。推荐请在“按需求找人”中选这条需求后勾选此人。", len(rows), durationText(took)))
 			}
-			if err == nil && len(ranked) == 0 {
-				why, _ = e.WorkerUnavailable(w.ID)
-			}
-			return func() {
-				if m.worker == nil || m.worker.ID != w.ID {
-					return
-				}
-				if err != nil {
-					m.note.SetText("匹配出错：" + err.Error())
-					return
-				}
-				m.table.setRows(rows)
-				m.detail.SetText(reasonPrompt)
-				switch {
-				case why != "":
-					m.note.SetText(why + "，不推荐岗位")
-				case len(rows) == 0:
-					m.note.SetText("没有符合条件的用工需求（只列出招聘中、还缺人的用工需求）")
-				default:
-					m.note.SetText(fmt.Sprintf("列出最合适的 %d 条用工需求（匹配用时 %s）。推荐请在“按需求找人”中选这条需求后勾选此人。", len(rows), durationText(took)))
-				}
-			}
-		})
+		}, nil
 	})
 }
 
 // openingsOf adds the stored demand records to a ranking.
 func openingsOf(st MatchStore, ranked []recommend.Ranked) ([]opening, error) {
-	ids := make([]string, len(ranked))
-	for i, r := range ranked {
-		ids[i] = r.DemandID
-	}
-	ds, err := st.DemandsByID(ids)
-	if err != nil {
-		return nil, err
-	}
-	byID := make(map[string]data.Demand, len(ds))
-	for _, d := range ds {
-		byID[d.ID] = d
-	}
-	out := make([]opening, len(ranked))
-	for i, r := range ranked {
-		out[i] = opening{rank: i + 1, r: r, demand: byID[r.DemandID]}
-	}
-	return out, nil
+	return withRecords(ranked, st.DemandsByID,
+		func(r recommend.Ranked) string { return r.DemandID },
+		func(d *data.Demand) string { return d.ID },
+		func(rank int, r recommend.Ranked, d data.Demand) opening { return opening{rank: rank, r: r, demand: d} })
 }

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data/catalog"
@@ -140,36 +139,15 @@ var occName = catalog.OccupationName
 // occField is an input for one 工种: a button with its name that opens the
 // chooser, and a clear button when the field may be left empty.
 type occField struct {
-	widget.BaseWidget
-	key         string
-	placeholder string
-	parent      fyne.Window
-	onChanged   func(key string)
-
-	button  *widget.Button
-	clear   *widget.Button
+	pickButton
+	key     string
 	chooser *occChooser
 }
 
 func newOccField(parent fyne.Window, clearable bool, placeholder string) *occField {
-	f := &occField{placeholder: placeholder, parent: parent}
-	f.button = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), f.open)
-	f.button.Alignment = widget.ButtonAlignLeading
-	f.button.IconPlacement = widget.ButtonIconTrailingText
-	if clearable {
-		f.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { f.set("", true) })
-		f.clear.Importance = widget.LowImportance
-	}
-	f.ExtendBaseWidget(f)
-	f.set("", false)
+	f := &occField{}
+	f.init(f, parent, clearable, placeholder, occName, f.open, func() { f.set("", true) })
 	return f
-}
-
-func (f *occField) CreateRenderer() fyne.WidgetRenderer {
-	if f.clear == nil {
-		return widget.NewSimpleRenderer(f.button)
-	}
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, f.clear, f.button))
 }
 
 func (f *occField) open() {
@@ -179,82 +157,23 @@ func (f *occField) open() {
 
 func (f *occField) set(key string, notify bool) {
 	f.key = key
-	if key == "" {
-		f.button.SetText(f.placeholder)
-	} else {
-		f.button.SetText(occName(key))
-	}
-	if f.clear != nil {
-		if key == "" {
-			f.clear.Hide()
-		} else {
-			f.clear.Show()
-		}
-	}
-	if notify && f.onChanged != nil {
-		f.onChanged(key)
-	}
+	f.show(key, notify)
 }
 
 // occListField holds several 工种 (意向工种): one line each with a remove
 // button, and an add button.
 type occListField struct {
-	widget.BaseWidget
-	keys      []string
-	parent    fyne.Window
-	onChanged func()
-
-	lines   *fyne.Container
-	add     *widget.Button
+	pickedList
 	chooser *occChooser
 }
 
 func newOccListField(parent fyne.Window) *occListField {
-	f := &occListField{parent: parent, lines: container.NewVBox()}
-	f.add = widget.NewButtonWithIcon("添加工种", theme.ContentAddIcon(), f.open)
-	f.ExtendBaseWidget(f)
+	f := &occListField{}
+	f.init(f, parent, "添加工种", occName, f.open)
 	return f
 }
 
-func (f *occListField) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewVBox(f.lines, container.NewHBox(f.add)))
-}
-
 func (f *occListField) open() {
-	f.chooser = newOccChooser("添加意向工种", "", f.parent, f.addKey)
+	f.chooser = newOccChooser("添加意向工种", "", f.parent, f.pick)
 	f.chooser.show()
-}
-
-func (f *occListField) addKey(key string) {
-	for _, k := range f.keys {
-		if k == key {
-			return
-		}
-	}
-	f.setKeys(append(f.keys, key))
-	if f.onChanged != nil {
-		f.onChanged()
-	}
-}
-
-func (f *occListField) setKeys(keys []string) {
-	f.keys = append([]string(nil), keys...)
-	f.lines.Objects = nil
-	for i, key := range f.keys {
-		i := i
-		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.remove(i) })
-		rm.Importance = widget.LowImportance
-		f.lines.Add(container.NewBorder(nil, nil, nil, rm, widget.NewLabel(occName(key))))
-	}
-	f.lines.Refresh()
-}
-
-func (f *occListField) remove(i int) {
-	if i < 0 || i >= len(f.keys) {
-		return
-	}
-	f.setKeys(append(append([]string(nil), f.keys[:i]...), f.keys[i+1:]...))
-	if f.onChanged != nil {
-		f.onChanged()
-	}
 }

@@ -25,16 +25,12 @@ type placementQuery struct {
 // stage, employer, work place and date, and a placement's page in its
 // place when the clerk opens one.
 type placementsScreen struct {
-	g     *GUI
-	st    PlacementStore
-	rows  *pagedRows[data.Placement, placementQuery]
-	table *recordTable[data.Placement, placementQuery]
+	listScreen[PlacementStore, data.Placement, placementQuery]
 
 	stage    *widget.Select
 	employer *widget.Select
 	region   *regionField
 	from, to *textEntry
-	count    *widget.Label
 	// actions is the toolbar spot for the list's export and print buttons
 	// (newListActions from the spreadsheet work, wired at merge); Scope
 	// gives them what the list shows.
@@ -54,8 +50,9 @@ const (
 )
 
 func newPlacementsScreen(g *GUI, st PlacementStore) *placementsScreen {
-	s := &placementsScreen{g: g, st: st}
-	s.table = newListView(g, listSpec[data.Placement, placementQuery]{
+	s := &placementsScreen{}
+	// No column of this list counts from today: no date for it.
+	s.buildList(g, st, data.Date{}, listSpec[data.Placement, placementQuery]{
 		src: lister[data.Placement, placementQuery]{
 			list: func(q placementQuery, p data.Page) ([]data.Placement, *data.Cursor, error) {
 				return st.ListPlacementsIn(q.f, q.r, p)
@@ -66,11 +63,9 @@ func newPlacementsScreen(g *GUI, st PlacementStore) *placementsScreen {
 		sort:   "created",
 		desc:   true,
 		tables: []data.Table{data.TablePlacements, data.TableWorkers, data.TableEmployers, data.TableDemands},
-		count:  func() textSetter { return s.count },
 		open:   func(p data.Placement) { s.open(p.ID) },
 		loaded: s.updateCount,
 	})
-	s.rows = s.table.rows
 	return s
 }
 
@@ -282,16 +277,13 @@ func (s *placementsScreen) updateCount() {
 
 // open shows a placement's page in place of the list.
 func (s *placementsScreen) open(id string) {
-	p, err := loadPlacement(s.st, id)
-	if err != nil {
-		s.g.showError("无法打开就业安置", err)
-		return
-	}
-	s.view()
-	s.page = newPlacementPage(s, p)
-	s.stack.Objects = []fyne.CanvasObject{s.page.view()}
-	s.stack.Refresh()
-	s.page.shown()
+	read := func(id string) (*data.Placement, error) { return loadPlacement(s.st, id) }
+	openByID(s.g, "就业安置", id, read, func(p *data.Placement) {
+		s.view()
+		s.page = newPlacementPage(s, p)
+		showIn(s.stack, s.page.view())
+		s.page.shown()
+	})
 }
 
 // closePage goes back to the list.
@@ -300,8 +292,7 @@ func (s *placementsScreen) closePage() {
 		return
 	}
 	s.page = nil
-	s.stack.Objects = []fyne.CanvasObject{s.list}
-	s.stack.Refresh()
+	showIn(s.stack, s.list)
 	s.g.setHeading("就业安置")
 	s.shown()
 }

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data/catalog"
@@ -239,38 +238,17 @@ func (c *regionChooser) pick(code string) {
 // full name that opens the chooser, and a clear button when the field may
 // be left empty.
 type regionField struct {
-	widget.BaseWidget
-	code        string
-	countyOnly  bool
-	placeholder string
-	start       func() string // where the chooser opens when the field is empty
-	parent      fyne.Window
-	onChanged   func(code string)
-
-	button  *widget.Button
-	clear   *widget.Button
-	chooser *regionChooser // the open (or last) chooser
+	pickButton
+	code       string
+	countyOnly bool
+	start      func() string  // where the chooser opens when the field is empty
+	chooser    *regionChooser // the open (or last) chooser
 }
 
 func newRegionField(parent fyne.Window, countyOnly, clearable bool, placeholder string, start func() string) *regionField {
-	f := &regionField{countyOnly: countyOnly, placeholder: placeholder, start: start, parent: parent}
-	f.button = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), f.open)
-	f.button.Alignment = widget.ButtonAlignLeading
-	f.button.IconPlacement = widget.ButtonIconTrailingText
-	if clearable {
-		f.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { f.set("", true) })
-		f.clear.Importance = widget.LowImportance
-	}
-	f.ExtendBaseWidget(f)
-	f.set("", false)
+	f := &regionField{countyOnly: countyOnly, start: start}
+	f.init(f, parent, clearable, placeholder, catalog.FullName, f.open, func() { f.set("", true) })
 	return f
-}
-
-func (f *regionField) CreateRenderer() fyne.WidgetRenderer {
-	if f.clear == nil {
-		return widget.NewSimpleRenderer(f.button)
-	}
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, f.clear, f.button))
 }
 
 func (f *regionField) open() {
@@ -289,46 +267,21 @@ func (f *regionField) open() {
 // set shows code; notify says whether to tell onChanged.
 func (f *regionField) set(code string, notify bool) {
 	f.code = code
-	if code == "" {
-		f.button.SetText(f.placeholder)
-	} else {
-		f.button.SetText(catalog.FullName(code))
-	}
-	if f.clear != nil {
-		if code == "" {
-			f.clear.Hide()
-		} else {
-			f.clear.Show()
-		}
-	}
-	if notify && f.onChanged != nil {
-		f.onChanged(code)
-	}
+	f.show(code, notify)
 }
 
 // regionListField holds several regions at any level (意向地区): one line
 // per place with a remove button, and an add button that opens the chooser.
 type regionListField struct {
-	widget.BaseWidget
-	codes     []string
-	start     func() string
-	parent    fyne.Window
-	onChanged func()
-
-	lines   *fyne.Container
-	add     *widget.Button
+	pickedList
+	start   func() string
 	chooser *regionChooser
 }
 
 func newRegionListField(parent fyne.Window, start func() string) *regionListField {
-	f := &regionListField{parent: parent, start: start, lines: container.NewVBox()}
-	f.add = widget.NewButtonWithIcon("添加地区", theme.ContentAddIcon(), f.open)
-	f.ExtendBaseWidget(f)
+	f := &regionListField{start: start}
+	f.init(f, parent, "添加地区", catalog.FullName, f.open)
 	return f
-}
-
-func (f *regionListField) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewVBox(f.lines, container.NewHBox(f.add)))
 }
 
 func (f *regionListField) open() {
@@ -336,44 +289,9 @@ func (f *regionListField) open() {
 	if f.start != nil {
 		start = f.start()
 	}
-	if n := len(f.codes); n > 0 {
-		start = f.codes[n-1]
+	if n := len(f.keys); n > 0 {
+		start = f.keys[n-1]
 	}
-	f.chooser = newRegionChooser("添加意向地区（省、市、区县均可）", false, "", start, f.parent, f.addCode)
+	f.chooser = newRegionChooser("添加意向地区（省、市、区县均可）", false, "", start, f.parent, f.pick)
 	f.chooser.show()
-}
-
-func (f *regionListField) addCode(code string) {
-	for _, c := range f.codes {
-		if c == code {
-			return
-		}
-	}
-	f.setCodes(append(f.codes, code))
-	if f.onChanged != nil {
-		f.onChanged()
-	}
-}
-
-func (f *regionListField) setCodes(codes []string) {
-	f.codes = append([]string(nil), codes...)
-	f.lines.Objects = nil
-	for i, code := range f.codes {
-		i := i
-		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.remove(i) })
-		rm.Importance = widget.LowImportance
-		f.lines.Add(container.NewBorder(nil, nil, nil, rm, widget.NewLabel(catalog.FullName(code))))
-	}
-	f.lines.Refresh()
-}
-
-func (f *regionListField) remove(i int) {
-	if i < 0 || i >= len(f.codes) {
-		return
-	}
-	codes := append(append([]string(nil), f.codes[:i]...), f.codes[i+1:]...)
-	f.setCodes(codes)
-	if f.onChanged != nil {
-		f.onChanged()
-	}
 }

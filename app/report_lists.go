@@ -53,57 +53,49 @@ func (l *figureLists) open(r *stats.Report, in stats.Indicator) {
 	noun := ""
 	switch stats.ListOf(in.Code) {
 	case stats.WorkerList:
-		if l.workers == nil {
-			l.workers = newFigureList(l, listSpec[data.Worker, data.WorkerFilter]{
-				src:    lister[data.Worker, data.WorkerFilter]{list: st.ListWorkers, count: st.CountWorkers},
-				cols:   g.workers.columns(),
-				sort:   "created",
-				filter: data.WorkerFilter{Figure: nothing},
-				tables: []data.Table{data.TableWorkers},
-				open:   func(w data.Worker) { g.navigate(screenWorkers); g.workers.openEdit(w.ID) },
-			})
-		}
-		l.workers.setFilter(data.WorkerFilter{Figure: fig})
-		table, noun = l.workers.table, "名劳动者"
+		table, noun = figureTable(l, &l.workers, fig, func(f data.Figure) data.WorkerFilter { return data.WorkerFilter{Figure: f} },
+			func() listSpec[data.Worker, data.WorkerFilter] {
+				return listSpec[data.Worker, data.WorkerFilter]{
+					src:    listFrom(st.ListWorkers, st.CountWorkers),
+					cols:   g.workers.columns(),
+					sort:   "created",
+					tables: []data.Table{data.TableWorkers},
+					open:   func(w data.Worker) { g.navigate(screenWorkers); g.workers.openEdit(w.ID) },
+				}
+			}), "名劳动者"
 	case stats.PlacementList:
-		if l.placements == nil {
-			l.placements = newFigureList(l, listSpec[data.Placement, data.PlacementFilter]{
-				src:    lister[data.Placement, data.PlacementFilter]{list: st.ListPlacements, count: st.CountPlacements},
-				cols:   placementColumns(),
-				sort:   "created",
-				filter: data.PlacementFilter{Figure: nothing},
-				tables: []data.Table{data.TablePlacements, data.TableWorkers, data.TableDemands},
-				open:   func(p data.Placement) { g.navigate(screenPlacements); g.placements.open(p.ID) },
-			})
-		}
-		l.placements.setFilter(data.PlacementFilter{Figure: fig})
-		table, noun = l.placements.table, "条就业安置"
+		table, noun = figureTable(l, &l.placements, fig, func(f data.Figure) data.PlacementFilter { return data.PlacementFilter{Figure: f} },
+			func() listSpec[data.Placement, data.PlacementFilter] {
+				return listSpec[data.Placement, data.PlacementFilter]{
+					src:    listFrom(st.ListPlacements, st.CountPlacements),
+					cols:   placementColumns(),
+					sort:   "created",
+					tables: []data.Table{data.TablePlacements, data.TableWorkers, data.TableDemands},
+					open:   func(p data.Placement) { g.navigate(screenPlacements); g.placements.open(p.ID) },
+				}
+			}), "条就业安置"
 	case stats.FollowUpList:
-		if l.followUps == nil {
-			l.followUps = newFigureList(l, listSpec[data.FollowUp, data.FollowUpFilter]{
-				src:    lister[data.FollowUp, data.FollowUpFilter]{list: st.ListFollowUpsFull, count: st.CountFollowUps},
-				cols:   g.followUps.columns(),
-				sort:   "due",
-				filter: data.FollowUpFilter{Figure: nothing},
-				tables: []data.Table{data.TableFollowUps, data.TableWorkers},
-				open:   func(f data.FollowUp) { g.navigate(screenFollowUps); g.followUps.openEntry(&f) },
-			})
-		}
-		l.followUps.setFilter(data.FollowUpFilter{Figure: fig})
-		table, noun = l.followUps.table, "件跟踪服务"
+		table, noun = figureTable(l, &l.followUps, fig, func(f data.Figure) data.FollowUpFilter { return data.FollowUpFilter{Figure: f} },
+			func() listSpec[data.FollowUp, data.FollowUpFilter] {
+				return listSpec[data.FollowUp, data.FollowUpFilter]{
+					src:    listFrom(st.ListFollowUpsFull, st.CountFollowUps),
+					cols:   g.followUps.columns(),
+					sort:   "due",
+					tables: []data.Table{data.TableFollowUps, data.TableWorkers},
+					open:   func(f data.FollowUp) { g.navigate(screenFollowUps); g.followUps.openEntry(&f) },
+				}
+			}), "件跟踪服务"
 	case stats.DemandList:
-		if l.demands == nil {
-			l.demands = newFigureList(l, listSpec[data.Demand, data.DemandFilter]{
-				src:    lister[data.Demand, data.DemandFilter]{list: st.ListDemands, count: st.CountDemands},
-				cols:   g.employers.demandColumns(true),
-				sort:   "created",
-				filter: data.DemandFilter{Figure: nothing},
-				tables: []data.Table{data.TableDemands, data.TableEmployers},
-				open:   func(d data.Demand) { g.navigate(screenEmployers); g.employers.openDemand(d.ID) },
-			})
-		}
-		l.demands.setFilter(data.DemandFilter{Figure: fig})
-		table, noun = l.demands.table, "条用工需求"
+		table, noun = figureTable(l, &l.demands, fig, func(f data.Figure) data.DemandFilter { return data.DemandFilter{Figure: f} },
+			func() listSpec[data.Demand, data.DemandFilter] {
+				return listSpec[data.Demand, data.DemandFilter]{
+					src:    listFrom(st.ListDemands, st.CountDemands),
+					cols:   g.employers.demandColumns(true),
+					sort:   "created",
+					tables: []data.Table{data.TableDemands, data.TableEmployers},
+					open:   func(d data.Demand) { g.navigate(screenEmployers); g.employers.openDemand(d.ID) },
+				}
+			}), "条用工需求"
 	default:
 		return
 	}
@@ -111,22 +103,27 @@ func (l *figureLists) open(r *stats.Report, in stats.Indicator) {
 	l.heading = fmt.Sprintf("%s（%s）", in.Label, r.Period.Label())
 	l.title.SetText(fmt.Sprintf("%s：%s。%s。", l.heading, figureText(in, in.Value), in.Definition) + sumNote(in))
 	l.count.SetText("正在查询…")
-	l.body.Objects = []fyne.CanvasObject{table}
-	l.body.Refresh()
+	showIn(l.body, table)
 	l.showing = true
-	l.s.stack.Objects = []fyne.CanvasObject{l.view}
-	l.s.stack.Refresh()
+	showIn(l.s.stack, l.view)
 	l.s.shown()
 }
 
-// newFigureList is a list view for figures of one kind of record, its
-// count shown above it.
-func newFigureList[T any, F comparable](l *figureLists, sp listSpec[T, F]) *recordTable[T, F] {
-	var t *recordTable[T, F]
-	sp.count = func() textSetter { return l.count }
-	sp.loaded = func() { l.counted(t.rows.length()) }
-	t = newListView(l.s.g, sp)
-	return t
+// figureTable is the list of one kind of record narrowed to fig. The list
+// is built on first use, from spec, with its count shown above it; until
+// then *slot is nil. narrow is the kind's filter for a figure.
+func figureTable[T any, F comparable](l *figureLists, slot **recordTable[T, F], fig data.Figure, narrow func(data.Figure) F, spec func() listSpec[T, F]) fyne.CanvasObject {
+	if *slot == nil {
+		var t *recordTable[T, F]
+		sp := spec()
+		sp.filter = narrow(nothing) // empty until set to fig below
+		sp.count = func() textSetter { return l.count }
+		sp.loaded = func() { l.counted(t.rows.length()) }
+		t = newListView(l.s.g, sp)
+		*slot = t
+	}
+	(*slot).setFilter(narrow(fig))
+	return (*slot).table
 }
 
 // sumNote says what the list of a money figure or the rate holds.
@@ -147,7 +144,6 @@ func (l *figureLists) counted(n int) {
 // close goes back to the figures.
 func (l *figureLists) close() {
 	l.showing = false
-	l.s.stack.Objects = []fyne.CanvasObject{l.s.figures}
-	l.s.stack.Refresh()
+	showIn(l.s.stack, l.s.figures)
 	l.s.g.setHeading("统计报表")
 }

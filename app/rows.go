@@ -28,6 +28,12 @@ type lister[T any, F comparable] struct {
 	count func(F) (int64, error)
 }
 
+// listFrom is the lister of a store's list and count methods; it saves
+// stating the record and filter types the methods already name.
+func listFrom[T any, F comparable](list func(F, data.Page) ([]T, *data.Cursor, error), count func(F) (int64, error)) lister[T, F] {
+	return lister[T, F]{list: list, count: count}
+}
+
 // pagedRows feeds a widget.Table from the Store without holding the whole
 // list: the table asks for row i, and pagedRows answers from a cache of
 // pages or queues the page and answers "not yet". Queries run one at a time

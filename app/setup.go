@@ -44,14 +44,7 @@ func newSetupScreen(g *GUI, st OfficeStore) *setupScreen {
 		return ""
 	}
 	s.name.OnChanged = func(string) { nameF.revalidate() }
-	regionF := s.fm.add(newFormField("Region", "所在地区", true, s.region))
-	regionF.focus = s.region.button
-	regionF.check = func() string {
-		if s.region.code == "" {
-			return "请选择所在地区（县级工会选到区县，市级工会选到市）"
-		}
-		return ""
-	}
+	regionF := s.fm.addPicked("Region", "所在地区", s.region, "请选择所在地区（县级工会选到区县，市级工会选到市）")
 	s.region.onChanged = func(string) { regionF.revalidate() }
 	roleF := s.fm.add(newFormField("Role", "本单位角色", true, s.role))
 	roleF.check = func() string {

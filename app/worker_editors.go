@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
@@ -34,40 +33,26 @@ type skillRow struct {
 	occ   *occField
 	level *widget.Select
 	cert  *textEntry
-	box   fyne.CanvasObject
 }
 
 // skillsEditor edits a worker's skills: one line per 工种 with its level and
 // certificate number; the first line is the main 工种 shown in lists.
 type skillsEditor struct {
-	widget.BaseWidget
-	parent    fyne.Window
-	rows      []*skillRow
-	lines     *fyne.Container
-	add       *widget.Button
-	onChanged func()
+	rowsEditor[*skillRow]
+	parent fyne.Window
 }
 
 func newSkillsEditor(parent fyne.Window) *skillsEditor {
-	e := &skillsEditor{parent: parent, lines: container.NewVBox()}
-	e.add = widget.NewButtonWithIcon("添加技能", theme.ContentAddIcon(), func() {
-		e.addRow(data.Skill{})
-		e.layoutRows()
-		e.changed()
-		e.rows[len(e.rows)-1].occ.open()
+	e := &skillsEditor{parent: parent}
+	e.init(e, "添加技能", func() { e.addRow(data.Skill{}) }, func(i int, r *skillRow) fyne.CanvasObject {
+		tag := widget.NewLabel(fmt.Sprintf("%d.", i+1))
+		if i == 0 {
+			tag.SetText("主")
+		}
+		return container.NewBorder(nil, nil, tag, nil, container.NewGridWithColumns(3, r.occ, r.level, r.cert))
 	})
-	e.ExtendBaseWidget(e)
+	e.added = func(r *skillRow) { r.occ.open() }
 	return e
-}
-
-func (e *skillsEditor) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewVBox(e.lines, container.NewHBox(e.add)))
-}
-
-func (e *skillsEditor) changed() {
-	if e.onChanged != nil {
-		e.onChanged()
-	}
 }
 
 func (e *skillsEditor) setSkills(skills []data.Skill) {
@@ -88,35 +73,6 @@ func (e *skillsEditor) addRow(s data.Skill) {
 	r.level.OnChanged = func(string) { e.changed() }
 	r.cert.OnChanged = func(string) { e.changed() }
 	e.rows = append(e.rows, r)
-}
-
-// layoutRows rebuilds the lines after rows were added or removed.
-func (e *skillsEditor) layoutRows() {
-	e.lines.Objects = nil
-	for i, r := range e.rows {
-		r := r
-		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeRow(r) })
-		rm.Importance = widget.LowImportance
-		tag := widget.NewLabel(fmt.Sprintf("%d.", i+1))
-		if i == 0 {
-			tag.SetText("主")
-		}
-		r.box = container.NewBorder(nil, nil, tag, rm,
-			container.NewGridWithColumns(3, r.occ, r.level, r.cert))
-		e.lines.Add(r.box)
-	}
-	e.lines.Refresh()
-}
-
-func (e *skillsEditor) removeRow(r *skillRow) {
-	for i, x := range e.rows {
-		if x == r {
-			e.rows = append(e.rows[:i], e.rows[i+1:]...)
-			break
-		}
-	}
-	e.layoutRows()
-	e.changed()
 }
 
 func (e *skillsEditor) skills() []data.Skill {
@@ -149,32 +105,17 @@ type trainingRow struct {
 // trainingsEditor edits a worker's trainings: course, provider, dates and
 // certificate, one line each.
 type trainingsEditor struct {
-	widget.BaseWidget
-	rows      []*trainingRow
-	lines     *fyne.Container
-	add       *widget.Button
-	onChanged func()
+	rowsEditor[*trainingRow]
 }
 
 func newTrainingsEditor() *trainingsEditor {
-	e := &trainingsEditor{lines: container.NewVBox()}
-	e.add = widget.NewButtonWithIcon("添加培训经历", theme.ContentAddIcon(), func() {
-		e.addRow(data.Training{})
-		e.layoutRows()
-		e.changed()
+	e := &trainingsEditor{}
+	e.init(e, "添加培训经历", func() { e.addRow(data.Training{}) }, func(_ int, r *trainingRow) fyne.CanvasObject {
+		return container.NewVBox(
+			container.NewGridWithColumns(2, r.course, r.provider),
+			container.NewGridWithColumns(3, r.from, r.to, r.cert))
 	})
-	e.ExtendBaseWidget(e)
 	return e
-}
-
-func (e *trainingsEditor) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewVBox(e.lines, container.NewHBox(e.add)))
-}
-
-func (e *trainingsEditor) changed() {
-	if e.onChanged != nil {
-		e.onChanged()
-	}
 }
 
 func (e *trainingsEditor) setTrainings(ts []data.Training) {
@@ -197,30 +138,6 @@ func (e *trainingsEditor) addRow(t data.Training) {
 		en.OnChanged = func(string) { e.changed() }
 	}
 	e.rows = append(e.rows, r)
-}
-
-func (e *trainingsEditor) layoutRows() {
-	e.lines.Objects = nil
-	for _, r := range e.rows {
-		r := r
-		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeRow(r) })
-		rm.Importance = widget.LowImportance
-		e.lines.Add(container.NewBorder(nil, nil, nil, rm, container.NewVBox(
-			container.NewGridWithColumns(2, r.course, r.provider),
-			container.NewGridWithColumns(3, r.from, r.to, r.cert))))
-	}
-	e.lines.Refresh()
-}
-
-func (e *trainingsEditor) removeRow(r *trainingRow) {
-	for i, x := range e.rows {
-		if x == r {
-			e.rows = append(e.rows[:i], e.rows[i+1:]...)
-			break
-		}
-	}
-	e.layoutRows()
-	e.changed()
 }
 
 func (e *trainingsEditor) trainings() []data.Training {

@@ -7,8 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/width"
 
@@ -45,9 +43,8 @@ type workerForm struct {
 	// until the clerk taps 显示 (reveal_field.go).
 	idShown, phoneShown *revealField
 
-	save, cancel, del *widget.Button
-	dirty             bool
-	built             fyne.CanvasObject
+	dirty bool
+	built fyne.CanvasObject
 }
 
 func newWorkerForm(s *workersScreen, w *data.Worker) *workerForm {
@@ -138,14 +135,7 @@ func (f *workerForm) addFields() {
 		}
 		return ""
 	}
-	hukou := fm.add(newFormField("HukouRegion", "户籍地", true, f.hukou))
-	hukou.focus = f.hukou.button
-	hukou.check = func() string {
-		if f.hukou.code == "" {
-			return "请选择户籍所在的区县"
-		}
-		return ""
-	}
+	fm.addPicked("HukouRegion", "户籍地", f.hukou, "请选择户籍所在的区县")
 	fm.add(newFormField("Address", "详细住址", false, f.address)).check = func() string {
 		if len([]rune(f.address.Text)) > 200 {
 			return "不能超过200个字"
@@ -214,8 +204,8 @@ func (f *workerForm) load(w *data.Worker) {
 	f.status.SetSelected(w.Status.Label())
 	f.skills.setSkills(w.Skills)
 	f.trainings.setTrainings(w.Trainings)
-	f.desiredRegions.setCodes(w.DesiredRegions)
-	f.desiredOccs.setKeys(w.DesiredOccupations)
+	f.desiredRegions.set(w.DesiredRegions)
+	f.desiredOccs.set(w.DesiredOccupations)
 	f.wage.SetText(yuanText(w.ExpectedWage))
 	f.available.SetText(w.AvailableFrom.String())
 	f.consent.SetChecked(w.Consent)
@@ -389,17 +379,10 @@ func (f *workerForm) phoneChanged(s string) {
 func (f *workerForm) build() {
 	fm := f.fm
 	k := fm.byKey
-	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.doSave)
-	f.save.Importance = widget.HighImportance
-	f.cancel = widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.doCancel)
-	buttons := container.NewHBox(layout.NewSpacer(), f.cancel, f.save)
+	var del func()
 	if f.orig != nil {
-		f.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), f.doDelete)
-		f.del.Importance = widget.DangerImportance
-		buttons = container.NewHBox(f.del, layout.NewSpacer(), f.cancel, f.save)
+		del = f.doDelete
 	}
-	hint := widget.NewLabel("带 * 的为必填项。Ctrl+S 保存，Esc 取消。")
-	hint.Importance = widget.LowImportance
 
 	basic := section("基本信息", "", fm.grid(k["Name"], k["IDNumber"], k["Birth"], k["Sex"], k["Phone"],
 		k["HukouRegion"], k["Address"], k["Education"], k["Poverty"], k["Status"], k["RegisteredOn"]))
@@ -412,9 +395,7 @@ func (f *workerForm) build() {
 	cols := newFlowGrid(
 		container.NewVBox(basic, consent),
 		container.NewVBox(wish, skills))
-	f.built = container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, hint, buttons), fm.summary), nil, nil, nil,
-		container.NewVScroll(cols))
+	f.built = formPage(fm, cols, f.doSave, f.doCancel, del)
 }
 
 func (f *workerForm) view() fyne.CanvasObject { return f.built }
@@ -448,7 +429,7 @@ func (f *workerForm) worker() *data.Worker {
 	w.Status = data.WorkerStatus(codeForLabel(data.WorkerStatuses, f.status.Selected))
 	w.Skills = f.skills.skills()
 	w.Trainings = f.trainings.trainings()
-	w.DesiredRegions = append([]string(nil), f.desiredRegions.codes...)
+	w.DesiredRegions = append([]string(nil), f.desiredRegions.keys...)
 	w.DesiredOccupations = append([]string(nil), f.desiredOccs.keys...)
 	w.ExpectedWage, _ = parseYuanText(f.wage.Text)
 	w.AvailableFrom, _ = parseDateText(f.available.Text)
@@ -464,38 +445,21 @@ func (f *workerForm) doSave() {
 		return
 	}
 	w := f.worker()
-	saved := func() {
+	f.fm.write(f.g, f.s.st, openedAs(f.orig), w, func() {
 		f.s.closeForm()
 		f.s.say(fmt.Sprintf("已保存劳动者“%s”", w.Name))
-	}
-	if f.orig != nil {
-		f.g.saveEdited(f.s.st, f.orig, w, saved, f.fm.refuseError)
-		return
-	}
-	if err := f.s.st.Create(w); err != nil {
-		f.fm.refuseError(err)
-		return
-	}
-	saved()
+	})
 }
 
 func (f *workerForm) doCancel() {
-	if !f.dirty {
-		f.s.closeForm()
-		return
-	}
-	f.g.confirm("放弃修改", "填写的内容还没有保存，确定放弃吗？", "放弃修改", f.s.closeForm)
+	f.g.leaveForm(f.dirty, f.s.closeForm)
 }
 
 func (f *workerForm) doDelete() {
 	w := f.orig
-	f.g.confirm("删除劳动者",
+	f.g.deleteRecord(f.s.st, "删除劳动者",
 		fmt.Sprintf("确定删除劳动者“%s”（%s）吗？删除后列表中不再显示，与合作方交换数据时对方也会删除。", w.Name, ident.MaskID(w.IDNumber)),
-		"删除", func() {
-			if err := f.s.st.Delete(&data.Worker{Synced: data.Synced{ID: w.ID}}); err != nil {
-				f.g.showError("无法删除", err)
-				return
-			}
+		&data.Worker{Synced: data.Synced{ID: w.ID}}, func() {
 			f.s.closeForm()
 			f.s.say(fmt.Sprintf("已删除劳动者“%s”", w.Name))
 		})

@@ -18,42 +18,29 @@ import (
 // workersScreen is 劳动者: the list of registered workers with its filters,
 // and the worker form in its place when the clerk opens or adds one.
 type workersScreen struct {
-	g     *GUI
-	st    WorkerStore
-	rows  *pagedRows[data.Worker, data.WorkerFilter]
-	table *recordTable[data.Worker, data.WorkerFilter]
-	today data.Date
+	listScreen[WorkerStore, data.Worker, data.WorkerFilter]
+	formPlace[*workerForm]
 
 	search  *textEntry
 	region  *regionField
 	occ     *occField
 	status  *widget.Select
 	poverty *widget.Select
-	count   *widget.Label
 	notice  *widget.Label
 	add     *widget.Button
 
-	list  fyne.CanvasObject
-	stack *fyne.Container
-	form  *workerForm // the open form, nil when the list shows
 	// onReady are called once, when the first rows arrive.
 	onReady []func()
 }
 
-const (
-	allStatuses  = "全部状态"
-	allPoverties = "全部脱贫状态"
-)
-
 func newWorkersScreen(g *GUI, st WorkerStore) *workersScreen {
-	s := &workersScreen{g: g, st: st, today: st.Today()}
-	s.table = newListView(g, listSpec[data.Worker, data.WorkerFilter]{
-		src:    lister[data.Worker, data.WorkerFilter]{list: st.ListWorkers, count: st.CountWorkers},
+	s := &workersScreen{}
+	s.buildList(g, st, st.Today(), listSpec[data.Worker, data.WorkerFilter]{
+		src:    listFrom(st.ListWorkers, st.CountWorkers),
 		cols:   s.columns(),
 		sort:   "created",
 		desc:   true, // newest first
 		tables: []data.Table{data.TableWorkers},
-		count:  func() textSetter { return s.count },
 		open:   func(w data.Worker) { s.openEdit(w.ID) },
 		loaded: func() {
 			s.updateCount()
@@ -64,7 +51,6 @@ func newWorkersScreen(g *GUI, st WorkerStore) *workersScreen {
 			}
 		},
 	})
-	s.rows = s.table.rows
 	return s
 }
 
@@ -165,8 +151,7 @@ func (s *workersScreen) view() fyne.CanvasObject {
 }
 
 func (s *workersScreen) shown() {
-	if s.form != nil {
-		s.form.shown()
+	if s.formShown() {
 		return
 	}
 	s.today = s.st.Today()
@@ -174,6 +159,12 @@ func (s *workersScreen) shown() {
 }
 
 func (s *workersScreen) focusSearch() { s.g.focus(s.search) }
+
+// The status filters' first choices, which filter nothing.
+const (
+	allStatuses  = "全部状态"
+	allPoverties = "全部脱贫状态"
+)
 
 // filter is what the filter bar says.
 func (s *workersScreen) filter() data.WorkerFilter {
@@ -210,35 +201,25 @@ func (s *workersScreen) say(msg string) {
 }
 
 func (s *workersScreen) openNew() {
-	if s.form != nil {
+	if s.formOpen() {
 		return
 	}
 	s.showForm(newWorkerForm(s, nil))
 }
 
 func (s *workersScreen) openEdit(id string) {
-	w, err := s.st.Worker(id)
-	if err != nil {
-		s.g.showError("无法打开劳动者", err)
-		return
-	}
-	s.showForm(newWorkerForm(s, w))
+	openByID(s.g, "劳动者", id, s.st.Worker, func(w *data.Worker) { s.showForm(newWorkerForm(s, w)) })
 }
 
 func (s *workersScreen) showForm(f *workerForm) {
 	s.view()
-	s.form = f
 	s.notice.Hide()
-	s.stack.Objects = []fyne.CanvasObject{f.view()}
-	s.stack.Refresh()
-	f.shown()
+	s.putForm(f)
 }
 
 // closeForm goes back to the list.
 func (s *workersScreen) closeForm() {
-	s.form = nil
-	s.stack.Objects = []fyne.CanvasObject{s.list}
-	s.stack.Refresh()
+	s.putList()
 	s.g.setHeading("劳动者")
 	s.shown()
 }
