@@ -99,7 +99,7 @@ func (m *merge) heldStripped(table data.Table, col, ref string) (bool, error) {
 // no op: the erasure is this office's, not a change to the worker.
 func (m *merge) eraseWithdrawn() error {
 	husks := map[string]bool{}
-	for _, id := range sortedIDs(m.touched[data.TableWorkers]) {
+	for _, id := range sortedKeys(m.touched[data.TableWorkers]) {
 		w, ok := m.rows[data.TableWorkers][id].(*data.Worker)
 		if !ok || w.Consent || w.Origin == m.tx.origin {
 			continue
@@ -188,7 +188,7 @@ func (m *merge) applyHeldWithdrawals() error {
 			inFile[op.RowID] = append(inFile[op.RowID], op)
 		}
 	}
-	return inChunks(sortedIDs(setOf(ids)), func(chunk []string) error {
+	return inChunks(sortedKeys(setOf(ids)), func(chunk []string) error {
 		var held []Op
 		if err := m.tx.db.Where("tbl = ? AND row_id IN ?", data.TableWorkers, chunk).Find(&held).Error; err != nil {
 			return err

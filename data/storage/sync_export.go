@@ -219,7 +219,7 @@ func (s *Store) changesFor(partnerID string, preview bool) (*Changes, error) {
 		c.Rows = make([]RowState, 0, n)
 		for _, table := range syncedTables {
 			var ids []string
-			for _, id := range sortedIDs(touched[table]) {
+			for _, id := range sortedKeys(touched[table]) {
 				ok, err := scope.shares(table, id)
 				if err != nil {
 					return err

@@ -2,9 +2,11 @@ package storage
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"maps"
 	"runtime"
-	"sort"
+	"slices"
 	"sync"
 
 	"gorm.io/gorm"
@@ -241,7 +243,7 @@ func (m *merge) readRows(need map[data.Table]map[string]bool) error {
 	db := m.tx.db.Omit("created_at", "updated_at").Session(&gorm.Session{})
 	for _, table := range syncedTables {
 		m.rows[table] = make(map[string]data.Record, len(need[table]))
-		err := findRows(db, table, sortedIDs(need[table]), func(rec data.Record) {
+		err := findRows(db, table, sortedKeys(need[table]), func(rec data.Record) {
 			m.rows[table][rec.SyncInfo().ID] = rec
 		})
 		if err != nil {
@@ -264,7 +266,7 @@ func (m *merge) readConflicts(need map[data.Table]map[string]bool) error {
 			ids[id] = true
 		}
 	}
-	return inChunks(sortedIDs(ids), func(chunk []string) error {
+	return inChunks(sortedKeys(ids), func(chunk []string) error {
 		var cs []Conflict
 		if err := m.tx.db.Where("row_id IN ? AND resolved = ?", chunk, false).Order("id").Find(&cs).Error; err != nil {
 			return err
@@ -331,7 +333,7 @@ func (m *merge) applyOp(w *WireOp) error {
 	}
 	sy := rec.SyncInfo()
 	var fops data.FieldOps
-	for _, col := range sortedFields(w.Fields) {
+	for _, col := range sortedKeys(w.Fields) {
 		fc := w.Fields[col]
 		have := sy.FieldOps.Base(col)
 		if _, erased := data.ErasedRef(have); erased {
@@ -513,7 +515,7 @@ func (m *merge) applyRowState(st *RowState) error {
 	}
 	sy := rec.SyncInfo()
 	var fops data.FieldOps
-	for _, col := range sortedStateFields(st.Fields) {
+	for _, col := range sortedKeys(st.Fields) {
 		fs := st.Fields[col]
 		have := sy.FieldOps.Base(col)
 		if _, erased := data.ErasedRef(have); erased || have == fs.Ref || !refAfter(fs.Ref, have) {
@@ -640,7 +642,7 @@ func (m *merge) validateAndWrite() error {
 	demands := map[string]bool{}
 	for _, table := range syncedTables {
 		var inserts, updates []data.Record
-		for _, id := range sortedIDs(m.touched[table]) {
+		for _, id := range sortedKeys(m.touched[table]) {
 			rec := m.rows[table][id]
 			if m.created[string(table)+"/"+id] {
 				inserts = append(inserts, rec)
@@ -677,7 +679,7 @@ func (m *merge) validateAndWrite() error {
 	if len(m.sum.Refused) > 0 {
 		return nil
 	}
-	return tx.recountDemandsOf(sortedIDs(demands))
+	return tx.recountDemandsOf(sortedKeys(demands))
 }
 
 // writeBookkeeping stores the ops taken in and the conflicts found and
@@ -692,7 +694,7 @@ func (m *merge) writeBookkeeping() error {
 			return err
 		}
 	}
-	for _, id := range sortedIDs64(m.settled) {
+	for _, id := range sortedKeys(m.settled) {
 		cf := m.settled[id]
 		if err := db.Model(&Conflict{}).Where("id = ?", id).
 			Updates(map[string]any{"resolved": true, "resolved_at": cf.ResolvedAt, "resolution": cf.Resolution}).Error; err != nil {
@@ -738,38 +740,8 @@ func compactFieldOps(fields map[string]FieldState) data.FieldOps {
 	return fops
 }
 
-func sortedFields(f map[string]FieldChange) []string {
-	keys := make([]string, 0, len(f))
-	for k := range f {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-func sortedStateFields(f map[string]FieldState) []string {
-	keys := make([]string, 0, len(f))
-	for k := range f {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-func sortedIDs64[V any](m map[int64]V) []int64 {
-	keys := make([]int64, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	return keys
+// sortedKeys lists a map's keys in order, so batches, bundles and merges
+// come out the same every time.
+func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K {
+	return slices.Sorted(maps.Keys(m))
 }

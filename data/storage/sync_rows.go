@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
-	"sort"
 	"sync"
 
 	"gorm.io/gorm"
@@ -30,17 +29,6 @@ func inChunks(ids []string, fn func(chunk []string) error) error {
 		}
 	}
 	return nil
-}
-
-// sortedIDs lists a set's ids in order, so batches and bundles come out
-// the same every time.
-func sortedIDs(set map[string]bool) []string {
-	ids := make([]string, 0, len(set))
-	for id := range set {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
 }
 
 // findRows reads the rows of a travelling table with the given ids,
