@@ -18,6 +18,15 @@ var stageRank = map[Stage]int{
 // Ended reports whether the stage closes the placement.
 func (s Stage) Ended() bool { return s == StageLeft || s == StageReturned }
 
+// Referral reports whether a stage is an open referral (已推荐, 已面试): the
+// employer has not decided yet, and it counts against the over-referral
+// limit.
+func (s Stage) Referral() bool { return s == StageReferred || s == StageInterviewed }
+
+// FillsPosition reports whether a stage takes one of a demand's positions
+// (已录用, 已上岗).
+func (s Stage) FillsPosition() bool { return s == StageHired || s == StageStarted }
+
 // Active reports whether the placement is under way.
 func (p *Placement) Active() bool { return !p.Deleted && !p.Stage.Ended() }
 

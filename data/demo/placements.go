@@ -57,7 +57,7 @@ func (g *gen) planPlacements(demands []*data.Demand, n int) []*plan {
 			stage = everyStage[i]
 		}
 		di := g.pickDemand(demands, filled, open, stage)
-		if di < 0 && fillsPosition(stage) { // every demand at its share: refer instead
+		if di < 0 && stage.FillsPosition() { // every demand at its share: refer instead
 			stage = data.StageReferred
 			di = g.pickDemand(demands, filled, open, stage)
 		}
@@ -66,9 +66,9 @@ func (g *gen) planPlacements(demands []*data.Demand, n int) []*plan {
 			di = g.pickDemand(demands, filled, open, stage)
 		}
 		switch {
-		case fillsPosition(stage):
+		case stage.FillsPosition():
 			filled[di]++
-		case isOpenReferral(stage):
+		case stage.Referral():
 			open[di]++
 		}
 		d := demands[di]
@@ -98,9 +98,9 @@ func (g *gen) pickDemand(demands []*data.Demand, filled, open []int, stage data.
 	for i, d := range demands {
 		w := d.Headcount
 		switch {
-		case fillsPosition(stage):
+		case stage.FillsPosition():
 			w = int(float64(d.Headcount)*fillShare) - filled[i]
-		case isOpenReferral(stage) && open[i] >= referralCap(d):
+		case stage.Referral() && open[i] >= referralCap(d):
 			w = 0
 		}
 		if w > 0 {

@@ -22,9 +22,9 @@ func TestPlannedReferralsStayWithinTheLimit(t *testing.T) {
 	returned := 0
 	for _, p := range plans {
 		switch s := p.p.Stage; {
-		case isOpenReferral(s):
+		case s.Referral():
 			open[p.demand]++
-		case fillsPosition(s):
+		case s.FillsPosition():
 			filled[p.demand]++
 		case s == data.StageReturned:
 			returned++

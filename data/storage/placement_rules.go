@@ -56,21 +56,16 @@ func checkOthers(tx *Tx, p *data.Placement, d *data.Demand, prev *data.Placement
 			return data.NewFieldError(rec, "Stage", "阶段", "该劳动者已在另一单位上岗，请先办理离职或返乡")
 		}
 	}
-	takesPlace := p.Stage == data.StageHired || p.Stage == data.StageStarted
-	heldPlace := prev != nil && prev.DemandID == p.DemandID && (prev.Stage == data.StageHired || prev.Stage == data.StageStarted)
+	takesPlace := p.Stage.FillsPosition()
+	heldPlace := prev != nil && prev.DemandID == p.DemandID && prev.Stage.FillsPosition()
 	if takesPlace && !heldPlace && d.Filled >= d.Headcount {
 		return data.NewFieldError(rec, "Stage", "阶段", fmt.Sprintf("该用工需求已招满（%d/%d人）", d.Filled, d.Headcount))
 	}
-	opensReferral := isReferral(p.Stage) && (prev == nil || prev.DemandID != p.DemandID || !isReferral(prev.Stage) || !prev.Active())
+	opensReferral := p.Stage.Referral() && (prev == nil || prev.DemandID != p.DemandID || !prev.Stage.Referral() || !prev.Active())
 	if ratio := overReferralIn(tx.db); opensReferral && d.ReferralRoom(ratio) == 0 {
 		return data.NewFieldError(rec, "DemandID", "用工需求", fmt.Sprintf(
 			"该用工需求还缺%d人，已有%d人在推荐中，达到上限（还缺人数的%d倍，可在设置中调整）；请先跟进已推荐的人",
 			d.Left(), d.Referred, ratio))
 	}
 	return nil
-}
-
-// isReferral reports whether a stage is an open referral.
-func isReferral(s data.Stage) bool {
-	return s == data.StageReferred || s == data.StageInterviewed
 }
