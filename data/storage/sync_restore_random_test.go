@@ -88,16 +88,19 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 		o.s.db.Where("id = ?", ids[rng.IntN(len(ids))]).First(rec)
 		return rec
 	}
+	tracing := os.Getenv("DUIKOU_TRACE") != ""
 	trace := func(format string, args ...any) {
-		if os.Getenv("DUIKOU_TRACE") != "" {
+		if tracing {
 			t.Logf(format, args...)
 		}
 	}
 	for step := 0; step < 150; step++ {
 		i := rng.IntN(n)
 		o := offs[i]
-		seqNow, _ := o.s.SeqFloor()
-		trace("step %d office %s seq %d", step, o.name, seqNow)
+		if tracing {
+			seqNow, _ := o.s.SeqFloor()
+			trace("step %d office %s seq %d", step, o.name, seqNow)
+		}
 		switch r := rng.IntN(100); {
 		case r < 15:
 			idSeq++
