@@ -1,27 +1,19 @@
 package data
 
+import "duikou/data/ident"
+
 // Codes are stored (short, stable, English); labels are what a clerk sees.
 // Every enum has Label() and a list for pickers.
 
-// Sex of a worker, derived from the ID number.
-type Sex int
+// Sex of a worker, derived from the ID number: the ID number's own, so
+// that the two cannot disagree on codes or labels (男 / 女).
+type Sex = ident.Sex
 
 const (
-	SexUnknown Sex = 0
-	Male       Sex = 1
-	Female     Sex = 2
+	SexUnknown = ident.SexUnknown
+	Male       = ident.Male
+	Female     = ident.Female
 )
-
-// Label is 男 / 女.
-func (s Sex) Label() string {
-	switch s {
-	case Male:
-		return "男"
-	case Female:
-		return "女"
-	}
-	return ""
-}
 
 // SexRequirement of a demand.
 type SexRequirement int

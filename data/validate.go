@@ -170,7 +170,7 @@ func (w *Worker) Validate() error {
 	if err := CheckLen(rec, "Notes", "备注", w.Notes, 1000); err != nil {
 		return err
 	}
-	w.Derive(Sex(id.Sex), DateOf(id.Birth))
+	w.Derive(id.Sex, DateOf(id.Birth))
 	return nil
 }
 

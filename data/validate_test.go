@@ -24,12 +24,7 @@ func worker() *Worker {
 }
 
 func employer() *Employer {
-	body := "MA1XY2K1"
-	c, err := ident.OrgCodeCheckChar(body)
-	if err != nil {
-		panic(err)
-	}
-	return &Employer{Name: "南京悦家家政服务有限公司", CreditCode: ident.MakeCreditCode("91320115" + body + string(c)), Region: "320115"}
+	return &Employer{Name: "南京悦家家政服务有限公司", CreditCode: ident.MakeCompanyCode("320115", "MA1XY2K1"), Region: "320115"}
 }
 
 func demand() *Demand {

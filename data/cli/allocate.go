@@ -57,12 +57,8 @@ func runAllocate(env *Env, args []string) int {
 	list := fs.String("demands", "", "参加分配的用工需求编号，用逗号分隔（缺省：全部招聘中的用工需求）")
 	asJSON := fs.Bool("json", false, "以 JSON 输出")
 	apply := fs.Bool("apply", false, "把分配结果记录为就业安置（已推荐）")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return parseExit(err)
-	}
-	if len(pos) > 0 {
-		return env.Fail("allocate 不接受参数 %q", pos[0])
+	if code, ok := env.parseFlagsOnly(fs, args); !ok {
+		return code
 	}
 	var ids []string
 	for _, id := range strings.Split(*list, ",") {

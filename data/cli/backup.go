@@ -18,13 +18,10 @@ func runBackup(env *Env, args []string) int {
 	fs := env.flags("backup", "--db 数据库 -o FILE")
 	db := fs.String("db", "", dbUsage)
 	out := fs.String("o", "", "备份文件")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return parseExit(err)
+	if code, ok := env.parseFlagsOnly(fs, args); !ok {
+		return code
 	}
 	switch {
-	case len(pos) > 0:
-		return env.Fail("backup 不接受参数 %q", pos[0])
 	case *out == "":
 		return env.Fail("请用 -o 指定备份文件")
 	}

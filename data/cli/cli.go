@@ -191,6 +191,20 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// parseFlagsOnly parses the flags of a command that takes no positional
+// argument; ok is false when the command must stop with code: after -h
+// (ExitOK), a bad flag, or an argument it refuses, naming it.
+func (env *Env) parseFlagsOnly(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	pos, err := parse(fs, args)
+	if err != nil {
+		return parseExit(err), false
+	}
+	if len(pos) > 0 {
+		return env.Fail("%s 不接受参数 %q", strings.TrimPrefix(fs.Name(), "duikou "), pos[0]), false
+	}
+	return ExitOK, true
+}
+
 // parseExit is the exit code for an error from parse: asking for help is
 // not a failure; anything else has already been reported on one line.
 func parseExit(err error) int {

@@ -23,13 +23,10 @@ func runDemo(env *Env, args []string) int {
 	workers := fs.Int("workers", demo.DefaultWorkers, "劳动者人数")
 	seed := fs.Int64("seed", 1, "随机种子：相同种子生成相同数据")
 	partnerOf := fs.String("partner-of", "", "已有的演示数据库：生成它的输入地合作单位（双方已互加名片）")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return parseExit(err)
+	if code, ok := env.parseFlagsOnly(fs, args); !ok {
+		return code
 	}
 	switch {
-	case len(pos) > 0:
-		return env.Fail("demo 不接受参数 %q", pos[0])
 	case *db == "":
 		return env.Fail("请用 --db 指定新数据库文件")
 	case *workers <= 0:

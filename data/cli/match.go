@@ -35,13 +35,10 @@ func runMatch(env *Env, args []string) int {
 	workerID := fs.String("worker", "", "劳动者编号：为他/她推荐岗位")
 	top := fs.Int("top", 20, "列出前 N 名")
 	asJSON := fs.Bool("json", false, "以 JSON 输出")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return parseExit(err)
+	if code, ok := env.parseFlagsOnly(fs, args); !ok {
+		return code
 	}
 	switch {
-	case len(pos) > 0:
-		return env.Fail("match 不接受参数 %q", pos[0])
 	case (*demandID == "") == (*workerID == ""):
 		return env.Fail("请用 --demand 或 --worker 指定一条用工需求或一名劳动者（二选一）")
 	case *top <= 0:

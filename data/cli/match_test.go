@@ -44,10 +44,7 @@ func newMatchFixture(t *testing.T) matchFixture {
 			t.Fatal(err)
 		}
 	}
-	body := "MA1XY2K1"
-	c, err := ident.OrgCodeCheckChar(body)
-	must(err)
-	e := &data.Employer{Name: "南京悦家家政服务有限公司", CreditCode: ident.MakeCreditCode("91320115" + body + string(c)), Region: "320115"}
+	e := &data.Employer{Name: "南京悦家家政服务有限公司", CreditCode: ident.MakeCompanyCode("320115", "MA1XY2K1"), Region: "320115"}
 	must(s.Create(e))
 	hk := &data.Demand{EmployerID: e.ID, Occupation: "housekeeper", Title: "住家保姆", Headcount: 2,
 		WorkRegion: "320115", WageMin: data.Yuan(4500), WageMax: data.Yuan(6500)}

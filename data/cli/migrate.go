@@ -18,13 +18,10 @@ func runMigrate(env *Env, args []string) int {
 	fs := env.flags("migrate", "--db 数据库文件 --to postgres://用户@服务器/数据库")
 	db := fs.String("db", "", "现有的数据库文件")
 	to := fs.String("to", "", "目标 PostgreSQL 连接串（postgres://用户@服务器/数据库；密码放在 PGPASSWORD 或 pgpass 文件中）")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return parseExit(err)
+	if code, ok := env.parseFlagsOnly(fs, args); !ok {
+		return code
 	}
 	switch {
-	case len(pos) > 0:
-		return env.Fail("migrate 不接受参数 %q", pos[0])
 	case *db == "":
 		return env.Fail("请用 --db 指定现有的数据库文件")
 	case *to == "":

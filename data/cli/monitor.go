@@ -40,13 +40,10 @@ func runMonitor(env *Env, args []string) int {
 	asJSON := fs.Bool("json", false, "以 JSON 输出（格式见 README）")
 	round := fs.Bool("round", false, "为每名有风险的劳动者安排一次回访（需同时给 --month）")
 	monthText := fs.String("month", "", "回访安排在哪个月，如 2026-12")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return parseExit(err)
+	if code, ok := env.parseFlagsOnly(fs, args); !ok {
+		return code
 	}
-	if len(pos) > 0 {
-		return env.Fail("monitor 不接受参数 %q", pos[0])
-	}
+	var err error
 	asOf := data.Today()
 	if *asOfText != "" {
 		if asOf, err = data.ParseDate(*asOfText); err != nil {

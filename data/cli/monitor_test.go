@@ -176,8 +176,7 @@ func officeWithEmployer(t *testing.T) (string, *storage.Store, *data.Employer) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, _ := ident.OrgCodeCheckChar("MA1XY2K1")
-	e := &data.Employer{Name: "南京悦家家政服务有限公司", CreditCode: ident.MakeCreditCode("91320115MA1XY2K1" + string(c)), Region: "320115"}
+	e := &data.Employer{Name: "南京悦家家政服务有限公司", CreditCode: ident.MakeCompanyCode("320115", "MA1XY2K1"), Region: "320115"}
 	if err := s.Create(e); err != nil {
 		s.Close()
 		t.Fatal(err)

@@ -35,13 +35,10 @@ func runPartnerCard(env *Env, args []string) int {
 	fs := env.flags("partner card", partnerCardSynopsis)
 	db := fs.String("db", "", dbUsage)
 	out := fs.String("o", "", "名片文件")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return parseExit(err)
+	if code, ok := env.parseFlagsOnly(fs, args); !ok {
+		return code
 	}
 	switch {
-	case len(pos) > 0:
-		return env.Fail("partner card 不接受参数 %q", pos[0])
 	case *out == "":
 		return env.Fail("请用 -o 指定名片文件")
 	}
@@ -109,12 +106,8 @@ func runPartnerAdd(env *Env, args []string) int {
 func runPartnerList(env *Env, args []string) int {
 	fs := env.flags("partner list", partnerListSynopsis)
 	db := fs.String("db", "", dbUsage)
-	pos, err := parse(fs, args)
-	if err != nil {
-		return parseExit(err)
-	}
-	if len(pos) > 0 {
-		return env.Fail("partner list 不接受参数 %q", pos[0])
+	if code, ok := env.parseFlagsOnly(fs, args); !ok {
+		return code
 	}
 	s, code := openExistingDB(env, *db)
 	if s == nil {

@@ -35,13 +35,10 @@ func runSyncExport(env *Env, args []string) int {
 	db := fs.String("db", "", dbUsage)
 	to := fs.String("to", "", "协作单位的编号或工会名称")
 	out := fs.String("o", "", "交换文件")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return parseExit(err)
+	if code, ok := env.parseFlagsOnly(fs, args); !ok {
+		return code
 	}
 	switch {
-	case len(pos) > 0:
-		return env.Fail("sync export 不接受参数 %q", pos[0])
 	case *to == "":
 		return env.Fail("请用 --to 指定协作单位（编号或工会名称）")
 	case *out == "":

@@ -217,11 +217,7 @@ func (g *gen) creditCode(district string) string {
 			body[i] = byte('0' + g.intn(10))
 		}
 	}
-	check, err := ident.OrgCodeCheckChar(string(body))
-	if err != nil {
-		panic(err) // body is digits and capitals: cannot happen
-	}
-	return ident.MakeCreditCode("91" + district + string(body) + string(check))
+	return ident.MakeCompanyCode(district, string(body))
 }
 
 // demandsPerEmployer: most firms bring one or two kinds of job.

@@ -171,6 +171,19 @@ func MakeCreditCode(prefix17 string) string {
 	return prefix17 + string(c)
 }
 
+// MakeCompanyCode is the credit code of a company (authority 9, type 1)
+// registered in district (six digits) with the organisation code body8
+// (eight digits or capitals): the organisation check character and the
+// code's own are computed. It panics on a body outside the alphabet, like
+// MakeCreditCode: it is for the demo data and tests, which choose bodies.
+func MakeCompanyCode(district, body8 string) string {
+	c, err := OrgCodeCheckChar(body8)
+	if err != nil {
+		panic(fmt.Sprintf("ident.MakeCompanyCode(%q, %q): %v", district, body8, err))
+	}
+	return MakeCreditCode("91" + district + body8 + string(c))
+}
+
 // creditCharError explains why s[i] is not in the credit code alphabet; the
 // bytes before i must be ASCII, so that i starts a rune.
 func creditCharError(s string, i int) *Error {

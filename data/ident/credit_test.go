@@ -119,3 +119,17 @@ func TestMakeCreditCode(t *testing.T) {
 	}()
 	MakeCreditCode("91350100MO00100Y4")
 }
+
+func TestMakeCompanyCode(t *testing.T) {
+	// The GB 32100 example: a company (91) of 350100 whose organisation
+	// code is M000100Y with check character 4; the code's own check is 3.
+	if got := MakeCompanyCode("350100", "M000100Y"); got != "91350100M000100Y43" {
+		t.Errorf("MakeCompanyCode = %q", got)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("MakeCompanyCode with a lower-case body did not panic")
+		}
+	}()
+	MakeCompanyCode("350100", "m000100Y")
+}

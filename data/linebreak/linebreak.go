@@ -6,7 +6,10 @@
 // use it, so paper and screen break alike.
 package linebreak
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Marks that may not begin or end a line.
 const (
@@ -44,10 +47,7 @@ func Wrap(text string, width float64, runeWidth func(rune) float64) []string {
 				case keep > 0:
 					lines = append(lines, string(line[:keep]))
 					line = append([]rune(nil), line[keep:]...)
-					w = 0
-					for _, c := range line {
-						w += runeWidth(c)
-					}
+					w = Width(string(line), runeWidth)
 				case strings.ContainsRune(NoLineStart, r):
 					line = append(line, r) // hangs past the edge
 					w += rw
@@ -63,6 +63,25 @@ func Wrap(text string, width float64, runeWidth func(rune) float64) []string {
 		lines = append(lines, string(line))
 	}
 	return lines
+}
+
+// Width is the width of s measured by runeWidth.
+func Width(s string, runeWidth func(rune) float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		w += runeWidth(r)
+	}
+	return w
+}
+
+// Monospace measures text set in a fixed pitch: a Chinese character one
+// unit wide, an ASCII character half that. The tests of the layouts built
+// on Wrap measure with it, so their widths can be worked out by hand.
+func Monospace(r rune) float64 {
+	if r < utf8.RuneSelf {
+		return 0.5
+	}
+	return 1
 }
 
 // breakPoint is how many characters of line stay when r does not fit: the

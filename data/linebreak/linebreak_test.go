@@ -8,20 +8,9 @@ import (
 )
 
 // monoWidth: Chinese characters 1 wide, everything else half.
-func monoWidth(r rune) float64 {
-	if r < utf8.RuneSelf {
-		return 0.5
-	}
-	return 1
-}
+var monoWidth = Monospace
 
-func width(s string) float64 {
-	w := 0.0
-	for _, r := range s {
-		w += monoWidth(r)
-	}
-	return w
-}
+func width(s string) float64 { return Width(s, monoWidth) }
 
 // Whatever the text and width, nothing is lost, no line but the first
 // starts with a closing mark unless the mark could not move (a run of

@@ -9,32 +9,15 @@ import (
 	"duikou/data/catalog"
 	"duikou/data/ident"
 	"duikou/data/storage"
-	"duikou/data/storage/testdb"
+	"duikou/data/storage/storetest"
 )
 
-// testNow is the clock the tests run on: 2026-11-22 10:00 Beijing time.
-var testNow = time.Date(2026, 11, 22, 2, 0, 0, 0, time.UTC)
+// testNow is the clock the tests run on (storetest.Now).
+var testNow = storetest.Now
 
-func newStore(t testing.TB) *storage.Store {
-	t.Helper()
-	s, err := storage.OpenWith(testdb.Location(t), storage.Options{Now: func() time.Time { return testNow }, BackupDir: testdb.BackupDir(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if _, err := s.SetupOffice("榆中县总工会", "620123", data.RoleSending, "李娟"); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+func newStore(t testing.TB) *storage.Store { return storetest.Office(t) }
 
-func creditCode(body8 string) string {
-	c, err := ident.OrgCodeCheckChar(body8)
-	if err != nil {
-		panic(err)
-	}
-	return ident.MakeCreditCode("91320115" + body8 + string(c))
-}
+func creditCode(body8 string) string { return ident.MakeCompanyCode("320115", body8) }
 
 // names are what a Gansu roster holds, long ones included.
 var names = []string{"王秀兰", "李建国", "张丽", "赵小军", "马秀英", "刘伟", "周桂兰", "阿依古丽·买买提", "欧阳春花", "孙强",

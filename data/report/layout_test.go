@@ -2,26 +2,15 @@ package report
 
 import (
 	"testing"
-	"unicode/utf8"
 
 	"duikou/data"
+	"duikou/data/linebreak"
 )
 
 // monoWidth: Chinese characters 1 wide, everything else half.
-func monoWidth(r rune) float64 {
-	if r < utf8.RuneSelf {
-		return 0.5
-	}
-	return 1
-}
+var monoWidth = linebreak.Monospace
 
-func width(s string) float64 {
-	w := 0.0
-	for _, r := range s {
-		w += monoWidth(r)
-	}
-	return w
-}
+func width(s string) float64 { return linebreak.Width(s, monoWidth) }
 
 func TestLayoutColumnsFillsTheWidth(t *testing.T) {
 	cols := []column{{header: "序号", fit: "999"}, {header: "姓名", weight: 1}, {header: "身份证号", fit: "620123199003141234"}, {header: "备注", weight: 3}}

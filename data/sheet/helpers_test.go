@@ -11,38 +11,18 @@ import (
 	"duikou/data/catalog"
 	"duikou/data/ident"
 	"duikou/data/storage"
-	"duikou/data/storage/testdb"
+	"duikou/data/storage/storetest"
 )
 
-// testNow is the clock the tests run on: 2026-11-22 10:00 Beijing time.
-var testNow = time.Date(2026, 11, 22, 2, 0, 0, 0, time.UTC)
+// testNow is the clock the tests run on (storetest.Now).
+var testNow = storetest.Now
 
 // newStore opens a Store on a temp file with this office set up.
-func newStore(t testing.TB) *storage.Store {
-	t.Helper()
-	s, err := storage.OpenWith(testdb.Location(t), storage.Options{Now: func() time.Time { return testNow }, BackupDir: testdb.BackupDir(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if _, err := s.SetupOffice("榆中县总工会", "620123", data.RoleSending, "李娟"); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+func newStore(t testing.TB) *storage.Store { return storetest.Office(t) }
 
 // newStoreAt is newStore on the file at path.
 func newStoreAt(t testing.TB, path string) *storage.Store {
-	t.Helper()
-	s, err := storage.OpenWith(path, storage.Options{Now: func() time.Time { return testNow }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if _, err := s.SetupOffice("榆中县总工会", "620123", data.RoleSending, "李娟"); err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return storetest.OfficeAt(t, path)
 }
 
 // idNumber is a valid ID number of someone born in Yuzhong in 1990.
@@ -51,13 +31,7 @@ func idNumber(seq int, female bool) string {
 }
 
 // creditCode is a valid enterprise credit code in Jiangning.
-func creditCode(body8 string) string {
-	c, err := ident.OrgCodeCheckChar(body8)
-	if err != nil {
-		panic(err)
-	}
-	return ident.MakeCreditCode("91320115" + body8 + string(c))
-}
+func creditCode(body8 string) string { return ident.MakeCompanyCode("320115", body8) }
 
 // writeGBK writes text to a file as Excel on Chinese Windows saves CSV.
 func writeGBK(t testing.TB, path, text string) {

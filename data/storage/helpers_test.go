@@ -79,10 +79,4 @@ func count(t *testing.T, s *Store, model any) int64 {
 
 // testCreditCode builds a valid enterprise credit code in Jiangning around
 // an eight-character organisation code body.
-func testCreditCode(body8 string) string {
-	c, err := ident.OrgCodeCheckChar(body8)
-	if err != nil {
-		panic(err)
-	}
-	return ident.MakeCreditCode("91320115" + body8 + string(c))
-}
+func testCreditCode(body8 string) string { return ident.MakeCompanyCode("320115", body8) }
