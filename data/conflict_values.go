@@ -93,13 +93,13 @@ func labelledText(table Table, column, text string) string {
 	case "kind":
 		return FollowUpKind(text).Label()
 	case "method":
-		return labelOf(Methods, text)
+		return LabelOf(Methods, text)
 	case "poverty":
 		return Poverty(text).Label()
 	case "education":
 		return Education(text).Label()
 	case "close_reason":
-		return labelOf(CloseReasons, text)
+		return LabelOf(CloseReasons, text)
 	case "occupation":
 		return occupationName(text)
 	case "hukou_region", "work_region", "region":

@@ -61,3 +61,12 @@ func (d *Demand) IsOpen(on Date) bool {
 		(d.ValidFrom.IsZero() || !on.Before(d.ValidFrom)) &&
 		(d.ValidUntil.IsZero() || !on.After(d.ValidUntil))
 }
+
+// EmployerName is the name of the demand's employer as loaded with it; ""
+// when d is nil or no employer was loaded.
+func (d *Demand) EmployerName() string {
+	if d == nil || d.Employer == nil {
+		return ""
+	}
+	return d.Employer.Name
+}

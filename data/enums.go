@@ -35,7 +35,8 @@ type Labelled struct {
 	Label string
 }
 
-func labelOf(list []Labelled, code string) string {
+// LabelOf is code's label in list; a code not in it is shown as it is.
+func LabelOf(list []Labelled, code string) string {
 	for _, l := range list {
 		if l.Code == code {
 			return l.Label
@@ -55,7 +56,7 @@ func codeOf(list []Labelled, label string) (string, bool) {
 
 func ValidCode(list []Labelled, code string) bool {
 	_, ok := codeOf(list, code)
-	return ok && labelOf(list, code) != code
+	return ok && LabelOf(list, code) != code
 }
 
 // WorkerStatus is where a worker stands.
@@ -75,7 +76,7 @@ var WorkerStatuses = []Labelled{
 }
 
 // Label in Chinese.
-func (s WorkerStatus) Label() string { return labelOf(WorkerStatuses, string(s)) }
+func (s WorkerStatus) Label() string { return LabelOf(WorkerStatuses, string(s)) }
 
 // Poverty is the household's poverty-alleviation status.
 type Poverty string
@@ -92,7 +93,7 @@ var Poverties = []Labelled{
 }
 
 // Label in Chinese.
-func (p Poverty) Label() string { return labelOf(Poverties, string(p)) }
+func (p Poverty) Label() string { return LabelOf(Poverties, string(p)) }
 
 // Education is the highest schooling completed.
 type Education string
@@ -104,7 +105,7 @@ var Educations = []Labelled{
 }
 
 // Label in Chinese.
-func (e Education) Label() string { return labelOf(Educations, string(e)) }
+func (e Education) Label() string { return LabelOf(Educations, string(e)) }
 
 // DemandStatus of a labour demand.
 type DemandStatus string
@@ -121,7 +122,7 @@ var DemandStatuses = []Labelled{
 }
 
 // Label in Chinese.
-func (s DemandStatus) Label() string { return labelOf(DemandStatuses, string(s)) }
+func (s DemandStatus) Label() string { return LabelOf(DemandStatuses, string(s)) }
 
 // Stage of a placement; the order of the constants is the order of the path.
 type Stage string
@@ -142,7 +143,7 @@ var Stages = []Labelled{
 }
 
 // Label in Chinese.
-func (s Stage) Label() string { return labelOf(Stages, string(s)) }
+func (s Stage) Label() string { return LabelOf(Stages, string(s)) }
 
 // CloseReasons for a placement that ended.
 var CloseReasons = []Labelled{
@@ -173,7 +174,7 @@ var FollowUpKinds = []Labelled{
 }
 
 // Label in Chinese.
-func (k FollowUpKind) Label() string { return labelOf(FollowUpKinds, string(k)) }
+func (k FollowUpKind) Label() string { return LabelOf(FollowUpKinds, string(k)) }
 
 // FollowUpStatus of a follow-up.
 type FollowUpStatus string
@@ -190,7 +191,7 @@ var FollowUpStatuses = []Labelled{
 }
 
 // Label in Chinese.
-func (s FollowUpStatus) Label() string { return labelOf(FollowUpStatuses, string(s)) }
+func (s FollowUpStatus) Label() string { return LabelOf(FollowUpStatuses, string(s)) }
 
 // Methods of contact for a follow-up.
 var Methods = []Labelled{{"phone", "电话"}, {"visit", "上门"}, {"wechat", "微信"}}
@@ -210,4 +211,4 @@ var OfficeRoles = []Labelled{
 }
 
 // Label in Chinese.
-func (r OfficeRole) Label() string { return labelOf(OfficeRoles, string(r)) }
+func (r OfficeRole) Label() string { return LabelOf(OfficeRoles, string(r)) }

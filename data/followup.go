@@ -23,3 +23,11 @@ type FollowUp struct {
 
 // RecordName is 跟踪服务.
 func (*FollowUp) RecordName() string { return "跟踪服务" }
+
+// WorkerOrBlank is the worker loaded with the follow-up, or a blank one
+// when none was, so that a list can print its (empty) fields.
+func (f *FollowUp) WorkerOrBlank() *Worker { return orBlank(f.Worker) }
+
+// EmployerName is the employer of the follow-up's placement as loaded
+// with it: "" when it is on a worker only, or none was loaded.
+func (f *FollowUp) EmployerName() string { return f.Placement.EmployerName() }

@@ -28,3 +28,23 @@ type Placement struct {
 
 // RecordName is 就业安置.
 func (*Placement) RecordName() string { return "就业安置" }
+
+// WorkerOrBlank is the worker loaded with the placement, or a blank one
+// when none was, so that a list can print its (empty) fields.
+func (p *Placement) WorkerOrBlank() *Worker { return orBlank(p.Worker) }
+
+// EmployerName is the employer of the placement's demand as loaded with
+// it; "" when p is nil or no demand and employer were loaded.
+func (p *Placement) EmployerName() string {
+	if p == nil {
+		return ""
+	}
+	return p.Demand.EmployerName()
+}
+
+func orBlank(w *Worker) *Worker {
+	if w == nil {
+		return &Worker{}
+	}
+	return w
+}

@@ -121,12 +121,8 @@ func listDemands(s *storage.Store, text string, p data.Page) ([]listed, *data.Cu
 		if name == "" {
 			name = occupationLabel(d.Occupation)
 		}
-		employer := ""
-		if d.Employer != nil {
-			employer = d.Employer.Name
-		}
 		left := d.Left()
-		out[i] = listed{ID: d.ID, Name: name, Detail: employer,
+		out[i] = listed{ID: d.ID, Name: name, Detail: d.EmployerName(),
 			Status: fmt.Sprintf("%s，还缺 %d 人", d.Status.Label(), left), Left: &left}
 	}
 	return out, next, err

@@ -301,18 +301,12 @@ func placementTable(s *storage.Store, f data.PlacementFilter, r storage.DateRang
 	}); err != nil {
 		return nil, err
 	}
-	employerOf := func(p *data.Placement) string {
-		if p.Demand != nil && p.Demand.Employer != nil {
-			return p.Demand.Employer.Name
-		}
-		return ""
-	}
 	// Without the screen's order, the bus list order: by referral date,
 	// then employer, then name.
 	if o.Sort == "" {
 		slices.SortStableFunc(ps, func(a, b data.Placement) int {
-			return cmp.Or(a.ReferredOn.Compare(b.ReferredOn), strings.Compare(employerOf(&a), employerOf(&b)),
-				strings.Compare(workerOf(&a).Name, workerOf(&b).Name))
+			return cmp.Or(a.ReferredOn.Compare(b.ReferredOn), strings.Compare(a.EmployerName(), b.EmployerName()),
+				strings.Compare(a.WorkerOrBlank().Name, b.WorkerOrBlank().Name))
 		})
 	}
 	t := &table{title: Placements.Title(), columns: []column{
@@ -333,7 +327,7 @@ func placementTable(s *storage.Store, f data.PlacementFilter, r storage.DateRang
 	started := 0
 	for i := range ps {
 		p := &ps[i]
-		w := workerOf(p)
+		w := p.WorkerOrBlank()
 		var job, place string
 		if d := p.Demand; d != nil {
 			job = occupationName(d.Occupation)
@@ -346,18 +340,11 @@ func placementTable(s *storage.Store, f data.PlacementFilter, r storage.DateRang
 			started++
 		}
 		t.rows = append(t.rows, []string{seq(i), w.Name, w.Sex.Label(), m.id(w.IDNumber), m.phone(w.Phone),
-			regionName(w.HukouRegion), employerOf(p), job, place, p.Stage.Label(), p.ReferredOn.String(),
+			regionName(w.HukouRegion), p.EmployerName(), job, place, p.Stage.Label(), p.ReferredOn.String(),
 			p.StartedOn.String(), p.Notes})
 	}
 	t.summary = fmt.Sprintf("合计 %d 人，其中已上岗 %d 人。", len(ps), started)
 	return t, nil
-}
-
-func workerOf(p *data.Placement) *data.Worker {
-	if p.Worker != nil {
-		return p.Worker
-	}
-	return &data.Worker{}
 }
 
 func workerTable(s *storage.Store, f data.WorkerFilter, r storage.DateRange, o data.Order, m masker) (*table, error) {
@@ -437,19 +424,10 @@ func followUpTable(s *storage.Store, f data.FollowUpFilter, r storage.DateRange,
 	var total data.Fen
 	for i := range fs {
 		f := &fs[i]
-		w := f.Worker
-		if w == nil {
-			w = &data.Worker{}
-		}
-		employer := ""
-		if p := f.Placement; p != nil && p.Demand != nil && p.Demand.Employer != nil {
-			employer = p.Demand.Employer.Name
-		}
+		w, employer := f.WorkerOrBlank(), f.EmployerName()
 		method := ""
-		for _, l := range data.Methods {
-			if l.Code == f.Method {
-				method = l.Label
-			}
+		if f.Method != "" {
+			method = data.LabelOf(data.Methods, f.Method)
 		}
 		amount := ""
 		if f.Amount != 0 {

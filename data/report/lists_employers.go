@@ -58,17 +58,11 @@ func demandTable(s *storage.Store, f data.DemandFilter, o data.Order) (*table, e
 	}); err != nil {
 		return nil, err
 	}
-	employerOf := func(d *data.Demand) string {
-		if d.Employer != nil {
-			return d.Employer.Name
-		}
-		return ""
-	}
 	// Without the screen's order, by employer then post, as a job-fair
 	// wall is read.
 	if o.Sort == "" {
 		slices.SortStableFunc(ds, func(a, b data.Demand) int {
-			return cmp.Or(strings.Compare(employerOf(&a), employerOf(&b)), strings.Compare(a.Title, b.Title))
+			return cmp.Or(strings.Compare(a.EmployerName(), b.EmployerName()), strings.Compare(a.Title, b.Title))
 		})
 	}
 	t := &table{title: Demands.Title(), columns: []column{
@@ -99,7 +93,7 @@ func demandTable(s *storage.Store, f data.DemandFilter, o data.Order) (*table, e
 		if d.ContractMonths > 0 {
 			contract = fmt.Sprintf("%d个月", d.ContractMonths)
 		}
-		t.rows = append(t.rows, []string{seq(i), employerOf(d), d.Title, occupationName(d.Occupation),
+		t.rows = append(t.rows, []string{seq(i), d.EmployerName(), d.Title, occupationName(d.Occupation),
 			fmt.Sprint(d.Headcount), fmt.Sprint(d.Left()), regionName(d.WorkRegion), wageText(d.WageMin, d.WageMax),
 			ageText(d.AgeMin, d.AgeMax), d.SexRequirement.Label(), level, boardText(d.Board, d.Lodging), contract,
 			d.ValidUntil.String()})

@@ -57,10 +57,7 @@ func reliefTable(s *storage.Store, r storage.DateRange, m masker) (*table, error
 	var total data.Fen
 	for i := range fs {
 		f := &fs[i]
-		w := f.Worker
-		if w == nil {
-			w = &data.Worker{}
-		}
+		w := f.WorkerOrBlank()
 		total += f.Amount
 		t.rows = append(t.rows, []string{seq(i), w.Name, m.id(w.IDNumber), regionName(w.HukouRegion), f.Kind.Label(),
 			reliefDate(f).String(), f.Outcome, yuanText(f.Amount), "", ""})

@@ -140,22 +140,10 @@ func (demandKind) fill(r *rowCtx, rec data.Record) {
 	}
 	setBool(r, "board", &d.Board)
 	setBool(r, "lodging", &d.Lodging)
-	if v := r.get("contract"); v != "" {
-		if n, reason := parseMonths(v); reason != "" {
-			r.fail("contract", reason)
-		} else {
-			d.ContractMonths = n
-		}
-	}
+	setMonths(r, "contract", &d.ContractMonths)
 	setDate(r, "valid_from", &d.ValidFrom)
 	setDate(r, "valid_until", &d.ValidUntil)
-	if v := r.get("status"); v != "" {
-		if code, ok := labelCode(data.DemandStatuses, demandStatusAliases, v); ok {
-			d.Status = data.DemandStatus(code)
-		} else {
-			r.fail("status", fmt.Sprintf("“%s”无法识别，可填：%s", v, labels(data.DemandStatuses)))
-		}
-	}
+	setLabelled(r, "status", &d.Status, data.DemandStatuses, demandStatusAliases)
 	if v := r.get("notes"); v != "" {
 		d.Notes = v
 	}
@@ -190,46 +178,6 @@ func fillEmployer(r *rowCtx, d *data.Demand) {
 			return
 		}
 		d.EmployerID = id
-	}
-}
-
-func setMoney(r *rowCtx, key string, dst *data.Fen) {
-	if v := r.get(key); v != "" {
-		if fen, reason := parseMoney(v); reason != "" {
-			r.fail(key, reason)
-		} else {
-			*dst = fen
-		}
-	}
-}
-
-func setCount(r *rowCtx, key string, dst *int, units ...string) {
-	if v := r.get(key); v != "" {
-		if n, reason := parseCount(v, units...); reason != "" {
-			r.fail(key, reason)
-		} else {
-			*dst = n
-		}
-	}
-}
-
-func setBool(r *rowCtx, key string, dst *bool) {
-	if v := r.get(key); v != "" {
-		if b, ok := parseBool(v); ok {
-			*dst = b
-		} else {
-			r.fail(key, fmt.Sprintf("“%s”无法识别，请填“是”或“否”", v))
-		}
-	}
-}
-
-func setDate(r *rowCtx, key string, dst *data.Date) {
-	if v := r.get(key); v != "" {
-		if d, reason := parseDate(v); reason != "" {
-			r.fail(key, reason)
-		} else {
-			*dst = d
-		}
 	}
 }
 

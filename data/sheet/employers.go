@@ -1,8 +1,6 @@
 package sheet
 
 import (
-	"fmt"
-
 	"duikou/data"
 	"duikou/data/ident"
 	"duikou/data/storage"
@@ -79,13 +77,7 @@ func (employerKind) fill(r *rowCtx, rec data.Record) {
 	if v := r.get("industry"); v != "" {
 		e.Industry = v
 	}
-	if v := r.get("union"); v != "" {
-		if b, ok := parseBool(v); ok {
-			e.HasUnion = b
-		} else {
-			r.fail("union", fmt.Sprintf("“%s”无法识别，请填“是”或“否”", v))
-		}
-	}
+	setBool(r, "union", &e.HasUnion)
 	if v := r.get("notes"); v != "" {
 		e.Notes = v
 	}

@@ -96,15 +96,6 @@ func regionName(code string) string {
 // occupationName is catalog.OccupationName, under the name this package reads.
 var occupationName = catalog.OccupationName
 
-func labelIn(list []data.Labelled, code string) string {
-	for _, l := range list {
-		if l.Code == code {
-			return l.Label
-		}
-	}
-	return code
-}
-
 // money is an amount for a money column: unset (zero) stays empty.
 func money(f data.Fen) any {
 	if f == 0 {
@@ -231,20 +222,14 @@ var placementExport = &exportSpec{
 	},
 	each: func(s *storage.Store, opt ExportOptions, m masker, emit func([]any) error) error {
 		return s.EachPlacementBy(opt.Order, opt.Filter.Placements, opt.Range, func(p *data.Placement) error {
-			w := p.Worker
-			if w == nil {
-				w = &data.Worker{}
-			}
-			var employer, title, occ, place string
+			w, employer := p.WorkerOrBlank(), p.EmployerName()
+			var title, occ, place string
 			if d := p.Demand; d != nil {
 				title, occ, place = d.Title, occupationName(d.Occupation), regionName(d.WorkRegion)
-				if d.Employer != nil {
-					employer = d.Employer.Name
-				}
 			}
 			reason := ""
 			if p.CloseReason != "" {
-				reason = labelIn(data.CloseReasons, p.CloseReason)
+				reason = data.LabelOf(data.CloseReasons, p.CloseReason)
 			}
 			return emit([]any{w.Name, w.Sex.Label(), m.id(w.IDNumber), m.phone(w.Phone), regionName(w.HukouRegion),
 				employer, title, occ, place, p.Stage.Label(), p.ReferredOn, p.InterviewedOn, p.HiredOn,
@@ -264,17 +249,10 @@ var followUpExport = &exportSpec{
 	},
 	each: func(s *storage.Store, opt ExportOptions, m masker, emit func([]any) error) error {
 		return s.EachFollowUpBy(opt.Order, opt.Filter.FollowUps, opt.Range, func(f *data.FollowUp) error {
-			w := f.Worker
-			if w == nil {
-				w = &data.Worker{}
-			}
-			employer := ""
-			if p := f.Placement; p != nil && p.Demand != nil && p.Demand.Employer != nil {
-				employer = p.Demand.Employer.Name
-			}
+			w, employer := f.WorkerOrBlank(), f.EmployerName()
 			method := ""
 			if f.Method != "" {
-				method = labelIn(data.Methods, f.Method)
+				method = data.LabelOf(data.Methods, f.Method)
 			}
 			return emit([]any{w.Name, m.id(w.IDNumber), m.phone(w.Phone), f.Kind.Label(), employer, f.DueOn,
 				f.DoneOn, method, f.Outcome, money(f.Amount), f.Status.Label(), f.HandledBy, f.Notes})

@@ -134,20 +134,8 @@ func (workerKind) fill(r *rowCtx, rec data.Record) {
 	if v := r.get("address"); v != "" {
 		w.Address = v
 	}
-	if v := r.get("education"); v != "" {
-		if code, ok := labelCode(data.Educations, educationAliases, v); ok {
-			w.Education = data.Education(code)
-		} else {
-			r.fail("education", fmt.Sprintf("“%s”无法识别，可填：%s", v, labels(data.Educations)))
-		}
-	}
-	if v := r.get("poverty"); v != "" {
-		if code, ok := labelCode(data.Poverties, povertyAliases, v); ok {
-			w.Poverty = data.Poverty(code)
-		} else {
-			r.fail("poverty", fmt.Sprintf("“%s”无法识别，可填：%s", v, labels(data.Poverties)))
-		}
-	}
+	setLabelled(r, "education", &w.Education, data.Educations, educationAliases)
+	setLabelled(r, "poverty", &w.Poverty, data.Poverties, povertyAliases)
 	fillSkill(r, w)
 	fillOtherSkills(r, w)
 	if v := r.get("desired_regions"); v != "" {
@@ -180,51 +168,15 @@ func (workerKind) fill(r *rowCtx, rec data.Record) {
 			w.DesiredOccupations = keys
 		}
 	}
-	if v := r.get("wage"); v != "" {
-		if fen, reason := parseMoney(v); reason != "" {
-			r.fail("wage", reason)
-		} else {
-			w.ExpectedWage = fen
-		}
-	}
-	if v := r.get("available"); v != "" {
-		if d, reason := parseDate(v); reason != "" {
-			r.fail("available", reason)
-		} else {
-			w.AvailableFrom = d
-		}
-	}
-	if v := r.get("status"); v != "" {
-		if code, ok := labelCode(data.WorkerStatuses, workerStatusAliases, v); ok {
-			w.Status = data.WorkerStatus(code)
-		} else {
-			r.fail("status", fmt.Sprintf("“%s”无法识别，可填：%s", v, labels(data.WorkerStatuses)))
-		}
-	}
-	if v := r.get("consent"); v != "" {
-		if b, ok := parseBool(v); ok {
-			w.Consent = b
-		} else {
-			r.fail("consent", fmt.Sprintf("“%s”无法识别，请填“是”或“否”", v))
-		}
-	}
-	if v := r.get("consent_date"); v != "" {
-		if d, reason := parseDate(v); reason != "" {
-			r.fail("consent_date", reason)
-		} else {
-			w.ConsentDate = d
-		}
-	}
+	setMoney(r, "wage", &w.ExpectedWage)
+	setDate(r, "available", &w.AvailableFrom)
+	setLabelled(r, "status", &w.Status, data.WorkerStatuses, workerStatusAliases)
+	setBool(r, "consent", &w.Consent)
+	setDate(r, "consent_date", &w.ConsentDate)
 	if v := r.get("notes"); v != "" {
 		w.Notes = v
 	}
-	if v := r.get("registered"); v != "" {
-		if d, reason := parseDate(v); reason != "" {
-			r.fail("registered", reason)
-		} else {
-			w.RegisteredOn = d
-		}
-	}
+	setDate(r, "registered", &w.RegisteredOn)
 }
 
 // fillSkill puts the row's 工种, level and certificate into the worker's
