@@ -28,10 +28,11 @@ type figureLists struct {
 	body  *fyne.Container
 	view  fyne.CanvasObject
 
-	workers    *recordTable[data.Worker, data.WorkerFilter]
-	placements *recordTable[data.Placement, data.PlacementFilter]
-	followUps  *recordTable[data.FollowUp, data.FollowUpFilter]
-	demands    *recordTable[data.Demand, data.DemandFilter]
+	workers    *figureKind[data.Worker, data.WorkerFilter]
+	placements *figureKind[data.Placement, data.PlacementFilter]
+	followUps  *figureKind[data.FollowUp, data.FollowUpFilter]
+	demands    *figureKind[data.Demand, data.DemandFilter]
+	byList     map[stats.List]figureList
 }
 
 // nothing is the figure no record is behind: a list built but not yet
@@ -43,63 +44,55 @@ func newFigureLists(s *reportScreen) *figureLists {
 	back := widget.NewButtonWithIcon("返回统计表", theme.NavigateBackIcon(), l.close)
 	l.body = container.NewStack()
 	l.view = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, back, l.count), l.title), nil, nil, nil, l.body)
+	l.specKinds()
 	return l
+}
+
+// specKinds states each kind of list once: the filter that narrows it to
+// a figure, the screen's columns, the first order, the tables whose
+// changes reload it, and where a tapped record opens.
+func (l *figureLists) specKinds() {
+	g, st := l.s.g, l.s.st
+	l.workers = &figureKind[data.Worker, data.WorkerFilter]{lists: l, noun: "名劳动者",
+		narrow: func(f data.Figure) data.WorkerFilter { return data.WorkerFilter{Figure: f} },
+		cols:   func() []column[data.Worker] { return g.workers.columns() },
+		src:    listFrom(st.ListWorkers, st.CountWorkers),
+		sort:   "created",
+		tables: []data.Table{data.TableWorkers},
+		screen: screenWorkers, open: func(w data.Worker) { g.workers.openEdit(w.ID) }}
+	l.placements = &figureKind[data.Placement, data.PlacementFilter]{lists: l, noun: "条就业安置",
+		narrow: func(f data.Figure) data.PlacementFilter { return data.PlacementFilter{Figure: f} },
+		cols:   placementColumns,
+		src:    listFrom(st.ListPlacements, st.CountPlacements),
+		sort:   "created",
+		tables: []data.Table{data.TablePlacements, data.TableWorkers, data.TableDemands},
+		screen: screenPlacements, open: func(p data.Placement) { g.placements.open(p.ID) }}
+	l.followUps = &figureKind[data.FollowUp, data.FollowUpFilter]{lists: l, noun: "件跟踪服务",
+		narrow: func(f data.Figure) data.FollowUpFilter { return data.FollowUpFilter{Figure: f} },
+		cols:   func() []column[data.FollowUp] { return g.followUps.columns() },
+		src:    listFrom(st.ListFollowUpsFull, st.CountFollowUps),
+		sort:   "due",
+		tables: []data.Table{data.TableFollowUps, data.TableWorkers},
+		screen: screenFollowUps, open: func(f data.FollowUp) { g.followUps.openEntry(&f) }}
+	l.demands = &figureKind[data.Demand, data.DemandFilter]{lists: l, noun: "条用工需求",
+		narrow: func(f data.Figure) data.DemandFilter { return data.DemandFilter{Figure: f} },
+		cols:   func() []column[data.Demand] { return g.employers.demandColumns(true) },
+		src:    listFrom(st.ListDemands, st.CountDemands),
+		sort:   "created",
+		tables: []data.Table{data.TableDemands, data.TableEmployers},
+		screen: screenEmployers, open: func(d data.Demand) { g.employers.openDemand(d.ID) }}
+	l.byList = map[stats.List]figureList{stats.WorkerList: l.workers, stats.PlacementList: l.placements,
+		stats.FollowUpList: l.followUps, stats.DemandList: l.demands}
 }
 
 // open shows the records behind one figure of r.
 func (l *figureLists) open(r *stats.Report, in stats.Indicator) {
-	g, st, fig := l.s.g, l.s.st, figureOf(r, in)
-	var table fyne.CanvasObject
-	noun := ""
-	switch stats.ListOf(in.Code) {
-	case stats.WorkerList:
-		table, noun = figureTable(l, &l.workers, fig, func(f data.Figure) data.WorkerFilter { return data.WorkerFilter{Figure: f} },
-			func() listSpec[data.Worker, data.WorkerFilter] {
-				return listSpec[data.Worker, data.WorkerFilter]{
-					src:    listFrom(st.ListWorkers, st.CountWorkers),
-					cols:   g.workers.columns(),
-					sort:   "created",
-					tables: []data.Table{data.TableWorkers},
-					open:   func(w data.Worker) { g.navigate(screenWorkers); g.workers.openEdit(w.ID) },
-				}
-			}), "名劳动者"
-	case stats.PlacementList:
-		table, noun = figureTable(l, &l.placements, fig, func(f data.Figure) data.PlacementFilter { return data.PlacementFilter{Figure: f} },
-			func() listSpec[data.Placement, data.PlacementFilter] {
-				return listSpec[data.Placement, data.PlacementFilter]{
-					src:    listFrom(st.ListPlacements, st.CountPlacements),
-					cols:   placementColumns(),
-					sort:   "created",
-					tables: []data.Table{data.TablePlacements, data.TableWorkers, data.TableDemands},
-					open:   func(p data.Placement) { g.navigate(screenPlacements); g.placements.open(p.ID) },
-				}
-			}), "条就业安置"
-	case stats.FollowUpList:
-		table, noun = figureTable(l, &l.followUps, fig, func(f data.Figure) data.FollowUpFilter { return data.FollowUpFilter{Figure: f} },
-			func() listSpec[data.FollowUp, data.FollowUpFilter] {
-				return listSpec[data.FollowUp, data.FollowUpFilter]{
-					src:    listFrom(st.ListFollowUpsFull, st.CountFollowUps),
-					cols:   g.followUps.columns(),
-					sort:   "due",
-					tables: []data.Table{data.TableFollowUps, data.TableWorkers},
-					open:   func(f data.FollowUp) { g.navigate(screenFollowUps); g.followUps.openEntry(&f) },
-				}
-			}), "件跟踪服务"
-	case stats.DemandList:
-		table, noun = figureTable(l, &l.demands, fig, func(f data.Figure) data.DemandFilter { return data.DemandFilter{Figure: f} },
-			func() listSpec[data.Demand, data.DemandFilter] {
-				return listSpec[data.Demand, data.DemandFilter]{
-					src:    listFrom(st.ListDemands, st.CountDemands),
-					cols:   g.employers.demandColumns(true),
-					sort:   "created",
-					tables: []data.Table{data.TableDemands, data.TableEmployers},
-					open:   func(d data.Demand) { g.navigate(screenEmployers); g.employers.openDemand(d.ID) },
-				}
-			}), "条用工需求"
-	default:
+	kind, ok := l.byList[stats.ListOf(in.Code)]
+	if !ok {
 		return
 	}
-	l.noun = noun
+	table := kind.narrowTo(figureOf(r, in))
+	l.noun = kind.counts()
 	l.heading = fmt.Sprintf("%s（%s）", in.Label, r.Period.Label())
 	l.title.SetText(fmt.Sprintf("%s：%s。%s。", l.heading, figureText(in, in.Value), in.Definition) + sumNote(in))
 	l.count.SetText("正在查询…")
@@ -109,21 +102,46 @@ func (l *figureLists) open(r *stats.Report, in stats.Indicator) {
 	l.s.shown()
 }
 
-// figureTable is the list of one kind of record narrowed to fig. The list
-// is built on first use, from spec, with its count shown above it; until
-// then *slot is nil. narrow is the kind's filter for a figure.
-func figureTable[T any, F comparable](l *figureLists, slot **recordTable[T, F], fig data.Figure, narrow func(data.Figure) F, spec func() listSpec[T, F]) fyne.CanvasObject {
-	if *slot == nil {
-		var t *recordTable[T, F]
-		sp := spec()
-		sp.filter = narrow(nothing) // empty until set to fig below
-		sp.count = func() textSetter { return l.count }
-		sp.loaded = func() { l.counted(t.rows.length()) }
-		t = newListView(l.s.g, sp)
-		*slot = t
+// figureList is one kind of list behind the figures, whatever its records.
+type figureList interface {
+	// narrowTo narrows the list to fig's records (building it the first
+	// time) and gives its table.
+	narrowTo(fig data.Figure) fyne.CanvasObject
+	// counts is what the list counts: 名劳动者, 条就业安置 ...
+	counts() string
+}
+
+// figureKind is the list of one kind of record narrowed to a figure. The
+// table is built on first use, with its count shown above it; until then
+// it is nil.
+type figureKind[T any, F comparable] struct {
+	lists  *figureLists
+	noun   string
+	narrow func(data.Figure) F // the kind's filter for a figure
+	cols   func() []column[T]  // the kind's own screen's columns
+	src    lister[T, F]
+	sort   string
+	tables []data.Table
+	screen int     // the screen a tapped record opens on
+	open   func(T) // opens it there
+	table  *recordTable[T, F]
+}
+
+func (k *figureKind[T, F]) counts() string { return k.noun }
+
+func (k *figureKind[T, F]) narrowTo(fig data.Figure) fyne.CanvasObject {
+	if k.table == nil {
+		l := k.lists
+		k.table = newListView(l.s.g, listSpec[T, F]{
+			src: k.src, cols: k.cols(), sort: k.sort, tables: k.tables,
+			filter: k.narrow(nothing), // empty until set to fig below
+			count:  func() textSetter { return l.count },
+			loaded: func() { l.counted(k.table.rows.length()) },
+			open:   func(r T) { l.s.g.navigate(k.screen); k.open(r) },
+		})
 	}
-	(*slot).setFilter(narrow(fig))
-	return (*slot).table
+	k.table.setFilter(k.narrow(fig))
+	return k.table.table
 }
 
 // sumNote says what the list of a money figure or the rate holds.

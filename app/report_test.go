@@ -73,7 +73,7 @@ func TestReportScreenFiguresListsExportAndSubmit(t *testing.T) {
 	if !s.lists.showing || s.lists.count.Text != "共 1 条就业安置" {
 		t.Fatalf("list behind 上岗人数: %q", s.lists.count.Text)
 	}
-	if got := s.lists.placements.cellText(0, 0); got != "王芳" {
+	if got := s.lists.placements.table.cellText(0, 0); got != "王芳" {
 		t.Fatalf("first row %q", got)
 	}
 	h.tap("返回统计表")
