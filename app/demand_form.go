@@ -106,6 +106,25 @@ func between(a, b fyne.CanvasObject) fyne.CanvasObject {
 		container.NewGridWithColumns(2, a, container.NewBorder(nil, nil, widget.NewLabel("至"), nil, b)))
 }
 
+// addRange adds a field of two entries, lo 至 hi. Its check reads each end
+// with parse, a bad one's message led by its name (loName, hiName), and
+// then the two together with order.
+func addRange[T any](fm *form, key, label string, lo, hi *textEntry, parse func(string) (T, string), loName, hiName string, order func(lo, hi T) string) {
+	fd := fm.add(newFormField(key, label, false, between(lo, hi)))
+	fd.focus = lo
+	fd.check = func() string {
+		a, msg := parse(lo.Text)
+		if msg != "" {
+			return loName + msg
+		}
+		b, msg := parse(hi.Text)
+		if msg != "" {
+			return hiName + msg
+		}
+		return order(a, b)
+	}
+}
+
 func (f *demandForm) addFields(empInput fyne.CanvasObject) {
 	fm := f.fm
 	emp := fm.add(newFormField("EmployerID", "用工单位", true, empInput))
@@ -137,22 +156,12 @@ func (f *demandForm) addFields(empInput fyne.CanvasObject) {
 	}
 	fm.add(newFormField("Filled", "已招人数", false, f.filled))
 	fm.addPicked("WorkRegion", "工作地点", f.region, "请选择工作地点所在的区县")
-	wage := fm.add(newFormField("WageMin", "月工资（元）", false, between(f.wageMin, f.wageMax)))
-	wage.focus = f.wageMin
-	wage.check = func() string {
-		min, msg := parseYuanText(f.wageMin.Text)
-		if msg != "" {
-			return "下限：" + msg
-		}
-		max, msg := parseYuanText(f.wageMax.Text)
-		if msg != "" {
-			return "上限：" + msg
-		}
+	addRange(fm, "WageMin", "月工资（元）", f.wageMin, f.wageMax, parseYuanText, "下限：", "上限：", func(min, max data.Fen) string {
 		if max > 0 && min > max {
 			return fmt.Sprintf("下限%s元高于上限%s元", min, max)
 		}
 		return ""
-	}
+	})
 	age := fm.add(newFormField("AgeMin", "年龄要求", false, between(f.ageMin, f.ageMax)))
 	age.focus = f.ageMin
 	age.check = func() string {
@@ -181,22 +190,12 @@ func (f *demandForm) addFields(empInput fyne.CanvasObject) {
 		_, msg := parseOptionalInt(f.contract.Text, "合同期限")
 		return msg
 	}
-	valid := fm.add(newFormField("ValidUntil", "有效期", false, between(f.validFrom, f.validUntil)))
-	valid.focus = f.validFrom
-	valid.check = func() string {
-		from, msg := parseDateText(f.validFrom.Text)
-		if msg != "" {
-			return "开始日期：" + msg
-		}
-		until, msg := parseDateText(f.validUntil.Text)
-		if msg != "" {
-			return "截止日期：" + msg
-		}
+	addRange(fm, "ValidUntil", "有效期", f.validFrom, f.validUntil, parseDateText, "开始日期：", "截止日期：", func(from, until data.Date) string {
 		if !from.IsZero() && !until.IsZero() && until.Before(from) {
 			return fmt.Sprintf("截止日期%s早于开始日期%s", until, from)
 		}
 		return ""
-	}
+	})
 	fm.add(newFormField("Status", "状态", true, f.status))
 	fm.add(newFormField("Notes", "备注", false, f.notes)).check = func() string {
 		if len([]rune(f.notes.Text)) > 1000 {

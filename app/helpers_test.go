@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
 
 	"duikou/data"
 	"duikou/data/catalog"
@@ -205,3 +206,31 @@ func withWrongCheck(id string) string {
 func testCreditCode(body8 string) string { return ident.MakeCompanyCode("320115", body8) }
 
 func tableCell(row, col int) widget.TableCellID { return widget.TableCellID{Row: row, Col: col} }
+
+// openWorkbook opens the workbook at path (an export the test made); it is
+// closed when the test ends.
+func openWorkbook(t *testing.T, path string) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// sheetRows are the rows of f's sheet, header first.
+func sheetRows(t *testing.T, f *excelize.File, sheet string) [][]string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// readRows are the rows of one sheet of the workbook at path.
+func readRows(t *testing.T, path, sheet string) [][]string {
+	t.Helper()
+	return sheetRows(t, openWorkbook(t, path), sheet)
+}

@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"duikou/data"
@@ -84,8 +83,7 @@ func (h *harness) check(text string) *widget.Check {
 func TestImportRosterThroughPreview(t *testing.T) {
 	h := newHarness(t, true)
 	files := useFakeFiles(h)
-	h.g.navigate(screenWorkers)
-	h.settle()
+	h.openWorkerList()
 
 	bad := withWrongCheck(validID(3))
 	rows := []string{
@@ -175,8 +173,7 @@ func (h *harness) radio() *widget.RadioGroup {
 func TestImportLegacyXLSIsExplained(t *testing.T) {
 	h := newHarness(t, true)
 	files := useFakeFiles(h)
-	h.g.navigate(screenWorkers)
-	h.settle()
+	h.openWorkerList()
 	files.openPath = filepath.Join(t.TempDir(), "老名单.xls")
 	ole := []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0}
 	if err := os.WriteFile(files.openPath, ole, 0o644); err != nil {
@@ -212,8 +209,7 @@ func TestExportHonoursTheListFilter(t *testing.T) {
 	h := newHarness(t, true)
 	files := useFakeFiles(h)
 	yuzhong, yongdeng := seedTwoCounties(t, h.s)
-	h.g.navigate(screenWorkers)
-	h.settle()
+	h.openWorkerList()
 	h.g.workers.region.set("620121", true)
 	h.settle()
 
@@ -226,15 +222,7 @@ func TestExportHonoursTheListFilter(t *testing.T) {
 	}
 	h.mustShow("已导出 2 条劳动者")
 
-	f, err := excelize.OpenFile(files.savePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	got, err := f.GetRows("劳动者")
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := readRows(t, files.savePath, "劳动者")
 	if len(got) != 3 {
 		t.Fatalf("%d rows in the export, want the header and 2", len(got))
 	}
@@ -304,8 +292,7 @@ func TestPrintHonoursTheListFilter(t *testing.T) {
 	h := newHarness(t, true)
 	files := useFakeFiles(h)
 	yuzhong, yongdeng := seedTwoCounties(t, h.s)
-	h.g.navigate(screenWorkers)
-	h.settle()
+	h.openWorkerList()
 	h.g.workers.region.set("620123", true)
 	h.settle()
 
@@ -370,15 +357,7 @@ func TestPlacementActionsExportAndPrintTheFilteredList(t *testing.T) {
 	files.savePath = filepath.Join(t.TempDir(), "已上岗.xlsx")
 	h.tap("导出")
 	h.tap("选择保存位置…")
-	f, err := excelize.OpenFile(files.savePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("就业安置")
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := readRows(t, files.savePath, "就业安置")
 	if int64(len(rows)-1) != want {
 		t.Fatalf("%d placements exported, want %d", len(rows)-1, want)
 	}

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"duikou/data"
 )
 
@@ -19,8 +17,7 @@ func TestExportAndPrintFollowTheListsSort(t *testing.T) {
 	h := newHarness(t, true)
 	files := useFakeFiles(h)
 	seedTwoCounties(t, h.s) // entered as 王秀兰, 李建国, 张丽, 赵春花, 孙强
-	h.g.navigate(screenWorkers)
-	h.settle()
+	h.openWorkerList()
 	ws := h.g.workers
 	nameCol := slices.IndexFunc(ws.table.cols, func(c column[data.Worker]) bool { return c.title == "姓名" })
 	ws.table.sortBy(nameCol)
@@ -39,15 +36,8 @@ func TestExportAndPrintFollowTheListsSort(t *testing.T) {
 	h.tap("导出")
 	h.mustShow("按姓名降序")
 	h.tap("选择保存位置…")
-	f, err := excelize.OpenFile(files.savePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("劳动者")
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := openWorkbook(t, files.savePath)
+	rows := sheetRows(t, f, "劳动者")
 	var exported []string
 	for _, r := range rows[1:] {
 		exported = append(exported, r[0])

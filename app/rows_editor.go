@@ -50,6 +50,16 @@ func (e *rowsEditor[R]) changed() {
 	}
 }
 
+// refillRows replaces e's rows by one per value, each made by addRow, and
+// lays them out (a record loaded into the form).
+func refillRows[R comparable, V any](e *rowsEditor[R], values []V, addRow func(V)) {
+	e.rows = nil
+	for _, v := range values {
+		addRow(v)
+	}
+	e.layoutRows()
+}
+
 // layoutRows rebuilds the lines after rows were added or removed.
 func (e *rowsEditor[R]) layoutRows() {
 	e.lines.Objects = nil

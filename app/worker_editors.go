@@ -55,13 +55,7 @@ func newSkillsEditor(parent fyne.Window) *skillsEditor {
 	return e
 }
 
-func (e *skillsEditor) setSkills(skills []data.Skill) {
-	e.rows = nil
-	for _, s := range skills {
-		e.addRow(s)
-	}
-	e.layoutRows()
-}
+func (e *skillsEditor) setSkills(skills []data.Skill) { refillRows(&e.rowsEditor, skills, e.addRow) }
 
 func (e *skillsEditor) addRow(s data.Skill) {
 	r := &skillRow{occ: newOccField(e.parent, false, "选择工种"), level: widget.NewSelect(levelLabels(), nil), cert: newTextEntry("证书编号")}
@@ -118,13 +112,7 @@ func newTrainingsEditor() *trainingsEditor {
 	return e
 }
 
-func (e *trainingsEditor) setTrainings(ts []data.Training) {
-	e.rows = nil
-	for _, t := range ts {
-		e.addRow(t)
-	}
-	e.layoutRows()
-}
+func (e *trainingsEditor) setTrainings(ts []data.Training) { refillRows(&e.rowsEditor, ts, e.addRow) }
 
 func (e *trainingsEditor) addRow(t data.Training) {
 	r := &trainingRow{course: newTextEntry("课程，如：家政服务员培训"), provider: newTextEntry("培训机构"),
