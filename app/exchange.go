@@ -139,6 +139,27 @@ func when(t time.Time) string {
 }
 
 // boldLabel is a bold, left-aligned label (a column header).
+// showGrid fills list, a tab of the exchange screen, with one line of
+// cells per row under a bold header of columns; with no rows it says
+// empty instead.
+func showGrid[R any](list *fyne.Container, columns []string, rows []R, empty string, cells func(R) []fyne.CanvasObject) {
+	list.RemoveAll()
+	if len(rows) == 0 {
+		list.Add(widget.NewLabel(empty))
+		list.Refresh()
+		return
+	}
+	header := container.NewGridWithColumns(len(columns))
+	for _, c := range columns {
+		header.Add(boldLabel(c))
+	}
+	list.Add(header)
+	for _, r := range rows {
+		list.Add(container.NewGridWithColumns(len(columns), cells(r)...))
+	}
+	list.Refresh()
+}
+
 func boldLabel(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }

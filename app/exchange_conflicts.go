@@ -40,18 +40,7 @@ func (c *exchangeConflicts) set(rows []storage.ConflictView) {
 	if c.x.tabs != nil {
 		c.x.tabs.Refresh()
 	}
-	c.list.RemoveAll()
-	if len(rows) == 0 {
-		c.list.Add(widget.NewLabel("没有待处理的冲突。"))
-		c.list.Refresh()
-		return
-	}
-	header := container.NewGridWithColumns(len(conflictColumns))
-	for _, h := range conflictColumns {
-		header.Add(boldLabel(h))
-	}
-	c.list.Add(header)
-	for _, r := range rows {
+	showGrid(c.list, conflictColumns, rows, "没有待处理的冲突。", func(r storage.ConflictView) []fyne.CanvasObject {
 		ours, theirs, winner := r.Loser, r.Winner, "对方的值"
 		if r.OursWon {
 			ours, theirs, winner = r.Winner, r.Loser, "本单位的值"
@@ -59,12 +48,10 @@ func (c *exchangeConflicts) set(rows []storage.ConflictView) {
 		id, oursWon := r.ID, r.OursWon
 		keep := widget.NewButton("用本单位的", func() { c.resolve(id, !oursWon) })
 		take := widget.NewButton("用对方的", func() { c.resolve(id, oursWon) })
-		c.list.Add(container.NewGridWithColumns(len(conflictColumns),
-			wrapLabel(r.TableLabel), wrapLabel(r.Record), wrapLabel(fieldLabel(r.Field)),
+		return []fyne.CanvasObject{wrapLabel(r.TableLabel), wrapLabel(r.Record), wrapLabel(fieldLabel(r.Field)),
 			wrapLabel(orDash(ours)), wrapLabel(orDash(theirs)), widget.NewLabel(winner),
-			container.NewVBox(keep, take)))
-	}
-	c.list.Refresh()
+			container.NewVBox(keep, take)}
+	})
 }
 
 func (c *exchangeConflicts) resolve(id int64, takeLoser bool) {

@@ -32,25 +32,12 @@ func newExchangeHistory(x *exchangeScreen) *exchangeHistory {
 }
 
 func (h *exchangeHistory) set(rows []historyRow) {
-	h.list.RemoveAll()
-	if len(rows) == 0 {
-		h.list.Add(widget.NewLabel("还没有发出或收到过交换文件。"))
-		h.list.Refresh()
-		return
-	}
-	header := container.NewGridWithColumns(len(historyColumns))
-	for _, c := range historyColumns {
-		header.Add(boldLabel(c))
-	}
-	h.list.Add(header)
-	for _, r := range rows {
+	showGrid(h.list, historyColumns, rows, "还没有发出或收到过交换文件。", func(r historyRow) []fyne.CanvasObject {
 		dir := "发出"
 		if r.Direction == "in" {
 			dir = "收到"
 		}
-		h.list.Add(container.NewGridWithColumns(len(historyColumns),
-			widget.NewLabel(when(r.At)), wrapLabel(r.partner), widget.NewLabel(dir),
-			widget.NewLabel(fmt.Sprint(r.Ops)), widget.NewLabel(fmt.Sprint(r.Rows)), wrapLabel(orDash(r.FileName))))
-	}
-	h.list.Refresh()
+		return []fyne.CanvasObject{widget.NewLabel(when(r.At)), wrapLabel(r.partner), widget.NewLabel(dir),
+			widget.NewLabel(fmt.Sprint(r.Ops)), widget.NewLabel(fmt.Sprint(r.Rows)), wrapLabel(orDash(r.FileName))}
+	})
 }

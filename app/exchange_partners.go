@@ -43,28 +43,14 @@ func newExchangePartners(x *exchangeScreen) *exchangePartners {
 }
 
 func (p *exchangePartners) set(rows []partnerRow) {
-	p.list.RemoveAll()
-	if len(rows) == 0 {
-		p.list.Add(widget.NewLabel("还没有合作方。请向对方要单位名片文件，再点“添加合作方…”。"))
-		p.list.Refresh()
-		return
-	}
-	header := container.NewGridWithColumns(len(partnerColumns))
-	for _, c := range partnerColumns {
-		header.Add(boldLabel(c))
-	}
-	p.list.Add(header)
-	for _, r := range rows {
+	showGrid(p.list, partnerColumns, rows, "还没有合作方。请向对方要单位名片文件，再点“添加合作方…”。", func(r partnerRow) []fyne.CanvasObject {
 		fp := r.Fingerprint
 		if fp == "" {
 			fp = "（未导入名片，不能交换）"
 		}
-		line := container.NewGridWithColumns(len(partnerColumns),
-			wrapLabel(r.Name), wrapLabel(catalog.FullName(r.Region)), wrapLabel(r.ID),
-			wrapLabel(fp), widget.NewLabel(when(r.lastOut)), widget.NewLabel(when(r.lastIn)))
-		p.list.Add(line)
-	}
-	p.list.Refresh()
+		return []fyne.CanvasObject{wrapLabel(r.Name), wrapLabel(catalog.FullName(r.Region)), wrapLabel(r.ID),
+			wrapLabel(fp), widget.NewLabel(when(r.lastOut)), widget.NewLabel(when(r.lastIn))}
+	})
 }
 
 // add opens a card file and asks the clerk to check the fingerprint with
