@@ -66,11 +66,7 @@ func TestAWithdrawalErasesTheWorkerFromEveryBackup(t *testing.T) {
 		}
 	}
 
-	wa, _ := a.s.Worker(w.ID)
-	wa.Consent = false
-	if err := a.s.Update(wa); err != nil {
-		t.Fatal(err)
-	}
+	setConsent(t, a, w.ID, false)
 	mustReceive(t, a, b)
 
 	for _, c := range []struct {

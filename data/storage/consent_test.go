@@ -54,6 +54,32 @@ func rawWorker(t *testing.T, o *office, id string) *data.Worker {
 	return &w
 }
 
+// exchangeEveryWay has each of offs receive a file from each other, in
+// turn (a to b, a to c, b to a ...).
+func exchangeEveryWay(t *testing.T, offs ...*office) {
+	t.Helper()
+	for _, o := range offs {
+		for _, p := range offs {
+			if o != p {
+				mustReceive(t, o, p)
+			}
+		}
+	}
+}
+
+// setConsent has o's clerk tick (or clear) the consent of the worker id.
+func setConsent(t *testing.T, o *office, id string, consent bool) {
+	t.Helper()
+	w, err := o.s.Worker(id)
+	if err != nil {
+		t.Fatalf("%s: worker %s: %v", o.name, id, err)
+	}
+	w.Consent = consent
+	if err := o.s.Update(w); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // assertHusk checks that o holds only the husk of w: no consent, no
 // personal data in the row, in the op log or in the conflict list, and
 // an audit entry saying so.
@@ -175,11 +201,7 @@ func TestAWithdrawalOfConsentReachesThePartnerAndErasesItsCopy(t *testing.T) {
 
 	// The worker consents again: the whole row comes back, with what was
 	// edited while withdrawn.
-	wa, _ = a.s.Worker(w.ID)
-	wa.Consent = true
-	if err := a.s.Update(wa); err != nil {
-		t.Fatal(err)
-	}
+	setConsent(t, a, w.ID, true)
 	mustReceive(t, a, b)
 	gb := rawWorker(t, b, w.ID)
 	if !gb.Consent || gb.IDNumber != w.IDNumber || gb.Phone != "13911112222" || gb.Address != "兰州市城关区新址" ||
@@ -209,14 +231,10 @@ func TestReConsentBeforeThePartnerAcknowledgesTheWithdrawal(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustReceive(t, a, b) // B never writes back: A keeps sending from the start
-	wa, _ := a.s.Worker(w.ID)
-	wa.Consent = false
-	if err := a.s.Update(wa); err != nil {
-		t.Fatal(err)
-	}
+	setConsent(t, a, w.ID, false)
 	mustReceive(t, a, b)
 	assertHusk(t, b, w)
-	wa, _ = a.s.Worker(w.ID)
+	wa, _ := a.s.Worker(w.ID)
 	wa.Consent, wa.Phone = true, "13911112222"
 	if err := a.s.Update(wa); err != nil {
 		t.Fatal(err)
@@ -249,11 +267,7 @@ func TestAWithdrawalIsRelayedToAThirdOffice(t *testing.T) {
 	if err := c.s.Update(wc); err != nil {
 		t.Fatal(err)
 	}
-	wa, _ := a.s.Worker(w.ID)
-	wa.Consent = false
-	if err := a.s.Update(wa); err != nil {
-		t.Fatal(err)
-	}
+	setConsent(t, a, w.ID, false)
 	mustReceive(t, a, b)
 	mustReceive(t, c, b) // C's stale copy and edit reach the husk at B
 	assertHusk(t, b, w)
@@ -262,13 +276,7 @@ func TestAWithdrawalIsRelayedToAThirdOffice(t *testing.T) {
 	}
 	mustReceive(t, b, c)
 	assertHusk(t, c, w)
-	for _, o := range []*office{a, b, c} {
-		for _, p := range []*office{a, b, c} {
-			if o != p {
-				mustReceive(t, o, p)
-			}
-		}
-	}
+	exchangeEveryWay(t, a, b, c)
 	assertHusk(t, b, w)
 	assertHusk(t, c, w)
 	if ga := rawWorker(t, a, w.ID); ga.IDNumber != w.IDNumber || ga.Consent {
@@ -309,11 +317,7 @@ func TestAWithdrawalDropsTheConflictsOnErasedData(t *testing.T) {
 	if n, _ := b.s.CountOpenConflicts(); n != 1 {
 		t.Fatalf("%d open conflicts at B, want 1", n)
 	}
-	wa, _ = a.s.Worker(w.ID)
-	wa.Consent = false
-	if err := a.s.Update(wa); err != nil {
-		t.Fatal(err)
-	}
+	setConsent(t, a, w.ID, false)
 	sum := mustReceive(t, a, b)
 	if sum.Withdrawn != 1 {
 		t.Fatalf("summary: %+v", sum)
@@ -341,11 +345,7 @@ func TestARestoredBackupIsErasedAgainByTheNextExchange(t *testing.T) {
 	if err := b.s.Backup(backup); err != nil {
 		t.Fatal(err)
 	}
-	wa, _ := a.s.Worker(w.ID)
-	wa.Consent = false
-	if err := a.s.Update(wa); err != nil {
-		t.Fatal(err)
-	}
+	setConsent(t, a, w.ID, false)
 	mustReceive(t, a, b)
 	mustReceive(t, b, a)
 	assertHusk(t, b, w)
@@ -394,13 +394,7 @@ func TestStrippedOpsAreNotRelayedAsWhole(t *testing.T) {
 	if got := rawWorker(t, c, w.ID); got.Phone != "13911112222" {
 		t.Fatalf("C's phone %q, want A's edit", got.Phone)
 	}
-	for _, o := range []*office{a, b, c} {
-		for _, p := range []*office{a, b, c} {
-			if o != p {
-				mustReceive(t, o, p)
-			}
-		}
-	}
+	exchangeEveryWay(t, a, b, c)
 	assertSameState(t, a, b)
 	assertSameState(t, a, c)
 }
@@ -417,11 +411,7 @@ func TestAWithdrawalThatArrivesBeforeTheWorker(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustReceive(t, a, c)
-	wa, _ := a.s.Worker(w.ID)
-	wa.Consent = false
-	if err := a.s.Update(wa); err != nil {
-		t.Fatal(err)
-	}
+	setConsent(t, a, w.ID, false)
 	if sum := mustReceive(t, a, b); sum.New != 0 || sum.Withdrawn != 0 {
 		t.Fatalf("the withdrawal of a worker B never had: %+v", sum)
 	}
