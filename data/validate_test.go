@@ -44,6 +44,27 @@ func wantField(t *testing.T, err error, field, part string) {
 	}
 }
 
+// refusal is one edit that makes a valid record invalid, and the field
+// and words the refusal must name.
+type refusal[R any] struct {
+	name  string
+	edit  func(R)
+	field string
+	part  string
+}
+
+// wantRefusals checks each case on a fresh valid record, a subtest each.
+func wantRefusals[R any](t *testing.T, valid func() R, validate func(R) error, cases []refusal[R]) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := valid()
+			c.edit(r)
+			wantField(t, validate(r), c.field, c.part)
+		})
+	}
+}
+
 func TestWorkerValidateNormalisesAndDerives(t *testing.T) {
 	w := worker()
 	if err := w.Validate(); err != nil {
@@ -61,12 +82,7 @@ func TestWorkerValidateNormalisesAndDerives(t *testing.T) {
 }
 
 func TestWorkerValidateRefuses(t *testing.T) {
-	cases := []struct {
-		name  string
-		edit  func(*Worker)
-		field string
-		part  string
-	}{
+	wantRefusals(t, worker, (*Worker).Validate, []refusal[*Worker]{
 		{"no name", func(w *Worker) { w.Name = "  " }, "Name", "不能为空"},
 		{"long name", func(w *Worker) { w.Name = strings.Repeat("王", 33) }, "Name", "32"},
 		{"bad check digit", func(w *Worker) { w.IDNumber = w.IDNumber[:17] + "X" }, "IDNumber", ""},
@@ -91,14 +107,7 @@ func TestWorkerValidateRefuses(t *testing.T) {
 		{"bidi override in a training", func(w *Worker) {
 			w.Trainings = []Training{{Course: "育婴员\u202E培训"}}
 		}, "Trainings", "U+202E"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			w := worker()
-			c.edit(w)
-			wantField(t, w.Validate(), c.field, c.part)
-		})
-	}
+	})
 }
 
 func TestEmployerValidate(t *testing.T) {
@@ -134,12 +143,7 @@ func TestDemandValidate(t *testing.T) {
 	if d.Status != DemandOpen {
 		t.Errorf("status default %q", d.Status)
 	}
-	cases := []struct {
-		name  string
-		edit  func(*Demand)
-		field string
-		part  string
-	}{
+	wantRefusals(t, demand, (*Demand).Validate, []refusal[*Demand]{
 		{"no employer", func(d *Demand) { d.EmployerID = "" }, "EmployerID", "不能为空"},
 		{"工种", func(d *Demand) { d.Occupation = "x" }, "Occupation", "不在工种目录中"},
 		{"zero headcount", func(d *Demand) { d.Headcount = 0 }, "Headcount", "须大于0"},
@@ -154,14 +158,7 @@ func TestDemandValidate(t *testing.T) {
 		{"contract", func(d *Demand) { d.ContractMonths = -1 }, "ContractMonths", "负数"},
 		{"validity reversed", func(d *Demand) { d.ValidFrom, d.ValidUntil = MakeDate(2026, 12, 1), MakeDate(2026, 11, 1) }, "ValidUntil", "早于"},
 		{"status", func(d *Demand) { d.Status = "x" }, "Status", "无效"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			d := demand()
-			c.edit(d)
-			wantField(t, d.Validate(), c.field, c.part)
-		})
-	}
+	})
 }
 
 func TestPlacementPath(t *testing.T) {
