@@ -36,21 +36,34 @@ func (a *listActions) startImport() {
 // preview reads the file in the background and shows the plan.
 func (a *listActions) preview(path string) {
 	g, st, kind := a.g, a.store, a.kind
+	var plan *sheet.Plan
+	a.importStep("正在读取 "+filepath.Base(path)+"…", func(ctx context.Context, p *progressDialog) (err error) {
+		plan, err = sheet.PreviewContext(ctx, st, kind, path, p.reporter(g, "已读取"))
+		return err
+	}, func(err error) {
+		switch {
+		case errors.Is(err, context.Canceled):
+			// The clerk stopped it; a preview writes nothing anyway.
+		case err != nil:
+			g.showError("无法导入 "+filepath.Base(path), err)
+		default:
+			a.showPlan(plan)
+		}
+	})
+}
+
+// importStep runs work on the background runner behind the import's
+// progress dialog, saying what, whose 取消 cancels work's context; done
+// gets work's error on the UI thread once the dialog has closed.
+func (a *listActions) importStep(what string, work func(context.Context, *progressDialog) error, done func(error)) {
 	ctx, cancel := context.WithCancel(context.Background())
-	p := g.newProgress("导入"+kind.Label(), "正在读取 "+filepath.Base(path)+"…", cancel)
+	p := a.g.newProgress("导入"+a.kind.Label(), what, cancel)
 	a.jobs.submit(func() func() {
 		defer cancel()
-		plan, err := sheet.PreviewContext(ctx, st, kind, path, p.reporter(g, "已读取"))
+		err := work(ctx, p)
 		return func() {
 			p.close()
-			switch {
-			case errors.Is(err, context.Canceled):
-				// The clerk stopped it; a preview writes nothing anyway.
-			case err != nil:
-				g.showError("无法导入 "+filepath.Base(path), err)
-			default:
-				a.showPlan(plan)
-			}
+			done(err)
 		}
 	})
 }
@@ -218,21 +231,18 @@ func textTable(headers []string, widths []float32, rows int, cell func(r, c int)
 // apply imports the previewed file in one transaction.
 func (a *listActions) apply(plan *sheet.Plan, onDup sheet.OnDuplicate) {
 	g, st, kind := a.g, a.store, a.kind
-	ctx, cancel := context.WithCancel(context.Background())
-	p := g.newProgress("导入"+kind.Label(), "正在导入…", cancel)
-	a.jobs.submit(func() func() {
-		defer cancel()
-		rep, err := sheet.ApplyContext(ctx, st, plan, onDup, p.reporter(g, "已导入"))
-		return func() {
-			p.close()
-			switch {
-			case errors.Is(err, context.Canceled):
-				g.showText("已取消导入", "已取消，没有导入任何"+kind.Label()+"。")
-			case err != nil:
-				g.showError("导入失败，没有写入任何数据", err)
-			default:
-				g.showText("导入完成", resultText(rep))
-			}
+	var rep *sheet.Report
+	a.importStep("正在导入…", func(ctx context.Context, p *progressDialog) (err error) {
+		rep, err = sheet.ApplyContext(ctx, st, plan, onDup, p.reporter(g, "已导入"))
+		return err
+	}, func(err error) {
+		switch {
+		case errors.Is(err, context.Canceled):
+			g.showText("已取消导入", "已取消，没有导入任何"+kind.Label()+"。")
+		case err != nil:
+			g.showError("导入失败，没有写入任何数据", err)
+		default:
+			g.showText("导入完成", resultText(rep))
 		}
 	})
 }

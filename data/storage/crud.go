@@ -18,13 +18,7 @@ func (tx *Tx) Create(rec data.Record) error {
 	if err := tx.insert(rec); err != nil {
 		return err
 	}
-	if err := afterWrite(tx, rec, nil); err != nil {
-		return err
-	}
-	if !tx.quiet { // describing every row of a bulk job costs more than writing it
-		tx.auditRow(data.ActCreate, tableOf(tx, rec), rec.SyncInfo().ID, "新增"+h.describe())
-	}
-	return nil
+	return tx.wrote(rec, nil, h, data.ActCreate, "新增")
 }
 
 // Update validates rec and stores the columns that changed.
@@ -44,11 +38,18 @@ func (tx *Tx) Update(rec data.Record) error {
 	if err != nil || !changed {
 		return err
 	}
+	return tx.wrote(rec, old, h, data.ActUpdate, "修改")
+}
+
+// wrote finishes a write of rec (old the row before it, nil for a new
+// one): the bookkeeping that follows every write, then the audit entry,
+// act with verb before the record's description.
+func (tx *Tx) wrote(rec, old data.Record, h recordHooks, act data.Action, verb string) error {
 	if err := afterWrite(tx, rec, old); err != nil {
 		return err
 	}
 	if !tx.quiet { // describing every row of a bulk job costs more than writing it
-		tx.auditRow(data.ActUpdate, tableOf(tx, rec), rec.SyncInfo().ID, "修改"+h.describe())
+		tx.auditRow(act, tableOf(tx, rec), rec.SyncInfo().ID, verb+h.describe())
 	}
 	return nil
 }

@@ -32,8 +32,7 @@ func (s *Store) ListEmployers(f data.EmployerFilter, p data.Page) ([]data.Employ
 
 // CountEmployers counts live employers matching f.
 func (s *Store) CountEmployers(f data.EmployerFilter) (int64, error) {
-	var n int64
-	return n, s.employerQuery(f).Count(&n).Error
+	return countRows(s.employerQuery(f))
 }
 
 var demandSorts = map[string]sortKey[data.Demand]{
@@ -47,18 +46,12 @@ var demandSorts = map[string]sortKey[data.Demand]{
 
 func (s *Store) demandQuery(f data.DemandFilter) *gorm.DB {
 	q := s.db.Model(&data.Demand{}).Where("deleted = ?", false)
-	if f.EmployerID != "" {
-		q = q.Where("employer_id = ?", f.EmployerID)
-	}
-	if f.Occupation != "" {
-		q = q.Where("occupation = ?", f.Occupation)
-	}
+	q = whereIs(q, "employer_id", f.EmployerID)
+	q = whereIs(q, "occupation", f.Occupation)
 	if f.Region != "" {
 		q = q.Where("work_region LIKE ?", regionPrefix(f.Region)+"%")
 	}
-	if f.Status != "" {
-		q = q.Where("status = ?", f.Status)
-	}
+	q = whereIs(q, "status", f.Status)
 	if !f.OpenOn.IsZero() {
 		q = q.Where("status = ? AND filled < headcount", data.DemandOpen).
 			Where("(valid_from IS NULL OR valid_from <= ?) AND (valid_until IS NULL OR valid_until >= ?)", f.OpenOn, f.OpenOn)
@@ -78,8 +71,7 @@ func (s *Store) ListDemands(f data.DemandFilter, p data.Page) ([]data.Demand, *d
 
 // CountDemands counts live demands matching f.
 func (s *Store) CountDemands(f data.DemandFilter) (int64, error) {
-	var n int64
-	return n, s.demandQuery(f).Count(&n).Error
+	return countRows(s.demandQuery(f))
 }
 
 // SumHeadcount adds up the headcount and the filled count of the demands
@@ -99,15 +91,9 @@ var placementSorts = map[string]sortKey[data.Placement]{
 
 func (s *Store) placementQuery(f data.PlacementFilter) *gorm.DB {
 	q := s.db.Model(&data.Placement{}).Where("deleted = ?", false)
-	if f.WorkerID != "" {
-		q = q.Where("worker_id = ?", f.WorkerID)
-	}
-	if f.DemandID != "" {
-		q = q.Where("demand_id = ?", f.DemandID)
-	}
-	if f.Stage != "" {
-		q = q.Where("stage = ?", f.Stage)
-	}
+	q = whereIs(q, "worker_id", f.WorkerID)
+	q = whereIs(q, "demand_id", f.DemandID)
+	q = whereIs(q, "stage", f.Stage)
 	if t := strings.TrimSpace(f.Text); t != "" {
 		like := "%" + likeEscape(t) + "%"
 		q = q.Where(`(worker_id IN (SELECT id FROM workers WHERE name LIKE ? ESCAPE '\') OR demand_id IN (SELECT d.id FROM demands d
@@ -124,8 +110,7 @@ func (s *Store) ListPlacements(f data.PlacementFilter, p data.Page) ([]data.Plac
 
 // CountPlacements counts live placements matching f.
 func (s *Store) CountPlacements(f data.PlacementFilter) (int64, error) {
-	var n int64
-	return n, s.placementQuery(f).Count(&n).Error
+	return countRows(s.placementQuery(f))
 }
 
 var followUpSorts = map[string]sortKey[data.FollowUp]{
@@ -136,18 +121,10 @@ var followUpSorts = map[string]sortKey[data.FollowUp]{
 
 func (s *Store) followUpQuery(f data.FollowUpFilter) *gorm.DB {
 	q := s.db.Model(&data.FollowUp{}).Where("deleted = ?", false)
-	if f.WorkerID != "" {
-		q = q.Where("worker_id = ?", f.WorkerID)
-	}
-	if f.PlacementID != "" {
-		q = q.Where("placement_id = ?", f.PlacementID)
-	}
-	if f.Kind != "" {
-		q = q.Where("kind = ?", f.Kind)
-	}
-	if f.Status != "" {
-		q = q.Where("status = ?", f.Status)
-	}
+	q = whereIs(q, "worker_id", f.WorkerID)
+	q = whereIs(q, "placement_id", f.PlacementID)
+	q = whereIs(q, "kind", f.Kind)
+	q = whereIs(q, "status", f.Status)
 	if !f.OverdueOn.IsZero() {
 		q = q.Where("status = ? AND due_on < ?", data.FollowUpOpen, f.OverdueOn)
 	}
@@ -169,6 +146,20 @@ func (s *Store) ListFollowUps(f data.FollowUpFilter, p data.Page) ([]data.Follow
 
 // CountFollowUps counts live follow-ups matching f.
 func (s *Store) CountFollowUps(f data.FollowUpFilter) (int64, error) {
+	return countRows(s.followUpQuery(f))
+}
+
+// whereIs narrows q to the rows whose column holds v; an empty v (a
+// filter left blank) narrows nothing.
+func whereIs[V ~string](q *gorm.DB, column string, v V) *gorm.DB {
+	if v == "" {
+		return q
+	}
+	return q.Where(column+" = ?", v)
+}
+
+// countRows is how many rows q matches.
+func countRows(q *gorm.DB) (int64, error) {
 	var n int64
-	return n, s.followUpQuery(f).Count(&n).Error
+	return n, q.Count(&n).Error
 }

@@ -31,12 +31,8 @@ func (s *Store) workerQuery(f data.WorkerFilter) *gorm.DB {
 	if f.Occupation != "" {
 		q = q.Where(`occ_keys LIKE ? ESCAPE '\'`, "%|"+likeEscape(f.Occupation)+"|%")
 	}
-	if f.Status != "" {
-		q = q.Where("status = ?", f.Status)
-	}
-	if f.Poverty != "" {
-		q = q.Where("poverty = ?", f.Poverty)
-	}
+	q = whereIs(q, "status", f.Status)
+	q = whereIs(q, "poverty", f.Poverty)
 	if t := strings.TrimSpace(f.Text); t != "" {
 		like := "%" + likeEscape(t) + "%"
 		// ID numbers and phones are stored normalised; normalise the

@@ -45,8 +45,7 @@ func (s *Store) ListPlacementsIn(f data.PlacementFilter, r DateRange, p data.Pag
 
 // CountPlacementsIn counts what ListPlacementsIn lists.
 func (s *Store) CountPlacementsIn(f data.PlacementFilter, r DateRange) (int64, error) {
-	var n int64
-	return n, s.placementSearch(f, r).Count(&n).Error
+	return countRows(s.placementSearch(f, r))
 }
 
 // PlacementFollowUps lists a placement's follow-ups, latest due first,
