@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"duikou/data/match"
-	"duikou/data/recommend"
 )
 
 func init() {
@@ -69,15 +68,11 @@ func runAllocate(env *Env, args []string) int {
 	if strings.TrimSpace(*list) != "" && len(ids) == 0 {
 		return env.Fail("--demands 中没有用工需求编号")
 	}
-	s, code := openExistingDB(env, *db)
-	if s == nil {
+	s, m, code := openMatcher(env, *db, openExistingDB)
+	if m == nil {
 		return code
 	}
 	defer s.Close()
-	m, err := recommend.Open(s)
-	if err != nil {
-		return env.Fail("无法建立匹配索引：%v", err)
-	}
 	alloc, err := m.Allocate(ids, nil)
 	if err != nil {
 		return env.failLookup(err, "用工需求", lookupID(err, ids))

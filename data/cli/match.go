@@ -44,20 +44,15 @@ func runMatch(env *Env, args []string) int {
 	case *top <= 0:
 		return env.Fail("--top 应为正整数，现为 %d", *top)
 	}
-	s, code := openForReading(env, *db)
-	if s == nil {
+	s, m, code := openMatcher(env, *db, openForReading)
+	if m == nil {
 		return code
 	}
 	defer s.Close()
-	// The index comes from its snapshot beside the database when the
-	// records have not changed since (recommend.Open).
-	m, err := recommend.Open(s)
-	if err != nil {
-		return env.Fail("无法建立匹配索引：%v", err)
-	}
 
 	var ranked []recommend.Ranked
 	var heading, none string
+	var err error
 	if *demandID != "" {
 		if ranked, err = m.TopWorkers(*demandID, *top); err != nil {
 			return env.failLookup(err, "用工需求", *demandID)
@@ -116,6 +111,23 @@ func openExistingDB(env *Env, path string) (*storage.Store, int) {
 // run while a window has the database open.
 func openForReading(env *Env, path string) (*storage.Store, int) {
 	return openDB(env, path, storage.Options{Reader: true})
+}
+
+// openMatcher opens the database at path with open (openForReading,
+// openExistingDB) and the matching index on it, from its snapshot beside
+// the database when the records have not changed since (recommend.Open).
+// m is nil when the command must stop with code, the database closed.
+func openMatcher(env *Env, path string, open func(*Env, string) (*storage.Store, int)) (s *storage.Store, m *recommend.Matcher, code int) {
+	s, code = open(env, path)
+	if s == nil {
+		return nil, nil, code
+	}
+	m, err := recommend.Open(s)
+	if err != nil {
+		s.Close()
+		return nil, nil, env.Fail("无法建立匹配索引：%v", err)
+	}
+	return s, m, ExitOK
 }
 
 func openDB(env *Env, path string, opt storage.Options) (*storage.Store, int) {

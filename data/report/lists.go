@@ -293,12 +293,20 @@ var occupationName = catalog.OccupationName
 
 func seq(i int) string { return fmt.Sprint(i + 1) }
 
-func placementTable(s *storage.Store, f data.PlacementFilter, r storage.DateRange, o data.Order, m masker) (*table, error) {
-	var ps []data.Placement
-	if err := s.EachPlacementBy(o, f, r, func(p *data.Placement) error {
-		ps = append(ps, *p)
+// collect gathers the records that each (one of the Store's Each…By,
+// bound to its filter and order) walks over.
+func collect[T any](each func(func(*T) error) error) ([]T, error) {
+	var out []T
+	err := each(func(r *T) error {
+		out = append(out, *r)
 		return nil
-	}); err != nil {
+	})
+	return out, err
+}
+
+func placementTable(s *storage.Store, f data.PlacementFilter, r storage.DateRange, o data.Order, m masker) (*table, error) {
+	ps, err := collect(func(fn func(*data.Placement) error) error { return s.EachPlacementBy(o, f, r, fn) })
+	if err != nil {
 		return nil, err
 	}
 	// Without the screen's order, the bus list order: by referral date,
@@ -395,11 +403,8 @@ func workerTable(s *storage.Store, f data.WorkerFilter, r storage.DateRange, o d
 }
 
 func followUpTable(s *storage.Store, f data.FollowUpFilter, r storage.DateRange, o data.Order, m masker) (*table, error) {
-	var fs []data.FollowUp
-	if err := s.EachFollowUpBy(o, f, r, func(fu *data.FollowUp) error {
-		fs = append(fs, *fu)
-		return nil
-	}); err != nil {
+	fs, err := collect(func(fn func(*data.FollowUp) error) error { return s.EachFollowUpBy(o, f, r, fn) })
+	if err != nil {
 		return nil, err
 	}
 	if o.Sort == "" {

@@ -51,11 +51,8 @@ func employerTable(s *storage.Store, f data.EmployerFilter, o data.Order, m mask
 // filter.
 func demandTable(s *storage.Store, f data.DemandFilter, o data.Order) (*table, error) {
 	f.OpenOn = s.Today()
-	var ds []data.Demand
-	if err := s.EachDemandBy(o, f, func(d *data.Demand) error {
-		ds = append(ds, *d)
-		return nil
-	}); err != nil {
+	ds, err := collect(func(fn func(*data.Demand) error) error { return s.EachDemandBy(o, f, fn) })
+	if err != nil {
 		return nil, err
 	}
 	// Without the screen's order, by employer then post, as a job-fair
