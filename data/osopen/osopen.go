@@ -32,23 +32,19 @@ func Print(path string) (fellBack bool, err error) {
 }
 
 // Open opens the file in the program the system has for it.
-func Open(path string) error {
-	if err := exists(path); err != nil {
-		return err
-	}
-	if err := openFile(path); err != nil {
-		return openError(err)
-	}
-	return nil
-}
+func Open(path string) error { return handOver(path, openFile) }
 
 // OpenFolder shows the folder holding path in the file manager
 // (Explorer on Windows, with the file selected).
-func OpenFolder(path string) error {
+func OpenFolder(path string) error { return handOver(path, openFolder) }
+
+// handOver hands path, which must exist, to the system through open,
+// explaining a failure of the system (openError).
+func handOver(path string, open func(string) error) error {
 	if err := exists(path); err != nil {
 		return err
 	}
-	if err := openFolder(path); err != nil {
+	if err := open(path); err != nil {
 		return openError(err)
 	}
 	return nil

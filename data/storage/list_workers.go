@@ -57,12 +57,7 @@ func (s *Store) CountWorkers(f data.WorkerFilter) (int64, error) {
 
 // FindWorkerByIDNumber finds the live worker with this ID number, if any.
 func (s *Store) FindWorkerByIDNumber(idNumber string) (*data.Worker, error) {
-	var w data.Worker
-	res := s.db.Where("id_number = ? AND deleted = ?", idNumber, false).Limit(1).Find(&w)
-	if res.Error != nil || res.RowsAffected == 0 {
-		return nil, res.Error
-	}
-	return &w, nil
+	return firstOf[data.Worker](s.db.Where("id_number = ? AND deleted = ?", idNumber, false))
 }
 
 // normalizeNumber folds full-width characters and case and drops spaces,

@@ -46,36 +46,45 @@ func withExecCache(db *gorm.DB) *gorm.DB {
 }
 
 func (c *execCache) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	st := c.stmts[query]
-	if st == nil {
-		if len(c.stmts) >= maxCachedStmts {
-			return c.tx.ExecContext(ctx, query, args...)
-		}
-		var err error
-		if st, err = c.tx.PrepareContext(ctx, query); err != nil {
-			return nil, err
-		}
-		c.stmts[query] = st
+	st, err := c.compiled(ctx, c.stmts, query)
+	switch {
+	case err != nil:
+		return nil, err
+	case st == nil:
+		return c.tx.ExecContext(ctx, query, args...)
 	}
 	return st.ExecContext(ctx, args...)
+}
+
+// compiled is query's statement in stmts, compiled on first use; nil
+// with no error when stmts is full and the query is to run uncompiled.
+func (c *execCache) compiled(ctx context.Context, stmts map[string]*sql.Stmt, query string) (*sql.Stmt, error) {
+	if st := stmts[query]; st != nil {
+		return st, nil
+	}
+	if len(stmts) >= maxCachedStmts {
+		return nil, nil
+	}
+	st, err := c.tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	stmts[query] = st
+	return st, nil
 }
 
 // queryCached runs a query through a statement compiled once; the caller
 // must close the rows before running the same query again.
 func (c *execCache) queryCached(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	st := c.queries[query]
-	if st == nil {
-		if c.queries == nil {
-			c.queries = map[string]*sql.Stmt{}
-		}
-		if len(c.queries) >= maxCachedStmts {
-			return c.tx.QueryContext(ctx, query, args...)
-		}
-		var err error
-		if st, err = c.tx.PrepareContext(ctx, query); err != nil {
-			return nil, err
-		}
-		c.queries[query] = st
+	if c.queries == nil {
+		c.queries = map[string]*sql.Stmt{}
+	}
+	st, err := c.compiled(ctx, c.queries, query)
+	switch {
+	case err != nil:
+		return nil, err
+	case st == nil:
+		return c.tx.QueryContext(ctx, query, args...)
 	}
 	return st.QueryContext(ctx, args...)
 }

@@ -1,6 +1,10 @@
 package storage
 
-import "duikou/data"
+import (
+	"gorm.io/gorm"
+
+	"duikou/data"
+)
 
 // Look-ups a spreadsheet import makes inside its transaction, so that it
 // sees the rows it has just written (a dry run that is rolled back sees them
@@ -8,23 +12,13 @@ import "duikou/data"
 
 // WorkerByIDNumber is the live worker with this normalised ID number, or nil.
 func (tx *Tx) WorkerByIDNumber(idNumber string) (*data.Worker, error) {
-	var w data.Worker
-	res := tx.db.Where("id_number = ? AND deleted = ?", idNumber, false).Limit(1).Find(&w)
-	if res.Error != nil || res.RowsAffected == 0 {
-		return nil, res.Error
-	}
-	return &w, nil
+	return firstOf[data.Worker](tx.db.Where("id_number = ? AND deleted = ?", idNumber, false))
 }
 
 // EmployerByCreditCode is the live employer with this normalised unified
 // social credit code, or nil.
 func (tx *Tx) EmployerByCreditCode(code string) (*data.Employer, error) {
-	var e data.Employer
-	res := tx.db.Where("credit_code = ? AND deleted = ?", code, false).Limit(1).Find(&e)
-	if res.Error != nil || res.RowsAffected == 0 {
-		return nil, res.Error
-	}
-	return &e, nil
+	return firstOf[data.Employer](tx.db.Where("credit_code = ? AND deleted = ?", code, false))
 }
 
 // EmployersNamed lists the live employers with exactly this name (at most
@@ -39,7 +33,6 @@ func (tx *Tx) EmployersNamed(name string) ([]data.Employer, error) {
 // title, work place and start of validity. A demand has no natural key, so
 // this is what tells a second import of the same list from new demand.
 func (tx *Tx) SameDemand(d *data.Demand) (*data.Demand, error) {
-	var found data.Demand
 	q := tx.db.Where("employer_id = ? AND occupation = ? AND title = ? AND work_region = ? AND deleted = ?",
 		d.EmployerID, d.Occupation, d.Title, d.WorkRegion, false)
 	if d.ValidFrom.IsZero() {
@@ -47,9 +40,15 @@ func (tx *Tx) SameDemand(d *data.Demand) (*data.Demand, error) {
 	} else {
 		q = q.Where("valid_from = ?", d.ValidFrom)
 	}
-	res := q.Order("id").Limit(1).Find(&found)
+	return firstOf[data.Demand](q.Order("id"))
+}
+
+// firstOf is the first row of T that q finds, or nil when it finds none.
+func firstOf[T any](q *gorm.DB) (*T, error) {
+	var r T
+	res := q.Limit(1).Find(&r)
 	if res.Error != nil || res.RowsAffected == 0 {
 		return nil, res.Error
 	}
-	return &found, nil
+	return &r, nil
 }
