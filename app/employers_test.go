@@ -11,8 +11,7 @@ import (
 )
 
 func (h *harness) openEmployers() *employersScreen {
-	h.g.navigate(screenEmployers)
-	h.settle()
+	h.goTo(screenEmployers)
 	return h.g.employers
 }
 

@@ -50,8 +50,7 @@ func harnessOn(t *testing.T, a fyne.App, s *storage.Store) *harness {
 // replaced by the given path.
 func exchangeOn(h *harness, tab int, path string) *exchangeScreen {
 	h.t.Helper()
-	h.g.navigate(screenExchange)
-	h.settle()
+	h.goTo(screenExchange)
 	x := h.g.screens[screenExchange].scr.(*exchangeScreen)
 	h.g.files = &fileHooks{
 		pickOpen: func(_ string, _ []string, then func(string)) { then(path) },
@@ -297,8 +296,7 @@ func findButton(h *harness, text string) *widget.Button {
 // titles and Fyne's words in Chinese.
 func TestExchangeFileDialogsOpenInChinese(t *testing.T) {
 	h := newHarness(t, true)
-	h.g.navigate(screenExchange)
-	h.settle()
+	h.goTo(screenExchange)
 	x := h.g.screens[screenExchange].scr.(*exchangeScreen)
 	x.tabs.SelectIndex(tabImport)
 	h.settle()

@@ -115,16 +115,30 @@ func (h *harness) all() []fyne.CanvasObject {
 	return test.LaidOutObjects(h.w.Content())
 }
 
+// goTo shows screen i (screenWorkers ...) and lets it load.
+func (h *harness) goTo(i int) {
+	h.g.navigate(i)
+	h.settle()
+}
+
 // button finds a visible button by its text.
 func (h *harness) button(text string) *widget.Button {
 	h.t.Helper()
+	return onScreen(h, fmt.Sprintf("button %q", text), func(b *widget.Button) bool { return b.Text == text })
+}
+
+// onScreen is the first visible W on screen (in the open dialog if any)
+// that match takes; the test fails, naming what, when there is none.
+func onScreen[W fyne.CanvasObject](h *harness, what string, match func(W) bool) W {
+	h.t.Helper()
 	for _, o := range h.all() {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
-			return b
+		if w, ok := o.(W); ok && w.Visible() && match(w) {
+			return w
 		}
 	}
-	h.t.Fatalf("no button %q on screen", text)
-	return nil
+	h.t.Fatalf("no %s on screen", what)
+	var none W
+	return none
 }
 
 // tap taps the button with this text and lets the UI settle.

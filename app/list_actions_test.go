@@ -52,13 +52,7 @@ func useFakeFiles(h *harness) *fakeFiles {
 // table is the first table on screen (in the open dialog if any).
 func (h *harness) table() *widget.Table {
 	h.t.Helper()
-	for _, o := range h.all() {
-		if t, ok := o.(*widget.Table); ok && t.Visible() {
-			return t
-		}
-	}
-	h.t.Fatal("no table on screen")
-	return nil
+	return onScreen(h, "table", func(*widget.Table) bool { return true })
 }
 
 func (h *harness) check(text string) *widget.Check {
@@ -159,13 +153,7 @@ func TestImportRosterThroughPreview(t *testing.T) {
 // radio is the first radio group on screen.
 func (h *harness) radio() *widget.RadioGroup {
 	h.t.Helper()
-	for _, o := range h.all() {
-		if r, ok := o.(*widget.RadioGroup); ok && r.Visible() {
-			return r
-		}
-	}
-	h.t.Fatal("no radio group on screen")
-	return nil
+	return onScreen(h, "radio group", func(*widget.RadioGroup) bool { return true })
 }
 
 // TestImportLegacyXLSIsExplained: a .xls gets the message to save it as
@@ -344,8 +332,7 @@ func TestPlacementActionsExportAndPrintTheFilteredList(t *testing.T) {
 	if err != nil || want == 0 {
 		t.Fatalf("%d started placements in the demo: %v", want, err)
 	}
-	h.g.navigate(screenPlacements)
-	h.settle()
+	h.goTo(screenPlacements)
 	h.g.placements.stage.SetSelected("已上岗")
 	h.settle()
 	for _, o := range h.all() {

@@ -14,8 +14,7 @@ func TestPrintDialogSaysWhatHappened(t *testing.T) {
 	h := newHarness(t, true)
 	files := useFakeFiles(h)
 	seedTwoCounties(t, h.s)
-	h.g.navigate(screenWorkers)
-	h.settle()
+	h.goTo(screenWorkers)
 	h.g.files.print = func(path string) (bool, error) {
 		files.printed = append(files.printed, path)
 		return true, errors.New("系统未能用默认程序打开它")

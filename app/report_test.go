@@ -15,8 +15,7 @@ import (
 // month chooser opens on October, the last month over).
 func (h *harness) openReport() *reportScreen {
 	h.t.Helper()
-	h.g.navigate(screenReport)
-	h.settle()
+	h.goTo(screenReport)
 	s, ok := h.g.screens[screenReport].scr.(*reportScreen)
 	if !ok {
 		h.t.Fatal("no 统计报表 screen")
@@ -131,8 +130,7 @@ func figureCell(s *reportScreen, row, col int) string {
 // 设置 holds the form's 负责人 and 联系电话; the 统计报表 header shows them.
 func TestSettingsHoldTheReportHeader(t *testing.T) {
 	h := newHarness(t, true)
-	h.g.navigate(screenSettings)
-	h.settle()
+	h.goTo(screenSettings)
 	head, phone := h.entryWithHint("如：张建国"), h.entryWithHint("如：0931-5221234")
 	h.typeInto(head, "张建国")
 	h.typeInto(phone, "0931-5221234")

@@ -27,8 +27,7 @@ func riskHarness(t *testing.T) *harness {
 			t.Fatal(err)
 		}
 	}
-	h.g.navigate(screenHome)
-	h.settle()
+	h.goTo(screenHome)
 	return h
 }
 
@@ -71,8 +70,7 @@ func TestRiskCardOpensTheListAndSchedulesACheckIn(t *testing.T) {
 
 func TestMonitorThresholdsAreEditedInSettings(t *testing.T) {
 	h := newHarness(t, true)
-	h.g.navigate(screenSettings)
-	h.settle()
+	h.goTo(screenSettings)
 	var entries []*textEntry
 	for _, o := range test.LaidOutObjects(h.w.Content()) {
 		if e, ok := o.(*textEntry); ok && (e.Text == "30" || e.Text == "90") {

@@ -23,8 +23,7 @@ func TestRestoreABackupFromSettings(t *testing.T) {
 	if err := h.s.Create(testWorker(2, "马建国")); err != nil {
 		t.Fatal(err)
 	}
-	h.g.navigate(screenSettings)
-	h.settle()
+	h.goTo(screenSettings)
 	h.tap("从备份恢复…")
 	var list *widget.List
 	for _, o := range h.all() {
@@ -64,7 +63,6 @@ func TestRestoreABackupFromSettings(t *testing.T) {
 	// The rebuilt window works on the restored database.
 	c := h.w.Canvas()
 	c.Overlays().Remove(c.Overlays().Top())
-	h.g.navigate(screenWorkers)
-	h.settle()
+	h.goTo(screenWorkers)
 	h.mustShow("共 1 人")
 }

@@ -19,8 +19,7 @@ func TestSettingsOpensTheLogFolder(t *testing.T) {
 	h.g.opt.LogDir = dir
 	var opened string
 	h.g.files = &fileHooks{open: func(path string) error { opened = path; return nil }}
-	h.g.navigate(screenSettings)
-	h.settle()
+	h.goTo(screenSettings)
 	h.mustShow("日志文件夹：" + dir)
 	h.mustShow("这台电脑上有本单位的密钥")
 	h.tap("打开日志文件夹")
@@ -50,8 +49,7 @@ func TestKeysMoveThroughSettings(t *testing.T) {
 		pickSave: func(_, _ string, _ []string, then func(string)) { then(keyFile) },
 		pickOpen: func(_ string, _ []string, then func(string)) { then(keyFile) },
 	}
-	h.g.navigate(screenSettings)
-	h.settle()
+	h.goTo(screenSettings)
 	h.tap("导出密钥…")
 	pw := h.passwordEntries()
 	if len(pw) != 2 {

@@ -42,8 +42,7 @@ func subsidyHarness(t *testing.T) (*harness, *fakeFiles) {
 	if err := sheet.WriteSubsidyTemplate(f.openPath); err != nil {
 		t.Fatal(err)
 	}
-	h.g.navigate(screenSubsidy)
-	h.settle()
+	h.goTo(screenSubsidy)
 	return h, f
 }
 

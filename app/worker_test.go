@@ -14,8 +14,7 @@ import (
 
 // openWorkerList goes to 劳动者 and waits for the list.
 func (h *harness) openWorkerList() *workersScreen {
-	h.g.navigate(screenWorkers)
-	h.settle()
+	h.goTo(screenWorkers)
 	return h.g.workers
 }
 

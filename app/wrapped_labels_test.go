@@ -104,8 +104,7 @@ func TestWrappedLabelsBreakChineseProperly(t *testing.T) {
 	look("a placement's page")
 
 	// The dialogs every screen uses: a message, a question, 返贫风险.
-	h.g.navigate(screenHome)
-	h.settle()
+	h.goTo(screenHome)
 	h.g.showText("导出失败", "文件“花名册（2026年11月）.xlsx”正被其他程序（如 WPS 表格）打开，请关闭后再试；若仍不行，请换一个文件夹（例如“文档”）。")
 	look("a message")
 	h.closeDialog()

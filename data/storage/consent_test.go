@@ -21,11 +21,7 @@ func withdrawnSetup(t *testing.T, n int) ([]*office, *data.Worker, *data.Placeme
 	if err := a.s.Create(w); err != nil {
 		t.Fatal(err)
 	}
-	emp := validEmployer(t, a.s)
-	d := &data.Demand{EmployerID: emp.ID, Occupation: "housekeeper", Headcount: 2, WorkRegion: "320115"}
-	if err := a.s.Create(d); err != nil {
-		t.Fatal(err)
-	}
+	d := validDemand(t, a.s)
 	mustReceive(t, a, b)
 	p := &data.Placement{WorkerID: w.ID, DemandID: d.ID}
 	if err := b.s.Create(p); err != nil {

@@ -68,6 +68,17 @@ func validEmployer(t *testing.T, s *Store) *data.Employer {
 	return e
 }
 
+// validDemand registers an employer (validEmployer) and its demand for
+// two 住家保姆 in Jiangning.
+func validDemand(t *testing.T, s *Store) *data.Demand {
+	t.Helper()
+	d := &data.Demand{EmployerID: validEmployer(t, s).ID, Occupation: "housekeeper", Headcount: 2, WorkRegion: "320115"}
+	if err := s.Create(d); err != nil {
+		t.Fatalf("create demand: %v", err)
+	}
+	return d
+}
+
 func count(t *testing.T, s *Store, model any) int64 {
 	t.Helper()
 	var n int64

@@ -16,11 +16,7 @@ func TestReturnedBeforeStartingCountsAsReturned(t *testing.T) {
 	if err := s.Create(w); err != nil {
 		t.Fatal(err)
 	}
-	emp := validEmployer(t, s)
-	d := &data.Demand{EmployerID: emp.ID, Occupation: "housekeeper", Headcount: 2, WorkRegion: "320115"}
-	if err := s.Create(d); err != nil {
-		t.Fatal(err)
-	}
+	d := validDemand(t, s)
 	p := &data.Placement{WorkerID: w.ID, DemandID: d.ID, Stage: data.StageReferred, ReferredOn: data.MakeDate(2026, 10, 3)}
 	if err := s.Create(p); err != nil {
 		t.Fatal(err)

@@ -350,11 +350,7 @@ func TestHLCIsMonotonicAcrossReopen(t *testing.T) {
 
 func TestFilledFollowsPlacements(t *testing.T) {
 	s := newStore(t)
-	emp := validEmployer(t, s)
-	d := &data.Demand{EmployerID: emp.ID, Occupation: "housekeeper", Headcount: 2, WorkRegion: "320115"}
-	if err := s.Create(d); err != nil {
-		t.Fatal(err)
-	}
+	d := validDemand(t, s)
 	var ps []*data.Placement
 	for i := 1; i <= 2; i++ {
 		w := validWorker(i)

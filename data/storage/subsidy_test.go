@@ -49,11 +49,7 @@ func TestClaimsForAPartnersPlacementTravelAndAreMadeOnce(t *testing.T) {
 	if err := a.s.Create(w); err != nil {
 		t.Fatal(err)
 	}
-	emp := validEmployer(t, a.s)
-	d := &data.Demand{EmployerID: emp.ID, Occupation: "housekeeper", Headcount: 2, WorkRegion: "320115"}
-	if err := a.s.Create(d); err != nil {
-		t.Fatal(err)
-	}
+	d := validDemand(t, a.s)
 	mustReceive(t, a, b)
 	start := data.MakeDate(2026, 8, 22) // three months to the day before 11-22
 	p := &data.Placement{WorkerID: w.ID, DemandID: d.ID, Stage: data.StageStarted, ReferredOn: start, HiredOn: start, StartedOn: start}
