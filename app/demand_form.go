@@ -135,12 +135,7 @@ func (f *demandForm) addFields(empInput fyne.CanvasObject) {
 		return ""
 	}
 	fm.addPicked("Occupation", "工种", f.occ, "请选择工种")
-	fm.add(newFormField("Title", "岗位名称", false, f.title)).check = func() string {
-		if len([]rune(f.title.Text)) > 100 {
-			return "不能超过100个字"
-		}
-		return ""
-	}
+	fm.add(newFormField("Title", "岗位名称", false, f.title)).check = atMost(f.title, 100, false)
 	fm.add(newFormField("Headcount", "招聘人数", true, f.headcount)).check = func() string {
 		if strings.TrimSpace(f.headcount.Text) == "" {
 			return "不能为空"
@@ -197,12 +192,7 @@ func (f *demandForm) addFields(empInput fyne.CanvasObject) {
 		return ""
 	})
 	fm.add(newFormField("Status", "状态", true, f.status))
-	fm.add(newFormField("Notes", "备注", false, f.notes)).check = func() string {
-		if len([]rune(f.notes.Text)) > 1000 {
-			return "不能超过1000个字"
-		}
-		return ""
-	}
+	fm.add(newFormField("Notes", "备注", false, f.notes)).check = atMost(f.notes, 1000, false)
 }
 
 func (f *demandForm) load() {

@@ -48,16 +48,7 @@ func newEmployerForm(s *employersScreen, e *data.Employer) *employerForm {
 	f.notes = newMultiLineEntry("其他需要说明的情况")
 
 	fm := f.fm
-	fm.add(newFormField("Name", "单位名称", true, f.name)).check = func() string {
-		n := strings.TrimSpace(f.name.Text)
-		switch {
-		case n == "":
-			return "不能为空"
-		case len([]rune(n)) > 100:
-			return "不能超过100个字"
-		}
-		return ""
-	}
+	fm.add(newFormField("Name", "单位名称", true, f.name)).check = filledAtMost(f.name, 100)
 	fm.add(newFormField("CreditCode", "统一社会信用代码", true, f.code)).check = func() string {
 		if _, err := ident.NormalizeCreditCode(f.code.Text); err != nil {
 			return err.Error()
@@ -65,18 +56,8 @@ func newEmployerForm(s *employersScreen, e *data.Employer) *employerForm {
 		return ""
 	}
 	rf := fm.addPicked("Region", "所在地", f.region, "请选择单位所在的区县")
-	fm.add(newFormField("Address", "地址", false, f.address)).check = func() string {
-		if len([]rune(f.address.Text)) > 200 {
-			return "不能超过200个字"
-		}
-		return ""
-	}
-	fm.add(newFormField("Contact", "联系人", false, f.contact)).check = func() string {
-		if len([]rune(strings.TrimSpace(f.contact.Text))) > 32 {
-			return "不能超过32个字"
-		}
-		return ""
-	}
+	fm.add(newFormField("Address", "地址", false, f.address)).check = atMost(f.address, 200, false)
+	fm.add(newFormField("Contact", "联系人", false, f.contact)).check = atMost(f.contact, 32, true)
 	fm.add(newFormField("ContactPhone", "联系电话", false, f.phone)).check = func() string {
 		p := strings.TrimSpace(f.phone.Text)
 		if len(p) > 20 {
@@ -91,12 +72,7 @@ func newEmployerForm(s *employersScreen, e *data.Employer) *employerForm {
 	}
 	fm.add(newFormField("Industry", "行业", false, f.industry))
 	fm.add(newFormField("HasUnion", "工会", false, f.union))
-	fm.add(newFormField("Notes", "备注", false, f.notes)).check = func() string {
-		if len([]rune(f.notes.Text)) > 1000 {
-			return "不能超过1000个字"
-		}
-		return ""
-	}
+	fm.add(newFormField("Notes", "备注", false, f.notes)).check = atMost(f.notes, 1000, false)
 
 	if e != nil {
 		f.name.SetText(e.Name)

@@ -209,6 +209,32 @@ func (fm *form) checkAll() bool {
 
 // The parsers below read what a clerk typed and say in Chinese what is wrong.
 
+// atMost is a field's check that its text holds at most n characters
+// (trimmed first when trim, as the record stores it).
+func atMost(e *textEntry, n int, trim bool) func() string {
+	return func() string {
+		t := e.Text
+		if trim {
+			t = strings.TrimSpace(t)
+		}
+		if len([]rune(t)) > n {
+			return fmt.Sprintf("不能超过%d个字", n)
+		}
+		return ""
+	}
+}
+
+// filledAtMost is a required field's check: some text, of at most n
+// characters once trimmed.
+func filledAtMost(e *textEntry, n int) func() string {
+	return func() string {
+		if strings.TrimSpace(e.Text) == "" {
+			return "不能为空"
+		}
+		return atMost(e, n, true)()
+	}
+}
+
 func parseOptionalInt(s, what string) (int, string) {
 	s = strings.TrimSpace(s)
 	if s == "" {

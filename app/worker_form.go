@@ -109,16 +109,7 @@ func (f *workerForm) partnerStart() string {
 
 func (f *workerForm) addFields() {
 	fm := f.fm
-	fm.add(newFormField("Name", "姓名", true, f.name)).check = func() string {
-		name := strings.TrimSpace(f.name.Text)
-		switch {
-		case name == "":
-			return "不能为空"
-		case len([]rune(name)) > 32:
-			return "不能超过32个字"
-		}
-		return ""
-	}
+	fm.add(newFormField("Name", "姓名", true, f.name)).check = filledAtMost(f.name, 32)
 	id := fm.add(newFormField("IDNumber", "身份证号", true, f.idShown.view()))
 	id.focus = f.idNumber
 	id.check = f.checkID
@@ -136,12 +127,7 @@ func (f *workerForm) addFields() {
 		return ""
 	}
 	fm.addPicked("HukouRegion", "户籍地", f.hukou, "请选择户籍所在的区县")
-	fm.add(newFormField("Address", "详细住址", false, f.address)).check = func() string {
-		if len([]rune(f.address.Text)) > 200 {
-			return "不能超过200个字"
-		}
-		return ""
-	}
+	fm.add(newFormField("Address", "详细住址", false, f.address)).check = atMost(f.address, 200, false)
 	fm.add(newFormField("Education", "文化程度", false, f.education))
 	fm.add(newFormField("Poverty", "脱贫状态", true, f.poverty))
 	fm.add(newFormField("Status", "状态", true, f.status))
@@ -175,12 +161,7 @@ func (f *workerForm) addFields() {
 		return ""
 	}
 	fm.add(newFormField("RegisteredOn", "登记日期", true, f.registered)).check = f.checkRegistered
-	fm.add(newFormField("Notes", "备注", false, f.notes)).check = func() string {
-		if len([]rune(f.notes.Text)) > 1000 {
-			return "不能超过1000个字"
-		}
-		return ""
-	}
+	fm.add(newFormField("Notes", "备注", false, f.notes)).check = atMost(f.notes, 1000, false)
 }
 
 // load fills the inputs from w (a new worker gets the defaults).
