@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"slices"
 
 	"duikou/data/catalog"
 )
@@ -31,6 +32,8 @@ type workerColumns struct {
 	text           []byte
 	textDead       int
 	ids            idTable
+
+	byOcc occPostings // rows by skill and wished occupation
 }
 
 const (
@@ -173,12 +176,19 @@ func (c *workerColumns) append(e encoded) int32 {
 	c.nameLen = append(c.nameLen, 0)
 	c.writeLists(row, e, false)
 	c.writeText(row, e, false)
+	c.byOcc.addRow(row, e.skills, e.occs, nil, nil)
 	return row
 }
 
 // overwrite replaces a row's features, reusing its list and text space
 // when the new ones fit.
 func (c *workerColumns) overwrite(row int32, e encoded) {
+	// The lists are rewritten in place when they fit: keep the old ones
+	// for the postings.
+	skills, wishes, _ := c.features(row)
+	skills, wishes = slices.Clone(skills), slices.Clone(wishes)
+	c.byOcc.dropRow(skills, wishes, e.skills, e.occs)
+	c.byOcc.addRow(row, e.skills, e.occs, skills, wishes)
 	c.flags[row] = e.flags
 	c.birth[row] = e.birth
 	c.avail[row] = e.avail

@@ -85,6 +85,7 @@ func (ix *Index) upsertWorker(w Worker) {
 	if found {
 		c.overwrite(c.ids.slots[slot]-1, e)
 		c.compact()
+		c.byOcc.settle(c)
 		return
 	}
 	row := c.append(e)
@@ -104,14 +105,24 @@ func (ix *Index) RemoveWorker(id string) {
 	c.featDead += int(c.nSkill[row]) + int(c.nOcc[row]) + int(c.nReg[row])
 	c.textDead += int(c.idLen[row]) + int(c.nameLen[row])
 	c.ids.remove(slot, c.idAt)
+	goneSkills, goneWishes, _ := c.features(row)
 	if last := int32(c.len() - 1); row != last {
-		// Move the last row into the hole and point its ID at it.
+		// Move the last row into the hole and point its ID at it. Its
+		// entries at last go stale; at row it is listed where the removed
+		// worker was not.
 		lastSlot, _ := c.ids.find(string(c.idAt(last)), c.idAt)
+		skills, wishes, _ := c.features(last)
+		c.byOcc.dropRow(goneSkills, goneWishes, skills, wishes)
+		c.byOcc.dropRow(skills, wishes, nil, nil)
+		c.byOcc.addRow(row, skills, wishes, goneSkills, goneWishes)
 		c.moveRow(row, last)
 		c.ids.slots[lastSlot] = row + 1
+	} else {
+		c.byOcc.dropRow(goneSkills, goneWishes, nil, nil)
 	}
 	c.dropLast()
 	c.compact()
+	c.byOcc.settle(c)
 }
 
 // Worker returns an indexed worker as the index holds it: dates at

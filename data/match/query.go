@@ -2,9 +2,7 @@ package match
 
 import (
 	"bytes"
-	"runtime"
 	"slices"
-	"sync"
 	"time"
 
 	"duikou/data/catalog"
@@ -22,13 +20,6 @@ type DemandCandidate struct {
 	DemandID, Title, EmployerName string
 	Result                        Result
 }
-
-// Query parallelism: one query uses at most this many goroutines, and only
-// for indexes large enough to repay starting them.
-const (
-	maxQueryGoroutines = 2
-	parallelMinWorkers = 50_000
-)
 
 // workerQuery is one demand prepared for the hot loop: every catalog
 // question the loop could ask is answered once, into tables indexed by the
@@ -112,36 +103,7 @@ func (ix *Index) TopWorkers(d Demand, k int, today time.Time) []Candidate {
 		return bytes.Compare(c.idAt(a.row), c.idAt(b.row)) < 0
 	}
 
-	n := c.len()
-	k = min(k, n) // the heaps allocate k slots
-	parts := 1
-	if n >= parallelMinWorkers {
-		parts = max(1, min(runtime.GOMAXPROCS(0), maxQueryGoroutines))
-	}
-	heaps := make([]*topK[ranked], parts)
-	var wg sync.WaitGroup
-	for p := range parts {
-		wg.Go(func() {
-			heaps[p] = newTopK(k, better)
-			c.scan(q, int32(n*p/parts), int32(n*(p+1)/parts), heaps[p])
-		})
-	}
-	wg.Wait()
-
-	var best []ranked
-	for _, h := range heaps {
-		best = append(best, h.items...)
-	}
-	slices.SortFunc(best, func(a, b ranked) int {
-		if better(a, b) {
-			return -1
-		}
-		if better(b, a) {
-			return 1
-		}
-		return 0
-	})
-	best = best[:min(k, len(best))]
+	best := c.rank(q, min(k, c.len()), better)
 
 	out := make([]Candidate, len(best))
 	ties := make([]tieFacts, len(best))
@@ -210,54 +172,62 @@ func waitedLess(a, b day) bool {
 	return b != noDay && (a == noDay || a > b)
 }
 
-// scan is the hot loop: it scores rows [lo, hi) against q with the same
-// functions Score uses and offers each eligible one to h.
-func (c *workerColumns) scan(q *workerQuery, lo, hi int32, h *topK[ranked]) {
+// scan offers the eligible rows in [lo, hi) that skip does not mark (nil:
+// none) to h.
+func (c *workerColumns) scan(q *workerQuery, lo, hi int32, skip rowSet, h *topK[ranked]) {
 	for row := lo; row < hi; row++ {
-		flags := c.flags[row]
-		if flags&flagEligible == 0 ||
-			(q.sex == MaleOnly && flags&flagFemale != 0) ||
-			(q.sex == FemaleOnly && flags&flagFemale == 0) ||
-			!q.age.admits(c.birth[row]) {
+		if skip.has(row) {
 			continue
 		}
-		skills, occs, regions := c.features(row)
-		occ, level := 0.0, catalog.LevelNone
-		for _, s := range skills {
-			o := s >> levelBits
-			if r := q.occRel[o]; r > occ {
-				occ = r
-			}
-			if lv := catalog.SkillLevel(s & maxLevel); o == q.occ && lv > level {
-				level = lv
-			}
+		if key, ok := c.keyOf(q, row); ok && !(h.full() && key < h.root().key) {
+			h.offer(ranked{key, row})
 		}
-		for _, o := range occs {
-			if r := q.occWish[o]; r > occ {
-				occ = r
-			}
-		}
-		fit := 0.0
-		if len(regions) == 0 {
-			fit = NoDesiredRegionFit
-		}
-		for _, g := range regions {
-			if f := q.regFit[g]; f > fit {
-				fit = f
-			}
-		}
-		home := c.home[row]
-		loc := locationValue(fit, q.partnerListed, q.partnerListed && home >= 0 && q.partner[home])
-		late := max(c.avail[row], q.today) - q.start
-		score := total(occ, skillValue(level, q.minLevel), loc,
-			wageValue(q.offer, c.wage[row]), availabilityValue(late))
-		key := workerKey(rankKey(bandOf(score, occ, holdOf(occ, loc, late)), score),
-			flags&flagFirst != 0, c.avail[row])
-		if h.full() && key < h.root().key {
-			continue
-		}
-		h.offer(ranked{key, row})
 	}
+}
+
+// keyOf is the hot loop's body: the workerKey of row for q, computed with
+// the same functions Score uses; false when a hard filter rules the row
+// out.
+func (c *workerColumns) keyOf(q *workerQuery, row int32) (int64, bool) {
+	flags := c.flags[row]
+	if flags&flagEligible == 0 ||
+		(q.sex == MaleOnly && flags&flagFemale != 0) ||
+		(q.sex == FemaleOnly && flags&flagFemale == 0) ||
+		!q.age.admits(c.birth[row]) {
+		return 0, false
+	}
+	skills, occs, regions := c.features(row)
+	occ, level := 0.0, catalog.LevelNone
+	for _, s := range skills {
+		o := s >> levelBits
+		if r := q.occRel[o]; r > occ {
+			occ = r
+		}
+		if lv := catalog.SkillLevel(s & maxLevel); o == q.occ && lv > level {
+			level = lv
+		}
+	}
+	for _, o := range occs {
+		if r := q.occWish[o]; r > occ {
+			occ = r
+		}
+	}
+	fit := 0.0
+	if len(regions) == 0 {
+		fit = NoDesiredRegionFit
+	}
+	for _, g := range regions {
+		if f := q.regFit[g]; f > fit {
+			fit = f
+		}
+	}
+	home := c.home[row]
+	loc := locationValue(fit, q.partnerListed, q.partnerListed && home >= 0 && q.partner[home])
+	late := max(c.avail[row], q.today) - q.start
+	score := total(occ, skillValue(level, q.minLevel), loc,
+		wageValue(q.offer, c.wage[row]), availabilityValue(late))
+	return workerKey(rankKey(bandOf(score, occ, holdOf(occ, loc, late)), score),
+		flags&flagFirst != 0, c.avail[row]), true
 }
 
 // TopDemands ranks the demands worker w is eligible for on today and

@@ -110,6 +110,7 @@ func ReadSnapshot(r io.Reader, want string) (*Index, error) {
 	if err := c.check(len(ix.occ.keys), len(ix.reg.keys)); err != nil {
 		return nil, err
 	}
+	c.byOcc.rebuild(c)
 	size := 16
 	for size < 2*n+2 {
 		size *= 2
