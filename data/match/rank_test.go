@@ -3,6 +3,7 @@ package match
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -162,4 +163,39 @@ func popcount(x uint64) int {
 		n++
 	}
 	return n
+}
+
+// The job fair over the index equals the job fair over every eligible
+// worker decoded: the same assignments, totals, unfilled demands and
+// unplaced workers, for fairs of every size, closed and full demands,
+// referrals that use up the room, and a demand given twice.
+func TestIndexAllocateEqualsAllocate(t *testing.T) {
+	ws := wideWorkers(15, 3000)
+	ix := Build(slices.Values(ws), nil)
+	rng := rand.New(rand.NewPCG(15, 15))
+	pool := ix.EligibleWorkers()
+	for i := range 30 {
+		ds := wideDemands(uint64(100+i), 1+rng.IntN(12))
+		for j := range ds {
+			switch rng.IntN(8) {
+			case 0:
+				ds[j].Open = false
+			case 1:
+				ds[j].Left = 0
+			case 2:
+				ds[j].OverReferral, ds[j].Referred = 2, rng.IntN(2*ds[j].Left+1)
+			}
+		}
+		if i%5 == 0 {
+			ds = append(ds, ds[0])
+		}
+		got := ix.Allocate(ds, genToday, nil)
+		want := Allocate(pool, ds, genToday, nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("fair %d: index allocates %+v\nwant %+v", i, got, want)
+		}
+		if len(got.Assignments) == 0 && len(ds) > 3 {
+			t.Fatalf("fair %d: nobody placed; the comparison proves little", i)
+		}
+	}
 }

@@ -1,0 +1,92 @@
+package match
+
+import (
+	"bytes"
+	"slices"
+	"time"
+)
+
+// Allocate is the job fair (see the function Allocate) over the index's
+// eligible workers: the same allocation as
+// Allocate(ix.EligibleWorkers(), demands, today, progress), without
+// decoding every worker. A pair can only be 强匹配 or 可考虑 when the
+// worker holds or wishes for a related 工种, so each demand reads its
+// related occupation lists (see occPostings) and scores the rows with the
+// hot loop's arithmetic; only the workers who have a pair are kept, in ID
+// order as EligibleWorkers gives them.
+func (ix *Index) Allocate(demands []Demand, today time.Time, progress func(done, total int)) Allocation {
+	demands = firstOfEach(demands, func(d Demand) string { return d.ID })
+	scoring, solving := halves(progress)
+
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	c := &ix.workers
+	n := c.len()
+	poolOf := make([]int32, n) // row → pool worker + 1; 0: none yet
+	var rows []int32           // pool worker → row
+	var arcs [][]arc
+	seen := newRowSet(n)
+	for j, d := range demands {
+		if d.Open && d.Left > 0 {
+			clear(seen)
+			q := ix.newWorkerQuery(d, today)
+			c.eachRelated(q, seen, func(row int32) {
+				key, ok := c.keyOf(q, row)
+				rank := key >> rankShift
+				if !ok || Band(rank/rankBandUnit) == NotRecommended {
+					return
+				}
+				u := poolOf[row] - 1
+				if u < 0 {
+					u = int32(len(rows))
+					poolOf[row] = u + 1
+					rows = append(rows, row)
+					arcs = append(arcs, nil)
+				}
+				arcs[u] = append(arcs[u], arc{int32(j), rank % rankBandUnit})
+			})
+		}
+		if scoring != nil {
+			scoring(j+1, len(demands))
+		}
+	}
+
+	// ID order, as the pool of the function Allocate is given.
+	order := make([]int, len(rows))
+	for u := range order {
+		order[u] = u
+	}
+	slices.SortFunc(order, func(a, b int) int { return bytes.Compare(c.idAt(rows[a]), c.idAt(rows[b])) })
+	pool := fairPool{ids: make([]string, len(rows)), arcs: make([][]arc, len(rows))}
+	sorted := make([]int32, len(rows))
+	for i, u := range order {
+		pool.ids[i] = string(c.idAt(rows[u]))
+		pool.arcs[i] = arcs[u]
+		sorted[i] = rows[u]
+	}
+	return pool.allocate(demands, solving, func(u, j int) Band {
+		return evaluate(c.decode(sorted[u], &ix.occ, &ix.reg), demands[j], today).band
+	})
+}
+
+// eachRelated calls fn once for every row listed under an occupation
+// related to q's (the rows whose occupation part is above zero), marking
+// them in seen.
+func (c *workerColumns) eachRelated(q *workerQuery, seen rowSet, fn func(row int32)) {
+	n := int32(c.len())
+	read := func(lists [][]int32, rel []float64) {
+		for o, r := range rel {
+			if r <= 0 || o >= len(lists) {
+				continue
+			}
+			for _, row := range lists[o] {
+				if row < n && !seen.has(row) {
+					seen.add(row)
+					fn(row)
+				}
+			}
+		}
+	}
+	read(c.byOcc.skill, q.occRel)
+	read(c.byOcc.wish, q.occWish)
+}
