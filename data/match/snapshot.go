@@ -225,10 +225,12 @@ func (sw *snapshotWriter) shorts(vs []uint16) {
 	writeChunks(sw, vs, binary.LittleEndian.AppendUint16)
 }
 
+// snapshotChunk is how many values are encoded or decoded at a time.
+const snapshotChunk = 1 << 14
+
 func writeChunks[T any](sw *snapshotWriter, vs []T, put func([]byte, T) []byte) {
-	const chunk = 1 << 14
 	for len(vs) > 0 {
-		n := min(len(vs), chunk)
+		n := min(len(vs), snapshotChunk)
 		b := sw.buf[:0]
 		for _, x := range vs[:n] {
 			b = put(b, x)
@@ -300,37 +302,40 @@ func (sr *snapshotReader) strings() []string {
 }
 
 func readInts[T ~int32 | ~uint32](sr *snapshotReader, n int) []T {
-	b := sr.bytes(4 * n)
-	if b == nil {
-		return nil
-	}
-	out := make([]T, n)
-	for i := range out {
-		out[i] = T(binary.LittleEndian.Uint32(b[4*i:]))
-	}
-	return out
+	return readColumn(sr, n, 4, func(b []byte) T { return T(binary.LittleEndian.Uint32(b)) })
 }
 
 func readU64s[T ~int64](sr *snapshotReader, n int) []T {
-	b := sr.bytes(8 * n)
-	if b == nil {
-		return nil
-	}
-	out := make([]T, n)
-	for i := range out {
-		out[i] = T(binary.LittleEndian.Uint64(b[8*i:]))
-	}
-	return out
+	return readColumn(sr, n, 8, func(b []byte) T { return T(binary.LittleEndian.Uint64(b)) })
 }
 
 func readShorts(sr *snapshotReader, n int) []uint16 {
-	b := sr.bytes(2 * n)
-	if b == nil {
+	return readColumn(sr, n, 2, binary.LittleEndian.Uint16)
+}
+
+// readColumn reads n values of size bytes each, decoding them in chunks:
+// a million rows need no second buffer of a million rows, whose garbage
+// would stay resident in the window long after the read.
+func readColumn[T any](sr *snapshotReader, n, size int, get func([]byte) T) []T {
+	if sr.err != nil || n < 0 || n > maxSnapshotLen/size {
+		if sr.err == nil {
+			sr.err = fmt.Errorf("length %d", n)
+		}
 		return nil
 	}
-	out := make([]uint16, n)
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint16(b[2*i:])
+	out := make([]T, n)
+	buf := make([]byte, min(n, snapshotChunk)*size)
+	for i := 0; i < n; i += snapshotChunk {
+		m := min(snapshotChunk, n-i)
+		b := buf[:m*size]
+		if _, err := io.ReadFull(sr.r, b); err != nil {
+			sr.err = err
+			return nil
+		}
+		sr.crc.Write(b)
+		for k := range m {
+			out[i+k] = get(b[k*size:])
+		}
 	}
 	return out
 }
