@@ -26,7 +26,8 @@ type workerColumns struct {
 	feat               []int32
 	featDead           int // entries no row uses any more
 
-	// text[textAt[i]:] holds the ID (idLen bytes) and then the name.
+	// text[textAt[i]:] holds the ID (idLen bytes, as ids.go keeps it) and
+	// then the name.
 	textAt         []uint32
 	idLen, nameLen []uint16
 	text           []byte
@@ -41,6 +42,7 @@ const (
 	flagFemale
 	flagLifted    // 脱贫户
 	flagMonitored // 监测对象
+	flagPackedID  // the ID is kept as a UUID's 16 bytes (ids.go)
 
 	flagFirst = flagLifted | flagMonitored // first among equal scores
 )
@@ -91,8 +93,11 @@ func encodeWorker(w Worker, occ, reg *interner) encoded {
 		avail: dayOf(w.AvailableFrom),
 		wage:  w.ExpectedWageFen,
 		home:  -1,
-		id:    w.ID,
 		name:  w.Name,
+	}
+	var packed bool
+	if e.id, packed = idKey(w.ID); packed {
+		e.flags |= flagPackedID
 	}
 	if w.Eligible {
 		e.flags |= flagEligible
@@ -129,7 +134,7 @@ func encodeWorker(w Worker, occ, reg *interner) encoded {
 // decode rebuilds the Worker a row was made from, for explaining a result.
 func (c *workerColumns) decode(row int32, occ, reg *interner) Worker {
 	w := Worker{
-		ID:              string(c.idAt(row)),
+		ID:              c.idText(row),
 		Name:            string(c.nameAt(row)),
 		Female:          c.flags[row]&flagFemale != 0,
 		Eligible:        c.flags[row]&flagEligible != 0,

@@ -1,7 +1,6 @@
 package match
 
 import (
-	"bytes"
 	"slices"
 	"time"
 )
@@ -56,11 +55,11 @@ func (ix *Index) Allocate(demands []Demand, today time.Time, progress func(done,
 	for u := range order {
 		order[u] = u
 	}
-	slices.SortFunc(order, func(a, b int) int { return bytes.Compare(c.idAt(rows[a]), c.idAt(rows[b])) })
+	slices.SortFunc(order, func(a, b int) int { return c.compareIDs(rows[a], rows[b]) })
 	pool := fairPool{ids: make([]string, len(rows)), arcs: make([][]arc, len(rows))}
 	sorted := make([]int32, len(rows))
 	for i, u := range order {
-		pool.ids[i] = string(c.idAt(rows[u]))
+		pool.ids[i] = c.idText(rows[u])
 		pool.arcs[i] = arcs[u]
 		sorted[i] = rows[u]
 	}

@@ -81,7 +81,7 @@ func (ix *Index) UpsertWorker(w Worker) {
 func (ix *Index) upsertWorker(w Worker) {
 	c := &ix.workers
 	e := encodeWorker(w, &ix.occ, &ix.reg)
-	slot, found := c.ids.find(e.id, c.idAt)
+	slot, found := c.findKey(e.id, e.flags&flagPackedID != 0)
 	if found {
 		c.overwrite(c.ids.slots[slot]-1, e)
 		c.compact()
@@ -97,7 +97,7 @@ func (ix *Index) RemoveWorker(id string) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	c := &ix.workers
-	slot, found := c.ids.find(id, c.idAt)
+	slot, found := c.findID(id)
 	if !found {
 		return
 	}
@@ -110,7 +110,7 @@ func (ix *Index) RemoveWorker(id string) {
 		// Move the last row into the hole and point its ID at it. Its
 		// entries at last go stale; at row it is listed where the removed
 		// worker was not.
-		lastSlot, _ := c.ids.find(string(c.idAt(last)), c.idAt)
+		lastSlot, _ := c.findRow(last)
 		skills, wishes, _ := c.features(last)
 		c.byOcc.dropRow(goneSkills, goneWishes, skills, wishes)
 		c.byOcc.dropRow(skills, wishes, nil, nil)
@@ -131,7 +131,7 @@ func (ix *Index) Worker(id string) (Worker, bool) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	c := &ix.workers
-	slot, found := c.ids.find(id, c.idAt)
+	slot, found := c.findID(id)
 	if !found {
 		return Worker{}, false
 	}

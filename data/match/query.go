@@ -1,7 +1,6 @@
 package match
 
 import (
-	"bytes"
 	"slices"
 	"time"
 
@@ -100,7 +99,7 @@ func (ix *Index) TopWorkers(d Demand, k int, today time.Time) []Candidate {
 		if a.key != b.key {
 			return a.key > b.key
 		}
-		return bytes.Compare(c.idAt(a.row), c.idAt(b.row)) < 0
+		return c.compareIDs(a.row, b.row) < 0
 	}
 
 	best := c.rank(q, min(k, c.len()), better)

@@ -22,7 +22,7 @@ import (
 // the row count, every column as a block, the dead-space counters, and a
 // CRC-32 of everything before it.
 
-const snapshotMagic = "DUIKOU-MATCH-INDEX-1\n"
+const snapshotMagic = "DUIKOU-MATCH-INDEX-2\n" // 2: packed UUIDs (flagPackedID)
 
 // ErrStaleSnapshot: the snapshot was written for another stamp.
 var ErrStaleSnapshot = errors.New("match: snapshot stamp differs")
@@ -117,9 +117,9 @@ func ReadSnapshot(r io.Reader, want string) (*Index, error) {
 	}
 	c.ids.slots = make([]int32, size) // half full at most: no rehash on the way
 	for row := range int32(n) {
-		slot, found := c.ids.find(string(c.idAt(row)), c.idAt)
+		slot, found := c.findRow(row)
 		if found {
-			return nil, fmt.Errorf("match: snapshot damaged: worker %s twice", c.idAt(row))
+			return nil, fmt.Errorf("match: snapshot damaged: worker %s twice", c.idText(row))
 		}
 		c.ids.insert(slot, row, c.idAt)
 	}
@@ -140,6 +140,9 @@ func (c *workerColumns) check(occs, regs int) error {
 		}
 		if uint64(c.textAt[row])+uint64(c.idLen[row])+uint64(c.nameLen[row]) > uint64(len(c.text)) {
 			return bad("text", row)
+		}
+		if c.packedID(int32(row)) && c.idLen[row] != 16 {
+			return bad("packed ID", row)
 		}
 		if h := c.home[row]; h < -1 || int(h) >= regs {
 			return bad("home", row)
