@@ -87,6 +87,15 @@ type encoded struct {
 	id, name              string
 }
 
+// listed is what the worker is listed under in the occupation lists (see
+// workerColumns.listed).
+func (e encoded) listed() (skills, wishes []int32) {
+	if e.flags&flagEligible == 0 {
+		return nil, nil
+	}
+	return e.skills, e.occs
+}
+
 func encodeWorker(w Worker, occ, reg *interner) encoded {
 	e := encoded{
 		birth: dayOf(w.Birth),
@@ -181,7 +190,8 @@ func (c *workerColumns) append(e encoded) int32 {
 	c.nameLen = append(c.nameLen, 0)
 	c.writeLists(row, e, false)
 	c.writeText(row, e, false)
-	c.byOcc.addRow(row, e.skills, e.occs, nil, nil)
+	skills, wishes := e.listed()
+	c.byOcc.addRow(row, skills, wishes, nil, nil)
 	return row
 }
 
@@ -190,10 +200,11 @@ func (c *workerColumns) append(e encoded) int32 {
 func (c *workerColumns) overwrite(row int32, e encoded) {
 	// The lists are rewritten in place when they fit: keep the old ones
 	// for the postings.
-	skills, wishes, _ := c.features(row)
+	skills, wishes := c.listed(row)
 	skills, wishes = slices.Clone(skills), slices.Clone(wishes)
-	c.byOcc.dropRow(skills, wishes, e.skills, e.occs)
-	c.byOcc.addRow(row, e.skills, e.occs, skills, wishes)
+	newSkills, newWishes := e.listed()
+	c.byOcc.dropRow(skills, wishes, newSkills, newWishes)
+	c.byOcc.addRow(row, newSkills, newWishes, skills, wishes)
 	c.flags[row] = e.flags
 	c.birth[row] = e.birth
 	c.avail[row] = e.avail

@@ -105,13 +105,13 @@ func (ix *Index) RemoveWorker(id string) {
 	c.featDead += int(c.nSkill[row]) + int(c.nOcc[row]) + int(c.nReg[row])
 	c.textDead += int(c.idLen[row]) + int(c.nameLen[row])
 	c.ids.remove(slot, c.idAt)
-	goneSkills, goneWishes, _ := c.features(row)
+	goneSkills, goneWishes := c.listed(row)
 	if last := int32(c.len() - 1); row != last {
 		// Move the last row into the hole and point its ID at it. Its
 		// entries at last go stale; at row it is listed where the removed
 		// worker was not.
 		lastSlot, _ := c.findRow(last)
-		skills, wishes, _ := c.features(last)
+		skills, wishes := c.listed(last)
 		c.byOcc.dropRow(goneSkills, goneWishes, skills, wishes)
 		c.byOcc.dropRow(skills, wishes, nil, nil)
 		c.byOcc.addRow(row, skills, wishes, goneSkills, goneWishes)

@@ -1,14 +1,16 @@
 package match
 
-// occPostings lists, for every occupation id, the rows that hold it as a
-// skill and the rows that wish for it (意向工种). A demand's top workers
+// occPostings lists, for every occupation id, the eligible rows (those
+// that can be put forward) that hold it as a skill and those that wish
+// for it (意向工种). A demand's top workers
 // almost always hold its own 工种 or a close one, so a query reads the
 // lists of the related occupations, best first, and stops as soon as no
 // worker left unread can enter its top k (see rankRelated): for a common
 // 工种 that is a tenth of the workers or less, instead of all of them.
 //
-// Every row is in the lists of all its occupations; that is the invariant
-// the query's bound rests on. A list may also hold stale entries (a row
+// Every eligible row is in the lists of all its occupations; that is the
+// invariant the query's bound rests on. Rows that cannot be put forward
+// are left out: no ranking or job fair takes them. A list may also hold stale entries (a row
 // that no longer has the occupation, a row past the end, the same row
 // twice): the query scores every row it reads exactly and reads each row
 // once, so a stale entry costs a little time, never a wrong answer. Writes
@@ -86,6 +88,16 @@ func hasSkillOcc(skills []int32, o int32) bool {
 	return false
 }
 
+// listed is what row is listed under: its skills and wishes when it is
+// eligible, else nothing.
+func (c *workerColumns) listed(row int32) (skills, wishes []int32) {
+	if c.flags[row]&flagEligible == 0 {
+		return nil, nil
+	}
+	skills, wishes, _ = c.features(row)
+	return skills, wishes
+}
+
 // rebuild lists every row of c afresh, in row order, without stale entries.
 func (p *occPostings) rebuild(c *workerColumns) {
 	var skillN, wishN []int32
@@ -96,7 +108,7 @@ func (p *occPostings) rebuild(c *workerColumns) {
 		(*n)[o]++
 	}
 	for row := range int32(c.len()) {
-		skills, wishes, _ := c.features(row)
+		skills, wishes := c.listed(row)
 		for i, s := range skills {
 			if o := skillOcc(s); !hasSkillOcc(skills[:i], o) {
 				count(&skillN, o)
@@ -116,7 +128,7 @@ func (p *occPostings) rebuild(c *workerColumns) {
 		p.wish[o] = make([]int32, 0, n)
 	}
 	for row := range int32(c.len()) {
-		skills, wishes, _ := c.features(row)
+		skills, wishes := c.listed(row)
 		p.addRow(row, skills, wishes, nil, nil)
 	}
 }

@@ -103,15 +103,15 @@ func TestPrunedTop50AfterWrites(t *testing.T) {
 	}
 }
 
-// postingsComplete checks the lists' invariant: every row is listed under
-// each occupation it holds or wishes for.
+// postingsComplete checks the lists' invariant: every eligible row is
+// listed under each occupation it holds or wishes for.
 func postingsComplete(t *testing.T, c *workerColumns) {
 	t.Helper()
 	listed := func(lists [][]int32, o, row int32) bool {
 		return int(o) < len(lists) && slices.Contains(lists[o], row)
 	}
 	for row := range int32(c.len()) {
-		skills, wishes, _ := c.features(row)
+		skills, wishes := c.listed(row)
 		for _, s := range skills {
 			if !listed(c.byOcc.skill, skillOcc(s), row) {
 				t.Fatalf("row %d not listed under its skill %d", row, skillOcc(s))
