@@ -30,7 +30,7 @@ func (ix *Index) Allocate(demands []Demand, today time.Time, progress func(done,
 			clear(seen)
 			q := ix.newWorkerQuery(d, today)
 			c.eachRelated(q, seen, func(row int32) {
-				key, ok := c.keyOf(q, row)
+				key, ok := c.keyAbove(q, row, allowedFloor)
 				rank := key >> rankShift
 				if !ok || Band(rank/rankBandUnit) == NotRecommended {
 					return
@@ -67,6 +67,10 @@ func (ix *Index) Allocate(demands []Demand, today time.Time, progress func(done,
 		return evaluate(c.decode(sorted[u], &ix.occ, &ix.reg), demands[j], today).band
 	})
 }
+
+// allowedFloor is the lowest rank of a pair the job fair may assign: 可考虑
+// at ConsiderThreshold.
+var allowedFloor = rankKey(Consider, ConsiderThreshold)
 
 // eachRelated calls fn once for every row listed under an occupation
 // related to q's (the rows whose occupation part is above zero), marking

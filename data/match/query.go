@@ -175,19 +175,30 @@ func waitedLess(a, b day) bool {
 // none) to h.
 func (c *workerColumns) scan(q *workerQuery, lo, hi int32, skip rowSet, h *topK[ranked]) {
 	for row := lo; row < hi; row++ {
-		if skip.has(row) {
-			continue
-		}
-		if key, ok := c.keyOf(q, row); ok && !(h.full() && key < h.root().key) {
-			h.offer(ranked{key, row})
+		if !skip.has(row) {
+			c.offer(q, row, h)
 		}
 	}
 }
 
-// keyOf is the hot loop's body: the workerKey of row for q, computed with
-// the same functions Score uses; false when a hard filter rules the row
-// out.
-func (c *workerColumns) keyOf(q *workerQuery, row int32) (int64, bool) {
+// offer offers row to h if it can enter it.
+func (c *workerColumns) offer(q *workerQuery, row int32, h *topK[ranked]) {
+	floor := int64(0)
+	if h.full() {
+		floor = h.root().key >> rankShift
+	}
+	if key, ok := c.keyAbove(q, row, floor); ok && !(h.full() && key < h.root().key) {
+		h.offer(ranked{key, row})
+	}
+}
+
+// keyAbove is the hot loop's body: the workerKey of row for q, computed
+// with the same functions Score uses; false when a hard filter rules the
+// row out, or when its rank (rankKey) is sure to fall below floor. The
+// parts are added in turn, and after each the rank the row could still
+// reach is checked against floor: once a ranking holds its k workers, most
+// rows are dropped before their places, wage and start are read.
+func (c *workerColumns) keyAbove(q *workerQuery, row int32, floor int64) (int64, bool) {
 	flags := c.flags[row]
 	if flags&flagEligible == 0 ||
 		(q.sex == MaleOnly && flags&flagFemale != 0) ||
@@ -211,6 +222,11 @@ func (c *workerColumns) keyOf(q *workerQuery, row int32) (int64, bool) {
 			occ = r
 		}
 	}
+	skill := skillValue(level, q.minLevel)
+	sure := WeightOccupation*occ + WeightSkill*skill
+	if floor > 0 && rankCeiling(occ, 1, sure+WeightLocation+WeightWage+WeightAvailability) < floor {
+		return 0, false
+	}
 	fit := 0.0
 	if len(regions) == 0 {
 		fit = NoDesiredRegionFit
@@ -222,11 +238,31 @@ func (c *workerColumns) keyOf(q *workerQuery, row int32) (int64, bool) {
 	}
 	home := c.home[row]
 	loc := locationValue(fit, q.partnerListed, q.partnerListed && home >= 0 && q.partner[home])
-	late := max(c.avail[row], q.today) - q.start
-	score := total(occ, skillValue(level, q.minLevel), loc,
-		wageValue(q.offer, c.wage[row]), availabilityValue(late))
+	sure += WeightLocation * loc
+	if floor > 0 && rankCeiling(occ, loc, sure+WeightWage+WeightAvailability) < floor {
+		return 0, false
+	}
+	avail := c.avail[row]
+	late := max(avail, q.today) - q.start
+	score := total(occ, skill, loc, wageValue(q.offer, c.wage[row]), availabilityValue(late))
 	return workerKey(rankKey(bandOf(score, occ, holdOf(occ, loc, late)), score),
-		flags&flagFirst != 0, c.avail[row]), true
+		flags&flagFirst != 0, avail), true
+}
+
+// rankCeiling is the highest rankKey of a worker whose occupation and
+// location parts are occ and loc and whose score is at most s: the best
+// band those parts allow. One millionth is added so that no rounding of
+// the sum can cut off a worker who reaches it.
+func rankCeiling(occ, loc, s float64) int64 {
+	band := NotRecommended
+	switch {
+	case occ <= 0:
+	case occ >= StrongMinOccupation && loc >= StrongMinLocation:
+		band = Strong
+	default:
+		band = Consider
+	}
+	return rankKey(band, min(1, s)) + 1
 }
 
 // TopDemands ranks the demands worker w is eligible for on today and

@@ -133,9 +133,7 @@ func (c *workerColumns) rankRelated(q *workerQuery, h *topK[ranked], seen rowSet
 				continue
 			}
 			seen.add(row)
-			if key, ok := c.keyOf(q, row); ok && !(h.full() && key < h.root().key) {
-				h.offer(ranked{key, row})
-			}
+			c.offer(q, row, h)
 		}
 		if l.ownSkill {
 			skillRead = true
@@ -145,19 +143,9 @@ func (c *workerColumns) rankRelated(q *workerQuery, h *topK[ranked], seen rowSet
 }
 
 // rankBound is the highest rankKey of a worker whose occupation part is
-// at most occ and skill part at most skill: the band the occupation part
-// allows and every other part full. One millionth is added so that no
-// rounding of the sum can cut off a worker who reaches it.
+// at most occ and skill part at most skill: every other part full.
 func rankBound(occ, skill float64) int64 {
-	band := NotRecommended
-	switch {
-	case occ >= StrongMinOccupation:
-		band = Strong
-	case occ > 0:
-		band = Consider
-	}
-	s := WeightOccupation*occ + WeightSkill*skill + WeightLocation + WeightWage + WeightAvailability
-	return rankKey(band, min(1, s)) + 1
+	return rankCeiling(occ, 1, WeightOccupation*occ+WeightSkill*skill+WeightLocation+WeightWage+WeightAvailability)
 }
 
 // rowSet is a set of rows as a bitmap: a million rows take 125 KB.
