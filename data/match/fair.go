@@ -17,6 +17,22 @@ func (ix *Index) Allocate(demands []Demand, today time.Time, progress func(done,
 	demands = firstOfEach(demands, func(d Demand) string { return d.ID })
 	scoring, solving := halves(progress)
 
+	pool, bands := ix.fairPool(demands, today, scoring)
+	// The index is not held while the pool is solved: the clerk may edit
+	// and rank meanwhile.
+	return pool.allocate(demands, solving, func(u, j int) Band {
+		for i, a := range pool.arcs[u] {
+			if a.demand == int32(j) {
+				return bands[u][i]
+			}
+		}
+		panic("match: band of a missing arc")
+	})
+}
+
+// fairPool scores every demand's related rows and returns the workers who
+// have an allowed pair, in ID order, with the band of each arc.
+func (ix *Index) fairPool(demands []Demand, today time.Time, scoring func(done, total int)) (fairPool, [][]Band) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	c := &ix.workers
@@ -24,6 +40,7 @@ func (ix *Index) Allocate(demands []Demand, today time.Time, progress func(done,
 	poolOf := make([]int32, n) // row → pool worker + 1; 0: none yet
 	var rows []int32           // pool worker → row
 	var arcs [][]arc
+	var bands [][]Band
 	seen := newRowSet(n)
 	for j, d := range demands {
 		if d.Open && d.Left > 0 {
@@ -32,7 +49,8 @@ func (ix *Index) Allocate(demands []Demand, today time.Time, progress func(done,
 			c.eachRelated(q, seen, func(row int32) {
 				key, ok := c.keyAbove(q, row, allowedFloor)
 				rank := key >> rankShift
-				if !ok || Band(rank/rankBandUnit) == NotRecommended {
+				band := Band(rank / rankBandUnit)
+				if !ok || band == NotRecommended {
 					return
 				}
 				u := poolOf[row] - 1
@@ -41,8 +59,10 @@ func (ix *Index) Allocate(demands []Demand, today time.Time, progress func(done,
 					poolOf[row] = u + 1
 					rows = append(rows, row)
 					arcs = append(arcs, nil)
+					bands = append(bands, nil)
 				}
 				arcs[u] = append(arcs[u], arc{int32(j), rank % rankBandUnit})
+				bands[u] = append(bands[u], band)
 			})
 		}
 		if scoring != nil {
@@ -57,15 +77,13 @@ func (ix *Index) Allocate(demands []Demand, today time.Time, progress func(done,
 	}
 	slices.SortFunc(order, func(a, b int) int { return c.compareIDs(rows[a], rows[b]) })
 	pool := fairPool{ids: make([]string, len(rows)), arcs: make([][]arc, len(rows))}
-	sorted := make([]int32, len(rows))
+	sortedBands := make([][]Band, len(rows))
 	for i, u := range order {
 		pool.ids[i] = c.idText(rows[u])
 		pool.arcs[i] = arcs[u]
-		sorted[i] = rows[u]
+		sortedBands[i] = bands[u]
 	}
-	return pool.allocate(demands, solving, func(u, j int) Band {
-		return evaluate(c.decode(sorted[u], &ix.occ, &ix.reg), demands[j], today).band
-	})
+	return pool, sortedBands
 }
 
 // allowedFloor is the lowest rank of a pair the job fair may assign: 可考虑
