@@ -2,7 +2,6 @@ package match
 
 import (
 	"math"
-	"slices"
 
 	"duikou/data/catalog"
 )
@@ -191,20 +190,16 @@ func (c *workerColumns) append(e encoded) int32 {
 	c.writeLists(row, e, false)
 	c.writeText(row, e, false)
 	skills, wishes := e.listed()
-	c.byOcc.addRow(row, skills, wishes, nil, nil)
+	c.byOcc.rewrite(row, nil, nil, skills, wishes)
 	return row
 }
 
 // overwrite replaces a row's features, reusing its list and text space
 // when the new ones fit.
 func (c *workerColumns) overwrite(row int32, e encoded) {
-	// The lists are rewritten in place when they fit: keep the old ones
-	// for the postings.
 	skills, wishes := c.listed(row)
-	skills, wishes = slices.Clone(skills), slices.Clone(wishes)
 	newSkills, newWishes := e.listed()
-	c.byOcc.dropRow(skills, wishes, newSkills, newWishes)
-	c.byOcc.addRow(row, newSkills, newWishes, skills, wishes)
+	c.byOcc.rewrite(row, skills, wishes, newSkills, newWishes)
 	c.flags[row] = e.flags
 	c.birth[row] = e.birth
 	c.avail[row] = e.avail

@@ -61,6 +61,7 @@ func Build(workers iter.Seq[Worker], demands iter.Seq[Demand]) *Index {
 			ix.upsertDemand(d)
 		}
 	}
+	ix.workers.byOcc.rebuild(&ix.workers) // in tie-break order
 	return ix
 }
 
@@ -108,17 +109,15 @@ func (ix *Index) RemoveWorker(id string) {
 	goneSkills, goneWishes := c.listed(row)
 	if last := int32(c.len() - 1); row != last {
 		// Move the last row into the hole and point its ID at it. Its
-		// entries at last go stale; at row it is listed where the removed
-		// worker was not.
+		// entries at last go stale, and it is listed afresh at row.
 		lastSlot, _ := c.findRow(last)
 		skills, wishes := c.listed(last)
-		c.byOcc.dropRow(goneSkills, goneWishes, skills, wishes)
-		c.byOcc.dropRow(skills, wishes, nil, nil)
-		c.byOcc.addRow(row, skills, wishes, goneSkills, goneWishes)
+		c.byOcc.rewrite(last, skills, wishes, nil, nil)
+		c.byOcc.rewrite(row, goneSkills, goneWishes, skills, wishes)
 		c.moveRow(row, last)
 		c.ids.slots[lastSlot] = row + 1
 	} else {
-		c.byOcc.dropRow(goneSkills, goneWishes, nil, nil)
+		c.byOcc.rewrite(row, goneSkills, goneWishes, nil, nil)
 	}
 	c.dropLast()
 	c.compact()

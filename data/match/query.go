@@ -223,8 +223,7 @@ func (c *workerColumns) keyAbove(q *workerQuery, row int32, floor int64) (int64,
 		}
 	}
 	skill := skillValue(level, q.minLevel)
-	sure := WeightOccupation*occ + WeightSkill*skill
-	if floor > 0 && rankCeiling(occ, 1, sure+WeightLocation+WeightWage+WeightAvailability) < floor {
+	if floor > 0 && rankCeiling(occ, skill, 1, 1, 1) < floor {
 		return 0, false
 	}
 	fit := 0.0
@@ -238,8 +237,7 @@ func (c *workerColumns) keyAbove(q *workerQuery, row int32, floor int64) (int64,
 	}
 	home := c.home[row]
 	loc := locationValue(fit, q.partnerListed, q.partnerListed && home >= 0 && q.partner[home])
-	sure += WeightLocation * loc
-	if floor > 0 && rankCeiling(occ, loc, sure+WeightWage+WeightAvailability) < floor {
+	if floor > 0 && rankCeiling(occ, skill, loc, 1, 1) < floor {
 		return 0, false
 	}
 	avail := c.avail[row]
@@ -249,11 +247,12 @@ func (c *workerColumns) keyAbove(q *workerQuery, row int32, floor int64) (int64,
 		flags&flagFirst != 0, avail), true
 }
 
-// rankCeiling is the highest rankKey of a worker whose occupation and
-// location parts are occ and loc and whose score is at most s: the best
-// band those parts allow. One millionth is added so that no rounding of
-// the sum can cut off a worker who reaches it.
-func rankCeiling(occ, loc, s float64) int64 {
+// rankCeiling is the highest rankKey of a worker whose parts are at most
+// these values, in the best band its occupation and location parts allow.
+// The score is total's, which rounds a sum of non-negative products and
+// so never falls when a part rises: the ceiling is exact, and a worker
+// who has every part at its maximum reaches it.
+func rankCeiling(occ, skill, loc, wage, avail float64) int64 {
 	band := NotRecommended
 	switch {
 	case occ <= 0:
@@ -262,7 +261,7 @@ func rankCeiling(occ, loc, s float64) int64 {
 	default:
 		band = Consider
 	}
-	return rankKey(band, min(1, s)) + 1
+	return rankKey(band, total(occ, skill, loc, wage, avail))
 }
 
 // TopDemands ranks the demands worker w is eligible for on today and

@@ -69,10 +69,10 @@ func (c *workerColumns) scanRest(q *workerQuery, k int, seen rowSet, better func
 // posting is one occupation list a query reads: the rows holding (or
 // wishing for) an occupation whose occupation part is occ for q.
 type posting struct {
-	rows       []int32
-	occ        float64
-	ownSkill   bool // the demand's own 工种 held as a skill
-	wishedOnly bool
+	rows     []int32
+	sorted   int // rows[:sorted] are in tie-break order (see occPostings)
+	occ      float64
+	ownSkill bool // the demand's own 工种 held as a skill
 }
 
 // rankRelated offers h every row listed under an occupation related to
@@ -91,15 +91,16 @@ func (c *workerColumns) rankRelated(q *workerQuery, h *topK[ranked], seen rowSet
 	if h.k <= 0 {
 		return 0
 	}
+	p := &c.byOcc
 	var lists []posting
 	for o, r := range q.occRel {
-		if r > 0 && o < len(c.byOcc.skill) {
-			lists = append(lists, posting{rows: c.byOcc.skill[o], occ: r, ownSkill: int32(o) == q.occ})
+		if r > 0 && o < len(p.skill) {
+			lists = append(lists, posting{rows: p.skill[o], sorted: sortedLen(p.skillSorted, o), occ: r, ownSkill: int32(o) == q.occ})
 		}
 	}
 	for o, r := range q.occWish {
-		if r > 0 && o < len(c.byOcc.wish) {
-			lists = append(lists, posting{rows: c.byOcc.wish[o], occ: r, wishedOnly: true})
+		if r > 0 && o < len(p.wish) {
+			lists = append(lists, posting{rows: p.wish[o], sorted: sortedLen(p.wishSorted, o), occ: r})
 		}
 	}
 	// Best first; among equals the demand's own 工种 first, since after it
@@ -125,15 +126,28 @@ func (c *workerColumns) rankRelated(q *workerQuery, h *topK[ranked], seen rowSet
 	}
 	n := int32(c.len())
 	for _, l := range lists {
-		if h.full() && h.root().key>>rankShift > rankBound(l.occ, skillLeft()) {
-			return rankBound(l.occ, skillLeft())
+		bound := rankBound(l.occ, skillLeft())
+		if h.full() && h.root().key>>rankShift > bound {
+			return bound
 		}
-		for _, row := range l.rows {
-			if row >= n || seen.has(row) {
-				continue
+		visit := func(row int32) {
+			if row < n && !seen.has(row) {
+				seen.add(row)
+				c.offer(q, row, h)
 			}
-			seen.add(row)
-			c.offer(q, row, h)
+		}
+		for _, row := range l.rows[:l.sorted] {
+			// A row not written since the sort has the tie-break it was
+			// sorted by, and every row after it one no better: once the
+			// list's best rank with it cannot enter h, the rest of the
+			// sorted part cannot either.
+			if row < n && h.full() && !p.moved.has(row) && bound<<rankShift|c.tieBits(row) < h.root().key {
+				break
+			}
+			visit(row)
+		}
+		for _, row := range l.rows[l.sorted:] {
+			visit(row)
 		}
 		if l.ownSkill {
 			skillRead = true
@@ -142,11 +156,18 @@ func (c *workerColumns) rankRelated(q *workerQuery, h *topK[ranked], seen rowSet
 	return rankBound(0, skillLeft())
 }
 
+// sortedLen is the length of list o's sorted part: none for an
+// occupation first listed since the lists were rebuilt.
+func sortedLen(lens []int, o int) int {
+	if o < len(lens) {
+		return lens[o]
+	}
+	return 0
+}
+
 // rankBound is the highest rankKey of a worker whose occupation part is
 // at most occ and skill part at most skill: every other part full.
-func rankBound(occ, skill float64) int64 {
-	return rankCeiling(occ, 1, WeightOccupation*occ+WeightSkill*skill+WeightLocation+WeightWage+WeightAvailability)
-}
+func rankBound(occ, skill float64) int64 { return rankCeiling(occ, skill, 1, 1, 1) }
 
 // rowSet is a set of rows as a bitmap: a million rows take 125 KB.
 type rowSet []uint64

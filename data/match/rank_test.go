@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"duikou/data/catalog"
 )
@@ -75,7 +76,7 @@ func TestPrunedTop50AfterWrites(t *testing.T) {
 	more := wideWorkers(13, 6000)
 	rebuilt := 0
 	for i := range 6000 {
-		j, stale := rng.IntN(len(ws)), ix.workers.byOcc.stale
+		j, stale := rng.IntN(len(ws)), ix.workers.byOcc.unsorted
 		switch rng.IntN(3) {
 		case 0: // edit: another worker's features under the same ID
 			w := more[i]
@@ -90,7 +91,7 @@ func TestPrunedTop50AfterWrites(t *testing.T) {
 			ix.RemoveWorker(ws[j].ID)
 			ws = slices.Delete(ws, j, j+1)
 		}
-		if ix.workers.byOcc.stale < stale {
+		if ix.workers.byOcc.unsorted < stale {
 			rebuilt++
 		}
 	}
@@ -196,6 +197,46 @@ func TestIndexAllocateEqualsAllocate(t *testing.T) {
 		}
 		if len(got.Assignments) == 0 && len(ds) > 3 {
 			t.Fatalf("fair %d: nobody placed; the comparison proves little", i)
+		}
+	}
+}
+
+// A worker written since the lists were sorted keeps his old place in the
+// sorted part, with a tie-break that no longer matches it: the query must
+// not stop there. Hand case: three workers with a perfect 1.000 for the
+// base demand, all 脱贫户, sorted by 可到岗日期 as X1 (11-01), X2 (11-02),
+// Y (11-03). Then X1 becomes 一般 available from 12-01 and X2 一般 with no
+// date: Y, still a 脱贫户, is the best of the three, ahead of X1 (一般,
+// but with a date) and X2 (一般, no date).
+func TestTopAfterTieBreakChanges(t *testing.T) {
+	perfect := func(id string, p Priority, avail time.Time) Worker {
+		w := baseWorker()
+		w.ID, w.Priority, w.AvailableFrom = id, p, avail
+		w.DesiredRegions = []string{"320115"}
+		return w
+	}
+	d := baseDemand()
+	d.StartDate = date(2026, 12, 10) // every date below is in time
+	ix := Build(slices.Values([]Worker{
+		perfect("x1", PriorityLifted, date(2026, 11, 1)),
+		perfect("x2", PriorityLifted, date(2026, 11, 2)),
+		perfect("y", PriorityLifted, date(2026, 11, 3)),
+	}), nil)
+	ix.UpsertWorker(perfect("x1", NoPriority, date(2026, 12, 1)))
+	ix.UpsertWorker(perfect("x2", NoPriority, time.Time{}))
+	for k, want := range [][]string{1: {"y"}, 2: {"y", "x1"}, 3: {"y", "x1", "x2"}} {
+		if k == 0 {
+			continue
+		}
+		var got []string
+		for _, c := range ix.TopWorkers(d, k, fixtureToday) {
+			if c.Result.Score != 1 {
+				t.Fatalf("%s scores %v, want 1", c.WorkerID, c.Result.Score)
+			}
+			got = append(got, c.WorkerID)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("top %d: %v, want %v", k, got, want)
 		}
 	}
 }
