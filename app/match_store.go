@@ -47,11 +47,12 @@ var _ matchEngine = (*recommend.Matcher)(nil)
 //
 // Reading or building a million workers leaves tens of megabytes of
 // garbage (buffers, decoded rows) that the Go runtime would hand back to
-// the system only minutes later; the window returns it at once, so that
-// 匹配推荐 on a big county stays within the memory the README promises.
+// the system only minutes later; the window returns it at once (beside
+// the first ranking, not before it), so that 匹配推荐 on a big county
+// stays within the memory the README promises.
 func newMatchEngine(s *storage.Store) (*recommend.Matcher, error) {
 	m, err := recommend.Open(s)
-	debug.FreeOSMemory()
+	go debug.FreeOSMemory()
 	return m, err
 }
 

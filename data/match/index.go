@@ -20,7 +20,18 @@ type Index struct {
 
 	demands   []Demand
 	demandRow map[string]int
+
+	// idsOnce builds the ID table of an index read from a snapshot (see
+	// ensureIDs); an index built here keeps its table as it goes.
+	idsOnce sync.Once
 }
+
+// ensureIDs builds the workers' ID table once, if the index was read from
+// a snapshot: rankings and job fairs never look a worker up by ID, so
+// ReadSnapshot hands the index over without it (a million inserts are a
+// good part of the read) and builds it in the background. Lookups and
+// writes call this first and wait for it. The caller holds ix.mu.
+func (ix *Index) ensureIDs() { ix.idsOnce.Do(ix.workers.indexIDs) }
 
 // interner gives each distinct string a small dense id, so that features
 // are int32s and per-query lookup tables are slices.
@@ -44,7 +55,9 @@ func (in *interner) id(s string) int32 {
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{workers: workerColumns{ids: newIDTable()}, demandRow: map[string]int{}}
+	ix := &Index{workers: workerColumns{ids: newIDTable()}, demandRow: map[string]int{}}
+	ix.idsOnce.Do(func() {}) // the table is kept as workers come
+	return ix
 }
 
 // Build indexes all workers and demands; either sequence may be nil. A later
@@ -76,6 +89,7 @@ func (ix *Index) Len() (workers, demands int) {
 func (ix *Index) UpsertWorker(w Worker) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	ix.ensureIDs()
 	ix.upsertWorker(w)
 }
 
@@ -97,6 +111,7 @@ func (ix *Index) upsertWorker(w Worker) {
 func (ix *Index) RemoveWorker(id string) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	ix.ensureIDs()
 	c := &ix.workers
 	slot, found := c.findID(id)
 	if !found {
@@ -129,6 +144,7 @@ func (ix *Index) RemoveWorker(id string) {
 func (ix *Index) Worker(id string) (Worker, bool) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
+	ix.ensureIDs()
 	c := &ix.workers
 	slot, found := c.findID(id)
 	if !found {

@@ -9,6 +9,7 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
+	"sync"
 )
 
 // A snapshot is the index's workers written to a file, so that a process
@@ -111,19 +112,29 @@ func ReadSnapshot(r io.Reader, want string) (*Index, error) {
 		return nil, err
 	}
 	c.byOcc.rebuild(c)
+	ix.idsOnce = sync.Once{} // not built yet: see ensureIDs
+	go func() {
+		ix.mu.RLock()
+		defer ix.mu.RUnlock()
+		ix.ensureIDs()
+	}()
+	return ix, nil
+}
+
+// indexIDs fills the ID table of columns read from a snapshot. A file
+// that passed its checksum was written from an index, whose IDs are
+// distinct; should one repeat all the same, the first row keeps it.
+func (c *workerColumns) indexIDs() {
 	size := 16
-	for size < 2*n+2 {
+	for size < 2*c.len()+2 {
 		size *= 2
 	}
 	c.ids.slots = make([]int32, size) // half full at most: no rehash on the way
-	for row := range int32(n) {
-		slot, found := c.findRow(row)
-		if found {
-			return nil, fmt.Errorf("match: snapshot damaged: worker %s twice", c.idText(row))
+	for row := range int32(c.len()) {
+		if slot, found := c.findRow(row); !found {
+			c.ids.insert(slot, row, c.idAt)
 		}
-		c.ids.insert(slot, row, c.idAt)
 	}
-	return ix, nil
 }
 
 // check makes sure every offset and id in the columns points inside its
