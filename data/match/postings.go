@@ -136,7 +136,7 @@ func (p *occPostings) rebuild(c *workerColumns) {
 		}
 		(*n)[o]++
 	}
-	for _, row := range order {
+	for row := range int32(c.len()) { // counting needs no order: read the rows as they lie
 		skills, wishes := c.listed(row)
 		for i, s := range skills {
 			if o := skillOcc(s); !hasSkillOcc(skills[:i], o) {
