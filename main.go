@@ -115,6 +115,10 @@ func runGUI(lg *applog.Log, args []string) (code int) {
 	// the worker list shows its first rows, and the resident memory, then
 	// quits: the README's start-up figures come from it.
 	measure := fs.Bool("measure-startup", false, "")
+	// --measure-match opens 匹配推荐 after the first frame and prints when
+	// the match index is ready, one ranking's time and the resident
+	// memory, then quits: the README's 匹配推荐 figures come from it.
+	measureMatch := fs.Bool("measure-match", false, "")
 	// --panic-report is the window a crashed window starts (startPanicReport).
 	panicReport := fs.Bool("panic-report", false, "")
 	// -h prints the usage on stdout and succeeds; a wrong flag is one
@@ -162,6 +166,8 @@ func runGUI(lg *applog.Log, args []string) (code int) {
 	defer gui.Close()
 	if *measure {
 		app.MeasureStartup(gui, os.Stdout)
+	} else if *measureMatch {
+		app.MeasureMatch(gui, os.Stdout)
 	} else if !*useDemo {
 		// The daily backup copies the whole file; start it once the
 		// window is up rather than delay the first frame.

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"runtime/debug"
+
 	"duikou/data"
 	"duikou/data/match"
 	"duikou/data/recommend"
@@ -42,8 +44,16 @@ var _ matchEngine = (*recommend.Matcher)(nil)
 // for a million); so it runs in the background, on the screen's first
 // use. The matcher streams the database's rows itself, so it takes the
 // concrete Store.
+//
+// Reading or building a million workers leaves tens of megabytes of
+// garbage (buffers, decoded rows) that the Go runtime would hand back to
+// the system only minutes later; the window returns it at once (beside
+// the first ranking, not before it), so that 匹配推荐 on a big county
+// stays within the memory the README promises.
 func newMatchEngine(s *storage.Store) (*recommend.Matcher, error) {
-	return recommend.Open(s)
+	m, err := recommend.Open(s)
+	go debug.FreeOSMemory()
+	return m, err
 }
 
 // withRecords joins a ranking with the records it names, read in one

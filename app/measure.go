@@ -27,11 +27,18 @@ var packageInit = time.Now()
 // seconds for the background counts to settle, writes one line with the
 // times (from process start) and the resident memory, and quits.
 func MeasureStartup(g *GUI, out io.Writer) {
+	g.onFirstFrame(func(first time.Duration) { g.afterFirstFrame(first, out) })
+}
+
+// onFirstFrame calls then on the UI thread once the window has painted its
+// first frame (a one-pixel raster is drawn in that paint), with the time
+// from process start.
+func (g *GUI) onFirstFrame(then func(first time.Duration)) {
 	var once sync.Once
 	probe := canvas.NewRaster(func(w, h int) image.Image {
 		once.Do(func() {
 			first := processAge()
-			fyne.Do(func() { g.afterFirstFrame(first, out) })
+			fyne.Do(func() { then(first) })
 		})
 		return image.NewRGBA(image.Rect(0, 0, 1, 1))
 	})

@@ -26,7 +26,9 @@ type Allocation struct {
 	GreedyTotalScore float64      // what taking the best pairs first would have reached
 	GreedyAssigned   int          // how many workers greedy would have placed
 	Unfilled         []Unfilled   // demands with seats left, in the order given
-	Unassigned       []string     // IDs of workers not placed, in the order given
+	// Unassigned are the workers not placed who had at least one pair
+	// allowed (强匹配 or 可考虑 at an open demand), in the order given.
+	Unassigned []string
 }
 
 // Allocate assigns workers to demands for a job fair: each worker at most
@@ -47,18 +49,14 @@ func Allocate(workers []Worker, demands []Demand, today time.Time, progress func
 	workers = firstOfEach(workers, func(w Worker) string { return w.ID })
 	demands = firstOfEach(demands, func(d Demand) string { return d.ID })
 
-	caps := make([]int, len(demands))
-	for j, d := range demands {
-		if d.Open {
-			caps[j] = d.Room()
-		}
-	}
 	// Scoring every pair is most of the work for a large pool (100,000
 	// workers by 100 demands is ten million pairs), so it reports the
 	// first half of the progress and the solve the second.
 	scoring, solving := halves(progress)
-	arcs := make([][]arc, len(workers))
+	var pool fairPool
+	var kept []int // pool worker → index in workers
 	for u, w := range workers {
+		var arcs []arc
 		for j, d := range demands {
 			// An unrelated occupation is 不推荐 whatever the rest (see
 			// bandOf): skip it before the costlier filters and parts.
@@ -69,20 +67,50 @@ func Allocate(workers []Worker, demands []Demand, today time.Time, progress func
 				continue
 			}
 			if e := evaluate(w, d, today); e.band != NotRecommended {
-				arcs[u] = append(arcs[u], arc{int32(j), micros(e.score)})
+				arcs = append(arcs, arc{int32(j), micros(e.score)})
 			}
+		}
+		if len(arcs) > 0 {
+			pool.ids = append(pool.ids, w.ID)
+			pool.arcs = append(pool.arcs, arcs)
+			kept = append(kept, u)
 		}
 		if scoring != nil && (u+1)%1024 == 0 {
 			scoring(u+1, len(workers))
 		}
 	}
+	// The band rests on more than the score (the 强匹配 conditions), so
+	// the placed pairs are evaluated once more.
+	return pool.allocate(demands, solving, func(u, j int) Band {
+		return evaluate(workers[kept[u]], demands[j], today).band
+	})
+}
 
-	best := maxWeightAssignment(caps, arcs, solving)
-	greedy := greedyAssignment(caps, arcs)
+// fairPool is the workers of a job fair who have at least one allowed
+// pair, in the order given, each with its arcs in the order of the
+// demands. Workers without one can take no seat and change nothing in the
+// solve, so they are left out.
+type fairPool struct {
+	ids  []string
+	arcs [][]arc
+}
+
+// allocate solves the assignment for the pool and the demands (each
+// demand's seats are its Room when open) and reports it; band gives the
+// band of an assigned pair (pool worker u, demand j).
+func (p *fairPool) allocate(demands []Demand, solving func(done, total int), band func(u, j int) Band) Allocation {
+	caps := make([]int, len(demands))
+	for j, d := range demands {
+		if d.Open {
+			caps[j] = d.Room()
+		}
+	}
+	best := maxWeightAssignment(caps, p.arcs, solving)
+	greedy := greedyAssignment(caps, p.arcs)
 
 	var out Allocation
 	weightOf := func(u int, j int32) int64 {
-		for _, a := range arcs[u] {
+		for _, a := range p.arcs[u] {
 			if a.demand == j {
 				return a.weight
 			}
@@ -94,7 +122,7 @@ func Allocate(workers []Worker, demands []Demand, today time.Time, progress func
 	byDemand := make([][]int, len(demands))
 	for u, j := range best {
 		if j == unassigned {
-			out.Unassigned = append(out.Unassigned, workers[u].ID)
+			out.Unassigned = append(out.Unassigned, p.ids[u])
 			continue
 		}
 		total += weightOf(u, j)
@@ -109,12 +137,9 @@ func Allocate(workers []Worker, demands []Demand, today time.Time, progress func
 	}
 	for j, us := range byDemand {
 		for _, u := range us {
-			// The band rests on more than the score (the 强匹配
-			// conditions), so the placed pairs are evaluated once more.
-			e := evaluate(workers[u], demands[j], today)
 			out.Assignments = append(out.Assignments, Assignment{
-				WorkerID: workers[u].ID, DemandID: demands[j].ID,
-				Score: fromMicros(weightOf(u, int32(j))), Band: e.band,
+				WorkerID: p.ids[u], DemandID: demands[j].ID,
+				Score: fromMicros(weightOf(u, int32(j))), Band: band(u, j),
 			})
 		}
 		if left := caps[j] - load[j]; left > 0 {

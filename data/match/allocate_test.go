@@ -314,8 +314,18 @@ func checkAllocation(t *testing.T, label string, ws []Worker, ds []Demand, a All
 			t.Fatalf("%s: demand %s reported %d unfilled, want %d", label, d.ID, unfilled[d.ID], want)
 		}
 	}
-	if len(a.Unassigned)+len(a.Assignments) != len(ws) {
-		t.Fatalf("%s: %d unassigned + %d assigned != %d workers", label, len(a.Unassigned), len(a.Assignments), len(ws))
+	// Unassigned: the workers with an allowed pair who were not placed.
+	candidates := 0
+	for _, w := range ws {
+		for _, d := range ds {
+			if ok, _ := Eligible(w, d, genToday); ok && Score(w, d, genToday).Band != NotRecommended {
+				candidates++
+				break
+			}
+		}
+	}
+	if len(a.Unassigned)+len(a.Assignments) != candidates {
+		t.Fatalf("%s: %d unassigned + %d assigned != %d workers with an allowed pair", label, len(a.Unassigned), len(a.Assignments), candidates)
 	}
 	for _, id := range a.Unassigned {
 		if placed[id] {

@@ -99,8 +99,11 @@ func bandOf(score, occupation float64, h hold) Band {
 // one, nor a 可考虑 one a 强匹配 one. Scores are whole millionths (see
 // total), so the key is below 2^25.
 func rankKey(b Band, score float64) int64 {
-	return int64(b)*10_000_000 + micros(score)
+	return int64(b)*rankBandUnit + micros(score)
 }
+
+// rankBandUnit is a band's step in a rankKey: above any score in micros.
+const rankBandUnit = 10_000_000
 
 // workerKey extends a worker's rankKey with the tie-break among equal
 // scores, so that the index's hot loop compares one integer: first a

@@ -25,12 +25,15 @@ type workerColumns struct {
 	feat               []int32
 	featDead           int // entries no row uses any more
 
-	// text[textAt[i]:] holds the ID (idLen bytes) and then the name.
+	// text[textAt[i]:] holds the ID (idLen bytes, as ids.go keeps it) and
+	// then the name.
 	textAt         []uint32
 	idLen, nameLen []uint16
 	text           []byte
 	textDead       int
 	ids            idTable
+
+	byOcc occPostings // rows by skill and wished occupation
 }
 
 const (
@@ -38,6 +41,7 @@ const (
 	flagFemale
 	flagLifted    // 脱贫户
 	flagMonitored // 监测对象
+	flagPackedID  // the ID is kept as a UUID's 16 bytes (ids.go)
 
 	flagFirst = flagLifted | flagMonitored // first among equal scores
 )
@@ -82,14 +86,26 @@ type encoded struct {
 	id, name              string
 }
 
+// listed is what the worker is listed under in the occupation lists (see
+// workerColumns.listed).
+func (e encoded) listed() (skills, wishes []int32) {
+	if e.flags&flagEligible == 0 {
+		return nil, nil
+	}
+	return e.skills, e.occs
+}
+
 func encodeWorker(w Worker, occ, reg *interner) encoded {
 	e := encoded{
 		birth: dayOf(w.Birth),
 		avail: dayOf(w.AvailableFrom),
 		wage:  w.ExpectedWageFen,
 		home:  -1,
-		id:    w.ID,
 		name:  w.Name,
+	}
+	var packed bool
+	if e.id, packed = idKey(w.ID); packed {
+		e.flags |= flagPackedID
 	}
 	if w.Eligible {
 		e.flags |= flagEligible
@@ -126,7 +142,7 @@ func encodeWorker(w Worker, occ, reg *interner) encoded {
 // decode rebuilds the Worker a row was made from, for explaining a result.
 func (c *workerColumns) decode(row int32, occ, reg *interner) Worker {
 	w := Worker{
-		ID:              string(c.idAt(row)),
+		ID:              c.idText(row),
 		Name:            string(c.nameAt(row)),
 		Female:          c.flags[row]&flagFemale != 0,
 		Eligible:        c.flags[row]&flagEligible != 0,
@@ -173,12 +189,17 @@ func (c *workerColumns) append(e encoded) int32 {
 	c.nameLen = append(c.nameLen, 0)
 	c.writeLists(row, e, false)
 	c.writeText(row, e, false)
+	skills, wishes := e.listed()
+	c.byOcc.rewrite(row, nil, nil, skills, wishes)
 	return row
 }
 
 // overwrite replaces a row's features, reusing its list and text space
 // when the new ones fit.
 func (c *workerColumns) overwrite(row int32, e encoded) {
+	skills, wishes := c.listed(row)
+	newSkills, newWishes := e.listed()
+	c.byOcc.rewrite(row, skills, wishes, newSkills, newWishes)
 	c.flags[row] = e.flags
 	c.birth[row] = e.birth
 	c.avail[row] = e.avail

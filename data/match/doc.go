@@ -17,11 +17,16 @@
 // 监测对象 comes first, then the longest waiting, then the ID (see
 // Index.TopWorkers), and the reasons say when the tie-break decided.
 //
-// Index keeps the matching features of every worker in compact columns so
-// that one demand can be ranked against a million workers in tens of
-// milliseconds; the Store keeps it in step with every write.
+// Index keeps the matching features of every worker in compact columns,
+// and lists the workers who can be put forward by the 工种 they hold or
+// wish for (postings.go), so that one demand is ranked against a million
+// workers in milliseconds: it reads the workers of its related 工种 best
+// first and stops once no unread worker can enter its top k (rank.go);
+// the Store keeps it in step with every write.
 //
 // Allocate assigns job-fair workers to demands, each worker at most once and
 // each demand at most its remaining headcount, maximising the total score
 // exactly with a min-cost flow, and reports the greedy total beside it.
+// Index.Allocate does the same over the index's workers without decoding
+// them (fair.go).
 package match

@@ -91,14 +91,15 @@ func newFlowSolver(caps []int, arcs [][]arc) *flowSolver {
 		via:      make([][]int32, m),
 		dirty:    make([]bool, m),
 	}
-	for u, as := range arcs {
+	for u := range arcs {
 		s.assigned[u] = unassigned
-		for _, a := range as {
-			s.free[a.demand] = append(s.free[a.demand], candidate{int32(u), a.weight})
-		}
+	}
+	// Each demand's list heaviest first, the lower worker first among
+	// equals: dealt out from every pair sorted so.
+	for _, p := range sortedPairs(arcs) {
+		s.free[p.j] = append(s.free[p.j], candidate{p.u, p.w})
 	}
 	for j := range m {
-		slices.SortStableFunc(s.free[j], func(a, b candidate) int { return cmp.Compare(b.weight, a.weight) })
 		s.hop[j] = make([]int64, m)
 		s.via[j] = make([]int32, m)
 		s.dirty[j] = true
@@ -263,19 +264,7 @@ func (s *flowSolver) unseat(u int32) {
 // the demand has a seat: the obvious method, reported beside the optimum.
 // Ties go to the lower worker, then the lower demand index.
 func greedyAssignment(caps []int, arcs [][]arc) []int32 {
-	type pair struct {
-		u, j int32
-		w    int64
-	}
-	var pairs []pair
-	for u, as := range arcs {
-		for _, a := range as {
-			pairs = append(pairs, pair{int32(u), a.demand, a.weight})
-		}
-	}
-	slices.SortFunc(pairs, func(a, b pair) int {
-		return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.u, b.u), cmp.Compare(a.j, b.j))
-	})
+	pairs := sortedPairs(arcs)
 	assigned := make([]int32, len(arcs))
 	for u := range assigned {
 		assigned[u] = unassigned
@@ -289,3 +278,64 @@ func greedyAssignment(caps []int, arcs [][]arc) []int32 {
 	}
 	return assigned
 }
+
+// pair is one arc with its worker.
+type pair struct {
+	u, j int32
+	w    int64
+}
+
+// sortedPairs lists every arc heaviest first; among equal weights the
+// lower worker, then the lower demand, first.
+func sortedPairs(arcs [][]arc) []pair {
+	n := 0
+	for _, as := range arcs {
+		n += len(as)
+	}
+	pairs := make([]pair, 0, n)
+	for u, as := range arcs {
+		for _, a := range as {
+			pairs = append(pairs, pair{int32(u), a.demand, a.weight})
+		}
+	}
+	// The pairs are in worker order and each worker's in demand order
+	// (arcs lists them so), which is the order among equal weights.
+	return heaviestFirst(pairs, func(p pair) int64 { return p.w })
+}
+
+// heaviestFirst sorts xs by falling weight, keeping their order among
+// equal weights. Weights are scores in millionths, a range of a million at
+// most, so it counts them (one pass to count, one to place) where a
+// comparison sort of the millions of pairs of a large job fair takes
+// seconds; a wider range falls back to a stable sort.
+func heaviestFirst[T any](xs []T, weight func(T) int64) []T {
+	if len(xs) == 0 {
+		return xs
+	}
+	lo, hi := weight(xs[0]), weight(xs[0])
+	for _, x := range xs {
+		lo, hi = min(lo, weight(x)), max(hi, weight(x))
+	}
+	if hi-lo > countingSortRange {
+		slices.SortStableFunc(xs, func(a, b T) int { return cmp.Compare(weight(b), weight(a)) })
+		return xs
+	}
+	// at[w] is where the first x of weight hi-w goes.
+	at := make([]int, hi-lo+2)
+	for _, x := range xs {
+		at[hi-weight(x)+1]++
+	}
+	for i := 1; i < len(at); i++ {
+		at[i] += at[i-1]
+	}
+	out := make([]T, len(xs))
+	for _, x := range xs {
+		w := hi - weight(x)
+		out[at[w]] = x
+		at[w]++
+	}
+	return out
+}
+
+// countingSortRange is the widest range of weights heaviestFirst counts.
+const countingSortRange = 1 << 22

@@ -2,7 +2,7 @@ package match
 
 import "hash/maphash"
 
-// idTable maps worker IDs to rows without a Go map of strings: a million
+// idTable maps worker IDs (as the columns keep them, see ids.go) to rows without a Go map of strings: a million
 // string keys would cost some 100 MB and give the garbage collector a
 // million pointers to chase. It is open addressing with linear probing over
 // row numbers; the IDs themselves stay in the columns' text arena.
@@ -18,16 +18,17 @@ func newIDTable() idTable {
 
 func (t *idTable) mask() uint64 { return uint64(len(t.slots) - 1) }
 
-// find returns the slot holding id, or the empty slot where it would go.
-// idAt gives the ID of a row.
-func (t *idTable) find(id string, idAt func(row int32) []byte) (slot int, found bool) {
+// find returns the slot holding the row whose ID is kept as key (same
+// tells), or the empty slot where it would go. The insert, remove and
+// rehash methods take idAt, which gives the key of a row.
+func (t *idTable) find(key string, same func(row int32) bool) (slot int, found bool) {
 	m := t.mask()
-	for i := maphash.String(t.seed, id) & m; ; i = (i + 1) & m {
+	for i := maphash.String(t.seed, key) & m; ; i = (i + 1) & m {
 		r := t.slots[i]
 		if r == 0 {
 			return int(i), false
 		}
-		if string(idAt(r-1)) == id {
+		if same(r - 1) {
 			return int(i), true
 		}
 	}

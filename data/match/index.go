@@ -20,7 +20,18 @@ type Index struct {
 
 	demands   []Demand
 	demandRow map[string]int
+
+	// idsOnce builds the ID table of an index read from a snapshot (see
+	// ensureIDs); an index built here keeps its table as it goes.
+	idsOnce sync.Once
 }
+
+// ensureIDs builds the workers' ID table once, if the index was read from
+// a snapshot: rankings and job fairs never look a worker up by ID, so
+// ReadSnapshot hands the index over without it (a million inserts are a
+// good part of the read) and builds it in the background. Lookups and
+// writes call this first and wait for it. The caller holds ix.mu.
+func (ix *Index) ensureIDs() { ix.idsOnce.Do(ix.workers.indexIDs) }
 
 // interner gives each distinct string a small dense id, so that features
 // are int32s and per-query lookup tables are slices.
@@ -44,7 +55,9 @@ func (in *interner) id(s string) int32 {
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{workers: workerColumns{ids: newIDTable()}, demandRow: map[string]int{}}
+	ix := &Index{workers: workerColumns{ids: newIDTable()}, demandRow: map[string]int{}}
+	ix.idsOnce.Do(func() {}) // the table is kept as workers come
+	return ix
 }
 
 // Build indexes all workers and demands; either sequence may be nil. A later
@@ -61,6 +74,7 @@ func Build(workers iter.Seq[Worker], demands iter.Seq[Demand]) *Index {
 			ix.upsertDemand(d)
 		}
 	}
+	ix.workers.byOcc.rebuild(&ix.workers) // in tie-break order
 	return ix
 }
 
@@ -75,16 +89,18 @@ func (ix *Index) Len() (workers, demands int) {
 func (ix *Index) UpsertWorker(w Worker) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	ix.ensureIDs()
 	ix.upsertWorker(w)
 }
 
 func (ix *Index) upsertWorker(w Worker) {
 	c := &ix.workers
 	e := encodeWorker(w, &ix.occ, &ix.reg)
-	slot, found := c.ids.find(e.id, c.idAt)
+	slot, found := c.findKey(e.id, e.flags&flagPackedID != 0)
 	if found {
 		c.overwrite(c.ids.slots[slot]-1, e)
 		c.compact()
+		c.byOcc.settle(c)
 		return
 	}
 	row := c.append(e)
@@ -95,8 +111,9 @@ func (ix *Index) upsertWorker(w Worker) {
 func (ix *Index) RemoveWorker(id string) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	ix.ensureIDs()
 	c := &ix.workers
-	slot, found := c.ids.find(id, c.idAt)
+	slot, found := c.findID(id)
 	if !found {
 		return
 	}
@@ -104,14 +121,22 @@ func (ix *Index) RemoveWorker(id string) {
 	c.featDead += int(c.nSkill[row]) + int(c.nOcc[row]) + int(c.nReg[row])
 	c.textDead += int(c.idLen[row]) + int(c.nameLen[row])
 	c.ids.remove(slot, c.idAt)
+	goneSkills, goneWishes := c.listed(row)
 	if last := int32(c.len() - 1); row != last {
-		// Move the last row into the hole and point its ID at it.
-		lastSlot, _ := c.ids.find(string(c.idAt(last)), c.idAt)
+		// Move the last row into the hole and point its ID at it. Its
+		// entries at last go stale, and it is listed afresh at row.
+		lastSlot, _ := c.findRow(last)
+		skills, wishes := c.listed(last)
+		c.byOcc.rewrite(last, skills, wishes, nil, nil)
+		c.byOcc.rewrite(row, goneSkills, goneWishes, skills, wishes)
 		c.moveRow(row, last)
 		c.ids.slots[lastSlot] = row + 1
+	} else {
+		c.byOcc.rewrite(row, goneSkills, goneWishes, nil, nil)
 	}
 	c.dropLast()
 	c.compact()
+	c.byOcc.settle(c)
 }
 
 // Worker returns an indexed worker as the index holds it: dates at
@@ -119,8 +144,9 @@ func (ix *Index) RemoveWorker(id string) {
 func (ix *Index) Worker(id string) (Worker, bool) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
+	ix.ensureIDs()
 	c := &ix.workers
-	slot, found := c.ids.find(id, c.idAt)
+	slot, found := c.findID(id)
 	if !found {
 		return Worker{}, false
 	}

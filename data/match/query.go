@@ -1,10 +1,7 @@
 package match
 
 import (
-	"bytes"
-	"runtime"
 	"slices"
-	"sync"
 	"time"
 
 	"duikou/data/catalog"
@@ -22,13 +19,6 @@ type DemandCandidate struct {
 	DemandID, Title, EmployerName string
 	Result                        Result
 }
-
-// Query parallelism: one query uses at most this many goroutines, and only
-// for indexes large enough to repay starting them.
-const (
-	maxQueryGoroutines = 2
-	parallelMinWorkers = 50_000
-)
 
 // workerQuery is one demand prepared for the hot loop: every catalog
 // question the loop could ask is answered once, into tables indexed by the
@@ -109,39 +99,10 @@ func (ix *Index) TopWorkers(d Demand, k int, today time.Time) []Candidate {
 		if a.key != b.key {
 			return a.key > b.key
 		}
-		return bytes.Compare(c.idAt(a.row), c.idAt(b.row)) < 0
+		return c.compareIDs(a.row, b.row) < 0
 	}
 
-	n := c.len()
-	k = min(k, n) // the heaps allocate k slots
-	parts := 1
-	if n >= parallelMinWorkers {
-		parts = max(1, min(runtime.GOMAXPROCS(0), maxQueryGoroutines))
-	}
-	heaps := make([]*topK[ranked], parts)
-	var wg sync.WaitGroup
-	for p := range parts {
-		wg.Go(func() {
-			heaps[p] = newTopK(k, better)
-			c.scan(q, int32(n*p/parts), int32(n*(p+1)/parts), heaps[p])
-		})
-	}
-	wg.Wait()
-
-	var best []ranked
-	for _, h := range heaps {
-		best = append(best, h.items...)
-	}
-	slices.SortFunc(best, func(a, b ranked) int {
-		if better(a, b) {
-			return -1
-		}
-		if better(b, a) {
-			return 1
-		}
-		return 0
-	})
-	best = best[:min(k, len(best))]
+	best := c.rank(q, min(k, c.len()), better)
 
 	out := make([]Candidate, len(best))
 	ties := make([]tieFacts, len(best))
@@ -210,54 +171,97 @@ func waitedLess(a, b day) bool {
 	return b != noDay && (a == noDay || a > b)
 }
 
-// scan is the hot loop: it scores rows [lo, hi) against q with the same
-// functions Score uses and offers each eligible one to h.
-func (c *workerColumns) scan(q *workerQuery, lo, hi int32, h *topK[ranked]) {
+// scan offers the eligible rows in [lo, hi) that skip does not mark (nil:
+// none) to h.
+func (c *workerColumns) scan(q *workerQuery, lo, hi int32, skip rowSet, h *topK[ranked]) {
 	for row := lo; row < hi; row++ {
-		flags := c.flags[row]
-		if flags&flagEligible == 0 ||
-			(q.sex == MaleOnly && flags&flagFemale != 0) ||
-			(q.sex == FemaleOnly && flags&flagFemale == 0) ||
-			!q.age.admits(c.birth[row]) {
-			continue
+		if !skip.has(row) {
+			c.offer(q, row, h)
 		}
-		skills, occs, regions := c.features(row)
-		occ, level := 0.0, catalog.LevelNone
-		for _, s := range skills {
-			o := s >> levelBits
-			if r := q.occRel[o]; r > occ {
-				occ = r
-			}
-			if lv := catalog.SkillLevel(s & maxLevel); o == q.occ && lv > level {
-				level = lv
-			}
-		}
-		for _, o := range occs {
-			if r := q.occWish[o]; r > occ {
-				occ = r
-			}
-		}
-		fit := 0.0
-		if len(regions) == 0 {
-			fit = NoDesiredRegionFit
-		}
-		for _, g := range regions {
-			if f := q.regFit[g]; f > fit {
-				fit = f
-			}
-		}
-		home := c.home[row]
-		loc := locationValue(fit, q.partnerListed, q.partnerListed && home >= 0 && q.partner[home])
-		late := max(c.avail[row], q.today) - q.start
-		score := total(occ, skillValue(level, q.minLevel), loc,
-			wageValue(q.offer, c.wage[row]), availabilityValue(late))
-		key := workerKey(rankKey(bandOf(score, occ, holdOf(occ, loc, late)), score),
-			flags&flagFirst != 0, c.avail[row])
-		if h.full() && key < h.root().key {
-			continue
-		}
+	}
+}
+
+// offer offers row to h if it can enter it.
+func (c *workerColumns) offer(q *workerQuery, row int32, h *topK[ranked]) {
+	floor := int64(0)
+	if h.full() {
+		floor = h.root().key >> rankShift
+	}
+	if key, ok := c.keyAbove(q, row, floor); ok && !(h.full() && key < h.root().key) {
 		h.offer(ranked{key, row})
 	}
+}
+
+// keyAbove is the hot loop's body: the workerKey of row for q, computed
+// with the same functions Score uses; false when a hard filter rules the
+// row out, or when its rank (rankKey) is sure to fall below floor. The
+// parts are added in turn, and after each the rank the row could still
+// reach is checked against floor: once a ranking holds its k workers, most
+// rows are dropped before their places, wage and start are read.
+func (c *workerColumns) keyAbove(q *workerQuery, row int32, floor int64) (int64, bool) {
+	flags := c.flags[row]
+	if flags&flagEligible == 0 ||
+		(q.sex == MaleOnly && flags&flagFemale != 0) ||
+		(q.sex == FemaleOnly && flags&flagFemale == 0) ||
+		!q.age.admits(c.birth[row]) {
+		return 0, false
+	}
+	skills, occs, regions := c.features(row)
+	occ, level := 0.0, catalog.LevelNone
+	for _, s := range skills {
+		o := s >> levelBits
+		if r := q.occRel[o]; r > occ {
+			occ = r
+		}
+		if lv := catalog.SkillLevel(s & maxLevel); o == q.occ && lv > level {
+			level = lv
+		}
+	}
+	for _, o := range occs {
+		if r := q.occWish[o]; r > occ {
+			occ = r
+		}
+	}
+	skill := skillValue(level, q.minLevel)
+	if floor > 0 && rankCeiling(occ, skill, 1, 1, 1) < floor {
+		return 0, false
+	}
+	fit := 0.0
+	if len(regions) == 0 {
+		fit = NoDesiredRegionFit
+	}
+	for _, g := range regions {
+		if f := q.regFit[g]; f > fit {
+			fit = f
+		}
+	}
+	home := c.home[row]
+	loc := locationValue(fit, q.partnerListed, q.partnerListed && home >= 0 && q.partner[home])
+	if floor > 0 && rankCeiling(occ, skill, loc, 1, 1) < floor {
+		return 0, false
+	}
+	avail := c.avail[row]
+	late := max(avail, q.today) - q.start
+	score := total(occ, skill, loc, wageValue(q.offer, c.wage[row]), availabilityValue(late))
+	return workerKey(rankKey(bandOf(score, occ, holdOf(occ, loc, late)), score),
+		flags&flagFirst != 0, avail), true
+}
+
+// rankCeiling is the highest rankKey of a worker whose parts are at most
+// these values, in the best band its occupation and location parts allow.
+// The score is total's, which rounds a sum of non-negative products and
+// so never falls when a part rises: the ceiling is exact, and a worker
+// who has every part at its maximum reaches it.
+func rankCeiling(occ, skill, loc, wage, avail float64) int64 {
+	band := NotRecommended
+	switch {
+	case occ <= 0:
+	case occ >= StrongMinOccupation && loc >= StrongMinLocation:
+		band = Strong
+	default:
+		band = Consider
+	}
+	return rankKey(band, total(occ, skill, loc, wage, avail))
 }
 
 // TopDemands ranks the demands worker w is eligible for on today and

@@ -9,6 +9,7 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
+	"sync"
 )
 
 // A snapshot is the index's workers written to a file, so that a process
@@ -22,7 +23,7 @@ import (
 // the row count, every column as a block, the dead-space counters, and a
 // CRC-32 of everything before it.
 
-const snapshotMagic = "DUIKOU-MATCH-INDEX-1\n"
+const snapshotMagic = "DUIKOU-MATCH-INDEX-2\n" // 2: packed UUIDs (flagPackedID)
 
 // ErrStaleSnapshot: the snapshot was written for another stamp.
 var ErrStaleSnapshot = errors.New("match: snapshot stamp differs")
@@ -110,19 +111,30 @@ func ReadSnapshot(r io.Reader, want string) (*Index, error) {
 	if err := c.check(len(ix.occ.keys), len(ix.reg.keys)); err != nil {
 		return nil, err
 	}
+	c.byOcc.rebuild(c)
+	ix.idsOnce = sync.Once{} // not built yet: see ensureIDs
+	go func() {
+		ix.mu.RLock()
+		defer ix.mu.RUnlock()
+		ix.ensureIDs()
+	}()
+	return ix, nil
+}
+
+// indexIDs fills the ID table of columns read from a snapshot. A file
+// that passed its checksum was written from an index, whose IDs are
+// distinct; should one repeat all the same, the first row keeps it.
+func (c *workerColumns) indexIDs() {
 	size := 16
-	for size < 2*n+2 {
+	for size < 2*c.len()+2 {
 		size *= 2
 	}
 	c.ids.slots = make([]int32, size) // half full at most: no rehash on the way
-	for row := range int32(n) {
-		slot, found := c.ids.find(string(c.idAt(row)), c.idAt)
-		if found {
-			return nil, fmt.Errorf("match: snapshot damaged: worker %s twice", c.idAt(row))
+	for row := range int32(c.len()) {
+		if slot, found := c.findRow(row); !found {
+			c.ids.insert(slot, row, c.idAt)
 		}
-		c.ids.insert(slot, row, c.idAt)
 	}
-	return ix, nil
 }
 
 // check makes sure every offset and id in the columns points inside its
@@ -139,6 +151,9 @@ func (c *workerColumns) check(occs, regs int) error {
 		}
 		if uint64(c.textAt[row])+uint64(c.idLen[row])+uint64(c.nameLen[row]) > uint64(len(c.text)) {
 			return bad("text", row)
+		}
+		if c.packedID(int32(row)) && c.idLen[row] != 16 {
+			return bad("packed ID", row)
 		}
 		if h := c.home[row]; h < -1 || int(h) >= regs {
 			return bad("home", row)
@@ -224,10 +239,12 @@ func (sw *snapshotWriter) shorts(vs []uint16) {
 	writeChunks(sw, vs, binary.LittleEndian.AppendUint16)
 }
 
+// snapshotChunk is how many values are encoded or decoded at a time.
+const snapshotChunk = 1 << 14
+
 func writeChunks[T any](sw *snapshotWriter, vs []T, put func([]byte, T) []byte) {
-	const chunk = 1 << 14
 	for len(vs) > 0 {
-		n := min(len(vs), chunk)
+		n := min(len(vs), snapshotChunk)
 		b := sw.buf[:0]
 		for _, x := range vs[:n] {
 			b = put(b, x)
@@ -299,37 +316,40 @@ func (sr *snapshotReader) strings() []string {
 }
 
 func readInts[T ~int32 | ~uint32](sr *snapshotReader, n int) []T {
-	b := sr.bytes(4 * n)
-	if b == nil {
-		return nil
-	}
-	out := make([]T, n)
-	for i := range out {
-		out[i] = T(binary.LittleEndian.Uint32(b[4*i:]))
-	}
-	return out
+	return readColumn(sr, n, 4, func(b []byte) T { return T(binary.LittleEndian.Uint32(b)) })
 }
 
 func readU64s[T ~int64](sr *snapshotReader, n int) []T {
-	b := sr.bytes(8 * n)
-	if b == nil {
-		return nil
-	}
-	out := make([]T, n)
-	for i := range out {
-		out[i] = T(binary.LittleEndian.Uint64(b[8*i:]))
-	}
-	return out
+	return readColumn(sr, n, 8, func(b []byte) T { return T(binary.LittleEndian.Uint64(b)) })
 }
 
 func readShorts(sr *snapshotReader, n int) []uint16 {
-	b := sr.bytes(2 * n)
-	if b == nil {
+	return readColumn(sr, n, 2, binary.LittleEndian.Uint16)
+}
+
+// readColumn reads n values of size bytes each, decoding them in chunks:
+// a million rows need no second buffer of a million rows, whose garbage
+// would stay resident in the window long after the read.
+func readColumn[T any](sr *snapshotReader, n, size int, get func([]byte) T) []T {
+	if sr.err != nil || n < 0 || n > maxSnapshotLen/size {
+		if sr.err == nil {
+			sr.err = fmt.Errorf("length %d", n)
+		}
 		return nil
 	}
-	out := make([]uint16, n)
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint16(b[2*i:])
+	out := make([]T, n)
+	buf := make([]byte, min(n, snapshotChunk)*size)
+	for i := 0; i < n; i += snapshotChunk {
+		m := min(snapshotChunk, n-i)
+		b := buf[:m*size]
+		if _, err := io.ReadFull(sr.r, b); err != nil {
+			sr.err = err
+			return nil
+		}
+		sr.crc.Write(b)
+		for k := range m {
+			out[i+k] = get(b[k*size:])
+		}
 	}
 	return out
 }

@@ -41,8 +41,8 @@ func (m *Matcher) Allocate(demandIDs []string, progress func(done, total int)) (
 		}
 	}
 	// The index is up to date after refresh: its eligible workers are the
-	// pool, without reading every worker from the database again.
-	return match.Allocate(m.ix.EligibleWorkers(), demands, today.Time(), progress), nil
+	// pool, scored in place, without reading any worker from the database.
+	return m.ix.Allocate(demands, today.Time(), progress), nil
 }
 
 // Apply records an allocation's assignments as placements at stage 已推荐,

@@ -102,7 +102,7 @@ func TestOpenRebuildsADamagedSnapshotAndSaveKeepsWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	path, _, _ := s.MatchSnapshot()
-	if err := os.WriteFile(path, []byte("DUIKOU-MATCH-INDEX-1\ngarbage"), 0o600); err != nil {
+	if err := os.WriteFile(path, []byte("DUIKOU-MATCH-INDEX-2\ngarbage"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	m := openMatcher(t, s)
