@@ -21,7 +21,6 @@ type Result struct {
 // (new, updated, unchanged, conflicts, refused), writing nothing. For a
 // bundle imported before it returns an empty summary.
 func (o *Opened) DryRun() (*storage.ApplySummary, error) {
-	defer roomForBulk()()
 	if o.AlreadyImported {
 		return &storage.ApplySummary{}, nil
 	}
@@ -38,7 +37,6 @@ func (o *Opened) DryRun() (*storage.ApplySummary, error) {
 // ErrRecordsRefused; the summary lists the refusals. Applying a bundle a
 // second time does nothing.
 func (o *Opened) Apply(fileName string) (*Result, error) {
-	defer roomForBulk()()
 	id := o.Manifest.BundleID
 	imported, err := o.s.BundleImported(id)
 	if err != nil {

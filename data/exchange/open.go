@@ -61,7 +61,6 @@ func OpenFile(s *storage.Store, path string) (*Opened, error) {
 // writes nothing. Each refusal matches one of the Err values with
 // errors.Is (a missing earlier file matches data.ErrGap).
 func Open(s *storage.Store, r io.Reader) (*Opened, error) {
-	defer roomForBulk()()
 	self := s.Office()
 	if self == nil {
 		return nil, errors.New("请先完成本单位设置")

@@ -300,13 +300,19 @@ func (s *Store) BundleImported(id string) (bool, error) {
 
 // RecordExport notes a bundle written for a partner.
 func (s *Store) RecordExport(c *Changes, bundleID, fileName string) error {
+	return s.RecordSent(c.To, len(c.Ops), len(c.Rows), bundleID, fileName)
+}
+
+// RecordSent notes a bundle of ops and rows written for partner (an
+// export that streamed them, so holds only their counts).
+func (s *Store) RecordSent(partnerID string, ops, rows int, bundleID, fileName string) error {
 	return s.db.Transaction(func(db *gorm.DB) error {
-		if err := db.Create(&BundleLog{ID: bundleID, Direction: "out", PartnerID: c.To, At: s.now().UTC(),
-			Ops: len(c.Ops), Rows: len(c.Rows), FileName: fileName,
-			Summary: fmt.Sprintf("%d条变更，%d条记录", len(c.Ops), len(c.Rows))}).Error; err != nil {
+		if err := db.Create(&BundleLog{ID: bundleID, Direction: "out", PartnerID: partnerID, At: s.now().UTC(),
+			Ops: ops, Rows: rows, FileName: fileName,
+			Summary: fmt.Sprintf("%d条变更，%d条记录", ops, rows)}).Error; err != nil {
 			return err
 		}
-		e := data.AuditEntry{At: s.now().UTC(), Action: data.ActSync, Table: "bundle_logs", RowID: bundleID, Count: len(c.Ops),
+		e := data.AuditEntry{At: s.now().UTC(), Action: data.ActSync, Table: "bundle_logs", RowID: bundleID, Count: ops,
 			Summary: "导出交换文件 " + fileName}
 		if o := s.Office(); o != nil {
 			e.Clerk = o.ClerkName
