@@ -24,7 +24,7 @@ func (o *Opened) DryRun() (*storage.ApplySummary, error) {
 	if o.AlreadyImported {
 		return &storage.ApplySummary{}, nil
 	}
-	sum, err := o.s.ApplyChanges(o.Changes, o.Manifest.BundleID, o.FileName, true)
+	sum, err := o.apply(o.Manifest.BundleID, o.FileName, true)
 	if err != nil {
 		return nil, o.explain(err)
 	}
@@ -55,7 +55,7 @@ func (o *Opened) Apply(fileName string) (*Result, error) {
 			return nil, fmt.Errorf("导入前备份失败，未导入任何数据：%w", err)
 		}
 	}
-	sum, err := o.s.ApplyChanges(o.Changes, id, fileName, false)
+	sum, err := o.apply(id, fileName, false)
 	if errors.Is(err, storage.ErrBundleImported) { // by another import meanwhile
 		o.AlreadyImported = true
 		return &Result{Summary: &storage.ApplySummary{}, AlreadyImported: true, Backup: backup}, nil
@@ -69,4 +69,11 @@ func (o *Opened) Apply(fileName string) (*Result, error) {
 	}
 	o.AlreadyImported = true
 	return res, nil
+}
+
+// apply merges the file a part at a time (parts.go).
+func (o *Opened) apply(bundleID, fileName string, dryRun bool) (*storage.ApplySummary, error) {
+	parts, stop := o.partsOf()
+	defer stop()
+	return o.s.ApplyChunks(o.Changes, parts, bundleID, fileName, dryRun)
 }

@@ -1,77 +1,48 @@
 package exchange
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sync"
 
 	"duikou/data"
 	"duikou/data/storage"
 )
 
-// decodeChanges parses changes.json held in memory. The values of fields
-// stay slices of body, so body must not be reused.
+// decodeChanges parses the whole of changes.json, as the stream parser
+// does (changes_stream.go), keeping everything.
 func decodeChanges(body []byte) (*storage.Changes, error) {
-	p := &parser{b: body, names: map[string]string{}}
-	c := &storage.Changes{}
-	// The ops are parsed on a goroutine of their own while this one goes on
-	// to the rows: the two arrays are most of the file and a PC has cores
-	// to spare. Finding the end of the ops takes a quick skip.
-	var opsDone sync.WaitGroup
-	var opsErr error
-	opsSeen := false
-	err := p.object(func(key string) error {
-		var err error
-		switch key {
-		case "from":
-			c.From, err = p.string()
-		case "to":
-			c.To, err = p.string()
-		case "since":
-			c.Since, err = p.vector()
-		case "vector":
-			c.Vector, err = p.vector()
-		case "ops":
-			if opsSeen {
-				return p.fail("ops twice")
-			}
-			opsSeen = true
-			p.space()
-			start := p.i
-			if err = p.skip(); err != nil {
-				return err
-			}
-			ops := &parser{b: p.b[:p.i], i: start, names: map[string]string{}}
-			opsDone.Add(1)
-			go func() {
-				defer opsDone.Done()
-				opsErr = ops.array(func() error {
-					c.Ops = append(c.Ops, storage.WireOp{})
-					return ops.op(&c.Ops[len(c.Ops)-1])
-				})
-			}()
-		case "rows":
-			err = p.array(func() error {
-				c.Rows = append(c.Rows, storage.RowState{})
-				return p.row(&c.Rows[len(c.Rows)-1])
-			})
-		default:
-			err = p.skip()
+	var ops []storage.WireOp
+	var rows []storage.RowState
+	var mem slab
+	c, err := decodeStream(bytes.NewReader(body), func(s *streamParser) error {
+		var op storage.WireOp
+		if err := s.op(&op); err != nil {
+			return err
 		}
-		return err
+		for col, f := range op.Fields {
+			f.Value = mem.copy(f.Value)
+			op.Fields[col] = f
+		}
+		ops = append(ops, op)
+		return nil
+	}, func(s *streamParser) error {
+		var r storage.RowState
+		if err := s.row(&r); err != nil {
+			return err
+		}
+		for col, f := range r.Fields {
+			f.Value = mem.copy(f.Value)
+			r.Fields[col] = f
+		}
+		rows = append(rows, r)
+		return nil
 	})
-	opsDone.Wait()
-	if err == nil {
-		err = opsErr
-	}
 	if err != nil {
 		return nil, err
 	}
-	p.space()
-	if p.i != len(p.b) {
-		return nil, p.fail("trailing data")
-	}
+	c.Ops, c.Rows = ops, rows
 	return c, nil
 }
 

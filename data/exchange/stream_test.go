@@ -68,11 +68,20 @@ func TestStreamedExportWritesTheSameChangesAsTheWholeOne(t *testing.T) {
 	}
 }
 
+// smallParts has imports merge 300 rows at a time, so that a few thousand
+// records make several parts.
+func smallParts(t *testing.T) {
+	was := partRows
+	partRows = 300
+	t.Cleanup(func() { partRows = was })
+}
+
 // An export and import of a few thousand records leaves the receiver
 // exactly as applying the sender's whole ChangesFor does (the path before
 // streaming): every synced table, the op log and the bookkeeping, row
 // for row, but for the timestamps of the writes themselves.
 func TestStreamedExchangeGivesTheSameDatabase(t *testing.T) {
+	smallParts(t)
 	a, b := streamOffices(t)
 	refPath := filepath.Join(t.TempDir(), "reference.db")
 	if err := b.s.Backup(refPath); err != nil {
@@ -128,10 +137,11 @@ func TestStreamedExchangeGivesTheSameDatabase(t *testing.T) {
 }
 
 // A record that fails validation in the middle of a few thousand refuses
-// the whole file: the records before it, already merged and written
-// inside the transaction, are rolled back with it, in the preview and in
-// the import.
+// the whole file: the parts before it, already merged and written inside
+// the transaction, are rolled back with it, in the preview and in the
+// import.
 func TestImportIsAllOrNothingWhenARecordMidwayFails(t *testing.T) {
+	smallParts(t)
 	a, b := streamOffices(t)
 	c, err := a.s.ChangesFor(id(b))
 	if err != nil {

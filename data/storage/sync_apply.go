@@ -111,6 +111,14 @@ func (e *GapError) askSender(db *gorm.DB, sender, self string) error {
 // batches (see merge), which is what lets a hundred thousand of them in
 // within seconds.
 func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool) (*ApplySummary, error) {
+	return s.ApplyChunks(c, wholeChanges(c), bundleID, fileName, dryRun)
+}
+
+// ApplyChunks is ApplyChanges on a file read a part at a time
+// (sync_chunks.go): head is the file without its fields (offices,
+// vectors, and every op and row with its identity only), chunks the
+// parts, merged one after another in the one transaction.
+func (s *Store) ApplyChunks(c *Changes, chunks ChangeChunks, bundleID, fileName string, dryRun bool) (*ApplySummary, error) {
 	self := s.Office()
 	if self == nil {
 		return nil, errors.New("请先完成本单位设置")
@@ -142,8 +150,7 @@ func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool)
 		if err := checkNotImported(db, bundleID); err != nil {
 			return err
 		}
-		m := newMerge(tx, c, bundleID, sum)
-		if err := m.run(); err != nil {
+		if err := mergeChunks(tx, chunks, bundleID, sum); err != nil {
 			return err
 		}
 		if len(sum.Refused) > 0 {
