@@ -38,7 +38,7 @@ func decodeChanges(body []byte) (*storage.Changes, error) {
 		}
 		rows = append(rows, r)
 		return nil
-	})
+	}, false)
 	if err != nil {
 		return nil, err
 	}
@@ -48,10 +48,16 @@ func decodeChanges(body []byte) (*storage.Changes, error) {
 
 // parser reads JSON from a byte slice, for the shapes of storage.Changes.
 type parser struct {
-	b       []byte
-	i       int
-	names   map[string]string // column names and the like, shared
-	lastRef string
+	b     []byte
+	i     int
+	names map[string]string // column names and the like, shared
+	// scratch: when set, the fields of every op and row parsed go into
+	// these two maps, emptied each time (for a pass that only looks at
+	// them, as Open's does).
+	scratch   bool
+	opFields  map[string]storage.FieldChange
+	rowFields map[string]storage.FieldState
+	lastRef   string
 }
 
 var errSyntax = errors.New("changes.json: syntax error")
@@ -359,7 +365,7 @@ func (p *parser) op(op *storage.WireOp) error {
 				op.Fields = nil
 				return nil
 			}
-			op.Fields = map[string]storage.FieldChange{}
+			op.Fields = fieldsMap(p.scratch, &p.opFields)
 			err = p.object(func(col string) error {
 				var fc storage.FieldChange
 				err := p.object(func(k string) error {
@@ -403,7 +409,7 @@ func (p *parser) row(r *storage.RowState) error {
 				r.Fields = nil
 				return nil
 			}
-			r.Fields = map[string]storage.FieldState{}
+			r.Fields = fieldsMap(p.scratch, &p.rowFields)
 			err = p.object(func(col string) error {
 				var fs storage.FieldState
 				err := p.object(func(k string) error {
@@ -452,4 +458,16 @@ func (p *parser) nameOrNull() (string, error) {
 		return "", nil
 	}
 	return p.name()
+}
+
+// fieldsMap is a new map, or the scratch one emptied.
+func fieldsMap[V any](scratch bool, m *map[string]V) map[string]V {
+	if !scratch {
+		return map[string]V{}
+	}
+	if *m == nil {
+		*m = map[string]V{}
+	}
+	clear(*m)
+	return *m
 }

@@ -80,9 +80,11 @@ func (s *streamParser) whole(parse func() error) error {
 
 // decodeStream parses changes.json from r, any JSON of storage.Changes,
 // handing each op and row to op and row positioned at it (they parse it)
-// and returning the rest: offices and vectors.
-func decodeStream(r io.Reader, op, row func(s *streamParser) error) (*storage.Changes, error) {
+// and returning the rest: offices and vectors. With scratch, the fields
+// of the ops and rows they parse are valid only until the next.
+func decodeStream(r io.Reader, op, row func(s *streamParser) error, scratch bool) (*storage.Changes, error) {
 	s := newStreamParser(r)
+	s.scratch = scratch
 	c := &storage.Changes{}
 	end := false
 	if err := s.whole(func() error {

@@ -237,7 +237,7 @@ func readChanges(members map[string]*zip.File, m *Manifest) (*storage.Changes, e
 	h, n := sha256.New(), &counter{}
 	body := io.TeeReader(io.LimitReader(rc, want.Size+1), io.MultiWriter(h, n))
 	var sk skeleton
-	c, decodeErr := decodeStream(body, sk.op, sk.row)
+	c, decodeErr := decodeStream(body, sk.op, sk.row, true)
 	if _, err := io.Copy(io.Discard, body); err != nil { // the hash covers what the parser did not read
 		return nil, refuse(ErrCorrupt, "变更内容无法读取")
 	}

@@ -144,7 +144,7 @@ func (o *Opened) decodeParts(out chan<- part, done <-chan struct{}) {
 			return flush(false)
 		}
 		return nil
-	})
+	}, false)
 	if err != nil {
 		if !errors.Is(err, errStopped) {
 			send(part{err: err})
