@@ -48,9 +48,10 @@ func decodeChanges(body []byte) (*storage.Changes, error) {
 
 // parser reads JSON from a byte slice, for the shapes of storage.Changes.
 type parser struct {
-	b     []byte
-	i     int
-	names map[string]string // column names and the like, shared
+	b      []byte
+	i      int
+	names  map[string]string // column names and the like, shared
+	recent [256]string       // names lately seen (see name)
 	// scratch: when set, the fields of every op and row parsed go into
 	// these two maps, emptied each time (for a pass that only looks at
 	// them, as Open's does).
@@ -235,11 +236,22 @@ func (p *parser) name() (string, error) {
 		p.i = start - 1
 		return p.string()
 	}
-	if s, ok := p.names[string(p.b[start:end])]; ok {
-		return s, nil
+	key := p.b[start:end]
+	if len(key) == 0 {
+		return "", nil
 	}
-	s := string(p.b[start:end])
-	p.names[s] = s
+	// The same few dozen names come millions of times: most are found in
+	// a small table by their length and ends, without hashing them.
+	slot := &p.recent[(len(key)*31+int(key[0])*7+int(key[len(key)-1]))&(len(p.recent)-1)]
+	if *slot == string(key) {
+		return *slot, nil
+	}
+	s, ok := p.names[string(key)]
+	if !ok {
+		s = string(key)
+		p.names[s] = s
+	}
+	*slot = s
 	return s, nil
 }
 

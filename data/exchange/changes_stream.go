@@ -206,3 +206,76 @@ func (s *streamParser) elements(element func() error) error {
 		}
 	}
 }
+
+// aheadReader reads on a goroutine of its own, a few blocks ahead of its
+// reader: inflating (and hashing) changes.json and parsing it then use
+// two cores.
+type aheadReader struct {
+	full  chan []byte // blocks read, in order; closed after the last
+	empty chan []byte
+	done  chan struct{}
+	err   error  // why reading stopped early; set before full is closed
+	block []byte // the block being handed out
+	rest  []byte // what of it is left
+}
+
+func readAhead(r io.Reader) *aheadReader {
+	const blocks = 4
+	a := &aheadReader{full: make(chan []byte, blocks), empty: make(chan []byte, blocks), done: make(chan struct{})}
+	for range blocks {
+		a.empty <- make([]byte, streamRead)
+	}
+	go func() {
+		defer close(a.full)
+		for {
+			var b []byte
+			select {
+			case b = <-a.empty:
+			case <-a.done:
+				return
+			}
+			n, err := io.ReadFull(r, b)
+			if n > 0 {
+				select {
+				case a.full <- b[:n]:
+				case <-a.done:
+					return
+				}
+			}
+			if err != nil {
+				if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+					a.err = err
+				}
+				return
+			}
+		}
+	}()
+	return a
+}
+
+func (a *aheadReader) Read(p []byte) (int, error) {
+	for len(a.rest) == 0 {
+		if a.block != nil {
+			a.empty <- a.block[:cap(a.block)]
+			a.block = nil
+		}
+		b, ok := <-a.full
+		if !ok {
+			if a.err != nil {
+				return 0, a.err
+			}
+			return 0, io.EOF
+		}
+		a.block, a.rest = b, b
+	}
+	n := copy(p, a.rest)
+	a.rest = a.rest[n:]
+	return n, nil
+}
+
+// Close stops the reading goroutine and waits for it.
+func (a *aheadReader) Close() {
+	close(a.done)
+	for range a.full {
+	}
+}

@@ -235,7 +235,8 @@ func readChanges(members map[string]*zip.File, m *Manifest) (*storage.Changes, e
 	// One pass over the member as it is inflated: its hash and size, and
 	// every record's shape, keeping only the records' identities.
 	h, n := sha256.New(), &counter{}
-	body := io.TeeReader(io.LimitReader(rc, want.Size+1), io.MultiWriter(h, n))
+	body := readAhead(io.TeeReader(io.LimitReader(rc, want.Size+1), io.MultiWriter(h, n)))
+	defer body.Close()
 	var sk skeleton
 	c, decodeErr := decodeStream(body, sk.op, sk.row, true)
 	if _, err := io.Copy(io.Discard, body); err != nil { // the hash covers what the parser did not read

@@ -89,6 +89,8 @@ func (o *Opened) decodeParts(out chan<- part, done <-chan struct{}) {
 		return
 	}
 	defer rc.Close()
+	body := readAhead(rc)
+	defer body.Close()
 	var (
 		ops    [][]byte // each op's JSON, in the file's order
 		opMem  slab
@@ -122,7 +124,7 @@ func (o *Opened) decodeParts(out chan<- part, done <-chan struct{}) {
 		rows, rowMem, sent = nil, slab{}, true
 		return send(part{c: c})
 	}
-	_, err = decodeStream(rc, func(s *streamParser) error {
+	_, err = decodeStream(body, func(s *streamParser) error {
 		s.space()
 		start := s.i
 		if err := s.skip(); err != nil {
