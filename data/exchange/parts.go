@@ -15,8 +15,10 @@ import (
 // part. Decoding runs on a goroutine of its own, a part ahead of the
 // merge.
 
-// partRows is how many rows a part holds.
-var partRows = 5000
+// partRows is how many rows a part holds: with 2,500 a 100,000-record
+// import peaked at 414 MB resident, with 5,000 at 453 MB, for about the
+// same CPU time.
+var partRows = 2500
 
 // partIndex says which ops go with which part, from the identities Open
 // kept: the ops on each row of the file, and those whose row the file
