@@ -29,7 +29,8 @@ const previousListed = 20
 // Export writes a bundle of everything the partner has not acknowledged to
 // w and records it in the exchange history, under w's file name when w is
 // a file. The bundle goes out even with no changes: it still carries this
-// office's acknowledgement.
+// office's acknowledgement. The bundle is written as the changes are
+// read, so a failure can leave part of one in w (ExportFile never does).
 func Export(s *storage.Store, partnerID string, w io.Writer) (Manifest, error) {
 	name := ""
 	if f, ok := w.(interface{ Name() string }); ok {
