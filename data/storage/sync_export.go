@@ -316,31 +316,56 @@ func (p *changePlan) write(tx *gorm.DB, w ChangesWriter) error {
 			op.Fields = nil // written: let it go
 		}
 	}
-	for _, table := range syncedTables {
-		var codec *rowCodec
-		var wErr error
-		err := findRows(tx.Select(stateColumns(tx, table)).Session(&gorm.Session{}), table, p.rows[table], func(rec data.Record) {
-			if wErr != nil {
-				return
-			}
-			if codec == nil {
-				if codec, wErr = codecFor(tx, rec); wErr != nil {
-					return
+	return p.writeRows(tx, w)
+}
+
+// writeRows reads the rows' states and hands them to w: this goroutine
+// reads the records, another encodes them into states for w, so that on
+// two cores the database's work and the encoding overlap (a third, the
+// exchange's, compresses and encrypts).
+func (p *changePlan) writeRows(tx *gorm.DB, w ChangesWriter) error {
+	records := make(chan []data.Record, 2)
+	encoded := make(chan error, 1)
+	go func() {
+		var err error
+		for batch := range records {
+			for _, rec := range batch {
+				if err != nil {
+					break
+				}
+				var codec *rowCodec
+				if codec, err = codecFor(tx, rec); err != nil {
+					break
+				}
+				var st RowState
+				if st, err = codec.stateOf(rec); err == nil {
+					err = w.Row(&st)
 				}
 			}
-			var st RowState
-			if st, wErr = codec.stateOf(rec); wErr == nil {
-				wErr = w.Row(&st)
+		}
+		encoded <- err
+	}()
+	var batch []data.Record
+	var readErr error
+	for _, table := range syncedTables {
+		readErr = findRows(tx.Select(stateColumns(tx, table)).Session(&gorm.Session{}), table, p.rows[table], func(rec data.Record) {
+			if batch = append(batch, rec); len(batch) == chunkSize {
+				records <- batch
+				batch = nil
 			}
 		})
-		if err != nil {
-			return err
-		}
-		if wErr != nil {
-			return wErr
+		if readErr != nil {
+			break
 		}
 	}
-	return nil
+	if len(batch) > 0 && readErr == nil {
+		records <- batch
+	}
+	close(records)
+	if err := <-encoded; err != nil {
+		return err
+	}
+	return readErr
 }
 
 // logEnds is, per origin of the vector (and the partner), the highest op
