@@ -129,7 +129,7 @@ func (o *Opened) decodeParts(out chan<- part, done <-chan struct{}) {
 	_, err = decodeStream(body, func(s *streamParser) error {
 		s.space()
 		start := s.i
-		if err := s.skip(); err != nil {
+		if err := s.skipChecked(); err != nil {
 			return err
 		}
 		ops = append(ops, opMem.copy(s.b[start:s.i]))
@@ -171,4 +171,33 @@ func (a *slab) copy(v []byte) []byte {
 	start := len(a.b)
 	a.b = append(a.b, v...)
 	return a.b[start:len(a.b):len(a.b)]
+}
+
+// skipChecked passes over a value Open has already checked (the same
+// bytes, held in memory since): only its end is looked for, brackets
+// counted outside strings.
+func (p *parser) skipChecked() error {
+	if p.i < len(p.b) && p.b[p.i] != '{' {
+		return p.fail("expected an op")
+	}
+	depth := 0
+	for i := p.i; i < len(p.b); i++ {
+		switch p.b[i] {
+		case '"':
+			for i++; i < len(p.b) && p.b[i] != '"'; i++ {
+				if p.b[i] == '\\' {
+					i++
+				}
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth--; depth == 0 {
+				p.i = i + 1
+				return nil
+			}
+		}
+	}
+	p.i = len(p.b) // ran out: the stream reads more and comes back
+	return p.fail("unterminated value")
 }
