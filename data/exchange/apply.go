@@ -21,11 +21,10 @@ type Result struct {
 // (new, updated, unchanged, conflicts, refused), writing nothing. For a
 // bundle imported before it returns an empty summary.
 func (o *Opened) DryRun() (*storage.ApplySummary, error) {
-	defer roomForBulk()()
 	if o.AlreadyImported {
 		return &storage.ApplySummary{}, nil
 	}
-	sum, err := o.s.ApplyChanges(o.Changes, o.Manifest.BundleID, o.FileName, true)
+	sum, err := o.apply(o.Manifest.BundleID, o.FileName, true)
 	if err != nil {
 		return nil, o.explain(err)
 	}
@@ -38,7 +37,6 @@ func (o *Opened) DryRun() (*storage.ApplySummary, error) {
 // ErrRecordsRefused; the summary lists the refusals. Applying a bundle a
 // second time does nothing.
 func (o *Opened) Apply(fileName string) (*Result, error) {
-	defer roomForBulk()()
 	id := o.Manifest.BundleID
 	imported, err := o.s.BundleImported(id)
 	if err != nil {
@@ -57,7 +55,7 @@ func (o *Opened) Apply(fileName string) (*Result, error) {
 			return nil, fmt.Errorf("导入前备份失败，未导入任何数据：%w", err)
 		}
 	}
-	sum, err := o.s.ApplyChanges(o.Changes, id, fileName, false)
+	sum, err := o.apply(id, fileName, false)
 	if errors.Is(err, storage.ErrBundleImported) { // by another import meanwhile
 		o.AlreadyImported = true
 		return &Result{Summary: &storage.ApplySummary{}, AlreadyImported: true, Backup: backup}, nil
@@ -71,4 +69,11 @@ func (o *Opened) Apply(fileName string) (*Result, error) {
 	}
 	o.AlreadyImported = true
 	return res, nil
+}
+
+// apply merges the file a part at a time (parts.go).
+func (o *Opened) apply(bundleID, fileName string, dryRun bool) (*storage.ApplySummary, error) {
+	parts, stop := o.partsOf()
+	defer stop()
+	return o.s.ApplyChunks(o.Changes, parts, bundleID, fileName, dryRun)
 }

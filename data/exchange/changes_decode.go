@@ -1,86 +1,64 @@
 package exchange
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sync"
 
 	"duikou/data"
 	"duikou/data/storage"
 )
 
-// decodeChanges parses changes.json held in memory. The values of fields
-// stay slices of body, so body must not be reused.
+// decodeChanges parses the whole of changes.json, as the stream parser
+// does (changes_stream.go), keeping everything.
 func decodeChanges(body []byte) (*storage.Changes, error) {
-	p := &parser{b: body, names: map[string]string{}}
-	c := &storage.Changes{}
-	// The ops are parsed on a goroutine of their own while this one goes on
-	// to the rows: the two arrays are most of the file and a PC has cores
-	// to spare. Finding the end of the ops takes a quick skip.
-	var opsDone sync.WaitGroup
-	var opsErr error
-	opsSeen := false
-	err := p.object(func(key string) error {
-		var err error
-		switch key {
-		case "from":
-			c.From, err = p.string()
-		case "to":
-			c.To, err = p.string()
-		case "since":
-			c.Since, err = p.vector()
-		case "vector":
-			c.Vector, err = p.vector()
-		case "ops":
-			if opsSeen {
-				return p.fail("ops twice")
-			}
-			opsSeen = true
-			p.space()
-			start := p.i
-			if err = p.skip(); err != nil {
-				return err
-			}
-			ops := &parser{b: p.b[:p.i], i: start, names: map[string]string{}}
-			opsDone.Add(1)
-			go func() {
-				defer opsDone.Done()
-				opsErr = ops.array(func() error {
-					c.Ops = append(c.Ops, storage.WireOp{})
-					return ops.op(&c.Ops[len(c.Ops)-1])
-				})
-			}()
-		case "rows":
-			err = p.array(func() error {
-				c.Rows = append(c.Rows, storage.RowState{})
-				return p.row(&c.Rows[len(c.Rows)-1])
-			})
-		default:
-			err = p.skip()
+	var ops []storage.WireOp
+	var rows []storage.RowState
+	var mem slab
+	c, err := decodeStream(bytes.NewReader(body), func(s *streamParser) error {
+		var op storage.WireOp
+		if err := s.op(&op); err != nil {
+			return err
 		}
-		return err
-	})
-	opsDone.Wait()
-	if err == nil {
-		err = opsErr
-	}
+		for col, f := range op.Fields {
+			f.Value = mem.copy(f.Value)
+			op.Fields[col] = f
+		}
+		ops = append(ops, op)
+		return nil
+	}, func(s *streamParser) error {
+		var r storage.RowState
+		if err := s.row(&r); err != nil {
+			return err
+		}
+		for col, f := range r.Fields {
+			f.Value = mem.copy(f.Value)
+			r.Fields[col] = f
+		}
+		rows = append(rows, r)
+		return nil
+	}, false)
 	if err != nil {
 		return nil, err
 	}
-	p.space()
-	if p.i != len(p.b) {
-		return nil, p.fail("trailing data")
-	}
+	c.Ops, c.Rows = ops, rows
 	return c, nil
 }
 
 // parser reads JSON from a byte slice, for the shapes of storage.Changes.
 type parser struct {
-	b       []byte
-	i       int
-	names   map[string]string // column names and the like, shared
-	lastRef string
+	b      []byte
+	i      int
+	names  map[string]string // column names and the like, shared
+	recent [256]string       // names lately seen (see name)
+	// scratch: when set, the fields of every op and row parsed go into
+	// these two maps, emptied each time (for a pass that only looks at
+	// them, as Open's does).
+	scratch   bool
+	opFields  map[string]storage.FieldChange
+	rowFields map[string]storage.FieldState
+	lastRef   string
 }
 
 var errSyntax = errors.New("changes.json: syntax error")
@@ -258,11 +236,22 @@ func (p *parser) name() (string, error) {
 		p.i = start - 1
 		return p.string()
 	}
-	if s, ok := p.names[string(p.b[start:end])]; ok {
-		return s, nil
+	key := p.b[start:end]
+	if len(key) == 0 {
+		return "", nil
 	}
-	s := string(p.b[start:end])
-	p.names[s] = s
+	// The same few dozen names come millions of times: most are found in
+	// a small table by their length and ends, without hashing them.
+	slot := &p.recent[(len(key)*31+int(key[0])*7+int(key[len(key)-1]))&(len(p.recent)-1)]
+	if *slot == string(key) {
+		return *slot, nil
+	}
+	s, ok := p.names[string(key)]
+	if !ok {
+		s = string(key)
+		p.names[s] = s
+	}
+	*slot = s
 	return s, nil
 }
 
@@ -388,7 +377,7 @@ func (p *parser) op(op *storage.WireOp) error {
 				op.Fields = nil
 				return nil
 			}
-			op.Fields = map[string]storage.FieldChange{}
+			op.Fields = fieldsMap(p.scratch, &p.opFields)
 			err = p.object(func(col string) error {
 				var fc storage.FieldChange
 				err := p.object(func(k string) error {
@@ -432,7 +421,7 @@ func (p *parser) row(r *storage.RowState) error {
 				r.Fields = nil
 				return nil
 			}
-			r.Fields = map[string]storage.FieldState{}
+			r.Fields = fieldsMap(p.scratch, &p.rowFields)
 			err = p.object(func(col string) error {
 				var fs storage.FieldState
 				err := p.object(func(k string) error {
@@ -481,4 +470,16 @@ func (p *parser) nameOrNull() (string, error) {
 		return "", nil
 	}
 	return p.name()
+}
+
+// fieldsMap is a new map, or the scratch one emptied.
+func fieldsMap[V any](scratch bool, m *map[string]V) map[string]V {
+	if !scratch {
+		return map[string]V{}
+	}
+	if *m == nil {
+		*m = map[string]V{}
+	}
+	clear(*m)
+	return *m
 }

@@ -20,8 +20,54 @@ import (
 
 // encodeChanges writes c one op and one row at a time.
 func encodeChanges(w io.Writer, c *storage.Changes) error {
-	bw := bufio.NewWriterSize(w, 256<<10)
-	var b []byte
+	e := newChangesEncoder(w)
+	if err := encodeInto(e, c); err != nil {
+		return err
+	}
+	return e.Close()
+}
+
+// encodeInto hands e all of c.
+func encodeInto(e *changesEncoder, c *storage.Changes) error {
+	if err := e.Header(c); err != nil {
+		return err
+	}
+	for i := range c.Ops {
+		if err := e.Op(&c.Ops[i]); err != nil {
+			return err
+		}
+	}
+	for i := range c.Rows {
+		if err := e.Row(&c.Rows[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// changesEncoder is a storage.ChangesWriter that writes changes.json as
+// the store reads it (storage.WriteChangesFor), counting what it wrote
+// for the manifest: an export holds one op or row at a time, not the
+// file.
+type changesEncoder struct {
+	bw      *bufio.Writer
+	b       []byte
+	opKeys  []string // the last op's columns, sorted
+	rowKeys []string // the last row's
+	header  *storage.Changes
+	ops     int
+	rows    int
+	tables  map[string]int
+}
+
+func newChangesEncoder(w io.Writer) *changesEncoder {
+	return &changesEncoder{bw: bufio.NewWriterSize(w, 256<<10), tables: map[string]int{}}
+}
+
+// Header writes the offices and vectors and opens the ops.
+func (e *changesEncoder) Header(c *storage.Changes) error {
+	e.header = c
+	b := e.b
 	b = append(b, `{"from":`...)
 	b = appendString(b, c.From)
 	b = append(b, `,"to":`...)
@@ -31,98 +77,113 @@ func encodeChanges(w io.Writer, c *storage.Changes) error {
 	b = append(b, `,"vector":`...)
 	b = appendVector(b, c.Vector)
 	b = append(b, `,"ops":[`...)
-	var keys []string
-	var err error
-	for i := range c.Ops {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, '\n')
-		op := &c.Ops[i]
-		b = append(b, `{"origin":`...)
-		b = appendString(b, op.Origin)
-		b = append(b, `,"seq":`...)
-		b = strconv.AppendInt(b, op.Seq, 10)
-		b = append(b, `,"hlc":`...)
-		b = strconv.AppendInt(b, op.HLC, 10)
-		b = append(b, `,"table":`...)
-		b = appendString(b, string(op.Table))
-		b = append(b, `,"row":`...)
-		b = appendString(b, op.RowID)
-		b = append(b, `,"fields":`...)
-		if op.Fields == nil {
-			b = append(b, "null"...)
-		} else {
-			keys = sortedKeys(keys, op.Fields)
-			b = append(b, '{')
-			for k, col := range keys {
-				if k > 0 {
-					b = append(b, ',')
-				}
-				f := op.Fields[col]
-				b = appendString(b, col)
-				b = append(b, `:{"v":`...)
-				b = appendRaw(b, f.Value)
-				if f.Base != "" {
-					b = append(b, `,"b":`...)
-					b = appendString(b, f.Base)
-				}
-				b = append(b, '}')
-			}
-			b = append(b, '}')
-		}
-		b = append(b, '}')
-		if b, err = flush(bw, b); err != nil {
-			return err
-		}
-		keys = keys[:0]
+	e.b = b
+	return nil
+}
+
+// Op writes one op, its fields in key order.
+func (e *changesEncoder) Op(op *storage.WireOp) error {
+	b := e.b
+	if e.ops > 0 {
+		b = append(b, ',')
 	}
-	b = append(b, `],"rows":[`...)
-	for i := range c.Rows {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, '\n')
-		r := &c.Rows[i]
-		b = append(b, `{"table":`...)
-		b = appendString(b, string(r.Table))
-		b = append(b, `,"id":`...)
-		b = appendString(b, r.ID)
-		b = append(b, `,"origin":`...)
-		b = appendString(b, r.Origin)
-		b = append(b, `,"hlc":`...)
-		b = strconv.AppendInt(b, r.HLC, 10)
-		b = append(b, `,"fields":`...)
-		if r.Fields == nil {
-			b = append(b, "null"...)
-		} else {
-			keys = sortedKeys(keys, r.Fields)
-			b = append(b, '{')
-			for k, col := range keys {
-				if k > 0 {
-					b = append(b, ',')
-				}
-				f := r.Fields[col]
-				b = appendString(b, col)
-				b = append(b, `:{"v":`...)
-				b = appendRaw(b, f.Value)
-				b = append(b, `,"ref":`...)
-				b = appendString(b, f.Ref)
-				b = append(b, '}')
+	b = append(b, '\n')
+	b = append(b, `{"origin":`...)
+	b = appendString(b, op.Origin)
+	b = append(b, `,"seq":`...)
+	b = strconv.AppendInt(b, op.Seq, 10)
+	b = append(b, `,"hlc":`...)
+	b = strconv.AppendInt(b, op.HLC, 10)
+	b = append(b, `,"table":`...)
+	b = appendString(b, string(op.Table))
+	b = append(b, `,"row":`...)
+	b = appendString(b, op.RowID)
+	b = append(b, `,"fields":`...)
+	if op.Fields == nil {
+		b = append(b, "null"...)
+	} else {
+		e.opKeys = keysOf(e.opKeys, op.Fields)
+		b = append(b, '{')
+		for k, col := range e.opKeys {
+			if k > 0 {
+				b = append(b, ',')
+			}
+			f := op.Fields[col]
+			b = appendString(b, col)
+			b = append(b, `:{"v":`...)
+			b = appendRaw(b, f.Value)
+			if f.Base != "" {
+				b = append(b, `,"b":`...)
+				b = appendString(b, f.Base)
 			}
 			b = append(b, '}')
 		}
 		b = append(b, '}')
-		if b, err = flush(bw, b); err != nil {
-			return err
+	}
+	b = append(b, '}')
+	e.ops++
+	var err error
+	e.b, err = flush(e.bw, b)
+	return err
+}
+
+// Row writes one row's state; the first closes the ops.
+func (e *changesEncoder) Row(r *storage.RowState) error {
+	b := e.b
+	if e.rows == 0 {
+		b = append(b, `],"rows":[`...)
+	} else {
+		b = append(b, ',')
+	}
+	b = append(b, '\n')
+	b = append(b, `{"table":`...)
+	b = appendString(b, string(r.Table))
+	b = append(b, `,"id":`...)
+	b = appendString(b, r.ID)
+	b = append(b, `,"origin":`...)
+	b = appendString(b, r.Origin)
+	b = append(b, `,"hlc":`...)
+	b = strconv.AppendInt(b, r.HLC, 10)
+	b = append(b, `,"fields":`...)
+	if r.Fields == nil {
+		b = append(b, "null"...)
+	} else {
+		e.rowKeys = keysOf(e.rowKeys, r.Fields)
+		b = append(b, '{')
+		for k, col := range e.rowKeys {
+			if k > 0 {
+				b = append(b, ',')
+			}
+			f := r.Fields[col]
+			b = appendString(b, col)
+			b = append(b, `:{"v":`...)
+			b = appendRaw(b, f.Value)
+			b = append(b, `,"ref":`...)
+			b = appendString(b, f.Ref)
+			b = append(b, '}')
 		}
-		keys = keys[:0]
+		b = append(b, '}')
+	}
+	b = append(b, '}')
+	e.rows++
+	e.tables[string(r.Table)]++
+	var err error
+	e.b, err = flush(e.bw, b)
+	return err
+}
+
+// Close ends the file (the rows, empty when none came) and flushes it.
+func (e *changesEncoder) Close() error {
+	b := e.b
+	if e.rows == 0 {
+		b = append(b, `],"rows":[`...)
 	}
 	b = append(b, "]}\n"...)
-	if _, err := bw.Write(b); err != nil {
+	if _, err := e.bw.Write(b); err != nil {
 		return err
 	}
-	return bw.Flush()
+	e.b = b[:0]
+	return e.bw.Flush()
 }
 
 // flush writes b once it has grown and returns it emptied for reuse.
@@ -132,6 +193,25 @@ func flush(bw *bufio.Writer, b []byte) ([]byte, error) {
 	}
 	_, err := bw.Write(b)
 	return b[:0], err
+}
+
+// keysOf is m's keys in order, reusing last when m has the same keys:
+// the rows of a table, and most ops, have the same columns one after
+// another, and sorting them again is a tenth of an export.
+func keysOf[V any](last []string, m map[string]V) []string {
+	if len(last) == len(m) {
+		same := true
+		for _, k := range last {
+			if _, ok := m[k]; !ok {
+				same = false
+				break
+			}
+		}
+		if same {
+			return last
+		}
+	}
+	return sortedKeys(last[:0], m)
 }
 
 func sortedKeys[V any](keys []string, m map[string]V) []string {

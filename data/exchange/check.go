@@ -9,38 +9,106 @@ import (
 	"duikou/data/storage"
 )
 
-// checkRecords refuses a file whose records are not shaped like records:
-// an unknown table, a missing id, an op whose row is not in the file.
-// (Whether the values are valid is the Store's to say, in the dry run.)
-func checkRecords(c *storage.Changes) error {
+// skeleton takes the records of changes.json as Open's one pass parses
+// them: it keeps each op's and row's identity (the values are read again
+// when the file is applied) and refuses, once the pass is over, a file
+// whose records are not shaped like records: an unknown table, a missing
+// id, an op whose row is not in the file. (Whether the values are valid
+// is the Store's to say, in the dry run.)
+type skeleton struct {
+	ops  []storage.WireOp   // without fields
+	rows []storage.RowState // without fields
+	// The first refusals, in the file's order of rows then ops (as the
+	// records were checked when the file was read whole).
+	badRow, badOp string
+	badOpAt       int
+	opRows        []opRow // ops that need their row in the file
+}
+
+type opRow struct {
+	at  int // the op's place in the file
+	row string
+}
+
+var knownTables = func() map[data.Table]bool {
 	known := map[data.Table]bool{}
 	for _, t := range storage.SyncedTables() {
 		known[t] = true
 	}
-	rows := make(map[string]bool, len(c.Rows))
-	for i, r := range c.Rows {
-		if !known[r.Table] || r.ID == "" || r.Origin == "" || len(r.Fields) == 0 {
-			return refuse(ErrBadRecords, fmt.Sprintf("第%d条记录", i+1))
-		}
-		for col, f := range r.Fields {
-			if col == "" || len(f.Value) == 0 {
-				return refuse(ErrBadRecords, fmt.Sprintf("第%d条记录缺少字段值", i+1))
-			}
-		}
-		rows[string(r.Table)+"/"+r.ID] = true
+	return known
+}()
+
+func (sk *skeleton) op(s *streamParser) error {
+	var op storage.WireOp
+	if err := s.op(&op); err != nil {
+		return err
 	}
-	for i, op := range c.Ops {
-		if !known[op.Table] || op.Origin == "" || op.Seq <= 0 || op.RowID == "" || len(op.Fields) == 0 {
-			return refuse(ErrBadRecords, fmt.Sprintf("第%d条变更", i+1))
+	i := len(sk.ops)
+	if sk.badOp == "" {
+		switch {
+		case !knownTables[op.Table] || op.Origin == "" || op.Seq <= 0 || op.RowID == "" || len(op.Fields) == 0:
+			sk.badOp, sk.badOpAt = fmt.Sprintf("第%d条变更", i+1), i
+		case !valuesPresent(op.Fields, func(f storage.FieldChange) []byte { return f.Value }):
+			sk.badOp, sk.badOpAt = fmt.Sprintf("第%d条变更缺少字段值", i+1), i
+		case !op.Withdrawal(): // a withdrawal of consent travels alone
+			sk.opRows = append(sk.opRows, opRow{i, rowKey(op.Table, op.RowID)})
 		}
-		for col, f := range op.Fields {
-			if col == "" || len(f.Value) == 0 {
-				return refuse(ErrBadRecords, fmt.Sprintf("第%d条变更缺少字段值", i+1))
-			}
+	}
+	op.Fields = nil
+	sk.ops = append(sk.ops, op)
+	return nil
+}
+
+func (sk *skeleton) row(s *streamParser) error {
+	var r storage.RowState
+	if err := s.row(&r); err != nil {
+		return err
+	}
+	if sk.badRow == "" {
+		i := len(sk.rows)
+		switch {
+		case !knownTables[r.Table] || r.ID == "" || r.Origin == "" || len(r.Fields) == 0:
+			sk.badRow = fmt.Sprintf("第%d条记录", i+1)
+		case !valuesPresent(r.Fields, func(f storage.FieldState) []byte { return f.Value }):
+			sk.badRow = fmt.Sprintf("第%d条记录缺少字段值", i+1)
 		}
-		if !rows[string(op.Table)+"/"+op.RowID] && !op.Withdrawal() { // a withdrawal of consent travels alone
-			return refuse(ErrBadRecords, fmt.Sprintf("第%d条变更所属的记录不在文件中", i+1))
+	}
+	r.Fields = nil
+	sk.rows = append(sk.rows, r)
+	return nil
+}
+
+// valuesPresent: every column named, every value there.
+func valuesPresent[F any](fields map[string]F, value func(F) []byte) bool {
+	for col, f := range fields {
+		if col == "" || len(value(f)) == 0 {
+			return false
 		}
+	}
+	return true
+}
+
+func rowKey(table data.Table, id string) string { return string(table) + "/" + id }
+
+// check is the refusal of the first misshapen record, if any.
+func (sk *skeleton) check() error {
+	if sk.badRow != "" {
+		return refuse(ErrBadRecords, sk.badRow)
+	}
+	inFile := make(map[string]bool, len(sk.rows))
+	for _, r := range sk.rows {
+		inFile[rowKey(r.Table, r.ID)] = true
+	}
+	for _, o := range sk.opRows {
+		if sk.badOp != "" && o.at > sk.badOpAt {
+			break
+		}
+		if !inFile[o.row] {
+			return refuse(ErrBadRecords, fmt.Sprintf("第%d条变更所属的记录不在文件中", o.at+1))
+		}
+	}
+	if sk.badOp != "" {
+		return refuse(ErrBadRecords, sk.badOp)
 	}
 	return nil
 }

@@ -15,4 +15,11 @@
 // Opening a bundle decrypts, verifies and checks everything without
 // writing; only Apply writes, after a backup, in one transaction. Every
 // refusal says in Chinese what is wrong with the file.
+//
+// Neither side holds a large file's records all at once: Export writes
+// each op and row into the compressed, encrypted stream as the store
+// reads it (changes_encode.go), Open checks changes.json in one pass as
+// it is inflated, keeping only the records' identities
+// (changes_stream.go, check.go), and DryRun and Apply decode it again a
+// part at a time for the store to merge (parts.go).
 package exchange

@@ -29,17 +29,18 @@ const previousListed = 20
 // Export writes a bundle of everything the partner has not acknowledged to
 // w and records it in the exchange history, under w's file name when w is
 // a file. The bundle goes out even with no changes: it still carries this
-// office's acknowledgement.
+// office's acknowledgement. The bundle is written as the changes are
+// read, so a failure can leave part of one in w (ExportFile never does).
 func Export(s *storage.Store, partnerID string, w io.Writer) (Manifest, error) {
 	name := ""
 	if f, ok := w.(interface{ Name() string }); ok {
 		name = filepath.Base(f.Name())
 	}
-	m, c, err := writeBundle(s, partnerID, w)
+	m, err := writeBundle(s, partnerID, w)
 	if err != nil {
 		return m, err
 	}
-	return m, s.RecordExport(c, m.BundleID, name)
+	return m, recordSent(s, m, name)
 }
 
 // ExportFile writes the bundle to path through a temporary name, so a
@@ -50,7 +51,7 @@ func ExportFile(s *storage.Store, partnerID, path string) (Manifest, error) {
 	if err != nil {
 		return Manifest{}, filewrite.Error(path, err)
 	}
-	m, c, err := writeBundle(s, partnerID, f)
+	m, err := writeBundle(s, partnerID, f)
 	if err == nil {
 		err = f.Sync()
 	}
@@ -63,7 +64,12 @@ func ExportFile(s *storage.Store, partnerID, path string) (Manifest, error) {
 	if err := filewrite.Commit(path); err != nil {
 		return Manifest{}, err
 	}
-	return m, s.RecordExport(c, m.BundleID, filepath.Base(path))
+	return m, recordSent(s, m, filepath.Base(path))
+}
+
+// recordSent notes the bundle in the exchange history.
+func recordSent(s *storage.Store, m Manifest, fileName string) error {
+	return s.RecordSent(m.To.OfficeID, m.Counts.Ops, m.Counts.Rows, m.BundleID, fileName)
 }
 
 // FileName suggests a name for a bundle: who to whom, and when.
@@ -71,36 +77,34 @@ func FileName(from, to string, at time.Time) string {
 	return fmt.Sprintf("对口交换-%s至%s-%s.duikou", from, to, at.Format("20060102-150405"))
 }
 
-func writeBundle(s *storage.Store, partnerID string, w io.Writer) (Manifest, *storage.Changes, error) {
-	defer roomForBulk()()
+// writeBundle writes the bundle as the store reads the changes: the
+// JSON goes through compression and encryption op by op and row by row,
+// and the manifest, which counts them, follows.
+func writeBundle(s *storage.Store, partnerID string, w io.Writer) (Manifest, error) {
 	self := s.Office()
 	if self == nil {
-		return Manifest{}, nil, errors.New("请先完成本单位设置")
+		return Manifest{}, errors.New("请先完成本单位设置")
 	}
 	partner, err := pinned(s, partnerID)
 	if err != nil {
-		return Manifest{}, nil, err
+		return Manifest{}, err
 	}
 	if partner == nil {
-		return Manifest{}, nil, fmt.Errorf("协作单位 %s 未添加", partnerID)
+		return Manifest{}, fmt.Errorf("协作单位 %s 未添加", partnerID)
 	}
 	if len(partner.SignPublic) != ed25519.PublicKeySize || partner.AgeRecipient == "" {
-		return Manifest{}, nil, fmt.Errorf("协作单位“%s”没有名片上的密钥：请先导入对方的单位名片", partner.Name)
+		return Manifest{}, fmt.Errorf("协作单位“%s”没有名片上的密钥：请先导入对方的单位名片", partner.Name)
 	}
 	theirs, err := age.ParseX25519Recipient(partner.AgeRecipient)
 	if err != nil {
-		return Manifest{}, nil, fmt.Errorf("协作单位“%s”的加密公钥无效：%w", partner.Name, err)
+		return Manifest{}, fmt.Errorf("协作单位“%s”的加密公钥无效：%w", partner.Name, err)
 	}
 	if len(self.SignPrivate) == 0 {
-		return Manifest{}, nil, storage.ErrNoKeys
+		return Manifest{}, storage.ErrNoKeys
 	}
 	ours, err := age.ParseX25519Recipient(self.AgeRecipient)
 	if err != nil || len(self.SignPrivate) != ed25519.PrivateKeySize {
-		return Manifest{}, nil, errors.New("本单位的交换密钥缺失或无效")
-	}
-	c, err := s.ChangesFor(partner.ID)
-	if err != nil {
-		return Manifest{}, nil, err
+		return Manifest{}, errors.New("本单位的交换密钥缺失或无效")
 	}
 	m := Manifest{
 		Format:   Format,
@@ -108,33 +112,41 @@ func writeBundle(s *storage.Store, partnerID string, w io.Writer) (Manifest, *st
 		Created:  time.Now().UTC().Truncate(time.Second),
 		From:     Party{OfficeID: self.ID, Name: self.Name},
 		To:       Party{OfficeID: partner.ID, Name: partner.Name, AgeRecipient: partner.AgeRecipient},
-		Since:    nonNil(c.Since),
-		Vector:   nonNil(c.Vector),
-		Counts:   Counts{Ops: len(c.Ops), Rows: len(c.Rows), Tables: map[string]int{}},
-	}
-	for _, r := range c.Rows {
-		m.Counts.Tables[string(r.Table)]++
 	}
 	history, err := s.BundleHistory(partner.ID, "out", previousListed)
 	if err != nil {
-		return Manifest{}, nil, err
+		return Manifest{}, err
 	}
 	for i := len(history) - 1; i >= 0; i-- {
 		m.Previous = append(m.Previous, PreviousFile{BundleID: history[i].ID, FileName: history[i].FileName,
 			Created: history[i].At.UTC()})
 	}
-
+	changes := func(e *changesEncoder) error {
+		if err := s.WriteChangesFor(partner.ID, e); err != nil {
+			return err
+		}
+		m.Since, m.Vector = nonNil(e.header.Since), nonNil(e.header.Vector)
+		m.Counts = Counts{Ops: e.ops, Rows: e.rows, Tables: e.tables}
+		return nil
+	}
 	// Encrypted to the partner and to ourselves, so this office can reopen
 	// what it sent.
-	if err := seal(w, &m, c, ed25519.PrivateKey(self.SignPrivate), theirs, ours); err != nil {
-		return Manifest{}, nil, err
+	if err := sealStream(w, &m, changes, ed25519.PrivateKey(self.SignPrivate), theirs, ours); err != nil {
+		return Manifest{}, err
 	}
-	return m, c, nil
+	return m, nil
 }
 
-// seal writes the zip of c, the manifest (its members filled in here) and
-// the manifest's signature, encrypted to the recipients.
+// seal writes a bundle of c (the manifest's members filled in here).
 func seal(w io.Writer, m *Manifest, c *storage.Changes, key ed25519.PrivateKey, to ...age.Recipient) error {
+	return sealStream(w, m, func(e *changesEncoder) error { return encodeInto(e, c) }, key, to...)
+}
+
+// sealStream writes the zip of the changes that changes hands the
+// encoder, then the manifest (its members filled in here; changes may
+// fill in the rest) and the manifest's signature, encrypted to the
+// recipients.
+func sealStream(w io.Writer, m *Manifest, changes func(*changesEncoder) error, key ed25519.PrivateKey, to ...age.Recipient) error {
 	enc, err := age.Encrypt(w, to...)
 	if err != nil {
 		return err
@@ -152,12 +164,16 @@ func seal(w io.Writer, m *Manifest, c *storage.Changes, key ed25519.PrivateKey, 
 	}
 	h, n := sha256.New(), &counter{}
 	pipe := newAsyncWriter(io.MultiWriter(member, h, n))
-	err = encodeChanges(pipe, c)
-	if cerr := pipe.Close(); err == nil {
-		err = cerr
+	e := newChangesEncoder(pipe)
+	err = changes(e)
+	if err == nil {
+		err = e.Close()
+	}
+	if cerr := pipe.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("写交换文件失败：%w", cerr)
 	}
 	if err != nil {
-		return fmt.Errorf("写交换文件失败：%w", err)
+		return err
 	}
 	m.Members = []Member{{Name: memberChanges, Size: n.n, SHA256: hex.EncodeToString(h.Sum(nil))}}
 	manifest, err := json.MarshalIndent(m, "", "  ")

@@ -27,14 +27,19 @@ import (
 type Opened struct {
 	Manifest Manifest
 	Sender   data.Partner // the pinned partner whose key signed it
-	Changes  *storage.Changes
+	// Changes is the file without the values: the offices and vectors,
+	// and each op and row with its identity but no fields. The values are
+	// read again, a part at a time, when the file is applied (parts.go).
+	Changes *storage.Changes
 	// AlreadyImported: this bundle was taken in before; applying it again
 	// does nothing.
 	AlreadyImported bool
 	// FileName is the file's base name when it came from OpenFile.
 	FileName string
 
-	s *storage.Store
+	s       *storage.Store
+	changes *zip.File // changes.json, checked
+	index   *partIndex
 }
 
 const ageIntro = "age-encryption.org/v1\n"
@@ -61,7 +66,6 @@ func OpenFile(s *storage.Store, path string) (*Opened, error) {
 // writes nothing. Each refusal matches one of the Err values with
 // errors.Is (a missing earlier file matches data.ErrGap).
 func Open(s *storage.Store, r io.Reader) (*Opened, error) {
-	defer roomForBulk()()
 	self := s.Office()
 	if self == nil {
 		return nil, errors.New("请先完成本单位设置")
@@ -145,10 +149,7 @@ func Open(s *storage.Store, r io.Reader) (*Opened, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkRecords(c); err != nil {
-		return nil, err
-	}
-	o := &Opened{Manifest: m, Sender: *sender, Changes: c, s: s}
+	o := &Opened{Manifest: m, Sender: *sender, Changes: c, s: s, changes: members[memberChanges], index: indexParts(c)}
 	if o.AlreadyImported, err = s.BundleImported(m.BundleID); err != nil {
 		return nil, err
 	}
@@ -231,21 +232,29 @@ func readChanges(members map[string]*zip.File, m *Manifest) (*storage.Changes, e
 		return nil, refuse(ErrCorrupt, "变更内容无法读取")
 	}
 	defer rc.Close()
-	h := sha256.New()
-	body := bytes.NewBuffer(make([]byte, 0, min(max(want.Size, 0), 1<<31)+bytes.MinRead))
-	if _, err := io.Copy(body, io.TeeReader(io.LimitReader(rc, want.Size+1), h)); err != nil {
+	// One pass over the member as it is inflated: its hash and size, and
+	// every record's shape, keeping only the records' identities.
+	h, n := sha256.New(), &counter{}
+	body := readAhead(io.TeeReader(io.LimitReader(rc, want.Size+1), io.MultiWriter(h, n)))
+	defer body.Close()
+	var sk skeleton
+	c, decodeErr := decodeStream(body, sk.op, sk.row, true)
+	if _, err := io.Copy(io.Discard, body); err != nil { // the hash covers what the parser did not read
 		return nil, refuse(ErrCorrupt, "变更内容无法读取")
 	}
-	if int64(body.Len()) != want.Size || hex.EncodeToString(h.Sum(nil)) != want.SHA256 {
+	if n.n != want.Size || hex.EncodeToString(h.Sum(nil)) != want.SHA256 {
 		return nil, refuse(ErrContentChanged, memberChanges+" 的校验值不符")
 	}
-	c, err := decodeChanges(body.Bytes())
-	if err != nil {
+	if decodeErr != nil {
 		return nil, refuse(ErrNotBundle, "变更内容无法识别")
 	}
+	c.Ops, c.Rows = sk.ops, sk.rows
 	if c.From != m.From.OfficeID || c.To != m.To.OfficeID || !maps.Equal(nonNil(c.Since), m.Since) ||
 		!maps.Equal(nonNil(c.Vector), m.Vector) || len(c.Ops) != m.Counts.Ops || len(c.Rows) != m.Counts.Rows {
 		return nil, refuse(ErrContentChanged, "变更内容与清单的收发单位或数量不一致")
+	}
+	if err := sk.check(); err != nil {
+		return nil, err
 	}
 	return c, nil
 }

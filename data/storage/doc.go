@@ -33,9 +33,11 @@
 //     (the rule per kind), backup_rewrite.go (erasing something from
 //     every backup file), restore.go; file_mode.go (0600 files);
 //   - the op log and the exchange's merge: op.go (an op per change),
-//     sync_changes.go and sync_export.go (what a partner has not seen),
-//     bundle_once.go (one import per bundle, however many at once),
-//     sync_apply.go → sync_merge.go (per-field merge, conflicts),
+//     sync_changes.go and sync_export.go (what a partner has not seen,
+//     handed to the exchange as it is read), bundle_once.go (one import
+//     per bundle, however many at once), sync_apply.go → sync_chunks.go
+//     (a file merged a part at a time) → sync_merge.go (per-field merge,
+//     conflicts),
 //     sync_restore.go (a partner or this office that went back to a
 //     backup), sync_conflicts.go, consent.go and consent_husk.go (a
 //     withdrawal of consent and the husk a partner keeps),

@@ -111,6 +111,14 @@ func (e *GapError) askSender(db *gorm.DB, sender, self string) error {
 // batches (see merge), which is what lets a hundred thousand of them in
 // within seconds.
 func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool) (*ApplySummary, error) {
+	return s.ApplyChunks(c, wholeChanges(c), bundleID, fileName, dryRun)
+}
+
+// ApplyChunks is ApplyChanges on a file read a part at a time
+// (sync_chunks.go): head is the file without its fields (offices,
+// vectors, and every op and row with its identity only), chunks the
+// parts, merged one after another in the one transaction.
+func (s *Store) ApplyChunks(c *Changes, chunks ChangeChunks, bundleID, fileName string, dryRun bool) (*ApplySummary, error) {
 	self := s.Office()
 	if self == nil {
 		return nil, errors.New("请先完成本单位设置")
@@ -142,8 +150,7 @@ func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool)
 		if err := checkNotImported(db, bundleID); err != nil {
 			return err
 		}
-		m := newMerge(tx, c, bundleID, sum)
-		if err := m.run(); err != nil {
+		if err := mergeChunks(tx, chunks, bundleID, sum); err != nil {
 			return err
 		}
 		if len(sum.Refused) > 0 {
@@ -300,13 +307,19 @@ func (s *Store) BundleImported(id string) (bool, error) {
 
 // RecordExport notes a bundle written for a partner.
 func (s *Store) RecordExport(c *Changes, bundleID, fileName string) error {
+	return s.RecordSent(c.To, len(c.Ops), len(c.Rows), bundleID, fileName)
+}
+
+// RecordSent notes a bundle of ops and rows written for partner (an
+// export that streamed them, so holds only their counts).
+func (s *Store) RecordSent(partnerID string, ops, rows int, bundleID, fileName string) error {
 	return s.db.Transaction(func(db *gorm.DB) error {
-		if err := db.Create(&BundleLog{ID: bundleID, Direction: "out", PartnerID: c.To, At: s.now().UTC(),
-			Ops: len(c.Ops), Rows: len(c.Rows), FileName: fileName,
-			Summary: fmt.Sprintf("%d条变更，%d条记录", len(c.Ops), len(c.Rows))}).Error; err != nil {
+		if err := db.Create(&BundleLog{ID: bundleID, Direction: "out", PartnerID: partnerID, At: s.now().UTC(),
+			Ops: ops, Rows: rows, FileName: fileName,
+			Summary: fmt.Sprintf("%d条变更，%d条记录", ops, rows)}).Error; err != nil {
 			return err
 		}
-		e := data.AuditEntry{At: s.now().UTC(), Action: data.ActSync, Table: "bundle_logs", RowID: bundleID, Count: len(c.Ops),
+		e := data.AuditEntry{At: s.now().UTC(), Action: data.ActSync, Table: "bundle_logs", RowID: bundleID, Count: ops,
 			Summary: "导出交换文件 " + fileName}
 		if o := s.Office(); o != nil {
 			e.Clerk = o.ClerkName

@@ -56,207 +56,316 @@ func acksOf(db *gorm.DB, partnerID string) (map[string]int64, error) {
 // them is behind what we hold: normally it never is, but a partner that
 // restored an old backup lost the ops it made since, and gets back those
 // it had sent us.
-func (s *Store) ChangesFor(partnerID string) (*Changes, error) { return s.changesFor(partnerID, false) }
+//
+// ChangesFor holds them all in memory; an export writes them as they are
+// read instead (WriteChangesFor).
+func (s *Store) ChangesFor(partnerID string) (*Changes, error) {
+	return s.collectChanges(partnerID, false)
+}
 
 // PendingFor is what the next file to partner would carry, for the export
 // screen's count. It writes nothing: the probe that a real export marks
 // as sent stays wanted.
-func (s *Store) PendingFor(partnerID string) (*Changes, error) { return s.changesFor(partnerID, true) }
+func (s *Store) PendingFor(partnerID string) (*Changes, error) {
+	return s.collectChanges(partnerID, true)
+}
 
-func (s *Store) changesFor(partnerID string, preview bool) (*Changes, error) {
+// ChangesWriter takes a partner's changes as WriteChangesFor reads them:
+// the header once (From, To, Since and Vector; no ops or rows), then each
+// op in clock order, then each row, parents' tables first. What it is
+// handed is its own to keep.
+type ChangesWriter interface {
+	Header(c *Changes) error
+	Op(op *WireOp) error
+	Row(st *RowState) error
+}
+
+// WriteChangesFor hands w what ChangesFor would return, op by op and row
+// by row as they are read, so an export of a hundred thousand records
+// never holds them all: only the ids of what goes travel through memory
+// whole.
+func (s *Store) WriteChangesFor(partnerID string, w ChangesWriter) error {
+	return s.changesFor(partnerID, false, w)
+}
+
+func (s *Store) collectChanges(partnerID string, preview bool) (*Changes, error) {
+	var k collector
+	if err := s.changesFor(partnerID, preview, &k); err != nil {
+		return nil, err
+	}
+	return k.c, nil
+}
+
+// collector is the ChangesWriter that keeps everything.
+type collector struct{ c *Changes }
+
+func (k *collector) Header(c *Changes) error { k.c = c; return nil }
+func (k *collector) Op(op *WireOp) error     { k.c.Ops = append(k.c.Ops, *op); return nil }
+func (k *collector) Row(st *RowState) error  { k.c.Rows = append(k.c.Rows, *st); return nil }
+
+func (s *Store) changesFor(partnerID string, preview bool, w ChangesWriter) error {
 	self := s.Office()
 	if self == nil {
-		return nil, errors.New("请先完成本单位设置")
+		return errors.New("请先完成本单位设置")
 	}
 	var partner data.Partner
 	if res := s.db.Where("id = ?", partnerID).Limit(1).Find(&partner); res.Error != nil || res.RowsAffected == 0 {
-		return nil, fmt.Errorf("协作单位 %s 未添加", partnerID)
+		return fmt.Errorf("协作单位 %s 未添加", partnerID)
 	}
-	c := &Changes{From: self.ID, To: partnerID}
-	err := s.db.Transaction(func(tx *gorm.DB) error { // one snapshot of the database
-		var err error
-		if c.Vector, err = vectorOf(tx, self); err != nil {
-			return err
-		}
-		if c.Since, err = acksOf(tx, partnerID); err != nil {
-			return err
-		}
-		// Send what the log holds, which can be more than the vector says
-		// (ops a partner sent while asking for its own lost ops back, see
-		// sync_restore.go).
-		held, err := logEnds(tx, c.Vector, partnerID)
+	return s.db.Transaction(func(tx *gorm.DB) error { // one snapshot of the database
+		p, err := planChanges(tx, self, partnerID, preview)
 		if err != nil {
 			return err
 		}
-		var ops []Op
-		for origin, upTo := range held {
-			if upTo <= c.Since[origin] {
-				continue
-			}
-			if ops, err = readOps(tx, ops, origin, c.Since[origin], upTo); err != nil {
-				return err
-			}
-		}
-		// Ops of ours the partner lacks below what it acknowledges
-		// (sync_resend_holes.go).
-		if ops, err = ownHoleOps(tx, ops, partnerID, self.ID, min(c.Since[self.ID], held[self.ID])); err != nil {
-			return err
-		}
-		// After the partner's word went back in time (a restore, or an old
-		// file imported late), the last op of its own that we hold goes
-		// along even if acknowledged: if it restored a backup and numbered
-		// ops again, it finds another op under that number and asks for
-		// all of its ops back (sync_restore.go).
-		if probe, err := probeWanted(tx, partnerID); err != nil {
-			return err
-		} else if top := held[partnerID]; probe && top > 0 && top <= c.Since[partnerID] {
-			if ops, err = readOps(tx, ops, partnerID, top-1, top); err != nil {
-				return err
-			}
-			if !preview {
-				if err := probeSent(tx, partnerID); err != nil {
-					return err
-				}
-			}
-		}
-		// Ask for ops back where we need them all (sync_restore.go).
-		tokens, err := resendTokens(tx, partnerID)
-		if err != nil {
-			return err
-		}
-		if pending, err := ownTokensPending(tx, self.ID); err != nil {
-			return err
-		} else if pending {
-			// Until our lost ops are back, say we hold our own only as far
-			// as without a hole, so no office takes itself to cover them.
-			prefix, err := ownPrefix(tx, self.ID)
-			if err != nil {
-				return err
-			}
-			c.Vector[self.ID] = min(c.Vector[self.ID], prefix)
-		}
-		for origin, token := range tokens {
-			c.Vector[origin] = token
-		}
-		sort.Slice(ops, func(i, j int) bool {
-			if ops[i].HLC != ops[j].HLC {
-				return ops[i].HLC < ops[j].HLC
-			}
-			if ops[i].Origin != ops[j].Origin {
-				return ops[i].Origin < ops[j].Origin
-			}
-			return ops[i].Seq < ops[j].Seq
-		})
-		scope := newScope(tx)
-		opRows := map[data.Table]map[string]bool{}
-		for i := range ops {
-			mark(opRows, ops[i].Table, ops[i].RowID)
-		}
-		if err := scope.prefetch(opRows); err != nil {
-			return err
-		}
-		touched := map[data.Table]map[string]bool{}
-		c.Ops = make([]WireOp, 0, len(ops))
-		for i := range ops {
-			ok, err := scope.shares(ops[i].Table, ops[i].RowID)
-			if err != nil {
-				return err
-			}
-			switch {
-			case ops[i].Erased:
-				// Stripped of a withdrawn worker's data (consent.go): it
-				// would look whole and lack values. The row's state goes
-				// instead, when the worker may travel again.
-				if ok {
-					mark(touched, ops[i].Table, ops[i].RowID)
-				}
-				continue
-			case !ok && isWithdrawal(ops[i].Table, ops[i].Fields):
-				// A withdrawal of consent goes to every partner, alone: it
-				// holds nothing but the worker's id, and one that holds
-				// the worker must stop using it (consent.go).
-				c.Ops = append(c.Ops, ops[i].wire())
-				continue
-			case !ok:
-				continue
-			}
-			c.Ops = append(c.Ops, ops[i].wire())
-			mark(touched, ops[i].Table, ops[i].RowID)
-		}
-		// A partner that asked for all of an origin's ops (a token, see
-		// sync_restore.go) also gets every row holding a value of that
-		// origin: some came here as rows, without their ops.
-		for origin, since := range c.Since {
-			if since >= 0 {
-				continue
-			}
-			for _, table := range syncedTables {
-				rec, _ := newRecord(table)
-				var ids []string
-				if err := tx.Model(rec).Where("field_ops LIKE ?", `%"`+origin+`/%`).Pluck("id", &ids).Error; err != nil {
-					return err
-				}
-				for _, id := range ids {
-					mark(touched, table, id)
-				}
-			}
-		}
-		if err := scope.prefetch(touched); err != nil {
-			return err
-		}
-		// A worker's placements and follow-ups go with it, so that a worker
-		// whose consent arrives late brings the history withheld until then.
-		if err := addDependents(tx, touched); err != nil {
-			return err
-		}
-		if err := scope.prefetch(touched); err != nil {
-			return err
-		}
-		n := 0
-		for _, ids := range touched {
-			n += len(ids)
-		}
-		c.Rows = make([]RowState, 0, n)
-		for _, table := range syncedTables {
-			var ids []string
-			for _, id := range sortedKeys(touched[table]) {
-				ok, err := scope.shares(table, id)
-				if err != nil {
-					return err
-				}
-				if ok {
-					ids = append(ids, id)
-				}
-			}
-			var codec *rowCodec
-			var stErr error
-			err := findRows(tx.Select(stateColumns(tx, table)).Session(&gorm.Session{}), table, ids, func(rec data.Record) {
-				if stErr != nil {
-					return
-				}
-				if codec == nil {
-					if codec, stErr = codecFor(tx, rec); stErr != nil {
-						return
-					}
-				}
-				var st RowState
-				if st, stErr = codec.stateOf(rec); stErr == nil {
-					c.Rows = append(c.Rows, st)
-				}
-			})
-			if err != nil {
-				return err
-			}
-			if stErr != nil {
-				return stErr
-			}
-		}
-		return nil
+		return p.write(tx, w)
 	}, s.dialect.snapshot())
+}
+
+// changePlan is what a file to a partner carries, as keys: the ops
+// (without their fields, read again a chunk at a time as they are
+// written) and the ids of the rows, per table.
+type changePlan struct {
+	header *Changes
+	ops    []Op      // in clock order; Fields nil until written
+	send   []sending // per op
+	rows   map[data.Table][]string
+}
+
+// sending says whether an op goes in the file.
+type sending uint8
+
+const (
+	skipOp         sending = iota
+	sendOp                 // its row may travel
+	sendWithdrawal         // its row may not: only a withdrawal of consent goes, alone
+)
+
+func planChanges(tx *gorm.DB, self *data.Office, partnerID string, preview bool) (*changePlan, error) {
+	c := &Changes{From: self.ID, To: partnerID}
+	var err error
+	if c.Vector, err = vectorOf(tx, self); err != nil {
+		return nil, err
+	}
+	if c.Since, err = acksOf(tx, partnerID); err != nil {
+		return nil, err
+	}
+	// Send what the log holds, which can be more than the vector says
+	// (ops a partner sent while asking for its own lost ops back, see
+	// sync_restore.go).
+	held, err := logEnds(tx, c.Vector, partnerID)
 	if err != nil {
 		return nil, err
 	}
-	return c, nil
+	var ops []Op
+	for origin, upTo := range held {
+		if upTo <= c.Since[origin] {
+			continue
+		}
+		if ops, err = readOpKeys(tx, ops, origin, c.Since[origin], upTo); err != nil {
+			return nil, err
+		}
+	}
+	// Ops of ours the partner lacks below what it acknowledges
+	// (sync_resend_holes.go).
+	if ops, err = ownHoleOps(tx, ops, partnerID, self.ID, min(c.Since[self.ID], held[self.ID])); err != nil {
+		return nil, err
+	}
+	// After the partner's word went back in time (a restore, or an old
+	// file imported late), the last op of its own that we hold goes
+	// along even if acknowledged: if it restored a backup and numbered
+	// ops again, it finds another op under that number and asks for
+	// all of its ops back (sync_restore.go).
+	if probe, err := probeWanted(tx, partnerID); err != nil {
+		return nil, err
+	} else if top := held[partnerID]; probe && top > 0 && top <= c.Since[partnerID] {
+		if ops, err = readOps(tx, ops, partnerID, top-1, top); err != nil {
+			return nil, err
+		}
+		if !preview {
+			if err := probeSent(tx, partnerID); err != nil {
+				return nil, err
+			}
+		}
+	}
+	// Ask for ops back where we need them all (sync_restore.go).
+	tokens, err := resendTokens(tx, partnerID)
+	if err != nil {
+		return nil, err
+	}
+	if pending, err := ownTokensPending(tx, self.ID); err != nil {
+		return nil, err
+	} else if pending {
+		// Until our lost ops are back, say we hold our own only as far
+		// as without a hole, so no office takes itself to cover them.
+		prefix, err := ownPrefix(tx, self.ID)
+		if err != nil {
+			return nil, err
+		}
+		c.Vector[self.ID] = min(c.Vector[self.ID], prefix)
+	}
+	for origin, token := range tokens {
+		c.Vector[origin] = token
+	}
+	sort.Slice(ops, func(i, j int) bool {
+		if ops[i].HLC != ops[j].HLC {
+			return ops[i].HLC < ops[j].HLC
+		}
+		if ops[i].Origin != ops[j].Origin {
+			return ops[i].Origin < ops[j].Origin
+		}
+		return ops[i].Seq < ops[j].Seq
+	})
+	scope := newScope(tx)
+	opRows := map[data.Table]map[string]bool{}
+	for i := range ops {
+		mark(opRows, ops[i].Table, ops[i].RowID)
+	}
+	if err := scope.prefetch(opRows); err != nil {
+		return nil, err
+	}
+	touched := map[data.Table]map[string]bool{}
+	send := make([]sending, len(ops))
+	for i := range ops {
+		ok, err := scope.shares(ops[i].Table, ops[i].RowID)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case ops[i].Erased:
+			// Stripped of a withdrawn worker's data (consent.go): it
+			// would look whole and lack values. The row's state goes
+			// instead, when the worker may travel again.
+			if ok {
+				mark(touched, ops[i].Table, ops[i].RowID)
+			}
+		case !ok:
+			// A withdrawal of consent goes to every partner, alone: it
+			// holds nothing but the worker's id, and one that holds
+			// the worker must stop using it (consent.go). Whether this
+			// op is one is seen once its fields are read.
+			send[i] = sendWithdrawal
+		default:
+			send[i] = sendOp
+			mark(touched, ops[i].Table, ops[i].RowID)
+		}
+	}
+	// A partner that asked for all of an origin's ops (a token, see
+	// sync_restore.go) also gets every row holding a value of that
+	// origin: some came here as rows, without their ops.
+	for origin, since := range c.Since {
+		if since >= 0 {
+			continue
+		}
+		for _, table := range syncedTables {
+			rec, _ := newRecord(table)
+			var ids []string
+			if err := tx.Model(rec).Where("field_ops LIKE ?", `%"`+origin+`/%`).Pluck("id", &ids).Error; err != nil {
+				return nil, err
+			}
+			for _, id := range ids {
+				mark(touched, table, id)
+			}
+		}
+	}
+	if err := scope.prefetch(touched); err != nil {
+		return nil, err
+	}
+	// A worker's placements and follow-ups go with it, so that a worker
+	// whose consent arrives late brings the history withheld until then.
+	if err := addDependents(tx, touched); err != nil {
+		return nil, err
+	}
+	if err := scope.prefetch(touched); err != nil {
+		return nil, err
+	}
+	p := &changePlan{header: c, ops: ops, send: send, rows: map[data.Table][]string{}}
+	for _, table := range syncedTables {
+		for _, id := range sortedKeys(touched[table]) {
+			ok, err := scope.shares(table, id)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				p.rows[table] = append(p.rows[table], id)
+			}
+		}
+	}
+	return p, nil
+}
+
+// write hands w the header, the ops (their fields read chunkSize at a
+// time) and the rows' states (read chunkSize at a time by findRows).
+func (p *changePlan) write(tx *gorm.DB, w ChangesWriter) error {
+	if err := w.Header(p.header); err != nil {
+		return err
+	}
+	for start := 0; start < len(p.ops); start += chunkSize {
+		end := min(start+chunkSize, len(p.ops))
+		chunk, send := p.ops[start:end], p.send[start:end]
+		if err := readOpFields(tx, chunk, send); err != nil {
+			return err
+		}
+		for i := range chunk {
+			op := &chunk[i]
+			if send[i] == sendOp || send[i] == sendWithdrawal && isWithdrawal(op.Table, op.Fields) {
+				wire := op.wire()
+				if err := w.Op(&wire); err != nil {
+					return err
+				}
+			}
+			op.Fields = nil // written: let it go
+		}
+	}
+	return p.writeRows(tx, w)
+}
+
+// writeRows reads the rows' states and hands them to w: this goroutine
+// reads the records, another encodes them into states for w, so that on
+// two cores the database's work and the encoding overlap (a third, the
+// exchange's, compresses and encrypts).
+func (p *changePlan) writeRows(tx *gorm.DB, w ChangesWriter) error {
+	records := make(chan []data.Record, 2)
+	encoded := make(chan error, 1)
+	go func() {
+		var err error
+		for batch := range records {
+			for _, rec := range batch {
+				if err != nil {
+					break
+				}
+				var codec *rowCodec
+				if codec, err = codecFor(tx, rec); err != nil {
+					break
+				}
+				var st RowState
+				if st, err = codec.stateOf(rec); err == nil {
+					err = w.Row(&st)
+				}
+			}
+		}
+		encoded <- err
+	}()
+	var batch []data.Record
+	var readErr error
+	for _, table := range syncedTables {
+		readErr = findRows(tx.Select(stateColumns(tx, table)).Session(&gorm.Session{}), table, p.rows[table], func(rec data.Record) {
+			if batch = append(batch, rec); len(batch) == chunkSize {
+				records <- batch
+				batch = nil
+			}
+		})
+		if readErr != nil {
+			break
+		}
+	}
+	if len(batch) > 0 && readErr == nil {
+		records <- batch
+	}
+	close(records)
+	if err := <-encoded; err != nil {
+		return err
+	}
+	return readErr
 }
 
 // logEnds is, per origin of the vector (and the partner), the highest op
@@ -283,8 +392,22 @@ func logEnds(tx *gorm.DB, vector map[string]int64, partnerID string) (map[string
 // reading the columns itself: GORM's scan and encoding/json take most of
 // an export's time on a hundred thousand ops.
 func readOps(tx *gorm.DB, ops []Op, origin string, since, upTo int64) ([]Op, error) {
-	rows, err := tx.Model(&Op{}).Select("origin, seq, hlc, tbl, row_id, fields, erased").
-		Where("origin = ? AND seq > ? AND seq <= ?", origin, since, upTo).Rows()
+	return scanOps(tx, ops, origin, since, upTo, true)
+}
+
+// readOpKeys appends the ops of origin numbered after since up to upTo
+// without their fields: an export reads those a chunk at a time as it
+// writes them (readOpFields).
+func readOpKeys(tx *gorm.DB, ops []Op, origin string, since, upTo int64) ([]Op, error) {
+	return scanOps(tx, ops, origin, since, upTo, false)
+}
+
+func scanOps(tx *gorm.DB, ops []Op, origin string, since, upTo int64, withFields bool) ([]Op, error) {
+	cols := "origin, seq, hlc, tbl, row_id, erased"
+	if withFields {
+		cols += ", fields"
+	}
+	rows, err := tx.Model(&Op{}).Select(cols).Where("origin = ? AND seq > ? AND seq <= ?", origin, since, upTo).Rows()
 	if err != nil {
 		return nil, err
 	}
@@ -292,15 +415,65 @@ func readOps(tx *gorm.DB, ops []Op, origin string, since, upTo int64) ([]Op, err
 	for rows.Next() {
 		var op Op
 		var fields []byte
-		if err := rows.Scan(&op.Origin, &op.Seq, &op.HLC, &op.Table, &op.RowID, &fields, &op.Erased); err != nil {
+		dest := []any{&op.Origin, &op.Seq, &op.HLC, &op.Table, &op.RowID, &op.Erased}
+		if withFields {
+			dest = append(dest, &fields)
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
-		if op.Fields, err = decodeFieldChanges(fields); err != nil {
-			return nil, fmt.Errorf("变更 %s/%d 无法读取：%w", op.Origin, op.Seq, err)
+		if withFields {
+			if op.Fields, err = decodeFieldChanges(fields); err != nil {
+				return nil, fmt.Errorf("变更 %s/%d 无法读取：%w", op.Origin, op.Seq, err)
+			}
 		}
 		ops = append(ops, op)
 	}
 	return ops, rows.Err()
+}
+
+// readOpFields fills the fields of the ops that are to be sent and lack
+// them, one query per origin.
+func readOpFields(tx *gorm.DB, ops []Op, send []sending) error {
+	bySeq := map[string]map[int64][]int{}
+	for i := range ops {
+		if send[i] == skipOp || ops[i].Fields != nil {
+			continue
+		}
+		if bySeq[ops[i].Origin] == nil {
+			bySeq[ops[i].Origin] = map[int64][]int{}
+		}
+		bySeq[ops[i].Origin][ops[i].Seq] = append(bySeq[ops[i].Origin][ops[i].Seq], i)
+	}
+	for _, origin := range sortedKeys(bySeq) {
+		at := bySeq[origin]
+		rows, err := tx.Model(&Op{}).Select("seq, fields").Where("origin = ? AND seq IN ?", origin, sortedKeys(at)).Rows()
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var seq int64
+			var raw []byte
+			if err := rows.Scan(&seq, &raw); err != nil {
+				rows.Close()
+				return err
+			}
+			fields, err := decodeFieldChanges(raw)
+			if err != nil {
+				rows.Close()
+				return fmt.Errorf("变更 %s/%d 无法读取：%w", origin, seq, err)
+			}
+			for _, i := range at[seq] {
+				ops[i].Fields = fields
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // stateColumns are the columns a row's state is read from: its identity

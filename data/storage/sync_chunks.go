@@ -1,0 +1,51 @@
+package storage
+
+// A file of a hundred thousand records is merged a part at a time inside
+// the import's one transaction, so that only one part's rows, ops and
+// records are in memory at once (the exchange decodes each part as it
+// comes). A part holds whole rows: a set of rows of the file and every op
+// of the file on them, in the file's order. A row's merge reads and
+// writes only that row, its conflicts and the ops on it, and the refs of
+// its columns and ops name ops on that row, so merging the parts one
+// after another does what merging the whole file does; parts follow the
+// file's rows, parents' tables first, so a child's checks find its
+// parents written. The file's bookkeeping (coverage, acknowledgements,
+// the bundle's record) is done once, after the last part.
+
+// ChangeChunks hands out a file's parts in order: each a Changes with the
+// file's offices and vectors, some rows and every op on them; nil after
+// the last. There is at least one part (an empty file's carries only the
+// vectors). Ops whose row the file does not carry (a withdrawal of
+// consent travels alone) come in the last part.
+type ChangeChunks interface {
+	Next() (*Changes, error)
+}
+
+// wholeChanges is a file held in memory, as one part.
+func wholeChanges(c *Changes) ChangeChunks { return &onePart{c: c} }
+
+type onePart struct {
+	c    *Changes
+	done bool
+}
+
+func (o *onePart) Next() (*Changes, error) {
+	if o.done {
+		return nil, nil
+	}
+	o.done = true
+	return o.c, nil
+}
+
+// mergeChunks merges every part.
+func mergeChunks(tx *Tx, chunks ChangeChunks, bundleID string, sum *ApplySummary) error {
+	for {
+		c, err := chunks.Next()
+		if c == nil || err != nil {
+			return err
+		}
+		if err := newMerge(tx, c, bundleID, sum).run(); err != nil {
+			return err
+		}
+	}
+}
