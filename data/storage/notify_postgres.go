@@ -144,6 +144,10 @@ func (s *Store) hearServer(ctx context.Context) error {
 			continue // not ours to read, or our own write (already told)
 		}
 		if a.Replaced {
+			// The office row came back from the backup too (its 经办人,
+			// say): read it again. Should that fail, the one held is
+			// still this office's, as a restore takes only its backups.
+			_ = s.loadOffice()
 			s.notify([]data.Change{{Replaced: true}})
 			continue
 		}

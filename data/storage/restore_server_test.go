@@ -9,12 +9,13 @@ import (
 	"duikou/data/storage/testdb"
 )
 
-// Two desktops on one PostgreSQL office. After A's backup, B registers a
-// worker; then A restores the backup. B, still open, hears one notice
-// that everything was replaced (not a row at a time, and nothing about
-// its own earlier write again), its reads show the backup's records, and
-// its next op is numbered above the one it wrote before the restore, so
-// no number the partners may hold is used twice.
+// Two desktops on one PostgreSQL office. After A's backup, the office's
+// 经办人 is changed and B registers a worker; then A restores the
+// backup. B, still open, hears one notice that everything was replaced
+// (not a row at a time, and nothing about its own earlier write again),
+// its reads show the backup's records and 经办人, and its next op is
+// numbered above the one it wrote before the restore, so no number the
+// partners may hold is used twice.
 func TestARestoreOnTheServerTellsTheOtherDesktops(t *testing.T) {
 	testdb.SkipUnlessPostgres(t)
 	a, loc := openTemp(t)
@@ -27,6 +28,9 @@ func TestARestoreOnTheServerTellsTheOtherDesktops(t *testing.T) {
 	}
 	backup := filepath.Join(t.TempDir(), "last-week.db")
 	if err := a.Backup(backup); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.SetClerk("王芳"); err != nil {
 		t.Fatal(err)
 	}
 	b, err := OpenWith(loc, testOptions(t))
@@ -62,6 +66,9 @@ func TestARestoreOnTheServerTellsTheOtherDesktops(t *testing.T) {
 	}
 	if _, err := b.Worker(kept.ID); err != nil {
 		t.Errorf("B cannot read the backup's worker: %v", err)
+	}
+	if clerk := b.Office().ClerkName; clerk != "李娟" {
+		t.Errorf("B's office says 经办人 %q after the restore, want the backup's 李娟", clerk)
 	}
 	if err := b.Create(validWorker(3)); err != nil {
 		t.Fatal(err)
