@@ -33,15 +33,50 @@ var errMeanwhileKept = errors.New("其他经办人在您打开后修改了这条
 // it is now, so a third save in between is caught the same way. saved
 // runs once the record is stored; refused shows an error in the form.
 func (g *GUI) saveEdited(st EditSaver, opened, mine data.Record, saved func(), refused func(error)) {
-	err := st.UpdateFrom(mine, opened.SyncInfo().HLC)
+	g.saveEdit(st, opened, func(data.Record) (data.Record, error) { return mine, nil }, saved, refused)
+}
+
+// An edit is what the clerk changed, applied to a version of the record:
+// a record form returns the whole record it holds, whatever the version;
+// a dialog that holds a few of the record's fields (a placement's stage
+// or contract, a follow-up's result) returns a copy of base with those
+// fields set, so the fields it does not hold keep the version's values.
+// It must not change base.
+type edit func(base data.Record) (data.Record, error)
+
+// saveEdit is saveEdited for an edit: tried first on opened and, when
+// another clerk saved the row meanwhile, applied again to the row as it
+// is now, so only the fields the clerk's dialog holds can differ from the
+// other clerk's and be offered for a choice.
+func (g *GUI) saveEdit(st EditSaver, opened data.Record, change edit, saved func(), refused func(error)) {
+	mine, err := change(opened)
+	if err == nil {
+		err = st.UpdateFrom(mine, opened.SyncInfo().HLC)
+	}
 	var cm *storage.ChangedMeanwhile
 	switch {
 	case errors.As(err, &cm):
-		g.chooseMeanwhile(st, opened, mine, cm.Current, saved, refused)
+		g.chooseMeanwhile(st, opened, change, cm.Current, saved, refused)
 	case err != nil:
 		refused(err)
 	default:
 		saved()
+	}
+}
+
+// partEdit is the edit of a dialog that sets some fields of a T: set
+// runs on a copy of the base version.
+func partEdit[T any, P interface {
+	*T
+	data.Record
+}](set func(rec P) error) edit {
+	return func(base data.Record) (data.Record, error) {
+		rec := P(new(T))
+		*rec = *base.(P)
+		if err := set(rec); err != nil {
+			return nil, err
+		}
+		return rec, nil
 	}
 }
 
@@ -56,7 +91,12 @@ func (c *fieldChoice) keepTheirs() bool { return c.theirs.Selected != "" }
 // chooseMeanwhile shows the fields the other clerk changed that this
 // clerk's form holds differently, 对方保存的值 beside 您填写的值, each on
 // 您填写的值 until the clerk picks the other.
-func (g *GUI) chooseMeanwhile(st EditSaver, opened, mine, current data.Record, saved func(), refused func(error)) {
+func (g *GUI) chooseMeanwhile(st EditSaver, opened data.Record, change edit, current data.Record, saved func(), refused func(error)) {
+	mine, err := change(current)
+	if err != nil {
+		refused(err)
+		return
+	}
 	fields, err := st.FieldsChangedMeanwhile(opened, mine, current)
 	if err != nil {
 		refused(err)
@@ -65,7 +105,7 @@ func (g *GUI) chooseMeanwhile(st EditSaver, opened, mine, current data.Record, s
 	if len(fields) == 0 {
 		// The other clerk changed only what this clerk left alone or set
 		// to the same value: nothing to choose, save on the new version.
-		g.saveEdited(st, current, mine, saved, refused)
+		g.saveEdit(st, current, change, saved, refused)
 		return
 	}
 	rows := container.NewVBox()
@@ -107,12 +147,7 @@ func (g *GUI) chooseMeanwhile(st EditSaver, opened, mine, current data.Record, s
 	d := dialog.NewCustomWithoutButtons("记录已被其他经办人修改", container.NewVBox(intro, scroll), g.win)
 	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() {
 		d.Hide()
-		merged, err := mergeChoices(st, mine, current, choices)
-		if err != nil {
-			refused(err)
-			return
-		}
-		g.saveEdited(st, current, merged, saved, refused)
+		g.saveEdit(st, current, keepTheirs(st, change, current, choices), saved, refused)
 	})
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() {
@@ -123,22 +158,29 @@ func (g *GUI) chooseMeanwhile(st EditSaver, opened, mine, current data.Record, s
 	d.Show()
 }
 
-// mergeChoices is a copy of mine with the fields where the clerk kept the
-// other clerk's value taken from current.
-func mergeChoices(st EditSaver, mine, current data.Record, choices []*fieldChoice) (data.Record, error) {
-	v := reflect.New(reflect.TypeOf(mine).Elem())
-	v.Elem().Set(reflect.ValueOf(mine).Elem())
-	merged := v.Interface().(data.Record)
+// keepTheirs is change with the fields where the clerk kept the other
+// clerk's value taken from current, on a copy (a record form's change
+// returns the form's own record every time).
+func keepTheirs(st EditSaver, change edit, current data.Record, choices []*fieldChoice) edit {
 	var take []string
 	for _, c := range choices {
 		if c.keepTheirs() {
 			take = append(take, c.Column)
 		}
 	}
-	if err := st.TakeFields(merged, current, take); err != nil {
-		return nil, err
+	return func(base data.Record) (data.Record, error) {
+		mine, err := change(base)
+		if err != nil {
+			return nil, err
+		}
+		v := reflect.New(reflect.TypeOf(mine).Elem())
+		v.Elem().Set(reflect.ValueOf(mine).Elem())
+		merged := v.Interface().(data.Record)
+		if err := st.TakeFields(merged, current, take); err != nil {
+			return nil, err
+		}
+		return merged, nil
 	}
-	return merged, nil
 }
 
 // meanwhileValue is a stored value in words; ID numbers and phones stay

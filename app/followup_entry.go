@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
+	"duikou/data/storage"
 )
 
 // quickEntry records the result of one follow-up beside the list: method
@@ -137,38 +138,46 @@ func (q *quickEntry) shown() {
 
 // save writes the result (or the note) and closes the entry; the list
 // reloads from the Store's change, so a recorded item leaves the 待办 and
-// 逾期 views.
+// 逾期 views. When another clerk saved the item since it was listed, the
+// result's fields they set differently are offered for a choice
+// (记录已被其他经办人修改) and a note is added to theirs.
 func (q *quickEntry) save() {
-	if err := q.write(); err != nil {
+	q.write(func() {
+		who := ""
+		if q.f.Worker != nil {
+			who = q.f.Worker.Name
+		}
+		q.s.closeEntry()
+		q.s.say("已记录：" + who + " " + q.f.Kind.Label())
+	}, func(err error) {
 		q.errMsg.SetText(err.Error())
 		q.errMsg.Show()
-		return
-	}
-	who := ""
-	if q.f.Worker != nil {
-		who = q.f.Worker.Name
-	}
-	q.s.closeEntry()
-	q.s.say("已记录：" + who + " " + q.f.Kind.Label())
+	})
 }
 
-func (q *quickEntry) write() error {
-	st := q.s.st
-	f, err := st.FollowUp(q.f.ID) // fresh, without the list's joined rows
-	if err != nil {
-		return err
-	}
+func (q *quickEntry) write(saved func(), refused func(error)) {
 	if !q.ours {
 		text := strings.TrimSpace(q.note.Text)
 		if text == "" {
-			return errors.New("备注：请填写备注")
+			refused(errors.New("备注：请填写备注"))
+			return
 		}
-		if f.Notes != "" {
-			text = f.Notes + "；" + text
+		if err := addFollowUpNote(q.s.st, q.f.ID, text); err != nil {
+			refused(err)
+			return
 		}
-		f.Notes = text
-		return st.Update(f)
+		saved()
+		return
 	}
+	// The version the entry was filled from: the list's row.
+	opened := q.f
+	q.s.g.saveEdit(q.s.st, opened, partEdit(q.setResult), saved, refused)
+}
+
+// setResult puts the entry's result into f, a copy of a stored version.
+func (q *quickEntry) setResult(f *data.FollowUp) error {
+	st := q.s.st
+	f.Worker, f.Placement = nil, nil // the list's joined rows are not the follow-up's to write
 	on, msg := parseDateText(q.done.Text)
 	if msg != "" {
 		return errors.New("完成日期：" + msg)
@@ -194,5 +203,29 @@ func (q *quickEntry) write() error {
 			f.HandledBy = o.ClerkName
 		}
 	}
-	return st.Update(f)
+	return nil
+}
+
+// addFollowUpNote appends text to the notes of the follow-up as stored
+// now. A note only adds to what is there, so there is nothing for the
+// clerk to choose when another clerk saved the item meanwhile: the note
+// is added to the version they saved, read again, a few times at most.
+func addFollowUpNote(st FollowUpStore, id, text string) error {
+	var err error
+	for range 3 {
+		var f *data.FollowUp
+		if f, err = st.FollowUp(id); err != nil {
+			return err
+		}
+		if f.Notes != "" {
+			f.Notes += "；" + text
+		} else {
+			f.Notes = text
+		}
+		var cm *storage.ChangedMeanwhile
+		if err = st.UpdateFrom(f, f.SyncInfo().HLC); !errors.As(err, &cm) {
+			return err
+		}
+	}
+	return err
 }

@@ -14,10 +14,18 @@ import (
 type formDialog struct {
 	d      *dialog.CustomDialog
 	errMsg *cjkLabel
-	save   func() error
+	save   func(finish func(error))
 }
 
 func (g *GUI) newFormDialog(title string, content fyne.CanvasObject, saveText string, save func() error) *formDialog {
+	return g.newFormDialogAsking(title, content, saveText, func(finish func(error)) { finish(save()) })
+}
+
+// newFormDialogAsking is a formDialog whose save may first ask the clerk
+// something in a dialog of its own (记录已被其他经办人修改): save calls
+// finish once it knows the outcome, nil to close the form, an error to
+// show in it.
+func (g *GUI) newFormDialogAsking(title string, content fyne.CanvasObject, saveText string, save func(finish func(error))) *formDialog {
 	fd := &formDialog{errMsg: wrapLabel(""), save: save}
 	fd.errMsg.Importance = widget.DangerImportance
 	fd.errMsg.Hide()
@@ -31,8 +39,10 @@ func (g *GUI) newFormDialog(title string, content fyne.CanvasObject, saveText st
 }
 
 // submit saves; on success the dialog closes.
-func (fd *formDialog) submit() {
-	if err := fd.save(); err != nil {
+func (fd *formDialog) submit() { fd.save(fd.finish) }
+
+func (fd *formDialog) finish(err error) {
+	if err != nil {
 		fd.errMsg.SetText(err.Error())
 		fd.errMsg.Show()
 		return

@@ -327,6 +327,10 @@ func (g *GUI) typedShortcut(s fyne.Shortcut) {
 // table fetch again (they keep their place). It may run on any goroutine;
 // the lists queue the work themselves.
 func (g *GUI) dataChanged(c data.Change) {
+	if c.Replaced {
+		g.restoredElsewhere() // gui_restored.go
+		return
+	}
 	for _, reload := range g.reloadsFor(c.Table) {
 		reload()
 	}

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +16,7 @@ import (
 	"duikou/data/catalog"
 	"duikou/data/ident"
 	"duikou/data/storage"
+	"duikou/data/storage/testdb"
 )
 
 // testNow is the tests' clock: 2026-11-22 10:00 Beijing time.
@@ -51,19 +51,37 @@ type harness struct {
 	t     *testing.T
 	g     *GUI
 	s     *storage.Store
+	loc   string // where s is, for another desktop to open
 	w     fyne.Window
 	queue *uiQueue
 }
 
-// openStore opens a fresh database on the test clock.
+// openStore opens a fresh database on the test clock: a file, or a
+// PostgreSQL database when DUIKOU_TEST_POSTGRES names a server
+// (data/storage/testdb), with its automatic backups in the test's folder.
 func openStore(t testing.TB) *storage.Store {
 	t.Helper()
-	s, err := storage.OpenWith(filepath.Join(t.TempDir(), "duikou.db"), storage.Options{Now: func() time.Time { return testNow }})
+	s, _ := openStoreAt(t)
+	return s
+}
+
+// openStoreAt is openStore with the database's location, for a second
+// desktop to open.
+func openStoreAt(t testing.TB) (*storage.Store, string) {
+	t.Helper()
+	loc := testdb.Location(t)
+	s, err := storage.OpenWith(loc, testStoreOptions(t))
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}
 	t.Cleanup(func() { s.Close() })
-	return s
+	return s, loc
+}
+
+// testStoreOptions are the tests' Store options: the clock, and the
+// automatic backups in the test's folder on PostgreSQL.
+func testStoreOptions(t testing.TB) storage.Options {
+	return storage.Options{Now: func() time.Time { return testNow }, BackupDir: testdb.BackupDir(t)}
 }
 
 // newHarness opens the GUI; with setup the office is registered first
@@ -71,7 +89,7 @@ func openStore(t testing.TB) *storage.Store {
 func newHarness(t *testing.T, setup bool) *harness {
 	t.Helper()
 	a := test.NewTempApp(t)
-	s := openStore(t)
+	s, loc := openStoreAt(t)
 	if setup {
 		if _, err := s.SetupOffice("榆中县总工会", "620123", data.RoleSending, "李娟"); err != nil {
 			t.Fatal(err)
@@ -81,7 +99,7 @@ func newHarness(t *testing.T, setup bool) *harness {
 	q := &uiQueue{}
 	g := newGUI(a, w, s, Options{}, q.do)
 	w.Resize(fyne.NewSize(1280, 720))
-	h := &harness{t: t, g: g, s: s, w: w, queue: q}
+	h := &harness{t: t, g: g, s: s, loc: loc, w: w, queue: q}
 	h.settle()
 	return h
 }

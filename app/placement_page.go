@@ -215,29 +215,26 @@ func (pg *placementPage) moveTo(st data.Stage) {
 		note = newTextEntry("补充说明（可不填）")
 		items = append(items, widget.NewLabel("结束原因"), reason, widget.NewLabel("说明"), note)
 	}
-	fd := g.newFormDialog("改为"+st.Label()+"："+placementWorker(pg.p), container.NewVBox(items...), "保存", func() error {
-		next := *pg.p
-		next.Worker, next.Demand = nil, nil
-		next.Stage = st
-		for _, f := range dates {
-			on, msg := parseDateText(f.entry.Text)
-			if msg != "" {
-				return errors.New(f.label + "：" + msg)
+	opened := pg.p
+	fd := g.newFormDialogAsking("改为"+st.Label()+"："+placementWorker(opened), container.NewVBox(items...), "保存", func(finish func(error)) {
+		pg.save(opened, func(next *data.Placement) error {
+			next.Stage = st
+			for _, f := range dates {
+				on, msg := parseDateText(f.entry.Text)
+				if msg != "" {
+					return errors.New(f.label + "：" + msg)
+				}
+				if on.IsZero() {
+					return errors.New(f.label + "：请填写日期")
+				}
+				next.SetStageDate(f.stage, on)
 			}
-			if on.IsZero() {
-				return errors.New(f.label + "：请填写日期")
+			if reason != nil {
+				next.CloseReason = codeForLabel(data.CloseReasons, reason.Selected)
+				next.CloseNote = strings.TrimSpace(note.Text)
 			}
-			next.SetStageDate(f.stage, on)
-		}
-		if reason != nil {
-			next.CloseReason = codeForLabel(data.CloseReasons, reason.Selected)
-			next.CloseNote = strings.TrimSpace(note.Text)
-		}
-		if err := pg.s.st.Update(&next); err != nil {
-			return err
-		}
-		pg.reload()
-		return nil
+			return nil
+		}, finish)
 	})
 	last := dates[len(dates)-1].entry
 	last.OnSubmitted = func(string) { fd.submit() }
@@ -264,28 +261,42 @@ func (pg *placementPage) editContract() {
 	accident.SetChecked(p.AccidentInsurance)
 	content := container.NewVBox(signed, widget.NewLabel("签订日期"), date, widget.NewLabel("合同期限（月）"), months,
 		widget.NewSeparator(), social, accident)
-	g.newFormDialog("劳动合同与保险："+placementWorker(p), content, "保存", func() error {
-		next := *pg.p
-		next.Worker, next.Demand = nil, nil
-		next.ContractSigned = signed.Checked
-		next.ContractDate = data.Date{}
-		if signed.Checked {
-			d, msg := parseDateText(date.Text)
-			if msg != "" {
-				return errors.New("签订日期：" + msg)
+	g.newFormDialogAsking("劳动合同与保险："+placementWorker(p), content, "保存", func(finish func(error)) {
+		pg.save(p, func(next *data.Placement) error {
+			next.ContractSigned = signed.Checked
+			next.ContractDate = data.Date{}
+			if signed.Checked {
+				d, msg := parseDateText(date.Text)
+				if msg != "" {
+					return errors.New("签订日期：" + msg)
+				}
+				next.ContractDate = d
 			}
-			next.ContractDate = d
-		}
-		n, msg := parseOptionalInt(months.Text, "合同期限")
-		if msg != "" {
-			return errors.New(msg)
-		}
-		next.ContractMonths = n
-		next.SocialInsurance, next.AccidentInsurance = social.Checked, accident.Checked
-		if err := pg.s.st.Update(&next); err != nil {
-			return err
-		}
-		pg.reload()
-		return nil
+			n, msg := parseOptionalInt(months.Text, "合同期限")
+			if msg != "" {
+				return errors.New(msg)
+			}
+			next.ContractMonths = n
+			next.SocialInsurance, next.AccidentInsurance = social.Checked, accident.Checked
+			return nil
+		}, finish)
 	}).show()
+}
+
+// save writes a dialog's change (set) of the placement as the dialog was
+// opened on: when another clerk saved the placement meanwhile (another
+// desktop, or a partner's bundle), the fields the dialog holds that the
+// other clerk set differently are offered for a choice (记录已被其他经办人修改)
+// rather than silently overwritten; its other fields keep the other
+// clerk's values. finish gets nil once stored (the page reloads), or the
+// reason to show in the dialog.
+func (pg *placementPage) save(opened *data.Placement, set func(next *data.Placement) error, finish func(error)) {
+	change := partEdit(func(next *data.Placement) error {
+		next.Worker, next.Demand = nil, nil // the joined rows are not the placement's to write
+		return set(next)
+	})
+	pg.s.g.saveEdit(pg.s.st, opened, change, func() {
+		finish(nil)
+		pg.reload()
+	}, finish)
 }

@@ -9,7 +9,9 @@ import (
 // layer.
 type PlacementStore interface {
 	FollowUpAdder
-	Update(rec data.Record) error
+	// EditSaver: a stage move or the contract is saved against the
+	// version the clerk's dialog was opened on.
+	EditSaver
 	ListPlacementsIn(f data.PlacementFilter, r storage.DateRange, p data.Page) ([]data.Placement, *data.Cursor, error)
 	CountPlacementsIn(f data.PlacementFilter, r storage.DateRange) (int64, error)
 	Placement(id string) (*data.Placement, error)

@@ -110,13 +110,20 @@ func TestHomeCountsAndOverdueLink(t *testing.T) {
 	}
 }
 
-func TestRecordCallLeavesOverdueList(t *testing.T) {
-	h := newHarness(t, true)
-	pl := h.seedPlacements()
+// overdueFollowUps opens 跟踪服务 on its 逾期 view.
+func (h *harness) overdueFollowUps() *followUpsScreen {
+	h.t.Helper()
 	h.tap("跟踪服务")
 	fs := h.g.followUps
 	fs.showFiltered(statusOverdue, "")
 	h.settle()
+	return fs
+}
+
+func TestRecordCallLeavesOverdueList(t *testing.T) {
+	h := newHarness(t, true)
+	pl := h.seedPlacements()
+	fs := h.overdueFollowUps()
 	if fs.rows.length() != 3 {
 		t.Fatalf("overdue: %d", fs.rows.length())
 	}

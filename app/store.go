@@ -128,7 +128,8 @@ type FollowUpStore interface {
 	ListFollowUpsFull(f data.FollowUpFilter, p data.Page) ([]data.FollowUp, *data.Cursor, error)
 	CountFollowUps(f data.FollowUpFilter) (int64, error)
 	FollowUp(id string) (*data.FollowUp, error)
-	Update(rec data.Record) error
+	// EditSaver: a result is saved against the version the clerk saw.
+	EditSaver
 }
 
 // HomeStore is what 首页 reads: the office and the counts, and 返贫风险

@@ -15,9 +15,13 @@ const (
 	TableClaims     Table = "subsidy_claims"
 )
 
-// Change tells listeners that a committed write touched one row.
+// Change tells listeners that a committed write touched one row, or
+// (Replaced) that every table was replaced at once: another desktop of a
+// PostgreSQL office restored the database from a backup, so any row may
+// differ and what a listener holds must be read again in full.
 type Change struct {
-	Table   Table
-	ID      string
-	Deleted bool
+	Table    Table
+	ID       string
+	Deleted  bool
+	Replaced bool
 }

@@ -14,6 +14,7 @@ import (
 	"duikou/data"
 	"duikou/data/demo"
 	"duikou/data/storage"
+	"duikou/data/storage/benchdb"
 )
 
 // Benchmarks of the goals. The 1M ones need a database of a million
@@ -23,7 +24,10 @@ import (
 //
 //	DUIKOU_BENCH_1M=1 go test ./data/matching/ -run '^$' -bench . -benchtime 20x -timeout 2h
 //
-// Without the variable, only BenchmarkAllocateDemoJobFair runs.
+// Without the variable, only BenchmarkAllocateDemoJobFair runs. With
+// DUIKOU_BENCH_POSTGRES naming a server, the 1M ones run on a copy of the
+// same database there (data/storage/benchdb), except the SQL ranking,
+// which is SQLite's.
 
 const (
 	benchWorkers = 1_000_000
@@ -61,6 +65,13 @@ func millionDB(b *testing.B) string {
 	})
 	if benchDBErr != nil {
 		b.Fatal(benchDBErr)
+	}
+	if benchdb.Server() != "" {
+		loc, err := benchdb.CopyOnServer(path, fmt.Sprintf("duikou_bench_match_v1_%d_s%d", benchWorkers, benchSeed))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return loc
 	}
 	return path
 }
@@ -217,6 +228,9 @@ func BenchmarkTopWorkersIndex1M(b *testing.B) {
 // least 20).
 func BenchmarkTopWorkersSQL1M(b *testing.B) {
 	skipUnless1M(b)
+	if benchdb.Server() != "" {
+		b.Skip("the SQL ranking is written for SQLite")
+	}
 	s, m := millionMatcher(b)
 	ranker, err := openSQLRanker(s.Path())
 	if err != nil {
@@ -262,7 +276,7 @@ func BenchmarkTopWorkersSQL1M(b *testing.B) {
 }
 
 // BenchmarkBuildIndexFromStore1M builds the matcher from the million-worker
-// database: every worker and demand streamed from SQLite and indexed.
+// database: every worker and demand streamed from the database and indexed.
 func BenchmarkBuildIndexFromStore1M(b *testing.B) {
 	skipUnless1M(b)
 	path := millionDB(b)

@@ -22,6 +22,7 @@ type Matcher struct {
 	// touches this, under its own lock, so a write never waits on a match.
 	pendingMu sync.Mutex
 	pending   changeSet
+	replaced  bool // every table was replaced (a restore elsewhere): index everything again
 
 	// mu serialises refreshes and guards the fields below.
 	mu       sync.Mutex
@@ -100,6 +101,12 @@ func (m *Matcher) Len() (workers, demands int) { return m.ix.Len() }
 
 // noteChange is the Store's change listener.
 func (m *Matcher) noteChange(c data.Change) {
+	if c.Replaced {
+		m.pendingMu.Lock()
+		m.replaced = true
+		m.pendingMu.Unlock()
+		return
+	}
 	switch c.Table {
 	case data.TableWorkers, data.TableEmployers, data.TableDemands, data.TablePlacements:
 	default:
@@ -140,9 +147,12 @@ func (m *Matcher) refresh() (data.Date, error) {
 	}
 
 	m.pendingMu.Lock()
-	taken := m.pending
-	m.pending = changeSet{}
+	taken, replaced := m.pending, m.replaced
+	m.pending, m.replaced = changeSet{}, false
 	m.pendingMu.Unlock()
+	if replaced {
+		return today, m.reindex(today)
+	}
 	if len(taken) == 0 {
 		return today, nil
 	}
@@ -161,6 +171,23 @@ func (m *Matcher) refresh() (data.Date, error) {
 		return today, err
 	}
 	return today, nil
+}
+
+// reindex builds the index again from every worker and demand, after
+// the Store's tables were replaced at once; a failure leaves the
+// replacement pending, to be tried again at the next query.
+func (m *Matcher) reindex(today data.Date) error {
+	err := m.indexAllWorkers()
+	if err == nil {
+		m.demands = map[string]match.Demand{}
+		err = m.reloadAllDemands(today)
+	}
+	if err != nil {
+		m.pendingMu.Lock()
+		m.replaced = true
+		m.pendingMu.Unlock()
+	}
+	return err
 }
 
 // apply reloads the rows in c. Placements and employers change what is

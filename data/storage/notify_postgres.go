@@ -30,10 +30,12 @@ const changesChannel = "duikou_changes"
 const maxNotifyPayload = 7000
 
 // announcement is one notification: which Store wrote (so it skips its
-// own) and some of the changes.
+// own) and some of the changes, or that it replaced every table (a
+// restore from a backup).
 type announcement struct {
-	From    string         `json:"f"`
-	Changes []announcedRow `json:"c"`
+	From     string         `json:"f"`
+	Changes  []announcedRow `json:"c"`
+	Replaced bool           `json:"r,omitempty"`
 }
 
 type announcedRow struct {
@@ -77,6 +79,17 @@ func announceOnServer(db *gorm.DB, from string, changes []data.Change) error {
 		return nil
 	}
 	return send(rows)
+}
+
+// announceReplacedOnServer tells the other desktops, at the commit of
+// db's transaction, that every table was replaced (a restore): they read
+// everything again rather than row by row.
+func announceReplacedOnServer(db *gorm.DB, from string) error {
+	payload, err := json.Marshal(announcement{From: from, Replaced: true})
+	if err != nil {
+		return err
+	}
+	return db.Exec("SELECT pg_notify(?, ?)", changesChannel, string(payload)).Error
 }
 
 // serverListener is a Store's LISTEN connection and its goroutine.
@@ -129,6 +142,14 @@ func (s *Store) hearServer(ctx context.Context) error {
 		var a announcement
 		if json.Unmarshal([]byte(n.Payload), &a) != nil || a.From == s.token {
 			continue // not ours to read, or our own write (already told)
+		}
+		if a.Replaced {
+			// The office row came back from the backup too (its 经办人,
+			// say): read it again. Should that fail, the one held is
+			// still this office's, as a restore takes only its backups.
+			_ = s.loadOffice()
+			s.notify([]data.Change{{Replaced: true}})
+			continue
 		}
 		changes := make([]data.Change, len(a.Changes))
 		for i, r := range a.Changes {

@@ -128,7 +128,7 @@ func (s *Store) RestoreFrom(src string) (*Store, error) {
 		return s, fmt.Errorf("恢复前备份当前数据库失败，未做任何改动：%w", err)
 	}
 	if s.dialect.engine() == dbconn.Postgres {
-		return s.restoreIntoServer(src, floor, before) // restore_server.go
+		return s.restoreIntoServer(src, before) // restore_server.go
 	}
 	// Work on a copy beside the database: opening it migrates an older
 	// backup and raises its floor, and the backup itself stays untouched.

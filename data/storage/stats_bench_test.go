@@ -11,6 +11,7 @@ import (
 	"duikou/data/demo"
 	"duikou/data/stats"
 	"duikou/data/storage"
+	"duikou/data/storage/benchdb"
 )
 
 // BenchmarkReportMonthly1M counts a month of 统计报表 over the
@@ -20,6 +21,10 @@ import (
 // DUIKOU_BENCH_1M=1:
 //
 //	DUIKOU_BENCH_1M=1 go test ./data/storage/ -run '^$' -bench ReportMonthly1M -benchtime 5x -timeout 1h
+//
+// With DUIKOU_BENCH_POSTGRES naming a server it counts on a copy of the
+// same database there (data/storage/benchdb; the first copy takes some
+// minutes).
 func BenchmarkReportMonthly1M(b *testing.B) {
 	if os.Getenv("DUIKOU_BENCH_1M") != "1" {
 		b.Skip("set DUIKOU_BENCH_1M=1 to run the million-worker benchmarks")
@@ -41,6 +46,14 @@ func BenchmarkReportMonthly1M(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.Logf("built %s in %s", path, time.Since(start).Round(time.Second))
+	}
+	if benchdb.Server() != "" {
+		name := fmt.Sprintf("duikou_bench_report_1m_s1_v%d", storage.SchemaVersion)
+		loc, err := benchdb.CopyOnServer(path, name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		path = loc
 	}
 	s, err := storage.OpenWith(path, storage.Options{Reader: true})
 	if err != nil {

@@ -22,7 +22,7 @@ func restore(t *testing.T, o *office, backup string) {
 	path := o.s.path
 	if o.s.Engine() == dbconn.Postgres {
 		// The server's tables get the backup's rows, and nothing else.
-		if err := o.s.replaceFromBackup(backup); err != nil {
+		if err := o.s.replaceFromBackup(backup, false); err != nil {
 			t.Fatal(err)
 		}
 		o.s.Close()
