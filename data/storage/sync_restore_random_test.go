@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -41,23 +42,48 @@ import (
 // earlier note here described for seed 30, sync_resend_holes.go;
 // TestAnOpBackFromALaterBackupReachesThePartner).
 func TestExchangeConvergesAcrossRestores(t *testing.T) {
-	seeds := 12
-	if testing.Short() {
-		seeds = 3
+	seeds, err := testSeeds(os.Getenv("DUIKOU_SEEDS"), 12)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if v := os.Getenv("DUIKOU_SEEDS"); v != "" { // DUIKOU_SEEDS=1000 for the long run
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			t.Fatalf("DUIKOU_SEEDS=%q: want a positive number", v)
-		}
-		seeds = n
+	if testing.Short() && os.Getenv("DUIKOU_SEEDS") == "" {
+		seeds = seeds[:3]
 	}
 	noCarry := os.Getenv("DUIKOU_RESTORE_NOCARRY") == "1"
-	for seed := 1; seed <= seeds; seed++ {
+	for _, seed := range seeds {
 		t.Run(fmt.Sprintf("seed%d", seed), func(t *testing.T) {
-			runRestoreExchange(t, uint64(seed), 2+seed%2, noCarry)
+			runRestoreExchange(t, seed, 2+int(seed%2), noCarry)
 		})
 	}
+}
+
+// testSeeds reads DUIKOU_SEEDS: a count (seeds 1 to n, e.g. 1000 for the
+// long run) or a comma-separated list of seeds (e.g. 8,118); empty means
+// seeds 1 to def.
+func testSeeds(v string, def int) ([]uint64, error) {
+	if v == "" {
+		v = strconv.Itoa(def)
+	}
+	if !strings.Contains(v, ",") {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("DUIKOU_SEEDS=%q: want a positive number or a list of seeds", v)
+		}
+		seeds := make([]uint64, n)
+		for i := range seeds {
+			seeds[i] = uint64(i + 1)
+		}
+		return seeds, nil
+	}
+	var seeds []uint64
+	for _, f := range strings.Split(v, ",") {
+		seed, err := strconv.ParseUint(strings.TrimSpace(f), 10, 64)
+		if err != nil || seed < 1 {
+			return nil, fmt.Errorf("DUIKOU_SEEDS=%q: %q is not a seed", v, f)
+		}
+		seeds = append(seeds, seed)
+	}
+	return seeds, nil
 }
 
 func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
@@ -161,6 +187,7 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 				if err := o.s.RaiseSeqFloor(floor); err != nil {
 					t.Fatal(err)
 				}
+				trace("  floor carried")
 			}
 		case r < 82:
 			to := offs[rng.IntN(n)]
@@ -198,6 +225,7 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 			for _, b := range offs {
 				if a != b {
 					sum, err := receive(t, b, send(t, a, b), data.NewID())
+					trace("settle round %d %s→%s: %+v %v", round, a.name, b.name, sum, err)
 					if errors.Is(err, ErrGap) || err == nil && (sum.Ops > 0 || sum.Updated > 0 || sum.New > 0) {
 						busy = true
 					} else if err != nil {

@@ -21,16 +21,19 @@ func (m *merge) answers(origin string) bool {
 // ops than our log does: we lost them in a restore, and ask for them back.
 func (m *merge) checkOwnGap() error {
 	tx := m.tx
-	since := m.c.Since[tx.origin]
-	if since <= 0 {
+	// What the sender took us to hold, and what it holds of ours itself:
+	// either above our log means ops of ours it saw are gone from here (a
+	// backup copied into place without the floor).
+	claimed := max(m.c.Since[tx.origin], m.c.Vector[tx.origin])
+	if claimed <= 0 {
 		return nil
 	}
 	var logEnd int64
 	if err := tx.db.Model(&Op{}).Where("origin = ?", tx.origin).Select("COALESCE(MAX(seq), 0)").Scan(&logEnd).Error; err != nil {
 		return err
 	}
-	if since > logEnd {
-		m.asks.add(tx.origin, tx.origin, since)
+	if claimed > logEnd {
+		m.asks.add(tx.origin, tx.origin, claimed)
 	}
 	return nil
 }
