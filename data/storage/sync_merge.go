@@ -193,7 +193,13 @@ func (m *merge) run() error {
 				waiting = origin
 			}
 		}
-		if len(m.asks.ask) > 0 || waiting != "" {
+		// The sender awaits our answer to its own request (a token in its
+		// vector): it restored a backup, and may have numbered new ops
+		// under numbers we hold for the ones it lost.
+		if waiting == "" && m.senderAwaits() {
+			m.asks.Origin = c.From
+		}
+		if len(m.asks.ask) > 0 || waiting != "" || m.asks.Origin != "" {
 			// It may build on ops we lack or hold as others: refused until
 			// the sender has sent them all (ApplyChanges asks for them).
 			m.sum.Refused = nil

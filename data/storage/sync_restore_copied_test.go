@@ -4,7 +4,9 @@ import (
 	"errors"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"duikou/data"
 )
@@ -89,4 +91,86 @@ func TestAHandCopiedBackupDoesNotWedgeTheExchange(t *testing.T) {
 	if floor, err := b.s.SeqFloor(); err != nil || floor < 3 {
 		t.Fatalf("B's floor %d, %v; want at least 3 (its ops 1, 2 lost and 1 again)", floor, err)
 	}
+}
+
+// Seed 118 without the floor, reduced. A copies an old backup into place
+// and registers an employer under the number (2) B holds for A's lost
+// edit, and its demand as op 3. B's next file refers to that lost edit,
+// so A asks B for all of its ops (a token in A's vector). A's file then
+// carries the demand but not the employer: B takes A to hold op 2 as B
+// does. That file used to be refused for a missing employer, and, with
+// nothing kept, every later one too. Now B refuses it as a gap, keeps
+// A's vector, answers A's request; A restates its employer in a new op,
+// and both end up with employer and demand.
+func TestAFileFromAnOfficeAwaitingItsOwnOpsIsAGap(t *testing.T) {
+	offs := newOffices(t, 2)
+	a, b := offs[0], offs[1]
+	tick := tickingClocks(a, b) // the lost op 2 and the new one differ in their clock
+	ok := func(from, to *office) {
+		t.Helper()
+		if _, err := receive(t, to, send(t, from, to), data.NewID()); err != nil {
+			t.Fatalf("%s→%s: %v", from.name, to.name, err)
+		}
+	}
+	w := validWorker(1)
+	if err := a.s.Create(w); err != nil { // A's op 1
+		t.Fatal(err)
+	}
+	old := filepath.Join(t.TempDir(), "a-old.db")
+	if err := a.s.Backup(old); err != nil {
+		t.Fatal(err)
+	}
+	wa, _ := a.s.Worker(w.ID)
+	wa.Notes = "备份后的备注" // A's op 2, lost below
+	if err := a.s.Update(wa); err != nil {
+		t.Fatal(err)
+	}
+	ok(a, b)
+	ok(b, a)
+
+	restore(t, a, old) // copied by hand: no RaiseSeqFloor
+	tick(a)
+	e := validEmployer(t, a.s) // A's op 2 again
+	d := &data.Demand{EmployerID: e.ID, Occupation: "housekeeper", Headcount: 3, WorkRegion: "320115"}
+	if err := a.s.Create(d); err != nil { // A's op 3
+		t.Fatal(err)
+	}
+	wb, _ := b.s.Worker(w.ID)
+	wb.Phone = "13900000009" // B's op 1, based on A's lost op 2
+	if err := b.s.Update(wb); err != nil {
+		t.Fatal(err)
+	}
+	ok(b, a) // A sees B's op based on an op 2 it does not hold: it asks for all of its own
+	_, err := receive(t, b, send(t, a, b), data.NewID())
+	var gap *GapError
+	if !errors.As(err, &gap) || !strings.Contains(err.Error(), "请先给对方发送一份交换文件") {
+		t.Fatalf("A's file while it awaits its own ops: %v; want a gap with the steps to take", err)
+	}
+	for round := 0; round < 3; round++ {
+		ok(b, a)
+		ok(a, b)
+	}
+	assertSameState(t, a, b)
+	if got, err := b.s.Demand(d.ID); err != nil || got.EmployerID != e.ID {
+		t.Fatalf("B: demand %+v, %v", got, err)
+	}
+	if _, err := b.s.Employer(e.ID); err != nil {
+		t.Fatalf("B lacks A's employer numbered again after the restore: %v", err)
+	}
+}
+
+// tickingClocks moves the offices' clocks on a millisecond per reading,
+// as a PC's does, and returns what sets an office's clock going again
+// after a restore.
+func tickingClocks(offs ...*office) func(*office) {
+	var ms atomic.Int64
+	now := func() time.Time { return fixedNow.Add(time.Duration(ms.Add(1)) * time.Millisecond) }
+	tick := func(o *office) {
+		o.s.now = now
+		o.s.clock = data.NewHLC(o.s.clock.Last(), now)
+	}
+	for _, o := range offs {
+		tick(o)
+	}
+	return tick
 }

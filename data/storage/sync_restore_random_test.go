@@ -130,13 +130,17 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 		switch r := rng.IntN(100); {
 		case r < 15:
 			idSeq++
-			o.s.Create(&data.Worker{Name: fmt.Sprintf("劳动者%d", idSeq), HukouRegion: "620123", Consent: true,
-				IDNumber: ident.MakeID("620123", time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, idSeq), idSeq, idSeq%2 == 0)})
+			w := &data.Worker{Name: fmt.Sprintf("劳动者%d", idSeq), HukouRegion: "620123", Consent: true,
+				IDNumber: ident.MakeID("620123", time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, idSeq), idSeq, idSeq%2 == 0)}
+			err := o.s.Create(w)
+			trace("  create worker %s (%s): %v", w.ID, w.Name, err)
 		case r < 20:
 			idSeq++
 			e := &data.Employer{Name: fmt.Sprintf("用工单位%d", idSeq), CreditCode: testCreditCode(fmt.Sprintf("MA%06d", idSeq)), Region: "320115"}
-			if o.s.Create(e) == nil {
-				o.s.Create(&data.Demand{EmployerID: e.ID, Occupation: "housekeeper", Headcount: 3, WorkRegion: "320115"})
+			if err := o.s.Create(e); err == nil {
+				d := &data.Demand{EmployerID: e.ID, Occupation: "housekeeper", Headcount: 3, WorkRegion: "320115"}
+				err := o.s.Create(d)
+				trace("  create employer %s, demand %s: %v", e.ID, d.ID, err)
 			}
 		case r < 45:
 			if rec := pick(o, data.TableWorkers); rec != nil {
@@ -152,17 +156,20 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 			if rec := pick(o, data.TableDemands); rec != nil {
 				d := rec.(*data.Demand)
 				d.Headcount = 1 + rng.IntN(20)
-				o.s.Update(d)
+				err := o.s.Update(d)
+				trace("  update demand %s headcount %d: %v", d.ID, d.Headcount, err)
 			}
 		case r < 53:
 			if rec := pick(o, data.TableWorkers); rec != nil {
-				o.s.Delete(rec)
+				err := o.s.Delete(rec)
+				trace("  delete worker %s: %v", rec.SyncInfo().ID, err)
 			}
 		case r < 55: // consent withdrawn, or given again (consent.go)
 			if rec := pick(o, data.TableWorkers); rec != nil {
 				w := rec.(*data.Worker)
 				w.Consent = !w.Consent
-				o.s.Update(w)
+				err := o.s.Update(w)
+				trace("  worker %s consent %v: %v", w.ID, w.Consent, err)
 			}
 		case r < 58: // a backup
 			path := filepath.Join(dir, fmt.Sprintf("office%d-step%d.db", i, step))
@@ -224,11 +231,18 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 		for _, a := range offs {
 			for _, b := range offs {
 				if a != b {
-					sum, err := receive(t, b, send(t, a, b), data.NewID())
+					raw := send(t, a, b)
+					if tracing {
+						dumpFile(t, raw)
+					}
+					sum, err := receive(t, b, raw, data.NewID())
 					trace("settle round %d %s→%s: %+v %v", round, a.name, b.name, sum, err)
 					if errors.Is(err, ErrGap) || err == nil && (sum.Ops > 0 || sum.Updated > 0 || sum.New > 0) {
 						busy = true
 					} else if err != nil {
+						for _, o := range offs {
+							dumpLog(t, o)
+						}
 						t.Fatalf("settling %s→%s: %v", a.name, b.name, err)
 					}
 				}
@@ -236,6 +250,11 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 		}
 		if quiet++; busy {
 			quiet = 0
+		}
+	}
+	if tracing {
+		for _, o := range offs {
+			dumpLog(t, o)
 		}
 	}
 	for _, o := range offs[1:] {

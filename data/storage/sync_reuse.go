@@ -239,3 +239,14 @@ func (m *merge) decided(table data.Table, rowID, col, ref, have string) bool {
 	}
 	return false
 }
+
+// senderAwaits reports whether the file asks us for all of some origin's
+// ops (a token in the sender's vector, sync_restore.go).
+func (m *merge) senderAwaits() bool {
+	for _, seq := range m.c.Vector {
+		if seq < 0 {
+			return true
+		}
+	}
+	return false
+}
