@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -92,15 +91,7 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 	// The PCs' clocks move on (a millisecond per reading), so an op made
 	// after a restore is stamped later than the ones the restore undid;
 	// TestAReusedNumberConvergesBothWays covers a clock that stands still.
-	var ms atomic.Int64
-	tick := func() time.Time { return fixedNow.Add(time.Duration(ms.Add(1)) * time.Millisecond) }
-	ticking := func(o *office) {
-		o.s.now = tick
-		o.s.clock = data.NewHLC(o.s.clock.Last(), tick)
-	}
-	for _, o := range offs {
-		ticking(o)
-	}
+	ticking := tickingClocks(offs...)
 	backups := make([][]string, n)
 	dir := t.TempDir()
 	idSeq := 0
