@@ -249,6 +249,9 @@ func (tx *Tx) recordImport(c *Changes, bundleID, fileName string, sum *ApplySumm
 	if err := settleResends(tx.db, c); err != nil {
 		return err
 	}
+	if err := askForOwnHoles(tx.db, c); err != nil {
+		return err
+	}
 	if err := storeAcks(tx.db, c); err != nil {
 		return err
 	}

@@ -99,7 +99,7 @@ func (s *Store) changesFor(partnerID string, preview bool) (*Changes, error) {
 		}
 		// Ops of ours the partner lacks below what it acknowledges
 		// (sync_resend_holes.go).
-		if ops, err = ownHoleOps(tx, ops, partnerID, self.ID, min(c.Since[self.ID], held[self.ID])); err != nil {
+		if ops, err = ownHoleOps(tx, ops, partnerID, self.ID, min(c.Since[self.ID], held[self.ID]), !preview); err != nil {
 			return err
 		}
 		// After the partner's word went back in time (a restore, or an old

@@ -166,6 +166,7 @@ func raiseSeqFloor(db *gorm.DB, n int64) error {
 const (
 	settingResendToken   = "op_resend_token/"   // + partner/origin: the token while the answer is awaited
 	settingResendChecked = "op_resend_checked/" // + partner/origin: how far the last answer went
+	settingOwnAnswered   = "op_own_answered/"   // + partner: its vector for our ops in its last answer
 )
 
 // askResend asks partner for every op of origin it holds, unless it has
@@ -234,9 +235,40 @@ func settleResends(db *gorm.DB, c *Changes) error {
 			if err := noteOwnHoles(db, c, reach); err != nil {
 				return err
 			}
+			// How far the partner held our ops without a gap when it
+			// answered (its vector; the answer may carry later ops too).
+			held := strconv.FormatInt(max(c.Vector[origin], 0), 10)
+			if err := db.Save(&data.Setting{Key: settingOwnAnswered + c.From, Value: held}).Error; err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// askForOwnHoles asks the partner again for all our ops when it holds
+// (by its vector) ops of ours numbered past its last answer that our log
+// lacks. Its answer went only as far as it then held; a file of ours it
+// imported later (sent before our restore, carried on a stick) can bring
+// it ops we lost, and our own vector, which says we hold all of ours up
+// to the newest, would keep them from ever coming back. Each hole is
+// asked about once per partner: the answer's reach passes it.
+func askForOwnHoles(db *gorm.DB, c *Changes) error {
+	self := c.To
+	claimed := c.Vector[self]
+	checked, _, err := settingInt(db, settingOwnAnswered+c.From)
+	if err != nil || claimed <= checked {
+		return err
+	}
+	var held int64
+	if err := db.Model(&Op{}).Where("origin = ? AND seq > ? AND seq <= ?", self, checked, claimed).
+		Count(&held).Error; err != nil {
+		return err
+	}
+	if held == claimed-checked {
+		return nil // no hole: the normal case
+	}
+	return askResend(db, c.From, self)
 }
 
 // Probing a partner that went back in time. A partner that restored a

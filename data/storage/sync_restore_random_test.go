@@ -106,6 +106,7 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 		return rec
 	}
 	tracing := os.Getenv("DUIKOU_TRACE") != ""
+	fileNo := map[*byte]int{} // a file by the step that made it, for the trace
 	trace := func(format string, args ...any) {
 		if tracing {
 			t.Logf(format, args...)
@@ -191,13 +192,17 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 			to := offs[rng.IntN(n)]
 			if to != o {
 				to.box = append(to.box, send(t, o, to))
-				trace("  send to %s (box %d)", to.name, len(to.box))
+				fileNo[&to.box[len(to.box)-1][0]] = step
+				trace("  send file %d to %s (box %d)", step, to.name, len(to.box))
+				if tracing {
+					dumpFile(t, to.box[len(to.box)-1])
+				}
 			}
 		default:
 			if len(o.box) > 0 {
 				k := rng.IntN(len(o.box))
 				sum, err := receive(t, o, o.box[k], data.NewID())
-				trace("  receive box[%d] of %d: %+v %v", k, len(o.box), sum, err)
+				trace("  receive file %d, box[%d] of %d: %+v %v", fileNo[&o.box[k][0]], k, len(o.box), sum, err)
 				if err != nil && !errors.Is(err, ErrGap) {
 					t.Fatalf("step %d import: %v", step, err)
 				}
