@@ -35,9 +35,11 @@
 //   - the op log and the exchange's merge: op.go (an op per change),
 //     sync_changes.go and sync_export.go (what a partner has not seen),
 //     bundle_once.go (one import per bundle, however many at once),
-//     sync_apply.go → sync_merge.go (per-field merge, conflicts),
-//     sync_restore.go (a partner or this office that went back to a
-//     backup), sync_conflicts.go, consent.go and consent_husk.go (a
+//     sync_apply.go → sync_merge.go (per-field merge, conflicts;
+//     sync_reuse.go: an op number used twice), sync_restore.go (the
+//     restore bookkeeping, one entry from the import: the floor, lost
+//     ops, resend requests and holes, a partner that went back),
+//     sync_conflicts.go, consent.go and consent_husk.go (a
 //     withdrawal of consent and the husk a partner keeps),
 //     consent_backups.go (the same erasure in every backup file).
 //

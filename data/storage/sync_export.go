@@ -98,7 +98,7 @@ func (s *Store) changesFor(partnerID string, preview bool) (*Changes, error) {
 			}
 		}
 		// Ops of ours the partner lacks below what it acknowledges
-		// (sync_resend_holes.go).
+		// (sync_restore.go).
 		if ops, err = ownHoleOps(tx, ops, partnerID, self.ID, min(c.Since[self.ID], held[self.ID]), !preview); err != nil {
 			return err
 		}

@@ -1,9 +1,11 @@
 package storage
 
 import (
-	"duikou/data"
-
+	"bytes"
+	"encoding/json"
 	"strings"
+
+	"duikou/data"
 )
 
 // Reused op numbers and lost ops in an import: noticing them, asking the
@@ -249,4 +251,49 @@ func (m *merge) senderAwaits() bool {
 		}
 	}
 	return false
+}
+
+// opKey identifies an op in the log.
+type opKey struct {
+	origin string
+	seq    int64
+}
+
+// sameOp reports whether an op from a file is the op we hold under its
+// number. Normally it always is; after the sender restored a backup it
+// may be another op under a reused number. The clock alone does not tell
+// them apart (a PC whose clock stood still or went back numbers and
+// stamps alike), so the content is compared too.
+func sameOp(held *Op, w *WireOp) bool {
+	if held.HLC != w.HLC || held.Table != w.Table || held.RowID != w.RowID || len(held.Fields) != len(w.Fields) {
+		return redactedPair(held, w) // a copy with a withdrawn worker's data erased (consent.go)
+	}
+	for col, hf := range held.Fields {
+		wf, ok := w.Fields[col]
+		if !ok || hf.Base != wf.Base || !sameJSON(hf.Value, wf.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameJSON compares two JSON values as values (spacing and escapes aside).
+func sameJSON(a, b json.RawMessage) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	ca, okA := canonicalJSON(a)
+	cb, okB := canonicalJSON(b)
+	return okA && okB && bytes.Equal(ca, cb)
+}
+
+func canonicalJSON(raw json.RawMessage) ([]byte, bool) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber() // numbers compare exactly
+	var v any
+	if dec.Decode(&v) != nil {
+		return nil, false
+	}
+	out, err := json.Marshal(v)
+	return out, err == nil
 }
