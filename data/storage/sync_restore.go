@@ -57,13 +57,15 @@ import (
 // its last answer while our log has holes there (an old file of ours it
 // imported after answering), we ask it again (askForOwnHoles).
 //
-// 5. A partner that went back. What a partner holds is what its latest
-// file says, not the most it ever said (storeAcks), so after its restore
-// our next file starts where it now is. When its vector goes back, our
-// next file carries the last op of its own we hold (a probe,
-// notePartnerWentBack); and every file carries our op at its
-// acknowledgement of our origin (ownHoleOps). Either way an office holding
-// another op under that number notices the reuse (sync_reuse.go).
+// 5. A partner that went back, or we did. What a partner holds is what
+// its latest file says, not the most it ever said (storeAcks), so after
+// its restore our next file starts where it now is. When its vector goes
+// back, our next file carries the last op of its own we hold (a probe,
+// notePartnerWentBack), and it notices if it holds another op under that
+// number (sync_reuse.go). When a partner says it holds ops of ours
+// numbered above any that a file of ours ever carried, we numbered them
+// again after a restore we did not know of, and ask for all our ops
+// (neverExported, checkOwnGap).
 //
 // 6. Reused numbers (sync_reuse.go). The receiver of an op under a number
 // it holds for another takes it in like any op and restates what stands
@@ -498,16 +500,10 @@ func noteOwnHoles(db *gorm.DB, c *Changes, reach int64) error {
 }
 
 // ownHoleOps appends the ops of ours partner lacks that a file starting
-// after since would not carry anyway, and, with anchor, our op numbered
-// since itself: the last of ours the partner says it holds goes along as
-// a check that it holds that very op. If it holds another under that
-// number (we restored a backup without the floor and numbered ops again
-// before hearing from it), it sees so and asks for all our ops
-// (sync_reuse.go); otherwise neither side would ever notice (seed 134 of
-// TestExchangeConvergesAcrossRestores without the floor). A partner that
-// holds it skips it. (The export screen's count leaves it out: it is not
-// a change the partner lacks.)
-func ownHoleOps(tx *gorm.DB, ops []Op, partner, self string, since int64, anchor bool) ([]Op, error) {
+// after since would not carry anyway. With record (a real export, not
+// the export screen's count) it also notes the highest op of ours that a
+// file has carried (noteOwnExported).
+func ownHoleOps(tx *gorm.DB, ops []Op, partner, self string, since int64, record bool) ([]Op, error) {
 	var st data.Setting
 	if res := tx.Where("key = ?", settingOwnHoles+partner).Limit(1).Find(&st); res.Error != nil {
 		return nil, res.Error
@@ -515,15 +511,54 @@ func ownHoleOps(tx *gorm.DB, ops []Op, partner, self string, since int64, anchor
 	var err error
 	for _, field := range strings.Split(st.Value, ",") {
 		seq, perr := strconv.ParseInt(field, 10, 64)
-		if perr != nil || seq >= since {
+		if perr != nil || seq > since {
 			continue
 		}
 		if ops, err = readOps(tx, ops, self, seq-1, seq); err != nil {
 			return nil, err
 		}
 	}
-	if anchor && since > 0 {
-		return readOps(tx, ops, self, since-1, since)
+	if record {
+		return ops, noteOwnExported(tx, ops, self)
 	}
 	return ops, nil
+}
+
+// Numbers no file of ours carried. No partner can hold an op of ours that
+// no file of ours (to it or to an office that relays it) carried. So when
+// a partner's file says it holds ops of ours numbered above the highest
+// that ever left here, those are ops of a history we lost: a backup was
+// copied into place by hand (no floor carried) and the numbers used again
+// before any partner was heard from (seed 134 of
+// TestExchangeConvergesAcrossRestores without the floor). Neither side
+// would ever send the other its op under such a number; checkOwnGap asks
+// the partners for all our ops instead, and the reuse shows. The mark is
+// in the database, so a restored one has the mark of its day; a database
+// from before the mark existed is not checked until its first export.
+const settingOwnExported = "op_own_exported"
+
+// noteOwnExported raises the mark to the highest op of ours in ops.
+func noteOwnExported(db *gorm.DB, ops []Op, self string) error {
+	top := int64(0)
+	for i := range ops {
+		if ops[i].Origin == self {
+			top = max(top, ops[i].Seq)
+		}
+	}
+	cur, known, err := settingInt(db, settingOwnExported)
+	if err != nil || known && cur >= top || top == 0 {
+		return err
+	}
+	return db.Save(&data.Setting{Key: settingOwnExported, Value: strconv.FormatInt(top, 10)}).Error
+}
+
+// neverExported reports whether the partner claims ops of ours numbered
+// above any that left here and above its last answer to our request.
+func neverExported(db *gorm.DB, partner, self string, claimed int64) (bool, error) {
+	exported, known, err := settingInt(db, settingOwnExported)
+	if err != nil || !known {
+		return false, err
+	}
+	checked, err := resendChecked(db, partner, self)
+	return claimed > max(exported, checked), err
 }

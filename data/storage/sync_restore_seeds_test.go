@@ -223,8 +223,9 @@ func TestAnOpALateFileBroughtThePartnerComesBack(t *testing.T) {
 // already holds from it. B's next file says B holds A's ops up to 2,
 // which A's log reaches: nothing looks lost. Neither file carries the
 // other's op 2, so each office kept one of the two edits for good. Now
-// A's file carries its op 2 along as a check (ownHoleOps); B holds
-// another under that number, and both edits end up on both offices.
+// A sees that B claims an op 2 of A's although no file of A's ever
+// carried one (neverExported): A asks B for all its ops, B's op 2 shows
+// the reuse, and both edits end up on both offices.
 func TestAReusedNumberNoOneSendsIsFound(t *testing.T) {
 	offs := newOffices(t, 2)
 	a, b := offs[0], offs[1]

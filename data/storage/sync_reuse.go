@@ -36,7 +36,14 @@ func (m *merge) checkOwnGap() error {
 	}
 	if claimed > logEnd {
 		m.asks.add(tx.origin, tx.origin, claimed)
+		return nil
 	}
+	// Within our log, but above any number a file of ours carried: the
+	// sender holds other ops under numbers we used again (sync_restore.go).
+	if reused, err := neverExported(tx.db, m.c.From, tx.origin, claimed); err != nil || !reused {
+		return err
+	}
+	m.asks.add(tx.origin, tx.origin, claimed)
 	return nil
 }
 
