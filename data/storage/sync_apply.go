@@ -3,7 +3,6 @@ package storage
 import (
 	"errors"
 	"fmt"
-	"slices"
 
 	"gorm.io/gorm"
 
@@ -68,20 +67,6 @@ func (e *GapError) Error() string {
 }
 
 func (e *GapError) Unwrap() error { return ErrGap }
-
-// add notes that the sender's file refers to op seq of origin, which we
-// do not hold as it does.
-func (e *GapError) add(self, origin string, seq int64) {
-	if !slices.Contains(e.ask, origin) {
-		e.ask = append(e.ask, origin)
-	}
-	if e.Origin == "" || origin == self {
-		e.Origin, e.Needed = origin, max(e.Needed, seq)
-	}
-	if origin == self {
-		e.Own, e.floor = true, max(e.floor, seq)
-	}
-}
 
 // ApplyChanges merges a partner's changes in one transaction: ops in clock
 // order, field by field (fast-forward when based on what we hold;

@@ -3,6 +3,7 @@ package storage
 import (
 	"duikou/data"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -411,6 +412,20 @@ func settingInt(db *gorm.DB, key string) (n int64, ok bool, err error) {
 	}
 	n, err = strconv.ParseInt(st.Value, 10, 64)
 	return n, err == nil, nil
+}
+
+// add notes that the sender's file refers to op seq of origin, which we
+// do not hold as it does.
+func (e *GapError) add(self, origin string, seq int64) {
+	if !slices.Contains(e.ask, origin) {
+		e.ask = append(e.ask, origin)
+	}
+	if e.Origin == "" || origin == self {
+		e.Origin, e.Needed = origin, max(e.Needed, seq)
+	}
+	if origin == self {
+		e.Own, e.floor = true, max(e.floor, seq)
+	}
 }
 
 // askSender asks the sender for every op of the origins the gap names:
