@@ -39,7 +39,9 @@ import (
 // floor 8 and 60 (TestAHandCopiedBackupDoesNotWedgeTheExchange), 118
 // (TestAFileFromAnOfficeAwaitingItsOwnOpsIsAGap), 120 and 122
 // (TestAnOpALateFileBroughtThePartnerComesBack), 134
-// (TestAReusedNumberNoOneSendsIsFound); see sync_restore.go.
+// (TestAReusedNumberNoOneSendsIsFound); with the floor carried 329, 365,
+// 589, 683 and 859 (TestOpsOfAnOfficeAskingForItsOwnAreRelayed); see
+// sync_restore.go.
 func TestExchangeConvergesAcrossRestores(t *testing.T) {
 	runRestoreSeeds(t, os.Getenv("DUIKOU_RESTORE_NOCARRY") == "1")
 }

@@ -267,6 +267,61 @@ func TestAReusedNumberNoOneSendsIsFound(t *testing.T) {
 	}
 }
 
+// Seeds 329, 365, 589, 683 and 859 with the floor carried, reduced. A
+// restores a backup (carrying the floor), so until its partners answer
+// its files say a token for A's own ops instead of a number. B takes in
+// A's new employer and demand from such a file, but keeps no coverage of
+// A (a token is no number), and its files to C used to carry only the
+// origins of its vector: B's edit of A's demand reached C with the
+// demand's row and without A's ops, and C refused the file for the
+// missing employer ("用工需求的用工单位有误"). Now B relays every origin
+// its log holds.
+func TestOpsOfAnOfficeAskingForItsOwnAreRelayed(t *testing.T) {
+	offs := newOffices(t, 3)
+	a, b, c := offs[0], offs[1], offs[2]
+	old := filepath.Join(t.TempDir(), "a-old.db")
+	if err := a.s.Backup(old); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.s.Create(validWorker(1)); err != nil { // A's op 1, never sent
+		t.Fatal(err)
+	}
+	floor, err := a.s.SeqFloor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	restore(t, a, old)
+	if err := a.s.RaiseSeqFloor(floor); err != nil { // asks B and C for A's ops
+		t.Fatal(err)
+	}
+	e := validEmployer(t, a.s) // A's op 2
+	d := &data.Demand{EmployerID: e.ID, Occupation: "housekeeper", Headcount: 3, WorkRegion: "320115"}
+	if err := a.s.Create(d); err != nil { // A's op 3
+		t.Fatal(err)
+	}
+	exchangeOK(t, a, b)
+	db, _ := b.s.Demand(d.ID)
+	db.Headcount = 7 // B's op 1
+	if err := b.s.Update(db); err != nil {
+		t.Fatal(err)
+	}
+	exchangeOK(t, b, c)
+	if got, err := c.s.Employer(e.ID); err != nil {
+		t.Fatalf("C lacks A's employer relayed by B: %+v, %v", got, err)
+	}
+	for round := 0; round < 3; round++ {
+		for _, from := range offs {
+			for _, to := range offs {
+				if from != to {
+					exchangeOK(t, from, to)
+				}
+			}
+		}
+	}
+	assertSameState(t, a, b)
+	assertSameState(t, a, c)
+}
+
 // tickingClocks moves the offices' clocks on a millisecond per reading,
 // as a PC's does, and returns what sets an office's clock going again
 // after a restore.
