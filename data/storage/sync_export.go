@@ -273,14 +273,14 @@ func logEnds(tx *gorm.DB, vector map[string]int64, partnerID string) (map[string
 	// that asks for its own ops back says a token for itself, so no
 	// coverage of it is kept, yet its ops are here to relay (sync_restore.go).
 	var logged []struct {
-		Origin string
-		End    int64
+		Origin  string
+		LastSeq int64
 	}
-	if err := tx.Model(&Op{}).Select("origin, MAX(seq) AS end").Group("origin").Scan(&logged).Error; err != nil {
+	if err := tx.Model(&Op{}).Select("origin, MAX(seq) AS last_seq").Group("origin").Scan(&logged).Error; err != nil {
 		return nil, err
 	}
 	for _, l := range logged {
-		ends[l.Origin] = max(ends[l.Origin], l.End)
+		ends[l.Origin] = max(ends[l.Origin], l.LastSeq)
 	}
 	return ends, nil
 }
