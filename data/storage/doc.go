@@ -37,9 +37,10 @@
 //     handed to the exchange as it is read), bundle_once.go (one import
 //     per bundle, however many at once), sync_apply.go → sync_chunks.go
 //     (a file merged a part at a time) → sync_merge.go (per-field merge,
-//     conflicts),
-//     sync_restore.go (a partner or this office that went back to a
-//     backup), sync_conflicts.go, consent.go and consent_husk.go (a
+//     conflicts; sync_reuse.go: an op number used twice), sync_restore.go
+//     (the restore bookkeeping, one entry from the import: the floor, lost
+//     ops, resend requests and holes, a partner that went back),
+//     sync_conflicts.go, consent.go and consent_husk.go (a
 //     withdrawal of consent and the husk a partner keeps),
 //     consent_backups.go (the same erasure in every backup file).
 //

@@ -3,7 +3,6 @@ package storage
 import (
 	"errors"
 	"fmt"
-	"slices"
 
 	"gorm.io/gorm"
 
@@ -69,37 +68,6 @@ func (e *GapError) Error() string {
 
 func (e *GapError) Unwrap() error { return ErrGap }
 
-// add notes that the sender's file refers to op seq of origin, which we
-// do not hold as it does.
-func (e *GapError) add(self, origin string, seq int64) {
-	if !slices.Contains(e.ask, origin) {
-		e.ask = append(e.ask, origin)
-	}
-	if e.Origin == "" || origin == self {
-		e.Origin, e.Needed = origin, max(e.Needed, seq)
-	}
-	if origin == self {
-		e.Own, e.floor = true, max(e.floor, seq)
-	}
-}
-
-// askSender asks the sender for every op of the origins the gap names:
-// for our own, every partner, as any may hold some (sync_restore.go).
-func (e *GapError) askSender(db *gorm.DB, sender, self string) error {
-	for _, origin := range e.ask {
-		var err error
-		if origin == self {
-			err = askForLostOps(db, self)
-		} else {
-			err = askResend(db, sender, origin)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return raiseSeqFloor(db, e.floor)
-}
-
 // ApplyChanges merges a partner's changes in one transaction: ops in clock
 // order, field by field (fast-forward when based on what we hold;
 // otherwise the later ref wins on both offices and the other value goes to
@@ -150,11 +118,15 @@ func (s *Store) ApplyChunks(c *Changes, chunks ChangeChunks, bundleID, fileName 
 		if err := checkNotImported(db, bundleID); err != nil {
 			return err
 		}
-		if err := mergeChunks(tx, chunks, bundleID, sum); err != nil {
+		asks, err := mergeChunks(tx, chunks, bundleID, sum)
+		if err != nil {
 			return err
 		}
 		if len(sum.Refused) > 0 {
 			return errRollback
+		}
+		if err := keepRestoreBooks(db, c, asks, true); err != nil { // sync_restore.go
+			return err
 		}
 		if err := tx.recordImport(c, bundleID, fileName, sum); err != nil {
 			return err
@@ -173,12 +145,7 @@ func (s *Store) ApplyChunks(c *Changes, chunks ChangeChunks, bundleID, fileName 
 		// miss is worth asking for: our next file starts the exchange
 		// again from there. (Two offices that each wait for the other's
 		// answer would otherwise refuse each other's files for ever.)
-		ferr := s.db.Transaction(func(db *gorm.DB) error {
-			if err := gap.askSender(db, c.From, self.ID); err != nil {
-				return err
-			}
-			return storeAcks(db, c)
-		})
+		ferr := s.db.Transaction(func(db *gorm.DB) error { return keepRestoreBooks(db, c, gap, false) })
 		if ferr != nil {
 			return nil, ferr
 		}
@@ -221,15 +188,9 @@ func describeRemote(rec data.Record) string {
 	return rec.SyncInfo().ID
 }
 
-// recordImport stores our new coverage, the partner's acknowledgement
-// vector, and the bundle in the history.
-//
-// The acknowledgement is the sender's latest word, not the highest ever
-// seen: an office that restored a backup holds less than it once said,
-// and only its new vector makes our next file start where it now is (the
-// highest would have every later file refused as a gap). A file imported
-// late can lower it to an older vector; that only makes our next file
-// repeat ops the partner already holds, which it skips.
+// recordImport stores our new coverage and the bundle in the history
+// (the partner's acknowledgement vector is kept with the restore books,
+// keepRestoreBooks).
 func (tx *Tx) recordImport(c *Changes, bundleID, fileName string, sum *ApplySummary) error {
 	var covs []Coverage
 	if err := tx.db.Find(&covs).Error; err != nil {
@@ -246,19 +207,6 @@ func (tx *Tx) recordImport(c *Changes, bundleID, fileName string, sum *ApplySumm
 			}
 		}
 	}
-	// The partner holds ops of ours our log does not reach: we restored a
-	// backup. Never number a new op at or below them, and ask for them
-	// back (sync_restore.go).
-	if err := noteLostOps(tx.db, tx.origin, c.Vector[tx.origin]); err != nil {
-		return err
-	}
-	tx.seq = max(tx.seq, c.Vector[tx.origin])
-	if err := settleResends(tx.db, c); err != nil {
-		return err
-	}
-	if err := storeAcks(tx.db, c); err != nil {
-		return err
-	}
 	summary := fmt.Sprintf("新增%d条，更新%d条，未变%d条，冲突%d处", sum.New, sum.Updated, sum.Unchanged, sum.Conflicts)
 	if sum.Withdrawn > 0 {
 		summary += fmt.Sprintf("；%d名劳动者已撤回共享同意，已删除本单位保存的其个人信息", sum.Withdrawn)
@@ -273,29 +221,6 @@ func (tx *Tx) recordImport(c *Changes, bundleID, fileName string, sum *ApplySumm
 	tx.Audit(data.AuditEntry{Action: data.ActSync, Table: "bundle_logs", RowID: bundleID, Count: sum.Ops,
 		Summary: "导入交换文件 " + fileName + "：" + summary})
 	return nil
-}
-
-// storeAcks replaces what we hold as the sender's acknowledgement with
-// the vector of its file.
-func storeAcks(db *gorm.DB, c *Changes) error {
-	old, err := acksOf(db, c.From)
-	if err != nil {
-		return err
-	}
-	if err := notePartnerWentBack(db, c, old); err != nil {
-		return err
-	}
-	if err := db.Where("partner_id = ?", c.From).Delete(&PartnerAck{}).Error; err != nil {
-		return err
-	}
-	acks := make([]PartnerAck, 0, len(c.Vector))
-	for _, origin := range sortedKeys(c.Vector) {
-		acks = append(acks, PartnerAck{PartnerID: c.From, Origin: origin, Seq: c.Vector[origin]})
-	}
-	if len(acks) == 0 {
-		return nil
-	}
-	return db.Create(&acks).Error
 }
 
 // BundleImported reports whether a bundle id was taken in already.

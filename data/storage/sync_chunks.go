@@ -37,15 +37,22 @@ func (o *onePart) Next() (*Changes, error) {
 	return o.c, nil
 }
 
-// mergeChunks merges every part.
-func mergeChunks(tx *Tx, chunks ChangeChunks, bundleID string, sum *ApplySummary) error {
+// mergeChunks merges every part. What the parts find to ask the sender
+// for (sync_restore.go) is gathered over the whole file: a part that
+// refuses a record is a gap when any part, earlier or later, found ops
+// missing, as in a merge of the whole file. It returns the asks for
+// keepRestoreBooks.
+func mergeChunks(tx *Tx, chunks ChangeChunks, bundleID string, sum *ApplySummary) (*GapError, error) {
+	asks, late := &GapError{Restored: true}, &GapError{Restored: true}
 	for {
 		c, err := chunks.Next()
 		if c == nil || err != nil {
-			return err
+			return asks, err
 		}
-		if err := newMerge(tx, c, bundleID, sum).run(); err != nil {
-			return err
+		m := newMerge(tx, c, bundleID, sum)
+		m.asks, m.late = asks, late
+		if err := m.run(); err != nil {
+			return asks, err
 		}
 	}
 }

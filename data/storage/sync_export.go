@@ -166,8 +166,8 @@ func planChanges(tx *gorm.DB, self *data.Office, partnerID string, preview bool)
 		}
 	}
 	// Ops of ours the partner lacks below what it acknowledges
-	// (sync_resend_holes.go).
-	if ops, err = ownHoleOps(tx, ops, partnerID, self.ID, min(c.Since[self.ID], held[self.ID])); err != nil {
+	// (sync_restore.go).
+	if ops, err = ownHoleOps(tx, ops, partnerID, self.ID, min(c.Since[self.ID], held[self.ID]), !preview); err != nil {
 		return nil, err
 	}
 	// After the partner's word went back in time (a restore, or an old
@@ -378,12 +378,18 @@ func logEnds(tx *gorm.DB, vector map[string]int64, partnerID string) (map[string
 	if _, ok := ends[partnerID]; !ok {
 		ends[partnerID] = 0
 	}
-	for origin := range ends {
-		var end int64
-		if err := tx.Model(&Op{}).Where("origin = ?", origin).Select("COALESCE(MAX(seq), 0)").Scan(&end).Error; err != nil {
-			return nil, err
-		}
-		ends[origin] = max(ends[origin], end)
+	// Every origin of the log, not only those of the vector: an office
+	// that asks for its own ops back says a token for itself, so no
+	// coverage of it is kept, yet its ops are here to relay (sync_restore.go).
+	var logged []struct {
+		Origin  string
+		LastSeq int64
+	}
+	if err := tx.Model(&Op{}).Select("origin, MAX(seq) AS last_seq").Group("origin").Scan(&logged).Error; err != nil {
+		return nil, err
+	}
+	for _, l := range logged {
+		ends[l.Origin] = max(ends[l.Origin], l.LastSeq)
 	}
 	return ends, nil
 }

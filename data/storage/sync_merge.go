@@ -124,7 +124,7 @@ func (m *merge) run() error {
 		} else if w.Origin != tx.origin && w.Origin != c.From && w.Seq <= m.have[w.Origin] {
 			// Covered already (or withheld from us by the sender's scope).
 			// One of the sender's own that our log lacks is taken in: it
-			// sends them again only when we lack them (sync_resend_holes.go).
+			// sends them again only when we lack them (sync_restore.go).
 			continue
 		}
 		if _, ok := newRecord(w.Table); !ok {
@@ -184,28 +184,10 @@ func (m *merge) run() error {
 		return err
 	}
 	if len(m.sum.Refused) > 0 {
-		for _, origin := range m.late.ask {
-			m.asks.add(tx.origin, origin, m.late.Needed)
-		}
-		waiting := ""
-		for _, origin := range sortedKeys(m.tokens) {
-			if !m.answers(origin) {
-				waiting = origin
-			}
-		}
-		if len(m.asks.ask) > 0 || waiting != "" {
-			// It may build on ops we lack or hold as others: refused until
-			// the sender has sent them all (ApplyChanges asks for them).
-			m.sum.Refused = nil
-			if m.asks.Origin == "" {
-				m.asks.Origin, m.asks.Own = waiting, waiting == tx.origin
-			}
-			return m.asks
+		if gap := m.refusedForRestore(); gap != nil {
+			return gap // ApplyChanges keeps the restore books all the same
 		}
 		return nil // all of it is rolled back
-	}
-	if err := m.asks.askSender(tx.db, c.From, tx.origin); err != nil {
-		return err
 	}
 	return m.writeBookkeeping()
 }

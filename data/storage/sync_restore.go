@@ -1,65 +1,137 @@
 package storage
 
 import (
-	"bytes"
 	"duikou/data"
-	"encoding/json"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 
 	"gorm.io/gorm"
 )
 
-// Restoring a backup puts an office's database back in time while its
-// partners remember what it sent and acknowledged since. What keeps the
-// exchange whole then:
+// The restore bookkeeping, in one place. Restoring a backup puts an
+// office's database back in time while its partners remember what it
+// sent and acknowledged since; a clerk may also copy an old file into
+// place by hand, without the program knowing. The whole rule is here,
+// with one entry from the import, keepRestoreBooks, called once per file
+// by ApplyChanges: in the import's transaction when the file is taken
+// in, or in a transaction of its own when it was refused as a gap (the
+// import itself rolled back). The merge (sync_merge.go, sync_reuse.go)
+// only notices things and asks one question, refusedForRestore; the
+// export (ChangesFor) reads what is decided here.
 //
-// The sequence floor. An op is known everywhere by its origin and number,
-// so an office must never number two ops alike. New ops are numbered
-// above both the log and the floor (lastSeq). The floor is raised when a
-// partner's file shows it holds more of our ops than our log does, and a
-// restore should carry it over from the database it replaces (SeqFloor
-// before, RaiseSeqFloor on the restored one): then no number is reused.
+// 1. The sequence floor. An op is known everywhere by its origin and
+// number, so an office must never number two ops alike. New ops are
+// numbered above both the log and the floor (lastSeq). A restore should
+// carry the floor over from the database it replaces (SeqFloor before,
+// RaiseSeqFloor on the restored one): then no number is reused.
 //
-// Acknowledgements. What a partner holds is what its latest file says,
-// not the most it ever said (recordImport), so after its restore our next
-// file starts where it now is.
+// 2. Lost ops (our own). A partner's file shows what it holds of ours
+// (its vector) and what it takes us to hold (since). Either above our
+// log means we restored a backup: the floor goes up to it and every
+// partner is asked for all our ops (noteLostOps, checkOwnGap). Until
+// they answer, our files say we hold our own only as far as our log has
+// no hole (ChangesFor), so no office takes itself to cover them. A file
+// that does not pass validation while our ops are missing (it may build
+// on them: a demand whose employer we lost) is refused as a gap telling
+// the clerk to send a file first, never as a bad record: nothing would
+// change from one try to the next.
 //
-// Lost ops come back. Our files carry a partner's own ops above what it
-// acknowledges (ChangesFor), so a restored office gets back, from each
-// partner, the ops it had sent. Where it knows it lost ops (the floor
-// above its log), it asks every partner for all of its ops with a token
-// (askResend) and, until they answer, says it holds its own only as far
-// as its log has no hole.
+// 3. Resend requests. To have a partner send every op of an origin it
+// holds, we put a token in our vector instead of a number (askResend):
+// a negative number drawn at random, so no file made before can carry
+// it. The partner's next file starts from the token, carries them all,
+// and settles it (settleResends). We ask every partner for our own ops
+// when we lost some, and the sender for another origin's when its file
+// shows that origin reused numbers (sync_reuse.go). A file refused while
+// we await an answer from its sender, or while its sender awaits ours
+// (a token in its vector: it restored and may reuse numbers we hold), is
+// a gap too (refusedForRestore); the sender's vector is kept all the
+// same, so two offices waiting on each other do not deadlock.
 //
-// Ops back from a later backup. A restore can also bring back ops of
-// ours no partner ever got (made between two backups, lost in a restore of
-// the earlier one): the answers to our request show which each partner
-// lacks, and they go to it again (sync_resend_holes.go).
+// 4. Resend holes, both ways. An answer shows which ops of ours the
+// partner lacks below what it acknowledges (made between two backups,
+// lost in a restore of the earlier one, back with the later one): they
+// go to it again in every file until its next answer (noteOwnHoles,
+// ownHoleOps). And when a partner's vector later holds ops of ours past
+// its last answer while our log has holes there (an old file of ours it
+// imported after answering), we ask it again (askForOwnHoles).
 //
-// Reused numbers. An office restored without the floor that edits before
-// hearing from anyone numbers ops its partners hold as others. A receiver
-// notices when a file carries an op under a number it holds for another
-// (compared whole, sameOp), or refers to one by a ref with another clock
-// (detectReuse), or when the sender's vector went back (a probe: the last
-// op of the sender's own goes along in our next file). It then asks the
-// sender for all ops of that origin, takes in the other op (merged like
-// any op; two ops under one ref, with a clock that stood still, are
-// ordered by value) and restates what stands of both in an op of its own
-// (reissueReused), which travels on like any edit: the op that cannot go
-// into its log (its number is taken), and the one the origin lost. A file
-// that does not pass validation while such an answer is awaited (it may
-// build on the ops in question) is refused as a gap, with a message
-// telling the clerk to send a file first; the sender's vector is kept
-// all the same, so two offices waiting on each other do not deadlock.
+// 5. A partner that went back, or we did. What a partner holds is what
+// its latest file says, not the most it ever said (storeAcks), so after
+// its restore our next file starts where it now is. When its vector goes
+// back, our next file carries the last op of its own we hold (a probe,
+// notePartnerWentBack), and it notices if it holds another op under that
+// number (sync_reuse.go). When a partner says it holds ops of ours
+// numbered above any that a file of ours ever carried, we numbered them
+// again after a restore we did not know of, and ask for all our ops
+// (neverExported, checkOwnGap).
 //
-// Known limits (see TestExchangeConvergesAcrossRestores): with offices
-// restoring again and again while files are lost, a few random runs out
-// of hundreds still end with a row missing somewhere (of seeds 1-200,
-// none with the floor carried; without it 8, 60, 118, 120, 122 and 134);
-// a restore that carries the floor is much safer than one that does not. Conflicts may list a value that came back from a partner
-// after a restore.
+// 6. Reused numbers (sync_reuse.go). The receiver of an op under a number
+// it holds for another takes it in like any op and restates what stands
+// of both in an op of its own (reissueReused), which travels on.
+//
+// Known limits: see TestExchangeConvergesAcrossRestores for what the
+// random runs cover. Conflicts may list a value that came back from a
+// partner after a restore.
+
+// keepRestoreBooks is the one entry: after a file from c.From was taken
+// in (imported) or refused as a gap, it asks for what the merge found
+// missing or reused (found: the origins to ask the sender for in full;
+// our own ops numbered up to found.floor), and, for a file taken in,
+// raises the floor to the ops of ours the sender holds, settles the
+// requests the file answers, notes the holes its answer shows, and asks
+// again where the sender now holds ops of ours we lack. Last, the
+// sender's vector becomes its acknowledgement, whatever the outcome.
+func keepRestoreBooks(db *gorm.DB, c *Changes, found *GapError, imported bool) error {
+	if err := found.askSender(db, c.From, c.To); err != nil {
+		return err
+	}
+	if imported {
+		if err := noteLostOps(db, c.To, c.Vector[c.To]); err != nil {
+			return err
+		}
+		if err := settleResends(db, c); err != nil {
+			return err
+		}
+		if err := askForOwnHoles(db, c); err != nil {
+			return err
+		}
+	}
+	return storeAcks(db, c)
+}
+
+// refusedForRestore is the merge's one question, for a file with records
+// that do not pass validation: is it a gap (it may build on ops that a
+// restore took from one side, and the next exchange brings them), and
+// not bad records? Then the gap is returned, naming what to ask for.
+func (m *merge) refusedForRestore() *GapError {
+	self := m.tx.origin
+	for _, origin := range m.late.ask {
+		m.asks.add(self, origin, m.late.Needed)
+	}
+	waiting := ""
+	for _, origin := range sortedKeys(m.tokens) {
+		if !m.answers(origin) {
+			waiting = origin
+		}
+	}
+	// The sender awaits our answer to its own request (a token in its
+	// vector): it restored a backup, and may have numbered new ops under
+	// numbers we hold for the ones it lost.
+	if waiting == "" && m.senderAwaits() {
+		m.asks.Origin = m.c.From
+	}
+	if len(m.asks.ask) == 0 && waiting == "" && m.asks.Origin == "" {
+		return nil
+	}
+	m.sum.Refused = nil
+	if m.asks.Origin == "" {
+		m.asks.Origin, m.asks.Own = waiting, waiting == self
+	}
+	return m.asks
+}
 
 // settingSeqFloor is the Setting holding the sequence floor.
 const settingSeqFloor = "op_seq_floor"
@@ -166,6 +238,7 @@ func raiseSeqFloor(db *gorm.DB, n int64) error {
 const (
 	settingResendToken   = "op_resend_token/"   // + partner/origin: the token while the answer is awaited
 	settingResendChecked = "op_resend_checked/" // + partner/origin: how far the last answer went
+	settingOwnAnswered   = "op_own_answered/"   // + partner: its vector for our ops in its last answer
 )
 
 // askResend asks partner for every op of origin it holds, unless it has
@@ -234,9 +307,40 @@ func settleResends(db *gorm.DB, c *Changes) error {
 			if err := noteOwnHoles(db, c, reach); err != nil {
 				return err
 			}
+			// How far the partner held our ops without a gap when it
+			// answered (its vector; the answer may carry later ops too).
+			held := strconv.FormatInt(max(c.Vector[origin], 0), 10)
+			if err := db.Save(&data.Setting{Key: settingOwnAnswered + c.From, Value: held}).Error; err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// askForOwnHoles asks the partner again for all our ops when it holds
+// (by its vector) ops of ours numbered past its last answer that our log
+// lacks. Its answer went only as far as it then held; a file of ours it
+// imported later (sent before our restore, carried on a stick) can bring
+// it ops we lost, and our own vector, which says we hold all of ours up
+// to the newest, would keep them from ever coming back. Each hole is
+// asked about once per partner: the answer's reach passes it.
+func askForOwnHoles(db *gorm.DB, c *Changes) error {
+	self := c.To
+	claimed := c.Vector[self]
+	checked, _, err := settingInt(db, settingOwnAnswered+c.From)
+	if err != nil || claimed <= checked {
+		return err
+	}
+	var held int64
+	if err := db.Model(&Op{}).Where("origin = ? AND seq > ? AND seq <= ?", self, checked, claimed).
+		Count(&held).Error; err != nil {
+		return err
+	}
+	if held == claimed-checked {
+		return nil // no hole: the normal case
+	}
+	return askResend(db, c.From, self)
 }
 
 // Probing a partner that went back in time. A partner that restored a
@@ -310,47 +414,166 @@ func settingInt(db *gorm.DB, key string) (n int64, ok bool, err error) {
 	return n, err == nil, nil
 }
 
-// opKey identifies an op in the log.
-type opKey struct {
-	origin string
-	seq    int64
+// add notes that the sender's file refers to op seq of origin, which we
+// do not hold as it does.
+func (e *GapError) add(self, origin string, seq int64) {
+	if !slices.Contains(e.ask, origin) {
+		e.ask = append(e.ask, origin)
+	}
+	if e.Origin == "" || origin == self {
+		e.Origin, e.Needed = origin, max(e.Needed, seq)
+	}
+	if origin == self {
+		e.Own, e.floor = true, max(e.floor, seq)
+	}
 }
 
-// sameOp reports whether an op from a file is the op we hold under its
-// number. Normally it always is; after the sender restored a backup it
-// may be another op under a reused number. The clock alone does not tell
-// them apart (a PC whose clock stood still or went back numbers and
-// stamps alike), so the content is compared too.
-func sameOp(held *Op, w *WireOp) bool {
-	if held.HLC != w.HLC || held.Table != w.Table || held.RowID != w.RowID || len(held.Fields) != len(w.Fields) {
-		return redactedPair(held, w) // a copy with a withdrawn worker's data erased (consent.go)
-	}
-	for col, hf := range held.Fields {
-		wf, ok := w.Fields[col]
-		if !ok || hf.Base != wf.Base || !sameJSON(hf.Value, wf.Value) {
-			return false
+// askSender asks the sender for every op of the origins the gap names:
+// for our own, every partner, as any may hold some (sync_restore.go).
+func (e *GapError) askSender(db *gorm.DB, sender, self string) error {
+	for _, origin := range e.ask {
+		var err error
+		if origin == self {
+			err = askForLostOps(db, self)
+		} else {
+			err = askResend(db, sender, origin)
+		}
+		if err != nil {
+			return err
 		}
 	}
-	return true
+	return raiseSeqFloor(db, e.floor)
 }
 
-// sameJSON compares two JSON values as values (spacing and escapes aside).
-func sameJSON(a, b json.RawMessage) bool {
-	if bytes.Equal(a, b) {
-		return true
+// storeAcks replaces what we hold as the sender's acknowledgement with
+// the vector of its file: its latest word, not the highest ever seen. An
+// office that restored a backup holds less than it once said, and only
+// its new vector makes our next file start where it now is (the highest
+// would have every later file refused as a gap). A file imported late can
+// lower it to an older vector; that only makes our next file repeat ops
+// the partner already holds, which it skips.
+func storeAcks(db *gorm.DB, c *Changes) error {
+	old, err := acksOf(db, c.From)
+	if err != nil {
+		return err
 	}
-	ca, okA := canonicalJSON(a)
-	cb, okB := canonicalJSON(b)
-	return okA && okB && bytes.Equal(ca, cb)
+	if err := notePartnerWentBack(db, c, old); err != nil {
+		return err
+	}
+	if err := db.Where("partner_id = ?", c.From).Delete(&PartnerAck{}).Error; err != nil {
+		return err
+	}
+	acks := make([]PartnerAck, 0, len(c.Vector))
+	for _, origin := range sortedKeys(c.Vector) {
+		acks = append(acks, PartnerAck{PartnerID: c.From, Origin: origin, Seq: c.Vector[origin]})
+	}
+	if len(acks) == 0 {
+		return nil
+	}
+	return db.Create(&acks).Error
 }
 
-func canonicalJSON(raw json.RawMessage) ([]byte, bool) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber() // numbers compare exactly
-	var v any
-	if dec.Decode(&v) != nil {
-		return nil, false
+// Own ops a partner never got. A restore can bring back ops of ours that
+// no partner holds: made after one backup, lost in a restore of an older
+// one before any file carried them (the floor moves past them), and back
+// in the log when a later restore puts that backup in place. Partners
+// acknowledge our ops well past them, so no file would carry them again
+// and the rows they made stay here alone (seed 112 of
+// TestExchangeConvergesAcrossRestores). The partner's answer to our
+// request for all our ops (askForLostOps) shows what it holds: the ops of
+// ours up to the answer's reach that it lacks are noted here and go along
+// in every later file to it (one it holds after all is skipped), until
+// its next answer says anew what it lacks. The receiver takes an op of
+// the sender's own below its vector when its log does not hold it (run).
+const settingOwnHoles = "op_own_holes/" // + partner id: the numbers, comma-separated
+
+// noteOwnHoles notes, from the partner's answer c for our own ops (up to
+// reach), which ops of ours it lacks.
+func noteOwnHoles(db *gorm.DB, c *Changes, reach int64) error {
+	self := c.To
+	sent := map[int64]bool{}
+	for i := range c.Ops {
+		if c.Ops[i].Origin == self {
+			sent[c.Ops[i].Seq] = true
+		}
 	}
-	out, err := json.Marshal(v)
-	return out, err == nil
+	var logged []int64
+	if err := db.Model(&Op{}).Where("origin = ? AND seq <= ?", self, reach).Order("seq").Pluck("seq", &logged).Error; err != nil {
+		return err
+	}
+	var lacking []string
+	for _, seq := range logged {
+		if !sent[seq] {
+			lacking = append(lacking, strconv.FormatInt(seq, 10))
+		}
+	}
+	key := settingOwnHoles + c.From
+	if len(lacking) == 0 {
+		return db.Where("key = ?", key).Delete(&data.Setting{}).Error
+	}
+	return db.Save(&data.Setting{Key: key, Value: strings.Join(lacking, ",")}).Error
+}
+
+// ownHoleOps appends the ops of ours partner lacks that a file starting
+// after since would not carry anyway. With record (a real export, not
+// the export screen's count) it also notes the highest op of ours that a
+// file has carried (noteOwnExported).
+func ownHoleOps(tx *gorm.DB, ops []Op, partner, self string, since int64, record bool) ([]Op, error) {
+	var st data.Setting
+	if res := tx.Where("key = ?", settingOwnHoles+partner).Limit(1).Find(&st); res.Error != nil {
+		return nil, res.Error
+	}
+	var err error
+	for _, field := range strings.Split(st.Value, ",") {
+		seq, perr := strconv.ParseInt(field, 10, 64)
+		if perr != nil || seq > since {
+			continue
+		}
+		if ops, err = readOps(tx, ops, self, seq-1, seq); err != nil {
+			return nil, err
+		}
+	}
+	if record {
+		return ops, noteOwnExported(tx, ops, self)
+	}
+	return ops, nil
+}
+
+// Numbers no file of ours carried. No partner can hold an op of ours that
+// no file of ours (to it or to an office that relays it) carried. So when
+// a partner's file says it holds ops of ours numbered above the highest
+// that ever left here, those are ops of a history we lost: a backup was
+// copied into place by hand (no floor carried) and the numbers used again
+// before any partner was heard from (seed 134 of
+// TestExchangeConvergesAcrossRestores without the floor). Neither side
+// would ever send the other its op under such a number; checkOwnGap asks
+// the partners for all our ops instead, and the reuse shows. The mark is
+// in the database, so a restored one has the mark of its day; a database
+// from before the mark existed is not checked until its first export.
+const settingOwnExported = "op_own_exported"
+
+// noteOwnExported raises the mark to the highest op of ours in ops.
+func noteOwnExported(db *gorm.DB, ops []Op, self string) error {
+	top := int64(0)
+	for i := range ops {
+		if ops[i].Origin == self {
+			top = max(top, ops[i].Seq)
+		}
+	}
+	cur, known, err := settingInt(db, settingOwnExported)
+	if err != nil || known && cur >= top || top == 0 {
+		return err
+	}
+	return db.Save(&data.Setting{Key: settingOwnExported, Value: strconv.FormatInt(top, 10)}).Error
+}
+
+// neverExported reports whether the partner claims ops of ours numbered
+// above any that left here and above its last answer to our request.
+func neverExported(db *gorm.DB, partner, self string, claimed int64) (bool, error) {
+	exported, known, err := settingInt(db, settingOwnExported)
+	if err != nil || !known {
+		return false, err
+	}
+	checked, err := resendChecked(db, partner, self)
+	return claimed > max(exported, checked), err
 }

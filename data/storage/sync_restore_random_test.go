@@ -7,12 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"sync/atomic"
+	"strings"
 	"testing"
 	"time"
 
 	"duikou/data"
 	"duikou/data/ident"
+	"duikou/data/storage/testdb"
 )
 
 // Offices that restore old backups now and then, carrying the sequence
@@ -21,43 +22,93 @@ import (
 // reordered, still end up holding the same shared rows once everyone has
 // exchanged. (What an office typed after its last backup and never sent
 // is lost with the restore; that is what a restore means, so only
-// agreement is checked here.)
+// agreement is checked here.) With DUIKOU_RESTORE_NOCARRY=1 half the
+// restores do not carry the floor: a backup file copied into place by
+// hand, the old disk gone. TestExchangeConvergesAcrossHandCopiedRestores
+// always runs that mix, so the default run covers both.
 //
-// Known limits, for whoever takes this further: a restore that does not
-// carry the floor (a backup file copied into place by hand, the old disk
-// gone) is covered by the tests in sync_restore_test.go; mixed into this
-// run (DUIKOU_RESTORE_NOCARRY=1) seeds 8, 60, 118, 120, 122 and 134 of
-// 200 still diverge (8 and 118 end with a file refused for good: "用工需求
-// 的用工单位有误"). With the floor carried, seeds 1-200 all pass.
+// DUIKOU_SEEDS takes the number of seeds (1000 for the long run) or a
+// list (8,118); the default is 50 of each (12 on PostgreSQL, where each
+// seed takes seconds; -short: 3). DUIKOU_TRACE=1 (with -v and a -run
+// naming one seed, e.g. TestExchangeConvergesAcrossRestores/seed8$) logs
+// every step, every file and, at the end, each office's op log.
 //
-// Measured on 2026-12-06 with DUIKOU_SEEDS=200. DUIKOU_TRACE=1 (with -v
-// and a -run naming one seed, e.g. TestExchangeConvergesAcrossRestores/
-// seed8) logs every step. Fixed since: seed 143 (a re-consent did not
-// refill what a withdrawal had erased when the erased value was an edit
-// the registering office never saw, refillWorker;
-// TestReConsentRefillsOverAnErasedEditTheOriginNeverSaw) and seed 112
-// (ops made between two backups, lost in a restore of the earlier one and
-// back with a restore of the later one, reached no partner: the case an
-// earlier note here described for seed 30, sync_resend_holes.go;
-// TestAnOpBackFromALaterBackupReachesThePartner).
+// Measured on 2026-12-07 with DUIKOU_SEEDS=1000 (742 s a mode, two runs
+// side by side on a loaded 2-core machine; 50 seeds take about 66 s
+// there): with the floor carried 998 pass, 697 and 830 diverge; with
+// DUIKOU_RESTORE_NOCARRY=1 996 pass, 283, 362, 643 and 830 diverge. 830
+// restores nothing (two offices withdraw a worker's consent and one
+// gives it again while the other edits: consent.go), 697 ends with a
+// deletion made while the worker's consent was withdrawn at one office
+// only; 283 (four hand-copied restores over three offices) ends with a
+// file refused for a demand whose employer the receiver lacks, 362 and
+// 643 with a row at one office only. Not yet reduced.
+//
+// The seeds that diverged once, each reduced to a deterministic test:
+// 143 (refillWorker; TestReConsentRefillsOverAnErasedEditTheOriginNeverSaw),
+// 112 (TestAnOpBackFromALaterBackupReachesThePartner), and without the
+// floor 8 and 60 (TestAHandCopiedBackupDoesNotWedgeTheExchange), 118
+// (TestAFileFromAnOfficeAwaitingItsOwnOpsIsAGap), 120 and 122
+// (TestAnOpALateFileBroughtThePartnerComesBack), 134
+// (TestAReusedNumberNoOneSendsIsFound); with the floor carried 329, 365,
+// 589, 683 and 859 (TestOpsOfAnOfficeAskingForItsOwnAreRelayed); see
+// sync_restore.go.
 func TestExchangeConvergesAcrossRestores(t *testing.T) {
-	seeds := 12
-	if testing.Short() {
-		seeds = 3
+	runRestoreSeeds(t, os.Getenv("DUIKOU_RESTORE_NOCARRY") == "1")
+}
+
+// TestExchangeConvergesAcrossHandCopiedRestores is the run above with
+// half the restores copied into place by hand (DUIKOU_RESTORE_NOCARRY=1).
+func TestExchangeConvergesAcrossHandCopiedRestores(t *testing.T) {
+	runRestoreSeeds(t, true)
+}
+
+func runRestoreSeeds(t *testing.T, noCarry bool) {
+	def := 50
+	if testdb.Postgres() {
+		def = 12
 	}
-	if v := os.Getenv("DUIKOU_SEEDS"); v != "" { // DUIKOU_SEEDS=1000 for the long run
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			t.Fatalf("DUIKOU_SEEDS=%q: want a positive number", v)
-		}
-		seeds = n
+	seeds, err := testSeeds(os.Getenv("DUIKOU_SEEDS"), def)
+	if err != nil {
+		t.Fatal(err)
 	}
-	noCarry := os.Getenv("DUIKOU_RESTORE_NOCARRY") == "1"
-	for seed := 1; seed <= seeds; seed++ {
+	if testing.Short() && os.Getenv("DUIKOU_SEEDS") == "" {
+		seeds = seeds[:3]
+	}
+	for _, seed := range seeds {
 		t.Run(fmt.Sprintf("seed%d", seed), func(t *testing.T) {
-			runRestoreExchange(t, uint64(seed), 2+seed%2, noCarry)
+			runRestoreExchange(t, seed, 2+int(seed%2), noCarry)
 		})
 	}
+}
+
+// testSeeds reads DUIKOU_SEEDS: a count (seeds 1 to n, e.g. 1000 for the
+// long run) or a comma-separated list of seeds (e.g. 8,118); empty means
+// seeds 1 to def.
+func testSeeds(v string, def int) ([]uint64, error) {
+	if v == "" {
+		v = strconv.Itoa(def)
+	}
+	if !strings.Contains(v, ",") {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("DUIKOU_SEEDS=%q: want a positive number or a list of seeds", v)
+		}
+		seeds := make([]uint64, n)
+		for i := range seeds {
+			seeds[i] = uint64(i + 1)
+		}
+		return seeds, nil
+	}
+	var seeds []uint64
+	for _, f := range strings.Split(v, ",") {
+		seed, err := strconv.ParseUint(strings.TrimSpace(f), 10, 64)
+		if err != nil || seed < 1 {
+			return nil, fmt.Errorf("DUIKOU_SEEDS=%q: %q is not a seed", v, f)
+		}
+		seeds = append(seeds, seed)
+	}
+	return seeds, nil
 }
 
 func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
@@ -66,15 +117,7 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 	// The PCs' clocks move on (a millisecond per reading), so an op made
 	// after a restore is stamped later than the ones the restore undid;
 	// TestAReusedNumberConvergesBothWays covers a clock that stands still.
-	var ms atomic.Int64
-	tick := func() time.Time { return fixedNow.Add(time.Duration(ms.Add(1)) * time.Millisecond) }
-	ticking := func(o *office) {
-		o.s.now = tick
-		o.s.clock = data.NewHLC(o.s.clock.Last(), tick)
-	}
-	for _, o := range offs {
-		ticking(o)
-	}
+	ticking := tickingClocks(offs...)
 	backups := make([][]string, n)
 	dir := t.TempDir()
 	idSeq := 0
@@ -89,6 +132,7 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 		return rec
 	}
 	tracing := os.Getenv("DUIKOU_TRACE") != ""
+	fileNo := map[*byte]int{} // a file by the step that made it, for the trace
 	trace := func(format string, args ...any) {
 		if tracing {
 			t.Logf(format, args...)
@@ -104,13 +148,17 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 		switch r := rng.IntN(100); {
 		case r < 15:
 			idSeq++
-			o.s.Create(&data.Worker{Name: fmt.Sprintf("劳动者%d", idSeq), HukouRegion: "620123", Consent: true,
-				IDNumber: ident.MakeID("620123", time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, idSeq), idSeq, idSeq%2 == 0)})
+			w := &data.Worker{Name: fmt.Sprintf("劳动者%d", idSeq), HukouRegion: "620123", Consent: true,
+				IDNumber: ident.MakeID("620123", time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, idSeq), idSeq, idSeq%2 == 0)}
+			err := o.s.Create(w)
+			trace("  create worker %s (%s): %v", w.ID, w.Name, err)
 		case r < 20:
 			idSeq++
 			e := &data.Employer{Name: fmt.Sprintf("用工单位%d", idSeq), CreditCode: testCreditCode(fmt.Sprintf("MA%06d", idSeq)), Region: "320115"}
-			if o.s.Create(e) == nil {
-				o.s.Create(&data.Demand{EmployerID: e.ID, Occupation: "housekeeper", Headcount: 3, WorkRegion: "320115"})
+			if err := o.s.Create(e); err == nil {
+				d := &data.Demand{EmployerID: e.ID, Occupation: "housekeeper", Headcount: 3, WorkRegion: "320115"}
+				err := o.s.Create(d)
+				trace("  create employer %s, demand %s: %v", e.ID, d.ID, err)
 			}
 		case r < 45:
 			if rec := pick(o, data.TableWorkers); rec != nil {
@@ -126,17 +174,20 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 			if rec := pick(o, data.TableDemands); rec != nil {
 				d := rec.(*data.Demand)
 				d.Headcount = 1 + rng.IntN(20)
-				o.s.Update(d)
+				err := o.s.Update(d)
+				trace("  update demand %s headcount %d: %v", d.ID, d.Headcount, err)
 			}
 		case r < 53:
 			if rec := pick(o, data.TableWorkers); rec != nil {
-				o.s.Delete(rec)
+				err := o.s.Delete(rec)
+				trace("  delete worker %s: %v", rec.SyncInfo().ID, err)
 			}
 		case r < 55: // consent withdrawn, or given again (consent.go)
 			if rec := pick(o, data.TableWorkers); rec != nil {
 				w := rec.(*data.Worker)
 				w.Consent = !w.Consent
-				o.s.Update(w)
+				err := o.s.Update(w)
+				trace("  worker %s consent %v: %v", w.ID, w.Consent, err)
 			}
 		case r < 58: // a backup
 			path := filepath.Join(dir, fmt.Sprintf("office%d-step%d.db", i, step))
@@ -161,18 +212,23 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 				if err := o.s.RaiseSeqFloor(floor); err != nil {
 					t.Fatal(err)
 				}
+				trace("  floor carried")
 			}
 		case r < 82:
 			to := offs[rng.IntN(n)]
 			if to != o {
 				to.box = append(to.box, send(t, o, to))
-				trace("  send to %s (box %d)", to.name, len(to.box))
+				fileNo[&to.box[len(to.box)-1][0]] = step
+				trace("  send file %d to %s (box %d)", step, to.name, len(to.box))
+				if tracing {
+					dumpFile(t, to.box[len(to.box)-1])
+				}
 			}
 		default:
 			if len(o.box) > 0 {
 				k := rng.IntN(len(o.box))
 				sum, err := receive(t, o, o.box[k], data.NewID())
-				trace("  receive box[%d] of %d: %+v %v", k, len(o.box), sum, err)
+				trace("  receive file %d, box[%d] of %d: %+v %v", fileNo[&o.box[k][0]], k, len(o.box), sum, err)
 				if err != nil && !errors.Is(err, ErrGap) {
 					t.Fatalf("step %d import: %v", step, err)
 				}
@@ -197,10 +253,18 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 		for _, a := range offs {
 			for _, b := range offs {
 				if a != b {
-					sum, err := receive(t, b, send(t, a, b), data.NewID())
+					raw := send(t, a, b)
+					if tracing {
+						dumpFile(t, raw)
+					}
+					sum, err := receive(t, b, raw, data.NewID())
+					trace("settle round %d %s→%s: %+v %v", round, a.name, b.name, sum, err)
 					if errors.Is(err, ErrGap) || err == nil && (sum.Ops > 0 || sum.Updated > 0 || sum.New > 0) {
 						busy = true
 					} else if err != nil {
+						for _, o := range offs {
+							dumpLog(t, o)
+						}
 						t.Fatalf("settling %s→%s: %v", a.name, b.name, err)
 					}
 				}
@@ -208,6 +272,11 @@ func runRestoreExchange(t *testing.T, seed uint64, n int, noCarry bool) {
 		}
 		if quiet++; busy {
 			quiet = 0
+		}
+	}
+	if tracing {
+		for _, o := range offs {
+			dumpLog(t, o)
 		}
 	}
 	for _, o := range offs[1:] {

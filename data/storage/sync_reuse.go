@@ -1,9 +1,11 @@
 package storage
 
 import (
-	"duikou/data"
-
+	"bytes"
+	"encoding/json"
 	"strings"
+
+	"duikou/data"
 )
 
 // Reused op numbers and lost ops in an import: noticing them, asking the
@@ -21,17 +23,27 @@ func (m *merge) answers(origin string) bool {
 // ops than our log does: we lost them in a restore, and ask for them back.
 func (m *merge) checkOwnGap() error {
 	tx := m.tx
-	since := m.c.Since[tx.origin]
-	if since <= 0 {
+	// What the sender took us to hold, and what it holds of ours itself:
+	// either above our log means ops of ours it saw are gone from here (a
+	// backup copied into place without the floor).
+	claimed := max(m.c.Since[tx.origin], m.c.Vector[tx.origin])
+	if claimed <= 0 {
 		return nil
 	}
 	var logEnd int64
 	if err := tx.db.Model(&Op{}).Where("origin = ?", tx.origin).Select("COALESCE(MAX(seq), 0)").Scan(&logEnd).Error; err != nil {
 		return err
 	}
-	if since > logEnd {
-		m.asks.add(tx.origin, tx.origin, since)
+	if claimed > logEnd {
+		m.asks.add(tx.origin, tx.origin, claimed)
+		return nil
 	}
+	// Within our log, but above any number a file of ours carried: the
+	// sender holds other ops under numbers we used again (sync_restore.go).
+	if reused, err := neverExported(tx.db, m.c.From, tx.origin, claimed); err != nil || !reused {
+		return err
+	}
+	m.asks.add(tx.origin, tx.origin, claimed)
 	return nil
 }
 
@@ -235,4 +247,60 @@ func (m *merge) decided(table data.Table, rowID, col, ref, have string) bool {
 		have = fc.Base
 	}
 	return false
+}
+
+// senderAwaits reports whether the file asks us for all of some origin's
+// ops (a token in the sender's vector, sync_restore.go).
+func (m *merge) senderAwaits() bool {
+	for _, seq := range m.c.Vector {
+		if seq < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// opKey identifies an op in the log.
+type opKey struct {
+	origin string
+	seq    int64
+}
+
+// sameOp reports whether an op from a file is the op we hold under its
+// number. Normally it always is; after the sender restored a backup it
+// may be another op under a reused number. The clock alone does not tell
+// them apart (a PC whose clock stood still or went back numbers and
+// stamps alike), so the content is compared too.
+func sameOp(held *Op, w *WireOp) bool {
+	if held.HLC != w.HLC || held.Table != w.Table || held.RowID != w.RowID || len(held.Fields) != len(w.Fields) {
+		return redactedPair(held, w) // a copy with a withdrawn worker's data erased (consent.go)
+	}
+	for col, hf := range held.Fields {
+		wf, ok := w.Fields[col]
+		if !ok || hf.Base != wf.Base || !sameJSON(hf.Value, wf.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameJSON compares two JSON values as values (spacing and escapes aside).
+func sameJSON(a, b json.RawMessage) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	ca, okA := canonicalJSON(a)
+	cb, okB := canonicalJSON(b)
+	return okA && okB && bytes.Equal(ca, cb)
+}
+
+func canonicalJSON(raw json.RawMessage) ([]byte, bool) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber() // numbers compare exactly
+	var v any
+	if dec.Decode(&v) != nil {
+		return nil, false
+	}
+	out, err := json.Marshal(v)
+	return out, err == nil
 }

@@ -1,0 +1,339 @@
+package storage
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"duikou/data"
+)
+
+// Seed 8 of TestExchangeConvergesAcrossRestores without the floor,
+// reduced. B copies an old backup into place by hand (no floor carried),
+// so it no longer holds the employer it had registered and sent (its op
+// 1), and numbers a new worker, who has not consented to sharing, as op
+// 1 again: that op never travels, so A cannot see the number reused. A's
+// first file is refused as a gap (B lacks A's ops too), but B keeps A's
+// word: A holds B's ops up to 2. B's next file then claims B's ops up to
+// its log (1), and A's next file carries only B's op 2, the demand, whose
+// employer B lost. That file used to be refused for good ("用工需求的用工
+// 单位有误"): nothing changed between one try and the next. Now B sees
+// that A holds more of B's own ops than B's log does, refuses the file
+// with the steps to take, asks A for all of its ops, and the next
+// exchange brings them back.
+func TestAHandCopiedBackupDoesNotWedgeTheExchange(t *testing.T) {
+	offs := newOffices(t, 2)
+	a, b := offs[0], offs[1]
+	old := filepath.Join(t.TempDir(), "b-old.db")
+	if err := b.s.Backup(old); err != nil {
+		t.Fatal(err)
+	}
+	wa := validWorker(1)
+	if err := a.s.Create(wa); err != nil { // A's op 1
+		t.Fatal(err)
+	}
+	exchangeOK(t, a, b)
+	e := validEmployer(t, b.s) // B's op 1
+	d := &data.Demand{EmployerID: e.ID, Occupation: "housekeeper", Headcount: 3, WorkRegion: "320115"}
+	if err := b.s.Create(d); err != nil { // B's op 2
+		t.Fatal(err)
+	}
+	exchangeOK(t, b, a)
+	exchangeOK(t, a, b) // B learns A holds B's ops up to 2
+
+	restore(t, b, old) // copied by hand: no RaiseSeqFloor
+	wb := validWorker(2)
+	wb.Consent = false
+	if err := b.s.Create(wb); err != nil { // B's op 1 again, another op, kept at B
+		t.Fatal(err)
+	}
+	da, _ := a.s.Demand(d.ID)
+	da.Headcount = 5 // A's op 2: its file carries the demand's row
+	if err := a.s.Update(da); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := receive(t, b, send(t, a, b), data.NewID()); !errors.Is(err, ErrGap) {
+		t.Fatalf("A's file to B, which lacks A's ops: %v; want a gap", err)
+	}
+	exchangeOK(t, b, a)
+	_, err := receive(t, b, send(t, a, b), data.NewID())
+	var gap *GapError
+	if !errors.As(err, &gap) || !gap.Own || !strings.Contains(err.Error(), "恢复备份时丢失") ||
+		!strings.Contains(err.Error(), "请先给对方发送一份交换文件") {
+		t.Fatalf("A's file building on ops B lost: %v; want it refused as B's own lost ops, with the steps to take", err)
+	}
+	for round := 0; round < 2; round++ {
+		exchangeOK(t, b, a)
+		exchangeOK(t, a, b)
+	}
+	assertSameState(t, a, b)
+	for _, o := range offs {
+		got, err := o.s.Demand(d.ID)
+		if err != nil || got.EmployerID != e.ID || got.Headcount != 5 {
+			t.Fatalf("%s: demand %+v, %v; want employer %s with 5 places", o.name, got, err, e.ID)
+		}
+		if _, err := o.s.Employer(e.ID); err != nil {
+			t.Fatalf("%s lacks the employer B lost: %v", o.name, err)
+		}
+		if _, err := o.s.Worker(wa.ID); err != nil {
+			t.Fatalf("%s lacks A's worker: %v", o.name, err)
+		}
+	}
+	// B numbers on above everything A holds of it.
+	if floor, err := b.s.SeqFloor(); err != nil || floor < 3 {
+		t.Fatalf("B's floor %d, %v; want at least 3 (its ops 1, 2 lost and 1 again)", floor, err)
+	}
+}
+
+// Seed 118 without the floor, reduced. A copies an old backup into place
+// and registers an employer under the number (2) B holds for A's lost
+// edit, then a worker without consent (3, never sent) and the employer's
+// demand (4). B's next file refers to A's lost op 3, so A asks B for all
+// of its ops (a token in A's vector). A's file then carries the demand
+// but not the employer: B takes A to hold ops 2 and 3 as B does. That
+// file used to be refused for a missing employer, and, with nothing
+// kept, every later one too. Now B refuses it as a gap, keeps A's
+// vector, answers A's request; A restates its employer in a new op, and
+// both end up with employer and demand.
+func TestAFileFromAnOfficeAwaitingItsOwnOpsIsAGap(t *testing.T) {
+	offs := newOffices(t, 2)
+	a, b := offs[0], offs[1]
+	tick := tickingClocks(a, b) // the lost ops and the new ones differ in their clock
+	w := validWorker(1)
+	if err := a.s.Create(w); err != nil { // A's op 1
+		t.Fatal(err)
+	}
+	old := filepath.Join(t.TempDir(), "a-old.db")
+	if err := a.s.Backup(old); err != nil {
+		t.Fatal(err)
+	}
+	wa, _ := a.s.Worker(w.ID)
+	wa.Notes = "备份后的备注" // A's op 2, lost below
+	if err := a.s.Update(wa); err != nil {
+		t.Fatal(err)
+	}
+	wa.Phone = "13900000008" // A's op 3, lost below
+	if err := a.s.Update(wa); err != nil {
+		t.Fatal(err)
+	}
+	exchangeOK(t, a, b)
+	exchangeOK(t, b, a)
+
+	restore(t, a, old) // copied by hand: no RaiseSeqFloor
+	tick(a)
+	e := validEmployer(t, a.s) // A's op 2 again
+	kept := validWorker(2)
+	kept.Consent = false
+	if err := a.s.Create(kept); err != nil { // A's op 3 again, kept at A
+		t.Fatal(err)
+	}
+	d := &data.Demand{EmployerID: e.ID, Occupation: "housekeeper", Headcount: 3, WorkRegion: "320115"}
+	if err := a.s.Create(d); err != nil { // A's op 4
+		t.Fatal(err)
+	}
+	wb, _ := b.s.Worker(w.ID)
+	wb.Address = "江宁区" // B's op 1, based on A's lost op 3
+	if err := b.s.Update(wb); err != nil {
+		t.Fatal(err)
+	}
+	exchangeOK(t, b, a) // A sees B's op based on an op 3 it does not hold: it asks for all of its own
+	_, err := receive(t, b, send(t, a, b), data.NewID())
+	var gap *GapError
+	if !errors.As(err, &gap) || !strings.Contains(err.Error(), "请先给对方发送一份交换文件") {
+		t.Fatalf("A's file while it awaits its own ops: %v; want a gap with the steps to take", err)
+	}
+	for round := 0; round < 3; round++ {
+		exchangeOK(t, b, a)
+		exchangeOK(t, a, b)
+	}
+	assertSameState(t, a, b)
+	if got, err := b.s.Demand(d.ID); err != nil || got.EmployerID != e.ID {
+		t.Fatalf("B: demand %+v, %v", got, err)
+	}
+	if _, err := b.s.Employer(e.ID); err != nil {
+		t.Fatalf("B lacks A's employer numbered again after the restore: %v", err)
+	}
+}
+
+// exchangeOK takes a file from one office into another, which must
+// succeed.
+func exchangeOK(t *testing.T, from, to *office) {
+	t.Helper()
+	if _, err := receive(t, to, send(t, from, to), data.NewID()); err != nil {
+		t.Fatalf("%s→%s: %v", from.name, to.name, err)
+	}
+}
+
+// Seed 120 without the floor, reduced. B deletes a worker and sends the
+// file, restores an older backup (carrying the floor) and asks A for its
+// lost ops; A answers before that file reaches it, so the answer lacks
+// the deletion. A imports the file late and holds the deletion, but B's
+// vector says B holds all of its own ops, so A would never send it back.
+// A's next vector shows it holds ops of B's past its answer that B's log
+// lacks: B asks once more, and gets the deletion back.
+func TestAnOpALateFileBroughtThePartnerComesBack(t *testing.T) {
+	offs := newOffices(t, 2)
+	a, b := offs[0], offs[1]
+	w := validWorker(1)
+	if err := b.s.Create(w); err != nil { // B's op 1
+		t.Fatal(err)
+	}
+	exchangeOK(t, b, a)
+	exchangeOK(t, a, b)
+	old := filepath.Join(t.TempDir(), "b-old.db")
+	if err := b.s.Backup(old); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.s.Delete(w); err != nil { // B's op 2
+		t.Fatal(err)
+	}
+	late := send(t, b, a) // on a stick that reaches A only later
+	floor, err := b.s.SeqFloor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	restore(t, b, old)
+	if err := b.s.RaiseSeqFloor(floor); err != nil { // asks A for B's ops
+		t.Fatal(err)
+	}
+	exchangeOK(t, b, a)
+	exchangeOK(t, a, b) // A's answer: it holds B's op 1 only
+	if _, err := receive(t, a, late, data.NewID()); err != nil {
+		t.Fatal(err)
+	}
+	other := validWorker(2)
+	if err := b.s.Create(other); err != nil { // B's op 3
+		t.Fatal(err)
+	}
+	for round := 0; round < 3; round++ {
+		exchangeOK(t, b, a)
+		exchangeOK(t, a, b)
+	}
+	if got, err := b.s.Worker(w.ID); err == nil {
+		t.Fatalf("B still lists the worker it deleted before the restore: %+v", got)
+	}
+	assertSameState(t, a, b)
+}
+
+// Seed 134 without the floor, reduced. A copies an old backup into place
+// and edits before hearing from B, numbering the edit 2 like the edit B
+// already holds from it. B's next file says B holds A's ops up to 2,
+// which A's log reaches: nothing looks lost. Neither file carries the
+// other's op 2, so each office kept one of the two edits for good. Now
+// A sees that B claims an op 2 of A's although no file of A's ever
+// carried one (neverExported): A asks B for all its ops, B's op 2 shows
+// the reuse, and both edits end up on both offices.
+func TestAReusedNumberNoOneSendsIsFound(t *testing.T) {
+	offs := newOffices(t, 2)
+	a, b := offs[0], offs[1]
+	tick := tickingClocks(a, b)
+	w := validWorker(1)
+	if err := a.s.Create(w); err != nil { // A's op 1
+		t.Fatal(err)
+	}
+	exchangeOK(t, a, b)
+	exchangeOK(t, b, a)
+	old := filepath.Join(t.TempDir(), "a-old.db")
+	if err := a.s.Backup(old); err != nil {
+		t.Fatal(err)
+	}
+	wa, _ := a.s.Worker(w.ID)
+	wa.Notes = "备份后的备注" // A's op 2, lost below
+	if err := a.s.Update(wa); err != nil {
+		t.Fatal(err)
+	}
+	exchangeOK(t, a, b)
+
+	restore(t, a, old) // copied by hand: no RaiseSeqFloor
+	tick(a)
+	wa, _ = a.s.Worker(w.ID)
+	wa.Phone = "13900000007" // A's op 2 again: another edit
+	if err := a.s.Update(wa); err != nil {
+		t.Fatal(err)
+	}
+	for round := 0; round < 3; round++ {
+		exchangeOK(t, b, a)
+		exchangeOK(t, a, b)
+	}
+	assertSameState(t, a, b)
+	for _, o := range offs {
+		got, _ := o.s.Worker(w.ID)
+		if got.Notes != "备份后的备注" || got.Phone != "13900000007" {
+			t.Fatalf("%s: notes %q, phone %q; want both edits numbered 2", o.name, got.Notes, got.Phone)
+		}
+	}
+}
+
+// Seeds 329, 365, 589, 683 and 859 with the floor carried, reduced. A
+// restores a backup (carrying the floor), so until its partners answer
+// its files say a token for A's own ops instead of a number. B takes in
+// A's new employer and demand from such a file, but keeps no coverage of
+// A (a token is no number), and its files to C used to carry only the
+// origins of its vector: B's edit of A's demand reached C with the
+// demand's row and without A's ops, and C refused the file for the
+// missing employer ("用工需求的用工单位有误"). Now B relays every origin
+// its log holds.
+func TestOpsOfAnOfficeAskingForItsOwnAreRelayed(t *testing.T) {
+	offs := newOffices(t, 3)
+	a, b, c := offs[0], offs[1], offs[2]
+	old := filepath.Join(t.TempDir(), "a-old.db")
+	if err := a.s.Backup(old); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.s.Create(validWorker(1)); err != nil { // A's op 1, never sent
+		t.Fatal(err)
+	}
+	floor, err := a.s.SeqFloor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	restore(t, a, old)
+	if err := a.s.RaiseSeqFloor(floor); err != nil { // asks B and C for A's ops
+		t.Fatal(err)
+	}
+	e := validEmployer(t, a.s) // A's op 2
+	d := &data.Demand{EmployerID: e.ID, Occupation: "housekeeper", Headcount: 3, WorkRegion: "320115"}
+	if err := a.s.Create(d); err != nil { // A's op 3
+		t.Fatal(err)
+	}
+	exchangeOK(t, a, b)
+	db, _ := b.s.Demand(d.ID)
+	db.Headcount = 7 // B's op 1
+	if err := b.s.Update(db); err != nil {
+		t.Fatal(err)
+	}
+	exchangeOK(t, b, c)
+	if got, err := c.s.Employer(e.ID); err != nil {
+		t.Fatalf("C lacks A's employer relayed by B: %+v, %v", got, err)
+	}
+	for round := 0; round < 3; round++ {
+		for _, from := range offs {
+			for _, to := range offs {
+				if from != to {
+					exchangeOK(t, from, to)
+				}
+			}
+		}
+	}
+	assertSameState(t, a, b)
+	assertSameState(t, a, c)
+}
+
+// tickingClocks moves the offices' clocks on a millisecond per reading,
+// as a PC's does, and returns what sets an office's clock going again
+// after a restore.
+func tickingClocks(offs ...*office) func(*office) {
+	var ms atomic.Int64
+	now := func() time.Time { return fixedNow.Add(time.Duration(ms.Add(1)) * time.Millisecond) }
+	tick := func(o *office) {
+		o.s.now = now
+		o.s.clock = data.NewHLC(o.s.clock.Last(), now)
+	}
+	for _, o := range offs {
+		tick(o)
+	}
+	return tick
+}
