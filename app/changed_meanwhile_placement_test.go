@@ -40,10 +40,10 @@ func (h *harness) openPlacement(p *data.Placement) *placementPage {
 	ps := h.g.placements
 	ps.open(p.ID)
 	h.settle()
-	if ps.page == nil {
+	if ps.form == nil {
 		h.t.Fatal("the placement page did not open")
 	}
-	return ps.page
+	return ps.form
 }
 
 // 赵芳 was referred on 11-20. The clerk opens 改为已录用 and types 11-21;
@@ -124,10 +124,10 @@ func TestFollowUpResultOverAChangeMeanwhileAsks(t *testing.T) {
 	fs := h.overdueFollowUps()
 	fs.table.table.Select(tableCell(2, 0)) // 张丽's call due 11-12
 	h.settle()
-	if fs.entry == nil || fs.entry.f.PlacementID == nil || *fs.entry.f.PlacementID != pl.started.ID {
+	if fs.form == nil || fs.form.f.PlacementID == nil || *fs.form.f.PlacementID != pl.started.ID {
 		t.Fatal("the quick entry did not open on 张丽's call")
 	}
-	id := fs.entry.f.ID
+	id := fs.form.f.ID
 	other, err := h.s.FollowUp(id)
 	if err != nil {
 		t.Fatal(err)
@@ -136,7 +136,7 @@ func TestFollowUpResultOverAChangeMeanwhileAsks(t *testing.T) {
 	if err := h.s.Update(other); err != nil {
 		t.Fatal(err)
 	}
-	h.typeInto(fs.entry.outcome, "电话回访，情况良好")
+	h.typeInto(fs.form.outcome, "电话回访，情况良好")
 	h.tap("保存结果")
 	h.mustShow("记录已被其他经办人修改")
 	h.mustShow("微信联系，适应良好")
@@ -147,7 +147,7 @@ func TestFollowUpResultOverAChangeMeanwhileAsks(t *testing.T) {
 	// 方式 comes first (the record's order), then 结果.
 	h.chooseSide(theirsWord, 1)
 	h.tap("保存")
-	if h.dialogOpen() || fs.entry != nil {
+	if h.dialogOpen() || fs.form != nil {
 		t.Fatal("the merged save did not close the choice and the entry")
 	}
 	got, _ := h.s.FollowUp(id)

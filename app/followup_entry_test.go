@@ -30,7 +30,7 @@ func TestQuickEntryKeepsTheRecordedMethod(t *testing.T) {
 	h.settle()
 	fs.table.table.Select(tableCell(0, 0))
 	h.settle()
-	if fs.entry == nil || fs.entry.method.Selected != labelForCode(data.Methods, "visit") {
-		t.Fatalf("the entry for a home visit offers %q", fs.entry.method.Selected)
+	if fs.form == nil || fs.form.method.Selected != labelForCode(data.Methods, "visit") {
+		t.Fatalf("the entry for a home visit offers %q", fs.form.method.Selected)
 	}
 }

@@ -27,8 +27,9 @@ type followUpsScreen struct {
 	// gives them what the list shows.
 	actions *fyne.Container
 
-	panel *fyne.Container // the quick entry beside the list
-	entry *quickEntry     // the open quick entry, nil when none
+	// The quick entry opens in a panel beside the list, empty while none
+	// is open.
+	formPlace[*quickEntry]
 	built fyne.CanvasObject
 }
 
@@ -145,16 +146,15 @@ func (s *followUpsScreen) view() fyne.CanvasObject {
 		container.NewBorder(nil, nil, container.NewHBox(s.status, s.kind, s.owner), container.NewHBox(s.actions, add)),
 		container.NewBorder(nil, nil, hint, container.NewHBox(s.notice, s.count)),
 	)
-	s.panel = container.NewStack()
-	s.built = container.NewBorder(top, nil, nil, s.panel, s.table.table)
+	s.stack = container.NewStack() // the quick entry's panel, empty
+	s.built = container.NewBorder(top, nil, nil, s.stack, s.table.table)
 	s.rows.setQuery(s.rows.query())
 	return s.built
 }
 
 func (s *followUpsScreen) shown() {
 	s.today = s.st.Today()
-	if s.entry != nil {
-		s.entry.shown()
+	if s.formShown() {
 		return
 	}
 	s.g.setActions(actions{New: s.openNew})
@@ -227,21 +227,16 @@ func (s *followUpsScreen) say(msg string) {
 // openEntry shows the quick entry for f beside the list.
 func (s *followUpsScreen) openEntry(f *data.FollowUp) {
 	s.view()
-	s.entry = newQuickEntry(s, f)
-	showIn(s.panel, s.entry.view())
-	s.entry.shown()
+	s.putForm(newQuickEntry(s, f))
 }
 
 // closeEntry hides the quick entry.
 func (s *followUpsScreen) closeEntry() {
-	if s.entry == nil {
-		return
+	if s.putList() {
+		s.shown()
+		// Back to the list, so the arrow keys and space go on to the next item.
+		s.g.focus(s.table.table)
 	}
-	s.entry = nil
-	showIn(s.panel)
-	s.shown()
-	// Back to the list, so the arrow keys and space go on to the next item.
-	s.g.focus(s.table.table)
 }
 
 func (s *followUpsScreen) openNew() {

@@ -23,7 +23,7 @@ func TestEnterOpensTheHighlightedRow(t *testing.T) {
 	table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.settle()
-	if fs.entry == nil {
+	if fs.form == nil {
 		t.Fatal("Enter on a highlighted row did not open the quick entry")
 	}
 	if want := fs.table.cellText(1, 3); !h.shows(want) {

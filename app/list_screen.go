@@ -31,18 +31,22 @@ func (ls *listScreen[S, T, F]) buildList(g *GUI, st S, today data.Date, sp listS
 }
 
 // formPlace is the stack a list screen shows its list in and, while the
-// clerk adds or edits a record, the record's form in the list's place.
+// clerk adds or edits a record, the record's form in the list's place (a
+// worker's or employer's form, a placement's page); or a panel beside the
+// list that is empty until a form opens in it (跟踪服务's quick entry).
 // V is the form's type; its zero value (nil) means the list shows.
 type formPlace[V interface {
 	formView
 	comparable
 }] struct {
-	list  fyne.CanvasObject // what the form replaces: the list, or tabs of lists
+	// list is what the form replaces: the list, or tabs of lists; nil
+	// for a panel that shows nothing while no form is open.
+	list  fyne.CanvasObject
 	stack *fyne.Container
 	form  V // the open form, nil when the list shows
 }
 
-// formView is an open record form.
+// formView is an open record form, page or quick entry.
 type formView interface {
 	view() fyne.CanvasObject
 	shown()
@@ -71,11 +75,21 @@ func (p *formPlace[V]) putForm(f V) {
 	f.shown()
 }
 
-// putList closes the form and shows the list again.
-func (p *formPlace[V]) putList() {
+// putList closes the open form and shows the list again (or, in a panel
+// beside the list, nothing). It says whether a form was open; with none
+// open it does nothing, so a screen's close can be called twice.
+func (p *formPlace[V]) putList() bool {
+	if !p.formOpen() {
+		return false
+	}
 	var none V
 	p.form = none
+	if p.list == nil {
+		showIn(p.stack)
+		return true
+	}
 	showIn(p.stack, p.list)
+	return true
 }
 
 // openByID reads the record id and hands it to open (which shows its form

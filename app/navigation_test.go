@@ -29,7 +29,7 @@ func (h *harness) openPlacementPage() *placementsScreen {
 	ps := h.g.placements
 	ps.table.table.Select(tableCell(0, 0))
 	h.settle()
-	if ps.page == nil {
+	if ps.form == nil {
 		h.t.Fatal("the placement page did not open")
 	}
 	return ps
@@ -42,7 +42,7 @@ func TestNavigationItemReturnsToTheList(t *testing.T) {
 	h.seedPlacements()
 	ps := h.openPlacementPage()
 	h.tap("就业安置")
-	if ps.page != nil || h.g.heading.Text != "就业安置" {
+	if ps.form != nil || h.g.heading.Text != "就业安置" {
 		t.Fatal("clicking 就业安置 on a placement's page did not go back to the list")
 	}
 
@@ -67,7 +67,7 @@ func TestBackToListStaysVisible(t *testing.T) {
 	back := h.button("返回列表（Esc）")
 	before := fyneAbsolute(h, back)
 	var scroll *container.Scroll
-	for _, o := range test.LaidOutObjects(ps.page.built) {
+	for _, o := range test.LaidOutObjects(ps.form.built) {
 		if s, ok := o.(*container.Scroll); ok {
 			scroll = s
 		}

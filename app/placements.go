@@ -36,12 +36,10 @@ type placementsScreen struct {
 	// gives them what the list shows.
 	actions *fyne.Container
 
+	formPlace[*placementPage] // the open placement's page in the list's place
+
 	employers  []data.Employer // the employer filter's choices, in its order
 	rangeError string
-
-	list  fyne.CanvasObject
-	stack *fyne.Container
-	page  *placementPage // the open placement, nil when the list shows
 }
 
 const (
@@ -191,8 +189,7 @@ func (s *placementsScreen) loadEmployers() {
 }
 
 func (s *placementsScreen) shown() {
-	if s.page != nil {
-		s.page.shown()
+	if s.formShown() {
 		return
 	}
 	s.g.setActions(actions{})
@@ -280,21 +277,16 @@ func (s *placementsScreen) open(id string) {
 	read := func(id string) (*data.Placement, error) { return loadPlacement(s.st, id) }
 	openByID(s.g, "就业安置", id, read, func(p *data.Placement) {
 		s.view()
-		s.page = newPlacementPage(s, p)
-		showIn(s.stack, s.page.view())
-		s.page.shown()
+		s.putForm(newPlacementPage(s, p))
 	})
 }
 
 // closePage goes back to the list.
 func (s *placementsScreen) closePage() {
-	if s.page == nil {
-		return
+	if s.putList() {
+		s.g.setHeading("就业安置")
+		s.shown()
 	}
-	s.page = nil
-	showIn(s.stack, s.list)
-	s.g.setHeading("就业安置")
-	s.shown()
 }
 
 // loadPlacement reads a placement with its worker, demand and employer.

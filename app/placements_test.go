@@ -137,17 +137,17 @@ func TestRecordCallLeavesOverdueList(t *testing.T) {
 	}
 	fs.table.table.Select(tableCell(2, 0))
 	h.settle()
-	if fs.entry == nil {
+	if fs.form == nil {
 		t.Fatal("tapping the row did not open the quick entry")
 	}
-	if fs.entry.method.Selected != "电话" || fs.entry.done.Text != "2026-11-22" {
-		t.Fatalf("defaults: %q %q", fs.entry.method.Selected, fs.entry.done.Text)
+	if fs.form.method.Selected != "电话" || fs.form.done.Text != "2026-11-22" {
+		t.Fatalf("defaults: %q %q", fs.form.method.Selected, fs.form.done.Text)
 	}
-	test.Type(fs.entry.outcome, "情况良好，工资按时发放")
-	fs.entry.outcome.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(fs.form.outcome, "情况良好，工资按时发放")
+	fs.form.outcome.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.settle()
-	if fs.entry != nil {
-		t.Fatalf("the entry stayed open: %s", fs.entry.errMsg.Text)
+	if fs.form != nil {
+		t.Fatalf("the entry stayed open: %s", fs.form.errMsg.Text)
 	}
 	if fs.rows.length() != 2 {
 		t.Fatalf("after recording, %d overdue", fs.rows.length())
@@ -179,7 +179,7 @@ func TestRecordCallLeavesOverdueList(t *testing.T) {
 	h.g.typedShortcut(shortcutSave)
 	h.settle()
 	h.mustShow("结果：办结时请填写结果")
-	h.typeInto(fs.entry.outcome, "电话未接通，已发微信")
+	h.typeInto(fs.form.outcome, "电话未接通，已发微信")
 	h.g.typedShortcut(shortcutSave)
 	h.settle()
 	if fs.rows.length() != 1 {
@@ -211,10 +211,10 @@ func TestPartnerCaseTakesOnlyNotesInTheList(t *testing.T) {
 	fs.table.table.Select(tableCell(0, 0))
 	h.settle()
 	h.mustShow("该事项由对方工会负责")
-	if fs.entry.outcome != nil {
+	if fs.form.outcome != nil {
 		t.Fatal("a partner's case offers the result form")
 	}
-	h.typeInto(fs.entry.note, "已电话告知江宁区总工会")
+	h.typeInto(fs.form.note, "已电话告知江宁区总工会")
 	h.tap("添加备注")
 	got, _ := h.s.FollowUp(f.ID)
 	if got.Notes != "已电话告知江宁区总工会" || got.Status != data.FollowUpOpen {
@@ -238,7 +238,7 @@ func TestPlacementPageMovesStages(t *testing.T) {
 	h.mustShow("符合条件的 1 条")
 	ps.table.table.Select(tableCell(0, 0))
 	h.settle()
-	if ps.page == nil {
+	if ps.form == nil {
 		t.Fatal("the placement page did not open")
 	}
 	h.mustShow("劳动者：赵芳")

@@ -84,7 +84,7 @@ func TestPanelsDoNotGrowTheWindow(t *testing.T) {
 	before := h.windowNeeds()
 	fs.table.table.Select(tableCell(0, 0))
 	h.settle()
-	if fs.entry == nil {
+	if fs.form == nil {
 		t.Fatal("tapping an overdue row did not open 记录结果")
 	}
 	if after := h.windowNeeds(); after.Height > before.Height || after.Width > before.Width {
