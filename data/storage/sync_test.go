@@ -79,6 +79,9 @@ func receive(t *testing.T, b *office, raw []byte, bundleID string) (*ApplySummar
 	if err := json.Unmarshal(raw, &c); err != nil {
 		t.Fatal(err)
 	}
+	if n := applyParts(t); n > 0 {
+		return b.s.ApplyChunks(&c, partsOf(&c, n), bundleID, "test.duikou", false) // sync_parts_test.go
+	}
 	return b.s.ApplyChanges(&c, bundleID, "test.duikou", false)
 }
 
