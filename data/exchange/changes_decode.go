@@ -58,7 +58,11 @@ type parser struct {
 	scratch   bool
 	opFields  map[string]storage.FieldChange
 	rowFields map[string]storage.FieldState
-	lastRef   string
+	// opWidth and rowWidth are how many fields the last op and row had:
+	// the next map is made that large at once, since a table's rows have
+	// the same columns and growing a map rehashes it.
+	opWidth, rowWidth int
+	lastRef           string
 }
 
 var errSyntax = errors.New("changes.json: syntax error")
@@ -377,7 +381,7 @@ func (p *parser) op(op *storage.WireOp) error {
 				op.Fields = nil
 				return nil
 			}
-			op.Fields = fieldsMap(p.scratch, &p.opFields)
+			op.Fields = fieldsMap(p.scratch, &p.opFields, p.opWidth)
 			err = p.object(func(col string) error {
 				var fc storage.FieldChange
 				err := p.object(func(k string) error {
@@ -395,6 +399,7 @@ func (p *parser) op(op *storage.WireOp) error {
 				op.Fields[col] = fc
 				return err
 			})
+			p.opWidth = len(op.Fields)
 		default:
 			err = p.skip()
 		}
@@ -421,7 +426,7 @@ func (p *parser) row(r *storage.RowState) error {
 				r.Fields = nil
 				return nil
 			}
-			r.Fields = fieldsMap(p.scratch, &p.rowFields)
+			r.Fields = fieldsMap(p.scratch, &p.rowFields, p.rowWidth)
 			err = p.object(func(col string) error {
 				var fs storage.FieldState
 				err := p.object(func(k string) error {
@@ -439,6 +444,7 @@ func (p *parser) row(r *storage.RowState) error {
 				r.Fields[col] = fs
 				return err
 			})
+			p.rowWidth = len(r.Fields)
 		default:
 			err = p.skip()
 		}
@@ -472,10 +478,11 @@ func (p *parser) nameOrNull() (string, error) {
 	return p.name()
 }
 
-// fieldsMap is a new map, or the scratch one emptied.
-func fieldsMap[V any](scratch bool, m *map[string]V) map[string]V {
+// fieldsMap is a new map with room for width fields, or the scratch one
+// emptied.
+func fieldsMap[V any](scratch bool, m *map[string]V, width int) map[string]V {
 	if !scratch {
-		return map[string]V{}
+		return make(map[string]V, width)
 	}
 	if *m == nil {
 		*m = map[string]V{}

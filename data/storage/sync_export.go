@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"database/sql"
 	"duikou/data"
 	"errors"
 	"fmt"
@@ -320,7 +321,7 @@ func (p *changePlan) write(tx *gorm.DB, w ChangesWriter) error {
 }
 
 // writeRows reads the rows' states and hands them to w: this goroutine
-// reads the records, another encodes them into states for w, so that on
+// reads the records (stateReader, sync_scan.go), another encodes them into states for w, so that on
 // two cores the database's work and the encoding overlap (a third, the
 // exchange's, compresses and encrypts).
 func (p *changePlan) writeRows(tx *gorm.DB, w ChangesWriter) error {
@@ -348,7 +349,11 @@ func (p *changePlan) writeRows(tx *gorm.DB, w ChangesWriter) error {
 	var batch []data.Record
 	var readErr error
 	for _, table := range syncedTables {
-		readErr = findRows(tx.Select(stateColumns(tx, table)).Session(&gorm.Session{}), table, p.rows[table], func(rec data.Record) {
+		var reader *stateReader
+		if reader, readErr = stateReaderFor(tx, table); readErr != nil {
+			break
+		}
+		readErr = reader.read(tx, p.rows[table], func(rec data.Record) {
 			if batch = append(batch, rec); len(batch) == chunkSize {
 				records <- batch
 				batch = nil
@@ -505,19 +510,17 @@ func addDependents(tx *gorm.DB, touched map[data.Table]map[string]bool) error {
 	}
 	for start := 0; start < len(ids); start += 500 {
 		chunk := ids[start:min(start+500, len(ids))]
-		for _, t := range []struct {
-			table data.Table
-			model any
-		}{{data.TablePlacements, &data.Placement{}}, {data.TableFollowUps, &data.FollowUp{}}, {data.TableClaims, &data.SubsidyClaim{}}} {
-			var dep []string
-			if err := tx.Model(t.model).Where("worker_id IN ?", chunk).Pluck("id", &dep).Error; err != nil {
-				return err
-			}
-			for _, id := range dep {
-				if touched[t.table] == nil {
-					touched[t.table] = map[string]bool{}
+		for _, table := range dependentTables {
+			err := queryByIDs(tx, `SELECT "id" FROM "`+string(table)+`" WHERE "worker_id" IN (`, chunk, func(rows *sql.Rows) error {
+				var id string
+				if err := rows.Scan(&id); err != nil {
+					return err
 				}
-				touched[t.table][id] = true
+				mark(touched, table, id)
+				return nil
+			})
+			if err != nil {
+				return err
 			}
 		}
 	}
@@ -543,27 +546,23 @@ func (sc *scope) prefetch(rows map[data.Table]map[string]bool) error {
 	for id := range rows[data.TableWorkers] {
 		workers[id] = true
 	}
-	for _, t := range []struct {
-		table data.Table
-		model any
-	}{{data.TablePlacements, &data.Placement{}}, {data.TableFollowUps, &data.FollowUp{}}, {data.TableClaims, &data.SubsidyClaim{}}} {
+	for _, table := range dependentTables {
 		var ids []string
-		for id := range rows[t.table] {
-			if _, seen := sc.owner[string(t.table)+"/"+id]; !seen {
+		for id := range rows[table] {
+			if _, seen := sc.owner[string(table)+"/"+id]; !seen {
 				ids = append(ids, id)
-				sc.owner[string(t.table)+"/"+id] = ""
+				sc.owner[string(table)+"/"+id] = ""
 			}
 		}
 		sort.Strings(ids)
-		err := inChunks(ids, func(chunk []string) error {
-			var pairs []struct{ ID, WorkerID string }
-			if err := sc.db.Model(t.model).Select("id, worker_id").Where("id IN ?", chunk).Scan(&pairs).Error; err != nil {
+		err := queryByIDs(sc.db, `SELECT "id", "worker_id" FROM "`+string(table)+`" WHERE "id" IN (`, ids, func(r *sql.Rows) error {
+			var id string
+			var workerID sql.NullString
+			if err := r.Scan(&id, &workerID); err != nil {
 				return err
 			}
-			for _, p := range pairs {
-				sc.owner[string(t.table)+"/"+p.ID] = p.WorkerID
-				workers[p.WorkerID] = true
-			}
+			sc.owner[string(table)+"/"+id] = workerID.String
+			workers[workerID.String] = true
 			return nil
 		})
 		if err != nil {
@@ -578,20 +577,20 @@ func (sc *scope) prefetch(rows map[data.Table]map[string]bool) error {
 		}
 	}
 	sort.Strings(ids)
-	return inChunks(ids, func(chunk []string) error {
-		var rows []struct {
-			ID      string
-			Consent bool
-		}
-		if err := sc.db.Model(&data.Worker{}).Select("id, consent").Where("id IN ?", chunk).Scan(&rows).Error; err != nil {
+	return queryByIDs(sc.db, `SELECT "id", "consent" FROM "workers" WHERE "id" IN (`, ids, func(r *sql.Rows) error {
+		var id string
+		var consent sql.NullBool
+		if err := r.Scan(&id, &consent); err != nil {
 			return err
 		}
-		for _, r := range rows {
-			sc.consent[r.ID] = r.Consent
-		}
+		sc.consent[id] = consent.Bool
 		return nil
 	})
 }
+
+// dependentTables hold a worker's history, which travels with the worker
+// (addDependents) and only with the worker's consent (scope).
+var dependentTables = []data.Table{data.TablePlacements, data.TableFollowUps, data.TableClaims}
 
 func (sc *scope) shares(table data.Table, id string) (bool, error) {
 	var workerID string
