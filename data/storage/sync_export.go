@@ -458,28 +458,21 @@ func readOpFields(tx *gorm.DB, ops []Op, send []sending) error {
 	}
 	for _, origin := range sortedKeys(bySeq) {
 		at := bySeq[origin]
-		rows, err := tx.Model(&Op{}).Select("seq, fields").Where("origin = ? AND seq IN ?", origin, sortedKeys(at)).Rows()
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
+		err := queryByIDs(tx, `SELECT "seq", "fields" FROM "ops" WHERE "origin" = ? AND "seq" IN (`, []any{origin}, sortedKeys(at), func(rows *sql.Rows) error {
 			var seq int64
 			var raw []byte
 			if err := rows.Scan(&seq, &raw); err != nil {
-				rows.Close()
 				return err
 			}
 			fields, err := decodeFieldChanges(raw)
 			if err != nil {
-				rows.Close()
 				return fmt.Errorf("变更 %s/%d 无法读取：%w", origin, seq, err)
 			}
 			for _, i := range at[seq] {
 				ops[i].Fields = fields
 			}
-		}
-		err = rows.Err()
-		rows.Close()
+			return nil
+		})
 		if err != nil {
 			return err
 		}
@@ -508,20 +501,21 @@ func addDependents(tx *gorm.DB, touched map[data.Table]map[string]bool) error {
 	for id := range touched[data.TableWorkers] {
 		ids = append(ids, id)
 	}
-	for start := 0; start < len(ids); start += 500 {
-		chunk := ids[start:min(start+500, len(ids))]
-		for _, table := range dependentTables {
-			err := queryByIDs(tx, `SELECT "id" FROM "`+string(table)+`" WHERE "worker_id" IN (`, chunk, func(rows *sql.Rows) error {
-				var id string
-				if err := rows.Scan(&id); err != nil {
-					return err
-				}
-				mark(touched, table, id)
-				return nil
-			})
-			if err != nil {
+	workers := touched[data.TableWorkers]
+	for _, table := range dependentTables {
+		err := selectByKeys(tx, `"id", "worker_id"`, string(table), "worker_id", ids, func(rows *sql.Rows) error {
+			var id string
+			var workerID sql.NullString
+			if err := rows.Scan(&id, &workerID); err != nil {
 				return err
 			}
+			if workers[workerID.String] && workerID.Valid {
+				mark(touched, table, id)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -555,7 +549,7 @@ func (sc *scope) prefetch(rows map[data.Table]map[string]bool) error {
 			}
 		}
 		sort.Strings(ids)
-		err := queryByIDs(sc.db, `SELECT "id", "worker_id" FROM "`+string(table)+`" WHERE "id" IN (`, ids, func(r *sql.Rows) error {
+		err := queryByIDs(sc.db, `SELECT "id", "worker_id" FROM "`+string(table)+`" WHERE "id" IN (`, nil, ids, func(r *sql.Rows) error {
 			var id string
 			var workerID sql.NullString
 			if err := r.Scan(&id, &workerID); err != nil {
@@ -570,20 +564,24 @@ func (sc *scope) prefetch(rows map[data.Table]map[string]bool) error {
 		}
 	}
 	var ids []string
+	asked := map[string]bool{}
 	for id := range workers {
 		if _, seen := sc.consent[id]; !seen {
 			ids = append(ids, id)
+			asked[id] = true
 			sc.consent[id] = false // no such worker: nothing to share
 		}
 	}
 	sort.Strings(ids)
-	return queryByIDs(sc.db, `SELECT "id", "consent" FROM "workers" WHERE "id" IN (`, ids, func(r *sql.Rows) error {
+	return selectByKeys(sc.db, `"id", "consent"`, "workers", "id", ids, func(r *sql.Rows) error {
 		var id string
 		var consent sql.NullBool
 		if err := r.Scan(&id, &consent); err != nil {
 			return err
 		}
-		sc.consent[id] = consent.Bool
+		if asked[id] {
+			sc.consent[id] = consent.Bool
+		}
 		return nil
 	})
 }

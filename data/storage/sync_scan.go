@@ -211,7 +211,7 @@ func (r *stateReader) read(db *gorm.DB, ids []string, fn func(data.Record)) erro
 	for i := range raw {
 		dest[i] = &raw[i]
 	}
-	return queryByIDs(db, r.query, ids, func(rows *sql.Rows) error {
+	return queryByIDs(db, r.query, nil, ids, func(rows *sql.Rows) error {
 		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
@@ -227,23 +227,69 @@ func (r *stateReader) read(db *gorm.DB, ids []string, fn func(data.Record)) erro
 	})
 }
 
-// queryByIDs runs query, which ends in "IN (", with chunkSize of the ids
-// at a time on database/sql directly (GORM's statement building and scan
-// cost more than SQLite's work on such short rows), and calls fn on each
-// row.
-func queryByIDs(db *gorm.DB, query string, ids []string, fn func(rows *sql.Rows) error) error {
+// queryByIDs runs query, which ends in "IN (", with chunkSize of the
+// keys at a time on database/sql directly (GORM's statement building and
+// scan cost more than SQLite's work on such short rows), and calls fn on
+// each row. The statement for a full chunk is compiled once. lead are
+// the arguments of the placeholders before the list.
+func queryByIDs[K any](db *gorm.DB, query string, lead []any, keys []K, fn func(rows *sql.Rows) error) error {
 	ctx := context.Background()
 	pool := db.Statement.ConnPool
 	rebind := dialectOf(db).rebind
-	args := make([]any, 0, chunkSize)
-	return inChunks(ids, func(chunk []string) error {
-		args = args[:0]
-		for _, id := range chunk {
-			args = append(args, id)
+	var full *sql.Stmt
+	defer func() {
+		if full != nil {
+			full.Close()
 		}
-		rows, err := pool.QueryContext(ctx, rebind(query+placeholders(len(chunk))+")"), args...)
+	}()
+	args := make([]any, 0, len(lead)+chunkSize)
+	for start := 0; start < len(keys); start += chunkSize {
+		args = append(args[:0], lead...)
+		for _, k := range keys[start:min(start+chunkSize, len(keys))] {
+			args = append(args, k)
+		}
+		n := len(args) - len(lead)
+		sqlText := rebind(query + placeholders(n) + ")")
+		var rows *sql.Rows
+		var err error
+		if n == chunkSize {
+			if full == nil {
+				if full, err = pool.PrepareContext(ctx, sqlText); err != nil {
+					return err
+				}
+			}
+			rows, err = full.QueryContext(ctx, args...)
+		} else {
+			rows, err = pool.QueryContext(ctx, sqlText, args...)
+		}
+		if err := forEachRow(rows, err, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// selectByKeys runs fn on the rows of table whose keyCol is one of keys,
+// cols selected. When the keys are many beside the table's rows (an
+// export of most workers), the whole table is read instead: SQLite sorts
+// every IN list into a temporary tree, which costs more than the rows
+// not asked for. fn sees those too and must pass over them.
+func selectByKeys(db *gorm.DB, cols, table, keyCol string, keys []string, fn func(rows *sql.Rows) error) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	ctx := context.Background()
+	pool := db.Statement.ConnPool
+	var total int64
+	if err := pool.QueryRowContext(ctx, `SELECT COUNT(*) FROM "`+table+`"`).Scan(&total); err != nil {
+		return err
+	}
+	query := "SELECT " + cols + ` FROM "` + table + `"`
+	if int64(len(keys))*4 >= total {
+		rows, err := pool.QueryContext(ctx, query)
 		return forEachRow(rows, err, fn)
-	})
+	}
+	return queryByIDs(db, query+` WHERE "`+keyCol+`" IN (`, nil, keys, fn)
 }
 
 // placeholders is "?,?,...,?", n of them.
