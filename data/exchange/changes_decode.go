@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -62,7 +63,10 @@ type parser struct {
 	// the next map is made that large at once, since a table's rows have
 	// the same columns and growing a map rehashes it.
 	opWidth, rowWidth int
-	lastRef           string
+	// keep, when set, takes a copy of each row's values as they are
+	// parsed, so that they outlive the window (decodeParts).
+	keep    *slab
+	lastRef string
 }
 
 var errSyntax = errors.New("changes.json: syntax error")
@@ -166,6 +170,25 @@ func (p *parser) array(element func() error) error {
 	}
 }
 
+// plainInString are the bytes that stand for themselves inside a JSON
+// string: not the quote, the backslash or a control character.
+var plainInString = func() (plain [256]bool) {
+	for c := range plain {
+		plain[c] = c >= 0x20 && c != '"' && c != '\\'
+	}
+	return plain
+}()
+
+// anySpecial reports whether any of the eight bytes of x is not
+// plainInString, eight at once (the zero-byte tests of "Bit Twiddling
+// Hacks": a byte of v-0x01 borrows into its top bit only from a zero,
+// and bytes of 0x80 and above are masked by ^v).
+func anySpecial(x uint64) bool {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	quote, backslash := x^(ones*'"'), x^(ones*'\\')
+	return ((quote-ones)&^quote|(backslash-ones)&^backslash|(x-ones*0x20)&^x)&tops != 0
+}
+
 // stringSpan finds the next string and reports whether it holds escapes.
 func (p *parser) stringSpan() (start, end int, escaped bool, err error) {
 	if p.peek() != '"' {
@@ -174,6 +197,15 @@ func (p *parser) stringSpan() (start, end int, escaped bool, err error) {
 	p.i++
 	start = p.i
 	for p.i < len(p.b) {
+		for p.i+8 <= len(p.b) && !anySpecial(binary.LittleEndian.Uint64(p.b[p.i:])) { // most of a value
+			p.i += 8
+		}
+		for p.i < len(p.b) && plainInString[p.b[p.i]] {
+			p.i++
+		}
+		if p.i == len(p.b) {
+			break
+		}
 		switch c := p.b[p.i]; {
 		case c == '"':
 			end = p.i
@@ -433,7 +465,9 @@ func (p *parser) row(r *storage.RowState) error {
 					var err error
 					switch k {
 					case "v":
-						fs.Value, err = p.raw()
+						if fs.Value, err = p.raw(); p.keep != nil {
+							fs.Value = p.keep.copy(fs.Value)
+						}
 					case "ref":
 						fs.Ref, err = p.ref()
 					default:
