@@ -321,9 +321,9 @@ func (p *changePlan) write(tx *gorm.DB, w ChangesWriter) error {
 }
 
 // writeRows reads the rows' states and hands them to w: this goroutine
-// reads the records (stateReader, sync_scan.go), another encodes them into states for w, so that on
-// two cores the database's work and the encoding overlap (a third, the
-// exchange's, compresses and encrypts).
+// reads the records (stateReader, sync_scan.go), another encodes them
+// into states for w, so that on two cores the database's work and the
+// encoding overlap (a third, the exchange's, compresses and encrypts).
 func (p *changePlan) writeRows(tx *gorm.DB, w ChangesWriter) error {
 	records := make(chan []data.Record, 2)
 	encoded := make(chan error, 1)

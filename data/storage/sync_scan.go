@@ -18,7 +18,7 @@ import (
 // An export reads every row it sends: through GORM's Find, its
 // reflection and go-sqlite3's parsing of DATE columns (it tries a list of
 // timestamp layouts, failing all but the last, on every date) cost more
-// than reading the rows. stateRows reads the columns of a row's state
+// than reading the rows. stateReader reads the columns of a row's state
 // with database/sql into the record's fields directly, each column's
 // setter worked out once per type, and takes the dates as text.
 
