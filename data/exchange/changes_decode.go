@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -58,7 +59,14 @@ type parser struct {
 	scratch   bool
 	opFields  map[string]storage.FieldChange
 	rowFields map[string]storage.FieldState
-	lastRef   string
+	// opWidth and rowWidth are how many fields the last op and row had:
+	// the next map is made that large at once, since a table's rows have
+	// the same columns and growing a map rehashes it.
+	opWidth, rowWidth int
+	// keep, when set, takes a copy of each row's values as they are
+	// parsed, so that they outlive the window (decodeParts).
+	keep    *slab
+	lastRef string
 }
 
 var errSyntax = errors.New("changes.json: syntax error")
@@ -162,6 +170,25 @@ func (p *parser) array(element func() error) error {
 	}
 }
 
+// plainInString are the bytes that stand for themselves inside a JSON
+// string: not the quote, the backslash or a control character.
+var plainInString = func() (plain [256]bool) {
+	for c := range plain {
+		plain[c] = c >= 0x20 && c != '"' && c != '\\'
+	}
+	return plain
+}()
+
+// anySpecial reports whether any of the eight bytes of x is not
+// plainInString, eight at once (the zero-byte tests of "Bit Twiddling
+// Hacks": a byte of v-0x01 borrows into its top bit only from a zero,
+// and bytes of 0x80 and above are masked by ^v).
+func anySpecial(x uint64) bool {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	quote, backslash := x^(ones*'"'), x^(ones*'\\')
+	return ((quote-ones)&^quote|(backslash-ones)&^backslash|(x-ones*0x20)&^x)&tops != 0
+}
+
 // stringSpan finds the next string and reports whether it holds escapes.
 func (p *parser) stringSpan() (start, end int, escaped bool, err error) {
 	if p.peek() != '"' {
@@ -170,6 +197,15 @@ func (p *parser) stringSpan() (start, end int, escaped bool, err error) {
 	p.i++
 	start = p.i
 	for p.i < len(p.b) {
+		for p.i+8 <= len(p.b) && !anySpecial(binary.LittleEndian.Uint64(p.b[p.i:])) { // most of a value
+			p.i += 8
+		}
+		for p.i < len(p.b) && plainInString[p.b[p.i]] {
+			p.i++
+		}
+		if p.i == len(p.b) {
+			break
+		}
 		switch c := p.b[p.i]; {
 		case c == '"':
 			end = p.i
@@ -377,7 +413,7 @@ func (p *parser) op(op *storage.WireOp) error {
 				op.Fields = nil
 				return nil
 			}
-			op.Fields = fieldsMap(p.scratch, &p.opFields)
+			op.Fields = fieldsMap(p.scratch, &p.opFields, p.opWidth)
 			err = p.object(func(col string) error {
 				var fc storage.FieldChange
 				err := p.object(func(k string) error {
@@ -395,6 +431,7 @@ func (p *parser) op(op *storage.WireOp) error {
 				op.Fields[col] = fc
 				return err
 			})
+			p.opWidth = len(op.Fields)
 		default:
 			err = p.skip()
 		}
@@ -421,14 +458,16 @@ func (p *parser) row(r *storage.RowState) error {
 				r.Fields = nil
 				return nil
 			}
-			r.Fields = fieldsMap(p.scratch, &p.rowFields)
+			r.Fields = fieldsMap(p.scratch, &p.rowFields, p.rowWidth)
 			err = p.object(func(col string) error {
 				var fs storage.FieldState
 				err := p.object(func(k string) error {
 					var err error
 					switch k {
 					case "v":
-						fs.Value, err = p.raw()
+						if fs.Value, err = p.raw(); p.keep != nil {
+							fs.Value = p.keep.copy(fs.Value)
+						}
 					case "ref":
 						fs.Ref, err = p.ref()
 					default:
@@ -439,6 +478,7 @@ func (p *parser) row(r *storage.RowState) error {
 				r.Fields[col] = fs
 				return err
 			})
+			p.rowWidth = len(r.Fields)
 		default:
 			err = p.skip()
 		}
@@ -472,10 +512,11 @@ func (p *parser) nameOrNull() (string, error) {
 	return p.name()
 }
 
-// fieldsMap is a new map, or the scratch one emptied.
-func fieldsMap[V any](scratch bool, m *map[string]V) map[string]V {
+// fieldsMap is a new map with room for width fields, or the scratch one
+// emptied.
+func fieldsMap[V any](scratch bool, m *map[string]V, width int) map[string]V {
 	if !scratch {
-		return map[string]V{}
+		return make(map[string]V, width)
 	}
 	if *m == nil {
 		*m = map[string]V{}

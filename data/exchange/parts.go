@@ -136,12 +136,9 @@ func (o *Opened) decodeParts(out chan<- part, done <-chan struct{}) {
 		return nil
 	}, func(s *streamParser) error {
 		var r storage.RowState
+		s.keep = &rowMem // the values out of the window, which moves on
 		if err := s.row(&r); err != nil {
 			return err
-		}
-		for col, f := range r.Fields { // out of the window, which moves on
-			f.Value = rowMem.copy(f.Value)
-			r.Fields[col] = f
 		}
 		rows = append(rows, r)
 		if len(rows) == partRows {

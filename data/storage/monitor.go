@@ -115,6 +115,12 @@ func (s *Store) nameFlags(flags []monitor.Flag) error {
 // scanRaw runs fn on every row of a raw query and closes the rows.
 func scanRaw(q *gorm.DB, fn func(*sql.Rows) error) error {
 	rows, err := q.Rows()
+	return forEachRow(rows, err, fn)
+}
+
+// forEachRow runs fn on every row of what a query returned and closes the
+// rows; err is the query's.
+func forEachRow(rows *sql.Rows, err error, fn func(*sql.Rows) error) error {
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"database/sql"
 	"duikou/data"
 	"errors"
 	"fmt"
@@ -320,9 +321,9 @@ func (p *changePlan) write(tx *gorm.DB, w ChangesWriter) error {
 }
 
 // writeRows reads the rows' states and hands them to w: this goroutine
-// reads the records, another encodes them into states for w, so that on
-// two cores the database's work and the encoding overlap (a third, the
-// exchange's, compresses and encrypts).
+// reads the records (stateReader, sync_scan.go), another encodes them
+// into states for w, so that on two cores the database's work and the
+// encoding overlap (a third, the exchange's, compresses and encrypts).
 func (p *changePlan) writeRows(tx *gorm.DB, w ChangesWriter) error {
 	records := make(chan []data.Record, 2)
 	encoded := make(chan error, 1)
@@ -348,7 +349,11 @@ func (p *changePlan) writeRows(tx *gorm.DB, w ChangesWriter) error {
 	var batch []data.Record
 	var readErr error
 	for _, table := range syncedTables {
-		readErr = findRows(tx.Select(stateColumns(tx, table)).Session(&gorm.Session{}), table, p.rows[table], func(rec data.Record) {
+		var reader *stateReader
+		if reader, readErr = stateReaderFor(tx, table); readErr != nil {
+			break
+		}
+		readErr = reader.read(tx, p.rows[table], func(rec data.Record) {
 			if batch = append(batch, rec); len(batch) == chunkSize {
 				records <- batch
 				batch = nil
@@ -453,28 +458,21 @@ func readOpFields(tx *gorm.DB, ops []Op, send []sending) error {
 	}
 	for _, origin := range sortedKeys(bySeq) {
 		at := bySeq[origin]
-		rows, err := tx.Model(&Op{}).Select("seq, fields").Where("origin = ? AND seq IN ?", origin, sortedKeys(at)).Rows()
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
+		err := queryByIDs(tx, `SELECT "seq", "fields" FROM "ops" WHERE "origin" = ? AND "seq" IN (`, []any{origin}, sortedKeys(at), func(rows *sql.Rows) error {
 			var seq int64
 			var raw []byte
 			if err := rows.Scan(&seq, &raw); err != nil {
-				rows.Close()
 				return err
 			}
 			fields, err := decodeFieldChanges(raw)
 			if err != nil {
-				rows.Close()
 				return fmt.Errorf("变更 %s/%d 无法读取：%w", origin, seq, err)
 			}
 			for _, i := range at[seq] {
 				ops[i].Fields = fields
 			}
-		}
-		err = rows.Err()
-		rows.Close()
+			return nil
+		})
 		if err != nil {
 			return err
 		}
@@ -503,22 +501,21 @@ func addDependents(tx *gorm.DB, touched map[data.Table]map[string]bool) error {
 	for id := range touched[data.TableWorkers] {
 		ids = append(ids, id)
 	}
-	for start := 0; start < len(ids); start += 500 {
-		chunk := ids[start:min(start+500, len(ids))]
-		for _, t := range []struct {
-			table data.Table
-			model any
-		}{{data.TablePlacements, &data.Placement{}}, {data.TableFollowUps, &data.FollowUp{}}, {data.TableClaims, &data.SubsidyClaim{}}} {
-			var dep []string
-			if err := tx.Model(t.model).Where("worker_id IN ?", chunk).Pluck("id", &dep).Error; err != nil {
+	workers := touched[data.TableWorkers]
+	for _, table := range dependentTables {
+		err := selectByKeys(tx, `"id", "worker_id"`, string(table), "worker_id", ids, func(rows *sql.Rows) error {
+			var id string
+			var workerID sql.NullString
+			if err := rows.Scan(&id, &workerID); err != nil {
 				return err
 			}
-			for _, id := range dep {
-				if touched[t.table] == nil {
-					touched[t.table] = map[string]bool{}
-				}
-				touched[t.table][id] = true
+			if workers[workerID.String] && workerID.Valid {
+				mark(touched, table, id)
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -543,27 +540,23 @@ func (sc *scope) prefetch(rows map[data.Table]map[string]bool) error {
 	for id := range rows[data.TableWorkers] {
 		workers[id] = true
 	}
-	for _, t := range []struct {
-		table data.Table
-		model any
-	}{{data.TablePlacements, &data.Placement{}}, {data.TableFollowUps, &data.FollowUp{}}, {data.TableClaims, &data.SubsidyClaim{}}} {
+	for _, table := range dependentTables {
 		var ids []string
-		for id := range rows[t.table] {
-			if _, seen := sc.owner[string(t.table)+"/"+id]; !seen {
+		for id := range rows[table] {
+			if _, seen := sc.owner[string(table)+"/"+id]; !seen {
 				ids = append(ids, id)
-				sc.owner[string(t.table)+"/"+id] = ""
+				sc.owner[string(table)+"/"+id] = ""
 			}
 		}
 		sort.Strings(ids)
-		err := inChunks(ids, func(chunk []string) error {
-			var pairs []struct{ ID, WorkerID string }
-			if err := sc.db.Model(t.model).Select("id, worker_id").Where("id IN ?", chunk).Scan(&pairs).Error; err != nil {
+		err := queryByIDs(sc.db, `SELECT "id", "worker_id" FROM "`+string(table)+`" WHERE "id" IN (`, nil, ids, func(r *sql.Rows) error {
+			var id string
+			var workerID sql.NullString
+			if err := r.Scan(&id, &workerID); err != nil {
 				return err
 			}
-			for _, p := range pairs {
-				sc.owner[string(t.table)+"/"+p.ID] = p.WorkerID
-				workers[p.WorkerID] = true
-			}
+			sc.owner[string(table)+"/"+id] = workerID.String
+			workers[workerID.String] = true
 			return nil
 		})
 		if err != nil {
@@ -571,27 +564,31 @@ func (sc *scope) prefetch(rows map[data.Table]map[string]bool) error {
 		}
 	}
 	var ids []string
+	asked := map[string]bool{}
 	for id := range workers {
 		if _, seen := sc.consent[id]; !seen {
 			ids = append(ids, id)
+			asked[id] = true
 			sc.consent[id] = false // no such worker: nothing to share
 		}
 	}
 	sort.Strings(ids)
-	return inChunks(ids, func(chunk []string) error {
-		var rows []struct {
-			ID      string
-			Consent bool
-		}
-		if err := sc.db.Model(&data.Worker{}).Select("id, consent").Where("id IN ?", chunk).Scan(&rows).Error; err != nil {
+	return selectByKeys(sc.db, `"id", "consent"`, "workers", "id", ids, func(r *sql.Rows) error {
+		var id string
+		var consent sql.NullBool
+		if err := r.Scan(&id, &consent); err != nil {
 			return err
 		}
-		for _, r := range rows {
-			sc.consent[r.ID] = r.Consent
+		if asked[id] {
+			sc.consent[id] = consent.Bool
 		}
 		return nil
 	})
 }
+
+// dependentTables hold a worker's history, which travels with the worker
+// (addDependents) and only with the worker's consent (scope).
+var dependentTables = []data.Table{data.TablePlacements, data.TableFollowUps, data.TableClaims}
 
 func (sc *scope) shares(table data.Table, id string) (bool, error) {
 	var workerID string

@@ -178,8 +178,11 @@ func (c *rowCodec) set(rec any, column string, value json.RawMessage) error {
 	}
 	fv := f.ReflectValueOf(context.Background(), reflect.ValueOf(rec))
 	if c.fastDe[f] {
-		nv := reflect.New(f.FieldType).Elem()
-		if decodeJSONValue(nv, value) {
+		if fv.IsZero() { // a new record's: decoded in place, no copy made
+			if decodeJSONValue(fv, value) {
+				return nil
+			}
+		} else if nv := reflect.New(f.FieldType).Elem(); decodeJSONValue(nv, value) {
 			fv.Set(nv)
 			return nil
 		}
