@@ -46,6 +46,8 @@ import (
 //
 // The seeds that diverged once, each reduced to a deterministic test:
 // 143 (refillWorker; TestReConsentRefillsOverAnErasedEditTheOriginNeverSaw),
+// 830 and 697 (restateWithheld; TestAnEditMadeWhileConsentWasWithdrawnTravelsWhenItComesBack,
+// TestADeletionMadeWhileConsentWasWithdrawnTravelsWhenItComesBack),
 // 112 (TestAnOpBackFromALaterBackupReachesThePartner), and without the
 // floor 8 and 60 (TestAHandCopiedBackupDoesNotWedgeTheExchange), 118
 // (TestAFileFromAnOfficeAwaitingItsOwnOpsIsAGap), 120 and 122
