@@ -42,6 +42,8 @@
 //     ops, resend requests and holes, a partner that went back),
 //     sync_conflicts.go, consent.go and consent_husk.go (a
 //     withdrawal of consent and the husk a partner keeps),
+//     consent_withheld.go (edits made while consent was withdrawn here,
+//     restated when it comes back),
 //     consent_backups.go (the same erasure in every backup file).
 //
 // The records themselves and their pure rules are in package data.

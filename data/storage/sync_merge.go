@@ -174,6 +174,9 @@ func (m *merge) run() error {
 		return err
 	}
 	tx.s.clock.Observe(maxHLC)
+	if err := m.restateWithheld(); err != nil { // before reissueReused, which writes the op (consent_withheld.go)
+		return err
+	}
 	if err := m.reissueReused(); err != nil {
 		return err
 	}
