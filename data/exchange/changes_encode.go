@@ -99,27 +99,14 @@ func (e *changesEncoder) Op(op *storage.WireOp) error {
 	b = append(b, `,"row":`...)
 	b = appendString(b, op.RowID)
 	b = append(b, `,"fields":`...)
-	if op.Fields == nil {
-		b = append(b, "null"...)
-	} else {
-		e.opKeys = keysOf(e.opKeys, op.Fields)
-		b = append(b, '{')
-		for k, col := range e.opKeys {
-			if k > 0 {
-				b = append(b, ',')
-			}
-			f := op.Fields[col]
-			b = appendString(b, col)
-			b = append(b, `:{"v":`...)
-			b = appendRaw(b, f.Value)
-			if f.Base != "" {
-				b = append(b, `,"b":`...)
-				b = appendString(b, f.Base)
-			}
-			b = append(b, '}')
+	b = appendFields(b, &e.opKeys, op.Fields, func(b []byte, f storage.FieldChange) []byte {
+		b = appendRaw(b, f.Value)
+		if f.Base != "" {
+			b = append(b, `,"b":`...)
+			b = appendString(b, f.Base)
 		}
-		b = append(b, '}')
-	}
+		return b
+	})
 	b = append(b, '}')
 	e.ops++
 	var err error
@@ -145,25 +132,11 @@ func (e *changesEncoder) Row(r *storage.RowState) error {
 	b = append(b, `,"hlc":`...)
 	b = strconv.AppendInt(b, r.HLC, 10)
 	b = append(b, `,"fields":`...)
-	if r.Fields == nil {
-		b = append(b, "null"...)
-	} else {
-		e.rowKeys = keysOf(e.rowKeys, r.Fields)
-		b = append(b, '{')
-		for k, col := range e.rowKeys {
-			if k > 0 {
-				b = append(b, ',')
-			}
-			f := r.Fields[col]
-			b = appendString(b, col)
-			b = append(b, `:{"v":`...)
-			b = appendRaw(b, f.Value)
-			b = append(b, `,"ref":`...)
-			b = appendString(b, f.Ref)
-			b = append(b, '}')
-		}
-		b = append(b, '}')
-	}
+	b = appendFields(b, &e.rowKeys, r.Fields, func(b []byte, f storage.FieldState) []byte {
+		b = appendRaw(b, f.Value)
+		b = append(b, `,"ref":`...)
+		return appendString(b, f.Ref)
+	})
 	b = append(b, '}')
 	e.rows++
 	e.tables[string(r.Table)]++
@@ -184,6 +157,27 @@ func (e *changesEncoder) Close() error {
 	}
 	e.b = b[:0]
 	return e.bw.Flush()
+}
+
+// appendFields writes an op's or a row's fields as encoding/json would (a
+// map in key order, each {"v":…} plus what rest appends), or null; keys
+// holds the last key order, reused while the columns stay the same.
+func appendFields[F any](b []byte, keys *[]string, fields map[string]F, rest func([]byte, F) []byte) []byte {
+	if fields == nil {
+		return append(b, "null"...)
+	}
+	*keys = keysOf(*keys, fields)
+	b = append(b, '{')
+	for k, col := range *keys {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, col)
+		b = append(b, `:{"v":`...)
+		b = rest(b, fields[col])
+		b = append(b, '}')
+	}
+	return append(b, '}')
 }
 
 // flush writes b once it has grown and returns it emptied for reuse.
