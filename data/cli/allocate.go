@@ -5,11 +5,8 @@ import (
 	"strings"
 
 	"duikou/data/match"
+	"duikou/data/recommend"
 )
-
-func init() {
-	register("allocate", "招聘会分配：把可推荐的劳动者分配到用工需求（总分最高）", runAllocate)
-}
 
 // allocationJSON is the stable --json form of an allocation.
 type allocationJSON struct {
@@ -51,12 +48,11 @@ func allocationToJSON(a match.Allocation) allocationJSON {
 // part. --apply records the assignments as placements at 已推荐, all or
 // none; when it fails nothing is printed on stdout.
 func runAllocate(env *Env, args []string) int {
-	fs := env.flags("allocate", "--db 数据库 [--demands 编号,编号…] [--json] [--apply]")
-	db := fs.String("db", "", dbUsage)
-	list := fs.String("demands", "", "参加分配的用工需求编号，用逗号分隔（缺省：全部招聘中的用工需求）")
-	asJSON := fs.Bool("json", false, "以 JSON 输出")
-	apply := fs.Bool("apply", false, "把分配结果记录为就业安置（已推荐）")
-	if code, ok := env.parseFlagsOnly(fs, args); !ok {
+	c := env.dbCommand("allocate", dbUsage, "--db 数据库 [--demands 编号,编号…] [--json] [--apply]")
+	list := c.String("demands", "", "参加分配的用工需求编号，用逗号分隔（缺省：全部招聘中的用工需求）")
+	asJSON := c.Bool("json", false, "以 JSON 输出")
+	apply := c.Bool("apply", false, "把分配结果记录为就业安置（已推荐）")
+	if code, ok := c.flagsOnly(args); !ok {
 		return code
 	}
 	var ids []string
@@ -68,25 +64,26 @@ func runAllocate(env *Env, args []string) int {
 	if strings.TrimSpace(*list) != "" && len(ids) == 0 {
 		return env.Fail("--demands 中没有用工需求编号")
 	}
-	s, m, code := openMatcher(env, *db, openExistingDB)
-	if m == nil {
-		return code
-	}
-	defer s.Close()
-	alloc, err := m.Allocate(ids, nil)
-	if err != nil {
-		return env.failLookup(err, "用工需求", lookupID(err, ids))
-	}
-	// Names are read before --apply, which takes the workers out of the pool.
-	workers, demands, err := m.AllocationNames(alloc)
-	if err != nil {
-		return env.Fail("分配失败：%v", err)
-	}
+	var alloc match.Allocation
+	var workers, demands map[string]string
 	applied := 0
-	if *apply {
-		if applied, err = m.Apply(alloc); err != nil {
-			return env.Fail("未记录任何就业安置：%v", err)
+	if code := c.match(writing, func(m *recommend.Matcher) int {
+		var err error
+		if alloc, err = m.Allocate(ids, nil); err != nil {
+			return env.failLookup(err, "用工需求", lookupID(err, ids))
 		}
+		// Names are read before --apply, which takes the workers out of the pool.
+		if workers, demands, err = m.AllocationNames(alloc); err != nil {
+			return env.Fail("分配失败：%v", err)
+		}
+		if *apply {
+			if applied, err = m.Apply(alloc); err != nil {
+				return env.Fail("未记录任何就业安置：%v", err)
+			}
+		}
+		return ExitOK
+	}); code != ExitOK {
+		return code
 	}
 	if *asJSON {
 		return writeJSON(env, allocationToJSON(alloc))

@@ -8,17 +8,11 @@ import (
 	"duikou/data/storage"
 )
 
-func init() {
-	register("backup", "备份数据库到一个文件（完整性检查通过后才生成）", runBackup)
-	register("restore", "从备份文件恢复数据库（恢复前自动备份当前数据库）", runRestore)
-}
-
 // runBackup: duikou backup --db PATH -o FILE
 func runBackup(env *Env, args []string) int {
-	fs := env.flags("backup", "--db 数据库 -o FILE")
-	db := fs.String("db", "", dbUsage)
-	out := fs.String("o", "", "备份文件")
-	if code, ok := env.parseFlagsOnly(fs, args); !ok {
+	c := env.dbCommand("backup", dbUsage, "--db 数据库 -o FILE")
+	out := c.String("o", "", "备份文件")
+	if code, ok := c.flagsOnly(args); !ok {
 		return code
 	}
 	switch {
@@ -28,34 +22,29 @@ func runBackup(env *Env, args []string) int {
 	if _, err := os.Stat(*out); err == nil {
 		return env.Fail("%s 已存在，请换一个文件名", *out)
 	}
-	s, code := openExistingDB(env, *db)
-	if s == nil {
-		return code
-	}
-	defer s.Close()
-	if err := s.Backup(*out); err != nil {
-		return env.Fail("%v", err)
-	}
-	fmt.Fprintf(env.Stdout, "已备份到 %s（完整性检查通过）\n", *out)
-	return ExitOK
+	return c.open(writing, func(s *storage.Store) int {
+		if err := s.Backup(*out); err != nil {
+			return env.Fail("%v", err)
+		}
+		fmt.Fprintf(env.Stdout, "已备份到 %s（完整性检查通过）\n", *out)
+		return ExitOK
+	})
 }
 
-// runRestore: duikou restore --db PATH FILE
+// runRestore: duikou restore --db PATH FILE. It opens the database itself
+// rather than through dbCommand.open: RestoreFrom hands back the store to
+// close, the restored one or, when it refused, this one.
 func runRestore(env *Env, args []string) int {
-	fs := env.flags("restore", "--db 数据库 FILE", "FILE  备份文件")
-	db := fs.String("db", "", dbUsage)
-	pos, err := parse(fs, args)
-	if err != nil {
-		return parseExit(err)
-	}
-	if len(pos) != 1 {
-		return env.failUsage(fs)
+	c := env.dbCommand("restore", dbUsage, "--db 数据库 FILE", "FILE  备份文件")
+	pos, code, ok := c.positionals(args, 1)
+	if !ok {
+		return code
 	}
 	info, err := storage.InspectBackup(pos[0])
 	if err != nil {
 		return env.Fail("%v", err)
 	}
-	s, code := openExistingDB(env, *db)
+	s, code := openExistingDB(env, *c.db)
 	if s == nil {
 		return code
 	}

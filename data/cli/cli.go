@@ -35,10 +35,25 @@ type command struct {
 	run     func(env *Env, args []string) int
 }
 
-var commands = map[string]command{}
-
-func register(name, summary string, run func(env *Env, args []string) int) {
-	commands[name] = command{summary, run}
+// commands are the subcommands by name, each with the line duikou help
+// shows for it.
+var commands = map[string]command{
+	"allocate": {"招聘会分配：把可推荐的劳动者分配到用工需求（总分最高）", runAllocate},
+	"backup":   {"备份数据库到一个文件（完整性检查通过后才生成）", runBackup},
+	"demo":     {"生成演示数据库", runDemo},
+	"export":   {"导出劳动者、用工单位、用工需求、就业安置或跟踪服务到 .xlsx / .csv；--template 写导入模板", runExport},
+	"import":   {"从 .xlsx / .csv 导入劳动者、用工单位或用工需求（先用 --dry-run 预览）", runImport},
+	"keys":     {"导出或导入本单位的交换密钥（换电脑时用，口令加密）", runKeys},
+	"list":     {"列出劳动者、用工单位、用工需求或就业安置的编号和名称（供 match、allocate 使用）", runList},
+	"match":    {"为一条用工需求推荐劳动者，或为一名劳动者推荐岗位", runMatch},
+	"migrate":  {"把本单位的数据库迁移到 PostgreSQL 服务器（目标须为空库，迁移后核对行数和操作记录）", runMigrate},
+	"monitor":  {"返贫监测：列出有返贫风险的脱贫户和监测对象；--round --month 2026-12 为每人安排一次回访", runMonitor},
+	"partner":  {"协作单位：card 写出本单位名片，add 添加对方名片，list 列出协作单位", runPartner},
+	"print":    {"打印就业安置花名册、劳动者名册、跟踪服务台账、用工单位名录、招聘岗位信息表或慰问金签领表为 PDF", runPrint},
+	"report":   {"统计报表：monthly --month 2026-11、quarterly --quarter 2026Q4 或 --from/--to，输出 .xlsx / .pdf / --json，--submit 报出", runReport},
+	"restore":  {"从备份文件恢复数据库（恢复前自动备份当前数据库）", runRestore},
+	"subsidy":  {"补贴申报花名册：按补贴规则文件列出可申报和未纳入的劳动者，输出 .xlsx、公示名单/签领表 PDF 或 --json，--apply 确认申报", runSubsidy},
+	"sync":     {"交换文件：export 为协作单位导出，import 导入对方发来的文件", runSync},
 }
 
 // Env is where a command writes, and who runs it.

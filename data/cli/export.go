@@ -4,28 +4,21 @@ import (
 	"fmt"
 
 	"duikou/data/sheet"
+	"duikou/data/storage"
 )
-
-func init() {
-	register("export", "导出劳动者、用工单位、用工需求、就业安置或跟踪服务到 .xlsx / .csv；--template 写导入模板", runExport)
-}
 
 // runExport: duikou export workers|employers|demands|placements|followups
 // --db PATH -o FILE(.xlsx|.csv) [--full-ids], or --template -o FILE.xlsx
 // for an empty import template (no database needed).
 func runExport(env *Env, args []string) int {
-	fs := env.flags("export", "KIND --db 数据库 -o FILE.xlsx|FILE.csv [--full-ids]  或  KIND --template -o FILE.xlsx",
+	c := env.dbCommand("export", dbUsage, "KIND --db 数据库 -o FILE.xlsx|FILE.csv [--full-ids]  或  KIND --template -o FILE.xlsx",
 		"KIND  workers 劳动者、employers 用工单位、demands 用工需求、placements 就业安置、followups 跟踪服务")
-	db := fs.String("db", "", dbUsage)
-	out := fs.String("o", "", "导出文件（.xlsx 或 .csv）")
-	fullIDs := fs.Bool("full-ids", false, "导出完整身份证号和电话（记入操作日志）；默认隐去中间部分")
-	template := fs.Bool("template", false, "写出导入模板（不需要数据库）")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return parseExit(err)
-	}
-	if len(pos) != 1 {
-		return env.failUsage(fs)
+	out := c.String("o", "", "导出文件（.xlsx 或 .csv）")
+	fullIDs := c.Bool("full-ids", false, "导出完整身份证号和电话（记入操作日志）；默认隐去中间部分")
+	template := c.Bool("template", false, "写出导入模板（不需要数据库）")
+	pos, code, ok := c.positionals(args, 1)
+	if !ok {
+		return code
 	}
 	kind, ok := sheet.ParseKind(pos[0])
 	if !ok {
@@ -50,19 +43,16 @@ func runExport(env *Env, args []string) int {
 	if _, err := sheet.FormatOf(*out); err != nil {
 		return env.Fail("%v", err)
 	}
-	s, code := openForReading(env, *db)
-	if s == nil {
-		return code
-	}
-	defer s.Close()
-	n, err := sheet.Export(s, kind, *out, sheet.ExportOptions{FullIDs: *fullIDs})
-	if err != nil {
-		return env.Fail("%v", err)
-	}
-	how := "身份证号、电话已隐去中间部分"
-	if *fullIDs {
-		how = "含完整身份证号和电话，已记入操作日志"
-	}
-	fmt.Fprintf(env.Stdout, "已导出%s %d 条到 %s（%s）\n", kind.Label(), n, *out, how)
-	return ExitOK
+	return c.open(reading, func(s *storage.Store) int {
+		n, err := sheet.Export(s, kind, *out, sheet.ExportOptions{FullIDs: *fullIDs})
+		if err != nil {
+			return env.Fail("%v", err)
+		}
+		how := "身份证号、电话已隐去中间部分"
+		if *fullIDs {
+			how = "含完整身份证号和电话，已记入操作日志"
+		}
+		fmt.Fprintf(env.Stdout, "已导出%s %d 条到 %s（%s）\n", kind.Label(), n, *out, how)
+		return ExitOK
+	})
 }

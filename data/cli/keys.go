@@ -7,11 +7,9 @@ import (
 	"strings"
 
 	"golang.org/x/term"
-)
 
-func init() {
-	register("keys", "导出或导入本单位的交换密钥（换电脑时用，口令加密）", runKeys)
-}
+	"duikou/data/storage"
+)
 
 // EnvPassphrase names the environment variable a script sets to give the
 // key export's passphrase without a prompt.
@@ -32,19 +30,18 @@ var readPassword = func(prompt string) (string, error) {
 
 // runKeys: duikou keys export --db PATH -o FILE | duikou keys import --db PATH FILE
 func runKeys(env *Env, args []string) int {
-	fs := env.flags("keys", "export --db 数据库 -o FILE | import --db 数据库 FILE", "FILE  导出或导入的密钥文件（口令加密）")
-	db := fs.String("db", "", "数据库文件")
-	out := fs.String("o", "", "导出的密钥文件（export）")
-	pos, err := parse(fs, args)
+	c := env.dbCommand("keys", "数据库文件", "export --db 数据库 -o FILE | import --db 数据库 FILE", "FILE  导出或导入的密钥文件（口令加密）")
+	out := c.String("o", "", "导出的密钥文件（export）")
+	pos, err := parse(c.FlagSet, args)
 	if err != nil {
 		return parseExit(err)
 	}
 	const usage = "用法：duikou keys export --db 数据库文件 -o 密钥文件 | duikou keys import --db 数据库文件 密钥文件"
 	switch {
 	case len(pos) == 1 && pos[0] == "export":
-		return keysExport(env, *db, *out)
+		return keysExport(env, *c.db, *out)
 	case len(pos) == 2 && pos[0] == "import":
-		return keysImport(env, *db, pos[1])
+		return keysImport(env, *c.db, pos[1])
 	}
 	return env.Fail(usage)
 }
@@ -76,29 +73,26 @@ func keysExport(env *Env, db, out string) int {
 	if _, err := os.Stat(out); err == nil {
 		return env.Fail("%s 已存在，请换一个文件名", out)
 	}
-	s, code := openExistingDB(env, db)
-	if s == nil {
-		return code
-	}
-	defer s.Close()
-	pass, err := passphrase(true)
-	if err != nil {
-		return env.Fail("%v", err)
-	}
-	f, err := os.OpenFile(out, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-	if err != nil {
-		return env.Fail("无法创建 %s：%v", out, err)
-	}
-	err = s.ExportKeys(f, pass)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(out)
-		return env.Fail("%v", err)
-	}
-	fmt.Fprintf(env.Stdout, "已导出“%s”的密钥到 %s。请妥善保管此文件和口令：有了它们就能以本单位的名义收发交换文件。\n", s.Office().Name, out)
-	return ExitOK
+	return env.withDB(db, writing, func(s *storage.Store) int {
+		pass, err := passphrase(true)
+		if err != nil {
+			return env.Fail("%v", err)
+		}
+		f, err := os.OpenFile(out, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		if err != nil {
+			return env.Fail("无法创建 %s：%v", out, err)
+		}
+		err = s.ExportKeys(f, pass)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(out)
+			return env.Fail("%v", err)
+		}
+		fmt.Fprintf(env.Stdout, "已导出“%s”的密钥到 %s。请妥善保管此文件和口令：有了它们就能以本单位的名义收发交换文件。\n", s.Office().Name, out)
+		return ExitOK
+	})
 }
 
 func keysImport(env *Env, db, file string) int {
@@ -107,18 +101,15 @@ func keysImport(env *Env, db, file string) int {
 		return env.Fail("无法打开密钥文件 %s", file)
 	}
 	defer f.Close()
-	s, code := openExistingDB(env, db)
-	if s == nil {
-		return code
-	}
-	defer s.Close()
-	pass, err := passphrase(false)
-	if err != nil {
-		return env.Fail("%v", err)
-	}
-	if err := s.ImportKeys(f, pass); err != nil {
-		return env.Fail("%s", strings.TrimSuffix(err.Error(), "。"))
-	}
-	fmt.Fprintf(env.Stdout, "已导入“%s”的密钥，这台电脑可以收发交换文件了。\n", s.Office().Name)
-	return ExitOK
+	return env.withDB(db, writing, func(s *storage.Store) int {
+		pass, err := passphrase(false)
+		if err != nil {
+			return env.Fail("%v", err)
+		}
+		if err := s.ImportKeys(f, pass); err != nil {
+			return env.Fail("%s", strings.TrimSuffix(err.Error(), "。"))
+		}
+		fmt.Fprintf(env.Stdout, "已导入“%s”的密钥，这台电脑可以收发交换文件了。\n", s.Office().Name)
+		return ExitOK
+	})
 }

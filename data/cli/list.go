@@ -8,10 +8,6 @@ import (
 	"duikou/data/storage"
 )
 
-func init() {
-	register("list", "列出劳动者、用工单位、用工需求或就业安置的编号和名称（供 match、allocate 使用）", runList)
-}
-
 // listed is one row of duikou list: the record's id and the name a clerk
 // knows it by, with a few fields to tell namesakes apart. Its JSON form is
 // documented in the README; keep the field names stable.
@@ -41,39 +37,34 @@ var listKinds = map[string]listKind{
 // runList: duikou list workers|employers|demands|placements --db PATH
 // [--search TEXT] [--json]. It only reads, so it runs beside a window.
 func runList(env *Env, args []string) int {
-	fs := env.flags("list", "KIND --db 数据库 [--search TEXT] [--json]",
+	c := env.dbCommand("list", "数据库文件", "KIND --db 数据库 [--search TEXT] [--json]",
 		"KIND  workers 劳动者、employers 用工单位、demands 用工需求、placements 就业安置")
-	db := fs.String("db", "", "数据库文件")
-	search := fs.String("search", "", "只列出名称（劳动者姓名、单位名称、岗位名称）含这段文字的")
-	asJSON := fs.Bool("json", false, "以 JSON 输出（格式见 README）")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return parseExit(err)
-	}
-	if len(pos) != 1 {
-		return env.failUsage(fs)
+	search := c.String("search", "", "只列出名称（劳动者姓名、单位名称、岗位名称）含这段文字的")
+	asJSON := c.Bool("json", false, "以 JSON 输出（格式见 README）")
+	pos, code, ok := c.positionals(args, 1)
+	if !ok {
+		return code
 	}
 	kind, ok := listKinds[pos[0]]
 	if !ok {
 		return env.Fail("不能列出 %q（可列出：workers、employers、demands、placements）", pos[0])
 	}
-	s, code := openForReading(env, *db)
-	if s == nil {
-		return code
-	}
-	defer s.Close()
 	all := []listed{}
-	page := data.Page{Limit: 500}
-	for {
-		rows, next, err := kind.rows(s, *search, page)
-		if err != nil {
-			return env.Fail("无法读取：%v", err)
+	if code := c.open(reading, func(s *storage.Store) int {
+		page := data.Page{Limit: 500}
+		for {
+			rows, next, err := kind.rows(s, *search, page)
+			if err != nil {
+				return env.Fail("无法读取：%v", err)
+			}
+			all = append(all, rows...)
+			if next == nil || len(rows) < page.Limit {
+				return ExitOK
+			}
+			page.After = next
 		}
-		all = append(all, rows...)
-		if next == nil || len(rows) < page.Limit {
-			break
-		}
-		page.After = next
+	}); code != ExitOK {
+		return code
 	}
 	if *asJSON {
 		return writeJSON(env, all)

@@ -11,10 +11,6 @@ import (
 	"duikou/data/storage"
 )
 
-func init() {
-	register("monitor", "返贫监测：列出有返贫风险的脱贫户和监测对象；--round --month 2026-12 为每人安排一次回访", runMonitor)
-}
-
 // monitorJSON is `duikou monitor --json`: {"as_of":DATE,"flags":[...]},
 // flags never null.
 type monitorJSON struct {
@@ -34,13 +30,12 @@ type roundJSON struct {
 // --round --month YYYY-MM, which files one 回访 per flagged worker in
 // that month (none for a worker who already has one there).
 func runMonitor(env *Env, args []string) int {
-	fs := env.flags("monitor", "--db 数据库 [--as-of 日期] [--json] 或 --db 数据库 --round --month YYYY-MM")
-	db := fs.String("db", "", "数据库文件")
-	asOfText := fs.String("as-of", "", "核查日期，如 2026-12-06（默认今天）")
-	asJSON := fs.Bool("json", false, "以 JSON 输出（格式见 README）")
-	round := fs.Bool("round", false, "为每名有风险的劳动者安排一次回访（需同时给 --month）")
-	monthText := fs.String("month", "", "回访安排在哪个月，如 2026-12")
-	if code, ok := env.parseFlagsOnly(fs, args); !ok {
+	c := env.dbCommand("monitor", "数据库文件", "--db 数据库 [--as-of 日期] [--json] 或 --db 数据库 --round --month YYYY-MM")
+	asOfText := c.String("as-of", "", "核查日期，如 2026-12-06（默认今天）")
+	asJSON := c.Bool("json", false, "以 JSON 输出（格式见 README）")
+	round := c.Bool("round", false, "为每名有风险的劳动者安排一次回访（需同时给 --month）")
+	monthText := c.String("month", "", "回访安排在哪个月，如 2026-12")
+	if code, ok := c.flagsOnly(args); !ok {
 		return code
 	}
 	var err error
@@ -61,41 +56,44 @@ func runMonitor(env *Env, args []string) int {
 			return env.Fail("%v", err)
 		}
 	}
-	open := openForReading
-	if *round {
-		open = openExistingDB
-	}
-	s, code := open(env, *db)
-	if s == nil {
-		return code
-	}
-	defer s.Close()
-	flags, err := s.MonitorFlags(asOf)
-	if err != nil {
-		return env.Fail("返贫监测失败：%v", err)
-	}
-	if flags == nil {
-		flags = []monitor.Flag{}
-	}
-	if *round {
-		added, err := s.ScheduleRiskCheckIns(flags, month)
+	return c.open(writingWhen(*round), func(s *storage.Store) int {
+		flags, err := s.MonitorFlags(asOf)
 		if err != nil {
-			return env.Fail("%v", err)
+			return env.Fail("返贫监测失败：%v", err)
 		}
-		if *asJSON {
-			return writeCompactJSON(env, roundJSON{AsOf: asOf.String(), Month: *monthText, Flagged: len(flags), Added: added})
+		if flags == nil {
+			flags = []monitor.Flag{}
 		}
-		fmt.Fprintf(env.Stdout, "有返贫风险 %d 人，新安排%d年%d月回访 %d 条", len(flags), month.From.Year, int(month.From.Month), added)
-		if skipped := len(flags) - added; skipped > 0 {
-			fmt.Fprintf(env.Stdout, "（%d 人当月已有回访，未重复安排）", skipped)
+		switch {
+		case *round:
+			return scheduleRound(env, s, flags, asOf, month, *monthText, *asJSON)
+		case *asJSON:
+			return writeCompactJSON(env, monitorJSON{AsOf: asOf.String(), Flags: flags})
 		}
-		fmt.Fprintln(env.Stdout)
-		return ExitOK
+		return printRiskFlags(env, flags, asOf, s.MonitorRule())
+	})
+}
+
+// scheduleRound files one 回访 per flagged worker in month and says how
+// many it added.
+func scheduleRound(env *Env, s *storage.Store, flags []monitor.Flag, asOf data.Date, month storage.DateRange, monthText string, asJSON bool) int {
+	added, err := s.ScheduleRiskCheckIns(flags, month)
+	if err != nil {
+		return env.Fail("%v", err)
 	}
-	if *asJSON {
-		return writeCompactJSON(env, monitorJSON{AsOf: asOf.String(), Flags: flags})
+	if asJSON {
+		return writeCompactJSON(env, roundJSON{AsOf: asOf.String(), Month: monthText, Flagged: len(flags), Added: added})
 	}
-	r := s.MonitorRule()
+	fmt.Fprintf(env.Stdout, "有返贫风险 %d 人，新安排%d年%d月回访 %d 条", len(flags), month.From.Year, int(month.From.Month), added)
+	if skipped := len(flags) - added; skipped > 0 {
+		fmt.Fprintf(env.Stdout, "（%d 人当月已有回访，未重复安排）", skipped)
+	}
+	fmt.Fprintln(env.Stdout)
+	return ExitOK
+}
+
+// printRiskFlags lists the flagged workers under the rule they were read by.
+func printRiskFlags(env *Env, flags []monitor.Flag, asOf data.Date, r monitor.Rule) int {
 	fmt.Fprintf(env.Stdout, "返贫监测　核查日期：%s　规则：离职或返乡超过%d天未再上岗、欠薪或工伤案件未结、在岗超过%d天无回访\n",
 		asOf, r.OutOfWorkDays, r.QuietDays)
 	if len(flags) == 0 {

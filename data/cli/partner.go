@@ -7,11 +7,8 @@ import (
 	"os"
 
 	"duikou/data/exchange"
+	"duikou/data/storage"
 )
-
-func init() {
-	register("partner", "协作单位：card 写出本单位名片，add 添加对方名片，list 列出协作单位", runPartner)
-}
 
 // Synopses of the partner subcommands, for -h and usage errors.
 const (
@@ -32,40 +29,35 @@ func runPartner(env *Env, args []string) int {
 // runPartnerCard: duikou partner card --db PATH -o FILE writes this
 // office's public card and prints the fingerprint to read out by phone.
 func runPartnerCard(env *Env, args []string) int {
-	fs := env.flags("partner card", partnerCardSynopsis)
-	db := fs.String("db", "", dbUsage)
-	out := fs.String("o", "", "名片文件")
-	if code, ok := env.parseFlagsOnly(fs, args); !ok {
+	c := env.dbCommand("partner card", dbUsage, partnerCardSynopsis)
+	out := c.String("o", "", "名片文件")
+	if code, ok := c.flagsOnly(args); !ok {
 		return code
 	}
 	switch {
 	case *out == "":
 		return env.Fail("请用 -o 指定名片文件")
 	}
-	s, code := openForReading(env, *db)
-	if s == nil {
-		return code
-	}
-	defer s.Close()
-	var card bytes.Buffer
-	if err := exchange.WriteCard(s, &card); err != nil {
-		return env.Fail("%v", err)
-	}
-	if err := filewrite.Bytes(*out, card.Bytes()); err != nil {
-		return env.Fail("%v", err)
-	}
-	fp, _ := exchange.OfficeFingerprint(s)
-	o := s.Office()
-	fmt.Fprintf(env.Stdout, "已写出本单位名片 %s\n单位：%s（编号 %s）\n指纹：%s\n", *out, o.Name, o.ID, fp)
-	fmt.Fprintln(env.Stdout, "请把名片发给协作单位，对方添加后在电话里核对指纹。")
-	return ExitOK
+	return c.open(reading, func(s *storage.Store) int {
+		var card bytes.Buffer
+		if err := exchange.WriteCard(s, &card); err != nil {
+			return env.Fail("%v", err)
+		}
+		if err := filewrite.Bytes(*out, card.Bytes()); err != nil {
+			return env.Fail("%v", err)
+		}
+		fp, _ := exchange.OfficeFingerprint(s)
+		o := s.Office()
+		fmt.Fprintf(env.Stdout, "已写出本单位名片 %s\n单位：%s（编号 %s）\n指纹：%s\n", *out, o.Name, o.ID, fp)
+		fmt.Fprintln(env.Stdout, "请把名片发给协作单位，对方添加后在电话里核对指纹。")
+		return ExitOK
+	})
 }
 
 // runPartnerAdd: duikou partner add --db PATH FILE pins a partner's card.
 func runPartnerAdd(env *Env, args []string) int {
-	fs := env.flags("partner add", partnerAddSynopsis, "FILE  对方的名片文件")
-	db := fs.String("db", "", dbUsage)
-	pos, err := parse(fs, args)
+	c := env.dbCommand("partner add", dbUsage, partnerAddSynopsis, "FILE  对方的名片文件")
+	pos, err := parse(c.FlagSet, args)
 	if err != nil {
 		return parseExit(err)
 	}
@@ -84,36 +76,32 @@ func runPartnerAdd(env *Env, args []string) int {
 	if err != nil {
 		return env.Fail("%s：%v", pos[0], err)
 	}
-	s, code := openExistingDB(env, *db)
-	if s == nil {
-		return code
-	}
-	defer s.Close()
-	p, err := exchange.Pin(s, card)
-	if err != nil {
-		return env.Fail("未添加：%v", err)
-	}
-	fmt.Fprintf(env.Stdout, "已添加协作单位：%s\n", p.Name)
-	if p.Role != "" {
-		fmt.Fprintf(env.Stdout, "角色：%s\n", p.Role.Label())
-	}
-	fmt.Fprintf(env.Stdout, "单位编号：%s\n指纹：%s\n", p.ID, p.Fingerprint)
-	fmt.Fprintln(env.Stdout, "请给对方打电话，核对对方读出的指纹与上面是否逐组一致；不一致时不要交换数据。")
-	return ExitOK
+	return c.open(writing, func(s *storage.Store) int {
+		p, err := exchange.Pin(s, card)
+		if err != nil {
+			return env.Fail("未添加：%v", err)
+		}
+		fmt.Fprintf(env.Stdout, "已添加协作单位：%s\n", p.Name)
+		if p.Role != "" {
+			fmt.Fprintf(env.Stdout, "角色：%s\n", p.Role.Label())
+		}
+		fmt.Fprintf(env.Stdout, "单位编号：%s\n指纹：%s\n", p.ID, p.Fingerprint)
+		fmt.Fprintln(env.Stdout, "请给对方打电话，核对对方读出的指纹与上面是否逐组一致；不一致时不要交换数据。")
+		return ExitOK
+	})
 }
 
 // runPartnerList: duikou partner list --db PATH.
 func runPartnerList(env *Env, args []string) int {
-	fs := env.flags("partner list", partnerListSynopsis)
-	db := fs.String("db", "", dbUsage)
-	if code, ok := env.parseFlagsOnly(fs, args); !ok {
+	c := env.dbCommand("partner list", dbUsage, partnerListSynopsis)
+	if code, ok := c.flagsOnly(args); !ok {
 		return code
 	}
-	s, code := openExistingDB(env, *db)
-	if s == nil {
-		return code
-	}
-	defer s.Close()
+	return c.open(writing, func(s *storage.Store) int { return listPartners(env, s) })
+}
+
+// listPartners prints the partner table.
+func listPartners(env *Env, s *storage.Store) int {
 	ps, err := s.Partners()
 	if err != nil {
 		return env.Fail("无法读取协作单位：%v", err)

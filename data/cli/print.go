@@ -9,27 +9,19 @@ import (
 	"duikou/data/storage"
 )
 
-func init() {
-	register("print", "打印就业安置花名册、劳动者名册、跟踪服务台账、用工单位名录、招聘岗位信息表或慰问金签领表为 PDF", runPrint)
-}
-
 // runPrint: duikou print placements|workers|followups|employers|demands|relief
 // --db PATH -o FILE.pdf [--from DATE] [--to DATE] [--full-ids]; relief (the
 // 慰问金签领表) needs both dates: it is signed for one period's payments.
 func runPrint(env *Env, args []string) int {
-	fs := env.flags("print", "KIND --db 数据库 -o FILE.pdf [--from 日期] [--to 日期] [--full-ids]",
+	c := env.dbCommand("print", dbUsage, "KIND --db 数据库 -o FILE.pdf [--from 日期] [--to 日期] [--full-ids]",
 		"KIND  "+report.KindsHelp())
-	db := fs.String("db", "", dbUsage)
-	out := fs.String("o", "", "PDF 文件")
-	from := fs.String("from", "", "起始日期（含），如 2026-03-01")
-	to := fs.String("to", "", "截止日期（含）")
-	fullIDs := fs.Bool("full-ids", false, "打印完整身份证号和电话（记入操作日志）；默认隐去中间部分")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return parseExit(err)
-	}
-	if len(pos) != 1 {
-		return env.failUsage(fs)
+	out := c.String("o", "", "PDF 文件")
+	from := c.String("from", "", "起始日期（含），如 2026-03-01")
+	to := c.String("to", "", "截止日期（含）")
+	fullIDs := c.Bool("full-ids", false, "打印完整身份证号和电话（记入操作日志）；默认隐去中间部分")
+	pos, code, ok := c.positionals(args, 1)
+	if !ok {
+		return code
 	}
 	list, ok := report.ParseList(pos[0])
 	if !ok {
@@ -42,6 +34,7 @@ func runPrint(env *Env, args []string) int {
 		return code
 	}
 	var r storage.DateRange
+	var err error
 	if r.From, err = data.ParseDate(*from); err != nil {
 		return env.Fail("--from：%v", err)
 	}
@@ -57,18 +50,15 @@ func runPrint(env *Env, args []string) int {
 	if !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
 		return env.Fail("截止日期 %s 早于起始日期 %s", r.To, r.From)
 	}
-	s, code := openForReading(env, *db)
-	if s == nil {
-		return code
-	}
-	defer s.Close()
-	res, err := report.Print(s, list, *out, report.Options{Range: r, FullIDs: *fullIDs})
-	if err != nil {
-		return env.Fail("%v", err)
-	}
-	fmt.Fprintf(env.Stdout, "已生成%s %s：%d 条，共 %d 页\n", list.Title(), *out, res.Rows, res.Pages)
-	if len(res.Missing) > 0 {
-		fmt.Fprintf(env.Stdout, "注意：字体中缺少这些字，打印为□，请在纸上手写补齐：%s\n", string(res.Missing))
-	}
-	return ExitOK
+	return c.open(reading, func(s *storage.Store) int {
+		res, err := report.Print(s, list, *out, report.Options{Range: r, FullIDs: *fullIDs})
+		if err != nil {
+			return env.Fail("%v", err)
+		}
+		fmt.Fprintf(env.Stdout, "已生成%s %s：%d 条，共 %d 页\n", list.Title(), *out, res.Rows, res.Pages)
+		if len(res.Missing) > 0 {
+			fmt.Fprintf(env.Stdout, "注意：字体中缺少这些字，打印为□，请在纸上手写补齐：%s\n", string(res.Missing))
+		}
+		return ExitOK
+	})
 }

@@ -12,11 +12,8 @@ import (
 	"duikou/data/report"
 	"duikou/data/sheet"
 	"duikou/data/stats"
+	"duikou/data/storage"
 )
-
-func init() {
-	register("report", "统计报表：monthly --month 2026-11、quarterly --quarter 2026Q4 或 --from/--to，输出 .xlsx / .pdf / --json，--submit 报出", runReport)
-}
 
 const reportUsage = "用法：duikou report monthly --month 2026-11 | quarterly --quarter 2026Q4 | --from 日期 --to 日期  --db 数据库 [-o 文件.xlsx|.pdf] [--json] [--head 负责人] [--phone 联系电话] [--submit]"
 
@@ -28,18 +25,17 @@ const reportUsage = "用法：duikou report monthly --month 2026-11 | quarterly 
 // the figures as the period's submitted ones (报出), after which a
 // correction shows beside them.
 func runReport(env *Env, args []string) int {
-	fs := env.flags("report", "[monthly --month YYYY-MM | quarterly --quarter YYYYQn | --from 日期 --to 日期] --db 数据库 [-o FILE.xlsx|FILE.pdf] [--json]")
-	db := fs.String("db", "", dbUsage)
-	out := fs.String("o", "", "输出文件（.xlsx 或 .pdf）")
-	month := fs.String("month", "", "月报的月份，如 2026-11")
-	quarter := fs.String("quarter", "", "季报的季度，如 2026Q4")
-	from := fs.String("from", "", "起始日期（含），如 2026-03-01")
-	to := fs.String("to", "", "截止日期（含）")
-	asJSON := fs.Bool("json", false, "以 JSON 输出（格式见 README）")
-	head := fs.String("head", "", "表头的负责人（不填用设置中的）")
-	phone := fs.String("phone", "", "表头的联系电话（不填用设置中的）")
-	submit := fs.Bool("submit", false, "报出：把本期数字存为报出数（记入操作日志），之后的更正显示在更正列")
-	pos, err := parse(fs, args)
+	c := env.dbCommand("report", dbUsage, "[monthly --month YYYY-MM | quarterly --quarter YYYYQn | --from 日期 --to 日期] --db 数据库 [-o FILE.xlsx|FILE.pdf] [--json]")
+	out := c.String("o", "", "输出文件（.xlsx 或 .pdf）")
+	month := c.String("month", "", "月报的月份，如 2026-11")
+	quarter := c.String("quarter", "", "季报的季度，如 2026Q4")
+	from := c.String("from", "", "起始日期（含），如 2026-03-01")
+	to := c.String("to", "", "截止日期（含）")
+	asJSON := c.Bool("json", false, "以 JSON 输出（格式见 README）")
+	head := c.String("head", "", "表头的负责人（不填用设置中的）")
+	phone := c.String("phone", "", "表头的联系电话（不填用设置中的）")
+	submit := c.Bool("submit", false, "报出：把本期数字存为报出数（记入操作日志），之后的更正显示在更正列")
+	pos, err := parse(c.FlagSet, args)
 	if err != nil {
 		return parseExit(err)
 	}
@@ -81,50 +77,61 @@ func runReport(env *Env, args []string) int {
 			return env.Fail("%s：%s", f.label, reason)
 		}
 	}
-	open := openForReading
-	if *submit {
-		open = openExistingDB // 报出 writes: it takes the database like any writer
-	}
-	s, code := open(env, *db)
-	if s == nil {
-		return code
-	}
-	defer s.Close()
+	// 报出 writes: it takes the database like any writer.
+	return c.open(writingWhen(*submit), func(s *storage.Store) int {
+		return reportRun{p, *out, ext, *head, *phone, *asJSON, *submit}.on(env, s)
+	})
+}
+
+// reportRun is one duikou report once its command line is read: the
+// period and what to do with its figures.
+type reportRun struct {
+	p           stats.Period
+	out, ext    string
+	head, phone string // the header's 负责人 and 联系电话 for this report, "" for 设置's
+	asJSON      bool
+	submit      bool
+}
+
+// on counts the period's figures in s, submits them when asked and writes
+// them to out, as JSON or as a list on stdout.
+func (q reportRun) on(env *Env, s *storage.Store) int {
+	p := q.p
 	r, err := s.Report(p)
 	if err != nil {
 		return env.Fail("统计失败：%v", err)
 	}
-	if *submit && r.Submitted() {
+	if q.submit && r.Submitted() {
 		return env.Fail("所属期%s已于 %s 报出，不能重复报出；之后的更正显示在更正列", p.Label(), r.ReportedOn)
 	}
 	if !r.Submitted() { // a submitted period keeps the header it was submitted with
-		if *head != "" {
-			r.Header.Head = strings.TrimSpace(*head)
+		if q.head != "" {
+			r.Header.Head = strings.TrimSpace(q.head)
 		}
-		if *phone != "" {
-			r.Header.Phone = strings.TrimSpace(*phone)
+		if q.phone != "" {
+			r.Header.Phone = strings.TrimSpace(q.phone)
 		}
 	}
-	if *submit {
+	if q.submit {
 		if err := s.Submit(r); err != nil {
 			return env.Fail("报出失败：%v", err)
 		}
 	}
-	switch ext {
+	switch q.ext {
 	case ".xlsx":
-		if err := sheet.ExportStats(s, r, *out); err != nil {
+		if err := sheet.ExportStats(s, r, q.out); err != nil {
 			return env.Fail("%v", err)
 		}
 	case ".pdf":
-		res, err := report.PrintStats(s, r, *out)
+		res, err := report.PrintStats(s, r, q.out)
 		if err != nil {
 			return env.Fail("%v", err)
 		}
-		if len(res.Missing) > 0 && !*asJSON {
+		if len(res.Missing) > 0 && !q.asJSON {
 			fmt.Fprintf(env.Stdout, "注意：字体中缺少这些字，打印为□：%s\n", string(res.Missing))
 		}
 	}
-	if *asJSON {
+	if q.asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(r); err != nil {
@@ -132,14 +139,14 @@ func runReport(env *Env, args []string) int {
 		}
 		return ExitOK
 	}
-	if *submit {
+	if q.submit {
 		fmt.Fprintf(env.Stdout, "已报出%s（%s），报出日期 %s\n", p.Title(), p.Label(), r.ReportedOn)
 	}
-	if *out != "" {
-		fmt.Fprintf(env.Stdout, "已生成%s（%s）%s\n", r.Title(), p.Label(), *out)
+	if q.out != "" {
+		fmt.Fprintf(env.Stdout, "已生成%s（%s）%s\n", r.Title(), p.Label(), q.out)
 		return ExitOK
 	}
-	if *submit {
+	if q.submit {
 		return ExitOK
 	}
 	fmt.Fprintf(env.Stdout, "%s　填报单位：%s　所属期：%s（%s 至 %s）\n", r.Title(), r.Office, p.Label(), r.From, r.To)

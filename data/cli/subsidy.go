@@ -15,10 +15,6 @@ import (
 	"duikou/data/subsidy"
 )
 
-func init() {
-	register("subsidy", "补贴申报花名册：按补贴规则文件列出可申报和未纳入的劳动者，输出 .xlsx、公示名单/签领表 PDF 或 --json，--apply 确认申报", runSubsidy)
-}
-
 const subsidyUsage = "用法：duikou subsidy --rules 规则.xlsx --db 数据库 [--as-of 日期] [-o 申报花名册.xlsx | --pdf 公示名单|签领表 -o 文件.pdf] [--json] [--apply] [--full-ids]；duikou subsidy --template -o 规则.xlsx"
 
 // subsidyJSON is the --json shape, as the README documents it.
@@ -50,18 +46,17 @@ type excludedJSON struct {
 // the clerk typed and the rules file are checked before anything is
 // written.
 func runSubsidy(env *Env, args []string) int {
-	fs := env.flags("subsidy", "--rules 规则文件 --db 数据库 [--program 项目] [--as-of 日期] [-o FILE.xlsx | --pdf 公示名单|签领表 -o FILE.pdf] [--json] [--apply] [--full-ids]，或 --template -o FILE.xlsx")
-	rulesPath := fs.String("rules", "", "补贴规则文件（.xlsx 或 .csv）")
-	db := fs.String("db", "", "数据库文件")
-	program := fs.String("program", "", "规则文件有多个项目时，选其中一个")
-	asOfText := fs.String("as-of", "", "核算日（默认今天），在岗者的务工月数算到这一天")
-	out := fs.String("o", "", "输出文件：申报花名册 .xlsx，或与 --pdf 一起的 .pdf")
-	pdf := fs.String("pdf", "", "打印 公示名单 或 签领表（PDF，用 -o 指定文件）")
-	asJSON := fs.Bool("json", false, "以 JSON 输出（格式见 README）")
-	apply := fs.Bool("apply", false, "确认申报：为名单上的劳动者记录申报，以后不再重复申报")
-	fullIDs := fs.Bool("full-ids", false, "花名册和签领表写完整身份证号（记入操作日志）；默认隐去中间部分")
-	template := fs.Bool("template", false, "写出补贴规则示例文件（崇信县标准，不需要数据库）")
-	pos, err := parse(fs, args)
+	c := env.dbCommand("subsidy", "数据库文件", "--rules 规则文件 --db 数据库 [--program 项目] [--as-of 日期] [-o FILE.xlsx | --pdf 公示名单|签领表 -o FILE.pdf] [--json] [--apply] [--full-ids]，或 --template -o FILE.xlsx")
+	rulesPath := c.String("rules", "", "补贴规则文件（.xlsx 或 .csv）")
+	program := c.String("program", "", "规则文件有多个项目时，选其中一个")
+	asOfText := c.String("as-of", "", "核算日（默认今天），在岗者的务工月数算到这一天")
+	out := c.String("o", "", "输出文件：申报花名册 .xlsx，或与 --pdf 一起的 .pdf")
+	pdf := c.String("pdf", "", "打印 公示名单 或 签领表（PDF，用 -o 指定文件）")
+	asJSON := c.Bool("json", false, "以 JSON 输出（格式见 README）")
+	apply := c.Bool("apply", false, "确认申报：为名单上的劳动者记录申报，以后不再重复申报")
+	fullIDs := c.Bool("full-ids", false, "花名册和签领表写完整身份证号（记入操作日志）；默认隐去中间部分")
+	template := c.Bool("template", false, "写出补贴规则示例文件（崇信县标准，不需要数据库）")
+	pos, err := parse(c.FlagSet, args)
 	if err != nil {
 		return parseExit(err)
 	}
@@ -93,43 +88,37 @@ func runSubsidy(env *Env, args []string) int {
 	if asOf, err = data.ParseDate(*asOfText); err != nil {
 		return env.Fail("--as-of：%v", err)
 	}
-	open := openForReading
-	if *apply {
-		open = openExistingDB // a writer: the claims are recorded
-	}
-	s, code := open(env, *db)
-	if s == nil {
-		return code
-	}
-	defer s.Close()
-	if asOf.IsZero() {
-		asOf = s.Today()
-	}
-	r, err := s.SubsidyRoster(rules, name, asOf)
-	if err != nil {
-		return env.Fail("%v", err)
-	}
-	say := env.Stdout // what was written, unless stdout is for the JSON
-	if *asJSON {
-		say = env.Stderr
-	}
-	if code := writeSubsidyFiles(env, say, s, r, *out, form, *fullIDs); code != ExitOK {
-		return code
-	}
-	added := 0
-	if *apply {
-		if added, err = s.ApplyClaims(r); err != nil {
-			return env.Fail("确认申报失败，未记录任何申报：%v", err)
+	// --apply is a writer: the claims are recorded.
+	return c.open(writingWhen(*apply), func(s *storage.Store) int {
+		if asOf.IsZero() {
+			asOf = s.Today()
 		}
-	}
-	if *asJSON {
-		return writeJSON(env, rosterJSON(r))
-	}
-	fmt.Fprintf(env.Stdout, "项目“%s”　核算日 %s：%s\n", r.Program, r.AsOf, r.Summary())
-	if *apply {
-		fmt.Fprintf(env.Stdout, "已确认申报 %d 人（已记入操作日志；再次生成时列为“已申报”）\n", added)
-	}
-	return ExitOK
+		r, err := s.SubsidyRoster(rules, name, asOf)
+		if err != nil {
+			return env.Fail("%v", err)
+		}
+		say := env.Stdout // what was written, unless stdout is for the JSON
+		if *asJSON {
+			say = env.Stderr
+		}
+		if code := writeSubsidyFiles(env, say, s, r, *out, form, *fullIDs); code != ExitOK {
+			return code
+		}
+		added := 0
+		if *apply {
+			if added, err = s.ApplyClaims(r); err != nil {
+				return env.Fail("确认申报失败，未记录任何申报：%v", err)
+			}
+		}
+		if *asJSON {
+			return writeJSON(env, rosterJSON(r))
+		}
+		fmt.Fprintf(env.Stdout, "项目“%s”　核算日 %s：%s\n", r.Program, r.AsOf, r.Summary())
+		if *apply {
+			fmt.Fprintf(env.Stdout, "已确认申报 %d 人（已记入操作日志；再次生成时列为“已申报”）\n", added)
+		}
+		return ExitOK
+	})
 }
 
 // subsidyOutput checks -o and --pdf together: a roster goes to .xlsx, a

@@ -10,10 +10,6 @@ import (
 	"duikou/data/storage"
 )
 
-func init() {
-	register("sync", "交换文件：export 为协作单位导出，import 导入对方发来的文件", runSync)
-}
-
 // Synopses of the sync subcommands, for -h and usage errors.
 const (
 	syncExportSynopsis = "--db 数据库 --to 协作单位 -o FILE"
@@ -31,11 +27,10 @@ func runSync(env *Env, args []string) int {
 // runSyncExport: duikou sync export --db PATH --to PARTNER -o FILE, where
 // PARTNER is the partner's office id or union name.
 func runSyncExport(env *Env, args []string) int {
-	fs := env.flags("sync export", syncExportSynopsis)
-	db := fs.String("db", "", dbUsage)
-	to := fs.String("to", "", "协作单位的编号或工会名称")
-	out := fs.String("o", "", "交换文件")
-	if code, ok := env.parseFlagsOnly(fs, args); !ok {
+	c := env.dbCommand("sync export", dbUsage, syncExportSynopsis)
+	to := c.String("to", "", "协作单位的编号或工会名称")
+	out := c.String("o", "", "交换文件")
+	if code, ok := c.flagsOnly(args); !ok {
 		return code
 	}
 	switch {
@@ -44,21 +39,18 @@ func runSyncExport(env *Env, args []string) int {
 	case *out == "":
 		return env.Fail("请用 -o 指定交换文件")
 	}
-	s, code := openExistingDB(env, *db)
-	if s == nil {
-		return code
-	}
-	defer s.Close()
-	p, err := exchange.FindPartner(s, *to)
-	if err != nil {
-		return env.Fail("%v", err)
-	}
-	m, err := exchange.ExportFile(s, p.ID, *out)
-	if err != nil {
-		return env.Fail("未导出：%v", err)
-	}
-	fmt.Fprintf(env.Stdout, "已导出交换文件 %s\n发给：%s\n变更 %d 条，记录 %d 条%s\n", *out, p.Name, m.Counts.Ops, m.Counts.Rows, tableCounts(m.Counts.Tables))
-	return ExitOK
+	return c.open(writing, func(s *storage.Store) int {
+		p, err := exchange.FindPartner(s, *to)
+		if err != nil {
+			return env.Fail("%v", err)
+		}
+		m, err := exchange.ExportFile(s, p.ID, *out)
+		if err != nil {
+			return env.Fail("未导出：%v", err)
+		}
+		fmt.Fprintf(env.Stdout, "已导出交换文件 %s\n发给：%s\n变更 %d 条，记录 %d 条%s\n", *out, p.Name, m.Counts.Ops, m.Counts.Rows, tableCounts(m.Counts.Tables))
+		return ExitOK
+	})
 }
 
 // tableCounts is "（劳动者 5，用工单位 1）" in the order records travel.
@@ -79,10 +71,9 @@ func tableCounts(tables map[string]int) string {
 // a file refused as a whole (one line on stderr, nothing written), 1 when
 // records in it failed validation (nothing imported either), 0 otherwise.
 func runSyncImport(env *Env, args []string) int {
-	fs := env.flags("sync import", syncImportSynopsis, "FILE  对方发来的交换文件")
-	db := fs.String("db", "", dbUsage)
-	dryRun := fs.Bool("dry-run", false, "只预览，不写入数据库")
-	pos, err := parse(fs, args)
+	c := env.dbCommand("sync import", dbUsage, syncImportSynopsis, "FILE  对方发来的交换文件")
+	dryRun := c.Bool("dry-run", false, "只预览，不写入数据库")
+	pos, err := parse(c.FlagSet, args)
 	if err != nil {
 		return parseExit(err)
 	}
@@ -92,12 +83,11 @@ func runSyncImport(env *Env, args []string) int {
 	case len(pos) > 1:
 		return env.Fail("一次只能导入一个交换文件，多出参数 %q", pos[1])
 	}
-	file := pos[0]
-	s, code := openExistingDB(env, *db)
-	if s == nil {
-		return code
-	}
-	defer s.Close()
+	return c.open(writing, func(s *storage.Store) int { return syncImport(env, s, pos[0], *dryRun) })
+}
+
+// syncImport reads the exchange file and, unless dryRun, applies it.
+func syncImport(env *Env, s *storage.Store, file string, dryRun bool) int {
 	o, err := exchange.OpenFile(s, file)
 	if err != nil {
 		return env.Fail("未导入 %s：%v", filepath.Base(file), err)
@@ -107,7 +97,7 @@ func runSyncImport(env *Env, args []string) int {
 		fmt.Fprintf(env.Stdout, "来自 %s 的交换文件 %s 已导入过，未作任何更改。\n", from, filepath.Base(file))
 		return ExitOK
 	}
-	if *dryRun {
+	if dryRun {
 		sum, err := o.DryRun()
 		if err != nil {
 			return env.Fail("未导入 %s：%v", filepath.Base(file), err)
