@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -10,11 +9,8 @@ import (
 // DUIKOU_CLERK names the clerk of a command in the audit log; a name too
 // long for it is refused with one line naming the variable.
 func TestClerkFromTheEnvironment(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "demo.db")
+	db := demoDB(t, "--workers", "20")
 	var out, errOut bytes.Buffer
-	if code := Run([]string{"demo", "--db", db, "--workers", "20"}, &out, &errOut); code != ExitOK {
-		t.Fatalf("demo: exit %d: %s", code, errOut.String())
-	}
 	t.Setenv(ClerkEnv, "王芳")
 	s, code := openExistingDB(&Env{Stdout: &out, Stderr: &errOut}, db)
 	if s == nil {

@@ -20,10 +20,7 @@ func TestAWithdrawalOfConsentThroughTheCLI(t *testing.T) {
 	b := setupOffice(t, "南京市江宁区总工会", "320115", data.RoleReceiving)
 	pinBoth(t, a, b)
 	idNumber := ident.MakeID("620123", time.Date(1990, 3, 14, 0, 0, 0, 0, time.UTC), 7, true)
-	s, err := storage.Open(a)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, a)
 	w := &data.Worker{Name: "王秀兰", IDNumber: idNumber, Phone: "13893112345", HukouRegion: "620123", Consent: true}
 	if err := s.Create(w); err != nil {
 		t.Fatal(err)
@@ -32,12 +29,12 @@ func TestAWithdrawalOfConsentThroughTheCLI(t *testing.T) {
 	exchange := func(n int) string {
 		t.Helper()
 		f := filepath.Join(dir, "榆中至江宁-"+string(rune('0'+n))+".duikou")
-		if code, _, errOut := run(t, "sync", "export", "--db", a, "--to", "南京市江宁区总工会", "-o", f); code != ExitOK {
+		if code, _, errOut := runCLI("sync", "export", "--db", a, "--to", "南京市江宁区总工会", "-o", f); code != ExitOK {
 			t.Fatal(errOut)
 		}
 		return f
 	}
-	if code, _, errOut := run(t, "sync", "import", "--db", b, exchange(1)); code != ExitOK {
+	if code, _, errOut := runCLI("sync", "import", "--db", b, exchange(1)); code != ExitOK {
 		t.Fatal(errOut)
 	}
 	s, _ = storage.Open(a)
@@ -48,16 +45,16 @@ func TestAWithdrawalOfConsentThroughTheCLI(t *testing.T) {
 	}
 	s.Close()
 	f := exchange(2)
-	code, out, errOut := run(t, "sync", "import", "--db", b, f, "--dry-run")
+	code, out, errOut := runCLI("sync", "import", "--db", b, f, "--dry-run")
 	if code != ExitOK || !strings.Contains(out, "1 名劳动者已由登记单位撤回共享同意：导入后将删除") {
 		t.Fatalf("dry run: exit %d\n%s%s", code, out, errOut)
 	}
-	code, out, errOut = run(t, "sync", "import", "--db", b, f)
+	code, out, errOut = runCLI("sync", "import", "--db", b, f)
 	if code != ExitOK || !strings.Contains(out, "1 名劳动者已由登记单位撤回共享同意，已删除") {
 		t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
 	}
 	csv := filepath.Join(dir, "workers.csv")
-	if code, _, errOut := run(t, "export", "workers", "--db", b, "-o", csv, "--full-ids"); code != ExitOK {
+	if code, _, errOut := runCLI("export", "workers", "--db", b, "-o", csv, "--full-ids"); code != ExitOK {
 		t.Fatal(errOut)
 	}
 	raw, _ := os.ReadFile(csv)

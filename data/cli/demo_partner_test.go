@@ -12,10 +12,8 @@ import (
 func TestDemoPartnerOfficesExchangeBothWays(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "lanzhou.db"), filepath.Join(dir, "nanjing.db")
-	if code, _, errOut := run(t, "demo", "--db", a, "--workers", "120", "--seed", "5"); code != ExitOK {
-		t.Fatal(errOut)
-	}
-	code, out, errOut := run(t, "demo", "--partner-of", a, "--db", b)
+	makeDemo(t, a, "--workers", "120", "--seed", "5")
+	code, out, errOut := runCLI("demo", "--partner-of", a, "--db", b)
 	if code != ExitOK || !strings.Contains(out, "南京市总工会") || !strings.Contains(out, "互加名片") {
 		t.Fatalf("demo --partner-of: exit %d\n%s%s", code, out, errOut)
 	}
@@ -26,7 +24,7 @@ func TestDemoPartnerOfficesExchangeBothWays(t *testing.T) {
 	employersA := count(t, a, "employers")
 	// Each partner list shows the other with a fingerprint.
 	for _, pair := range [][2]string{{a, "南京市总工会"}, {b, "兰州市总工会"}} {
-		_, out, _ := run(t, "partner", "list", "--db", pair[0])
+		_, out, _ := runCLI("partner", "list", "--db", pair[0])
 		if !strings.Contains(out, pair[1]) || strings.Contains(out, "未导入名片") {
 			t.Fatalf("%s partner list:\n%s", pair[0], out)
 		}
@@ -34,17 +32,17 @@ func TestDemoPartnerOfficesExchangeBothWays(t *testing.T) {
 
 	ab, ba := filepath.Join(dir, "a-b.duikou"), filepath.Join(dir, "b-a.duikou")
 	for _, step := range []struct{ db, to, file string }{{a, "南京市总工会", ab}, {b, "兰州市总工会", ba}} {
-		if code, out, errOut := run(t, "sync", "export", "--db", step.db, "--to", step.to, "-o", step.file); code != ExitOK {
+		if code, out, errOut := runCLI("sync", "export", "--db", step.db, "--to", step.to, "-o", step.file); code != ExitOK {
 			t.Fatalf("export from %s: %s%s", step.db, out, errOut)
 		}
 	}
 	for _, step := range []struct{ db, file string }{{b, ab}, {a, ba}} {
-		code, out, errOut := run(t, "sync", "import", "--db", step.db, step.file)
+		code, out, errOut := runCLI("sync", "import", "--db", step.db, step.file)
 		if code != ExitOK || !strings.Contains(out, "已导入来自") || summary(t, out)[0] == "0" {
 			t.Fatalf("import into %s: exit %d\n%s%s", step.db, code, out, errOut)
 		}
 		before := dbChecksum(t, step.db)
-		code, out, _ = run(t, "sync", "import", "--db", step.db, step.file)
+		code, out, _ = runCLI("sync", "import", "--db", step.db, step.file)
 		if code != ExitOK || !strings.Contains(out, "已导入过") || dbChecksum(t, step.db) != before {
 			t.Fatalf("second import into %s: exit %d, %s", step.db, code, out)
 		}
@@ -60,7 +58,7 @@ func TestDemoPartnerOfficesExchangeBothWays(t *testing.T) {
 	}
 	// A second demo partner for the same office is refused: A now holds
 	// the first one's keys.
-	if code, _, errOut := run(t, "demo", "--partner-of", a, "--db", filepath.Join(dir, "again.db")); code == ExitOK ||
+	if code, _, errOut := runCLI("demo", "--partner-of", a, "--db", filepath.Join(dir, "again.db")); code == ExitOK ||
 		!strings.Contains(errOut, "已导入") {
 		t.Fatalf("second partner: exit %d %s", code, errOut)
 	}

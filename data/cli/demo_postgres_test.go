@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"path/filepath"
 	"reflect"
@@ -22,10 +21,7 @@ func TestDemoOnPostgresRanksAsOnSQLite(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "demo.db")
 	server := testdb.NewPostgres(t)
 	for _, db := range []string{file, server} {
-		var out, errOut bytes.Buffer
-		if code := Run([]string{"demo", "--db", db, "--workers", "300", "--seed", "3"}, &out, &errOut); code != ExitOK {
-			t.Fatalf("demo --db %s: exit %d: %s", db, code, errOut.String())
-		}
+		makeDemo(t, db, "--workers", "300", "--seed", "3")
 	}
 	fileDemands, serverDemands := demandIDs(t, file), demandIDs(t, server)
 	if len(fileDemands) != len(serverDemands) || len(fileDemands) == 0 {
@@ -42,8 +38,8 @@ func TestDemoOnPostgresRanksAsOnSQLite(t *testing.T) {
 	if compared == 0 {
 		t.Fatal("no demand ranked anyone: nothing was compared")
 	}
-	var out, errOut bytes.Buffer
-	if code := Run([]string{"demo", "--db", server}, &out, &errOut); code != ExitUsage {
+	code, _, _ := runCLI("demo", "--db", server)
+	if code != ExitUsage {
 		t.Fatalf("a second demo onto the server: exit %d", code)
 	}
 }
@@ -70,12 +66,12 @@ func demandIDs(t *testing.T, db string) []string {
 // ranking is match --json for a demand without the worker ids.
 func ranking(t *testing.T, db, demand string) []map[string]any {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	if code := Run([]string{"match", "--db", db, "--demand", demand, "--json"}, &out, &errOut); code != ExitOK {
-		t.Fatalf("match: exit %d: %s", code, errOut.String())
+	code, out, errOut := runCLI("match", "--db", db, "--demand", demand, "--json")
+	if code != ExitOK {
+		t.Fatalf("match: exit %d: %s", code, errOut)
 	}
 	var rows []map[string]any
-	if err := json.Unmarshal(out.Bytes(), &rows); err != nil {
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range rows {

@@ -1,32 +1,26 @@
 package cli
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"duikou/data"
-	"duikou/data/storage"
 )
 
 func TestDemoCommandWritesAHealthyDatabase(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "demo.db")
-	var out, errOut bytes.Buffer
-	code := Run([]string{"demo", "--db", path, "--workers", "200", "--seed", "3"}, &out, &errOut)
+	code, out, errOut := runCLI("demo", "--db", path, "--workers", "200", "--seed", "3")
 	if code != ExitOK {
-		t.Fatalf("exit %d: %s", code, errOut.String())
+		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	for _, want := range []string{"兰州市总工会", "劳动者 200 人", "用工单位 55 家", "个岗位", "就业安置", "逾期", "用时"} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("summary lacks %q:\n%s", want, out.String())
+		if !strings.Contains(out, want) {
+			t.Errorf("summary lacks %q:\n%s", want, out)
 		}
 	}
-	s, err := storage.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, path)
 	defer s.Close()
 	if err := s.IntegrityCheck(); err != nil { // integrity_check ok, foreign_key_check empty
 		t.Fatal(err)
@@ -45,11 +39,11 @@ func TestDemoCommandRefusesAnExistingFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte("not empty"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var out, errOut bytes.Buffer
-	if code := Run([]string{"demo", "--db", path, "--workers", "10"}, &out, &errOut); code != ExitUsage {
+	code, _, errOut := runCLI("demo", "--db", path, "--workers", "10")
+	if code != ExitUsage {
 		t.Fatalf("exit %d", code)
 	}
-	if msg := strings.TrimSpace(errOut.String()); strings.Contains(msg, "\n") || !strings.Contains(msg, path) {
+	if msg := strings.TrimSpace(errOut); strings.Contains(msg, "\n") || !strings.Contains(msg, path) {
 		t.Fatalf("want one line naming the file, got %q", msg)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "not empty" {
@@ -68,11 +62,11 @@ func TestDemoCommandUsageErrors(t *testing.T) {
 		{"demo", "--db", filepath.Join(dir, "b.db"), "--workers", "many"},
 		{"demo", "--db", filepath.Join(dir, "c.db"), "extra"},
 	} {
-		var out, errOut bytes.Buffer
-		if code := Run(args, &out, &errOut); code != ExitUsage {
+		code, _, errOut := runCLI(args...)
+		if code != ExitUsage {
 			t.Errorf("%v: exit %d", args, code)
 		}
-		if errOut.Len() == 0 {
+		if errOut == "" {
 			t.Errorf("%v: nothing on stderr", args)
 		}
 	}

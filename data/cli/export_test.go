@@ -10,14 +10,13 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"duikou/data"
-	"duikou/data/storage"
 )
 
 // importedDB is a database holding the good rows of the GBK roster.
 func sheetImportedDB(t *testing.T) string {
 	t.Helper()
 	db := sheetNewOfficeDB(t)
-	if code, out, errOut := sheetRun("import", "workers", sheetGbkRoster(t), "--db", db); code != ExitRejected {
+	if code, out, errOut := runCLI("import", "workers", sheetGbkRoster(t), "--db", db); code != ExitRejected {
 		t.Fatalf("import: %d\n%s%s", code, out, errOut)
 	}
 	return db
@@ -25,10 +24,7 @@ func sheetImportedDB(t *testing.T) string {
 
 func sheetLastAudit(t *testing.T, db string) data.AuditEntry {
 	t.Helper()
-	s, err := storage.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, db)
 	defer s.Close()
 	log, err := s.AuditLog(1)
 	if err != nil {
@@ -41,7 +37,7 @@ func TestExportMaskedByDefaultFullWhenAskedAndAudited(t *testing.T) {
 	db := sheetImportedDB(t)
 	dir := t.TempDir()
 	xlsx := filepath.Join(dir, "劳动者.xlsx")
-	code, out, errOut := sheetRun("export", "workers", "--db", db, "-o", xlsx)
+	code, out, errOut := runCLI("export", "workers", "--db", db, "-o", xlsx)
 	if code != ExitOK || !strings.Contains(out, "已导出劳动者 2 条") {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
 	}
@@ -57,7 +53,7 @@ func TestExportMaskedByDefaultFullWhenAskedAndAudited(t *testing.T) {
 	}
 
 	csvPath := filepath.Join(dir, "劳动者.csv")
-	if code, _, errOut := sheetRun("export", "workers", "--db", db, "-o", csvPath, "--full-ids"); code != ExitOK {
+	if code, _, errOut := runCLI("export", "workers", "--db", db, "-o", csvPath, "--full-ids"); code != ExitOK {
 		t.Fatalf("csv export: %s", errOut)
 	}
 	b, _ := os.ReadFile(csvPath)
@@ -73,7 +69,7 @@ func TestExportMaskedByDefaultFullWhenAskedAndAudited(t *testing.T) {
 		{"export", "workers", "--db", db},
 		{"export", "nobody", "--db", db, "-o", xlsx},
 	} {
-		if code, _, errOut := sheetRun(args...); code != ExitUsage || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+		if code, _, errOut := runCLI(args...); code != ExitUsage || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
 			t.Errorf("%v: exit %d %q", args, code, errOut)
 		}
 	}
@@ -81,7 +77,7 @@ func TestExportMaskedByDefaultFullWhenAskedAndAudited(t *testing.T) {
 
 func TestExportTemplateNeedsNoDatabase(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "模板.xlsx")
-	if code, out, errOut := sheetRun("export", "employers", "--template", "-o", path); code != ExitOK {
+	if code, out, errOut := runCLI("export", "employers", "--template", "-o", path); code != ExitOK {
 		t.Fatalf("exit %d %s%s", code, out, errOut)
 	}
 	f, err := excelize.OpenFile(path)
@@ -92,7 +88,7 @@ func TestExportTemplateNeedsNoDatabase(t *testing.T) {
 	if v, _ := f.GetCellValue("用工单位", "A1"); v != "单位名称" {
 		t.Fatalf("A1 = %q", v)
 	}
-	if code, _, _ := sheetRun("export", "placements", "--template", "-o", path); code != ExitUsage {
+	if code, _, _ := runCLI("export", "placements", "--template", "-o", path); code != ExitUsage {
 		t.Fatal("a placement template was written")
 	}
 }

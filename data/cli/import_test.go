@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,39 +14,9 @@ import (
 	"duikou/data/storage"
 )
 
-// newOfficeDB makes a database file with this office set up.
-func sheetNewOfficeDB(t *testing.T) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "duikou.db")
-	s, err := storage.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if _, err := s.SetupOffice("榆中县总工会", "620123", data.RoleSending, "李娟"); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 func sheetWorkersIn(t *testing.T, db string) int64 {
 	t.Helper()
-	s, err := storage.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	n, err := s.CountWorkers(data.WorkerFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
-func sheetRun(args ...string) (code int, stdout, stderr string) {
-	var out, errOut bytes.Buffer
-	code = Run(args, &out, &errOut)
-	return code, out.String(), errOut.String()
+	return countIn(t, db, func(s *storage.Store) (int64, error) { return s.CountWorkers(data.WorkerFilter{}) })
 }
 
 func sheetRosterID(seq int, female bool) string {
@@ -83,7 +52,7 @@ func TestImportDryRunThenImportThenAgain(t *testing.T) {
 	db := sheetNewOfficeDB(t)
 	roster := sheetGbkRoster(t)
 
-	code, out, _ := sheetRun("import", "workers", roster, "--db", db, "--dry-run")
+	code, out, _ := runCLI("import", "workers", roster, "--db", db, "--dry-run")
 	if code != ExitRejected || sheetWorkersIn(t, db) != 0 {
 		t.Fatalf("dry run: exit %d, %d workers\n%s", code, sheetWorkersIn(t, db), out)
 	}
@@ -93,12 +62,12 @@ func TestImportDryRunThenImportThenAgain(t *testing.T) {
 		}
 	}
 
-	code, out, _ = sheetRun("import", "workers", roster, "--db", db)
+	code, out, _ = runCLI("import", "workers", roster, "--db", db)
 	if code != ExitRejected || sheetWorkersIn(t, db) != 2 || !strings.Contains(out, "新增2行") {
 		t.Fatalf("import: exit %d, %d workers\n%s", code, sheetWorkersIn(t, db), out)
 	}
 
-	code, out, _ = sheetRun("import", "workers", roster, "--db", db)
+	code, out, _ = runCLI("import", "workers", roster, "--db", db)
 	if code != ExitRejected || sheetWorkersIn(t, db) != 2 || !strings.Contains(out, "新增0行") || !strings.Contains(out, "已跳过") {
 		t.Fatalf("second import: exit %d, %d workers\n%s", code, sheetWorkersIn(t, db), out)
 	}
@@ -108,7 +77,7 @@ func TestImportCleanFileExitsZero(t *testing.T) {
 	db := sheetNewOfficeDB(t)
 	path := filepath.Join(t.TempDir(), "名单.csv")
 	os.WriteFile(path, []byte("\ufeff姓名,身份证号,户籍地\n王秀兰,"+sheetRosterID(9, true)+",榆中县\n"), 0o644)
-	if code, out, errOut := sheetRun("import", "workers", path, "--db", db, "--update"); code != ExitOK || sheetWorkersIn(t, db) != 1 {
+	if code, out, errOut := runCLI("import", "workers", path, "--db", db, "--update"); code != ExitOK || sheetWorkersIn(t, db) != 1 {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
 	}
 }
@@ -125,12 +94,12 @@ func TestImportUnusableFileExitsTwoWithOneLine(t *testing.T) {
 		{"import", "workers", "--db", db},
 	}
 	for _, args := range cases {
-		code, out, errOut := sheetRun(args...)
+		code, out, errOut := runCLI(args...)
 		if code != ExitUsage || out != "" || strings.Count(strings.TrimSpace(errOut), "\n") != 0 || errOut == "" {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errOut)
 		}
 	}
-	if _, _, errOut := sheetRun(cases[0]...); !strings.Contains(errOut, "另存为") {
+	if _, _, errOut := runCLI(cases[0]...); !strings.Contains(errOut, "另存为") {
 		t.Fatalf("legacy .xls message: %s", errOut)
 	}
 	if sheetWorkersIn(t, db) != 0 {

@@ -22,13 +22,13 @@ func TestKeysExportAndImportMoveTheOfficeToANewComputer(t *testing.T) {
 		{"demo", "--db", a, "--workers", "20"},
 		{"demo", "--partner-of", a, "--db", b},
 	} {
-		if code, _, errOut := run(t, args...); code != ExitOK {
+		if code, _, errOut := runCLI(args...); code != ExitOK {
 			t.Fatalf("%v: %s", args, errOut)
 		}
 	}
 	keyFile := filepath.Join(dir, "兰州.key")
 	t.Setenv(EnvPassphrase, "兰州-2026-冬季")
-	if code, out, errOut := run(t, "keys", "export", "--db", a, "-o", keyFile); code != ExitOK || !strings.Contains(out, "兰州市总工会") {
+	if code, out, errOut := runCLI("keys", "export", "--db", a, "-o", keyFile); code != ExitOK || !strings.Contains(out, "兰州市总工会") {
 		t.Fatalf("export: %d %s %s", code, out, errOut)
 	}
 	if st, err := os.Stat(keyFile); err != nil || st.Mode().Perm() != 0o600 {
@@ -37,21 +37,21 @@ func TestKeysExportAndImportMoveTheOfficeToANewComputer(t *testing.T) {
 
 	t.Setenv(keystore.EnvDir, newPC)
 	bundle := filepath.Join(dir, "兰州至南京.duikou")
-	code, _, errOut := run(t, "sync", "export", "--db", a, "--to", "南京市总工会", "-o", bundle)
+	code, _, errOut := runCLI("sync", "export", "--db", a, "--to", "南京市总工会", "-o", bundle)
 	if code != ExitUsage || !strings.Contains(errOut, "没有本单位的交换密钥") || !strings.Contains(errOut, "keys export") {
 		t.Fatalf("sync export without keys: %d %q", code, errOut)
 	}
 	t.Setenv(EnvPassphrase, "兰州-2026-夏季")
-	code, _, errOut = run(t, "keys", "import", "--db", a, keyFile)
+	code, _, errOut = runCLI("keys", "import", "--db", a, keyFile)
 	if code != ExitUsage {
 		t.Fatalf("wrong passphrase: exit %d", code)
 	}
 	oneLine(t, errOut, "口令不对")
 	t.Setenv(EnvPassphrase, "兰州-2026-冬季")
-	if code, out, errOut := run(t, "keys", "import", "--db", a, keyFile); code != ExitOK {
+	if code, out, errOut := runCLI("keys", "import", "--db", a, keyFile); code != ExitOK {
 		t.Fatalf("import: %d %s %s", code, out, errOut)
 	}
-	if code, _, errOut := run(t, "sync", "export", "--db", a, "--to", "南京市总工会", "-o", bundle); code != ExitOK {
+	if code, _, errOut := runCLI("sync", "export", "--db", a, "--to", "南京市总工会", "-o", bundle); code != ExitOK {
 		t.Fatalf("sync export after the import: %s", errOut)
 	}
 }

@@ -16,7 +16,7 @@ func TestCommandsAreRefusedWhileTheWindowHoldsTheDatabase(t *testing.T) {
 	defer func() { lockWait = 10 * time.Second }()
 	db := sheetNewOfficeDB(t)
 	backup := db + ".bak"
-	if code, _, errOut := sheetRun("backup", "--db", db, "-o", backup); code != ExitOK {
+	if code, _, errOut := runCLI("backup", "--db", db, "-o", backup); code != ExitOK {
 		t.Fatalf("backup: %s", errOut)
 	}
 	window, err := storage.OpenWith(db, storage.Options{Program: "对口劳务协作窗口"})
@@ -27,7 +27,7 @@ func TestCommandsAreRefusedWhileTheWindowHoldsTheDatabase(t *testing.T) {
 		{"restore", "--db", db, backup},
 		{"import", "workers", sheetGbkRoster(t), "--db", db},
 	} {
-		code, _, errOut := sheetRun(args...)
+		code, _, errOut := runCLI(args...)
 		if code != ExitUsage || !strings.Contains(errOut, "数据库正被另一个程序使用：对口劳务协作窗口") {
 			t.Fatalf("%s while the window is open: exit %d %q", args[0], code, errOut)
 		}
@@ -50,7 +50,7 @@ func TestImportAndRestoreAtOnceLoseNoReportedRow(t *testing.T) {
 	for i := 0; i < 5; i++ {
 		db := sheetNewOfficeDB(t)
 		backup := db + ".bak"
-		if code, _, errOut := sheetRun("backup", "--db", db, "-o", backup); code != ExitOK {
+		if code, _, errOut := runCLI("backup", "--db", db, "-o", backup); code != ExitOK {
 			t.Fatalf("backup: %s", errOut)
 		}
 		roster := sheetGbkRoster(t)
@@ -60,11 +60,11 @@ func TestImportAndRestoreAtOnceLoseNoReportedRow(t *testing.T) {
 		wg.Add(2)
 		go func() {
 			defer wg.Done()
-			impCode, impOut, _ = sheetRun("import", "workers", roster, "--db", db)
+			impCode, impOut, _ = runCLI("import", "workers", roster, "--db", db)
 		}()
 		go func() {
 			defer wg.Done()
-			resCode, _, resErr = sheetRun("restore", "--db", db, backup)
+			resCode, _, resErr = runCLI("restore", "--db", db, backup)
 		}()
 		wg.Wait()
 		if !strings.Contains(impOut, "新增2行") {
@@ -79,10 +79,7 @@ func TestImportAndRestoreAtOnceLoseNoReportedRow(t *testing.T) {
 		if resCode != ExitOK {
 			t.Fatalf("run %d: import reported 2 rows, the database lacks them and the restore failed: %s", i, resErr)
 		}
-		s, err := storage.Open(db)
-		if err != nil {
-			t.Fatal(err)
-		}
+		s := openStore(t, db)
 		files, err := s.BackupFiles()
 		s.Close()
 		if err != nil {

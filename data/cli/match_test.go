@@ -30,10 +30,7 @@ type matchFixture struct {
 func newMatchFixture(t *testing.T) matchFixture {
 	t.Helper()
 	f := matchFixture{path: filepath.Join(t.TempDir(), "duikou.db")}
-	s, err := storage.Open(f.path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, f.path)
 	defer s.Close()
 	if _, err := s.SetupOffice("榆中县总工会", "620123", data.RoleSending, "李娟"); err != nil {
 		t.Fatal(err)
@@ -68,19 +65,10 @@ func newMatchFixture(t *testing.T) matchFixture {
 	return f
 }
 
-func runCLI(args ...string) (code int, stdout, stderr string) {
-	var out, errOut bytes.Buffer
-	code = Run(args, &out, &errOut)
-	return code, out.String(), errOut.String()
-}
-
 // matcherOn opens the fixture with the matcher the screen uses.
 func matcherOn(t *testing.T, path string) *recommend.Matcher {
 	t.Helper()
-	s, err := storage.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, path)
 	t.Cleanup(func() { s.Close() })
 	m, err := recommend.New(s)
 	if err != nil {
@@ -311,14 +299,5 @@ func TestAllocateTable(t *testing.T) {
 
 func placements(t *testing.T, path string) int64 {
 	t.Helper()
-	s, err := storage.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	n, err := s.CountPlacements(data.PlacementFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
+	return countIn(t, path, func(s *storage.Store) (int64, error) { return s.CountPlacements(data.PlacementFilter{}) })
 }

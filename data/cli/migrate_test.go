@@ -18,13 +18,9 @@ import (
 // refused with nothing written.
 func TestMigrateMovesTheDemoOfficeOntoPostgres(t *testing.T) {
 	testdb.SkipUnlessPostgres(t)
-	file := filepath.Join(t.TempDir(), "office.db")
-	var out, errOut bytes.Buffer
-	if code := Run([]string{"demo", "--db", file, "--workers", "150", "--seed", "5"}, &out, &errOut); code != ExitOK {
-		t.Fatalf("demo: exit %d: %s", code, errOut.String())
-	}
+	file := demoDB(t, "--workers", "150", "--seed", "5")
 	server := testdb.NewPostgres(t)
-	out.Reset()
+	var out, errOut bytes.Buffer
 	if code := Run([]string{"migrate", "--db", file, "--to", server}, &out, &errOut); code != ExitOK {
 		t.Fatalf("migrate: exit %d: %s", code, errOut.String())
 	}
@@ -37,10 +33,7 @@ func TestMigrateMovesTheDemoOfficeOntoPostgres(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer src.Close()
-	dst, err := storage.Open(server)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dst := openStore(t, server)
 	defer dst.Close()
 	if dst.Office() == nil || dst.Office().ID != src.Office().ID {
 		t.Fatalf("office on the server %+v, in the file %+v", dst.Office(), src.Office())
@@ -76,12 +69,11 @@ func TestMigrateMovesTheDemoOfficeOntoPostgres(t *testing.T) {
 
 func TestMigrateRefusesAPasswordInTheConnection(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "office.db")
-	var out, errOut bytes.Buffer
-	code := Run([]string{"migrate", "--db", file, "--to", "postgres://jingban:s3cret@192.168.1.10/duikou"}, &out, &errOut)
+	code, _, errOut := runCLI("migrate", "--db", file, "--to", "postgres://jingban:s3cret@192.168.1.10/duikou")
 	if code != ExitUsage {
 		t.Fatalf("exit %d", code)
 	}
-	if msg := errOut.String(); strings.Contains(msg, "s3cret") || !strings.Contains(msg, "PGPASSWORD") {
+	if msg := errOut; strings.Contains(msg, "s3cret") || !strings.Contains(msg, "PGPASSWORD") {
 		t.Fatalf("want the refusal naming PGPASSWORD, without the password: %q", msg)
 	}
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -13,12 +12,9 @@ import (
 // On the demo database, `monitor --json` flags exactly the workers that
 // independent SQL over the file finds, rule by rule; no 一般 worker.
 func TestMonitorOnTheDemoMatchesIndependentSQL(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "demo.db")
-	if code, _, errOut := sheetRun("demo", "--db", db); code != ExitOK {
-		t.Fatalf("demo: %s", errOut)
-	}
+	db := demoDB(t)
 	asOf := data.Today().String()
-	code, out, errOut := sheetRun("monitor", "--db", db, "--json")
+	code, out, errOut := runCLI("monitor", "--db", db, "--json")
 	if code != ExitOK {
 		t.Fatalf("exit %d %s", code, errOut)
 	}

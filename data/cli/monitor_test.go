@@ -51,7 +51,7 @@ func monitorDB(t *testing.T) string {
 
 func TestMonitorJSONIsTheDocumentedShape(t *testing.T) {
 	db := monitorDB(t)
-	code, out, errOut := sheetRun("monitor", "--db", db, "--as-of", "2026-11-22", "--json")
+	code, out, errOut := runCLI("monitor", "--db", db, "--as-of", "2026-11-22", "--json")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -72,12 +72,12 @@ func TestMonitorJSONIsTheDocumentedShape(t *testing.T) {
 		}
 	}
 	// Nobody at risk: an empty list, not null.
-	code, out, _ = sheetRun("monitor", "--db", sheetNewOfficeDB(t), "--as-of", "2026-05-01", "--json")
+	code, out, _ = runCLI("monitor", "--db", sheetNewOfficeDB(t), "--as-of", "2026-05-01", "--json")
 	if code != ExitOK || strings.TrimSpace(out) != `{"as_of":"2026-05-01","flags":[]}` {
 		t.Errorf("exit %d %s", code, out)
 	}
 	// The table names them, never an ID number or phone.
-	code, out, _ = sheetRun("monitor", "--db", db, "--as-of", "2026-11-22")
+	code, out, _ = runCLI("monitor", "--db", db, "--as-of", "2026-11-22")
 	if code != ExitOK || !strings.Contains(out, "有返贫风险 2 人") || !strings.Contains(strings.Join(strings.Fields(out), " "), "2 乙 脱贫户 离职已31天未再上岗") ||
 		strings.Contains(out, "庚") || strings.Contains(out, "1389") || strings.Contains(out, "620123") {
 		t.Errorf("table:\n%s", out)
@@ -94,12 +94,12 @@ func nextMonth() string {
 func TestMonitorRoundAddsOneCheckInEachOnce(t *testing.T) {
 	db := monitorDB(t)
 	month := nextMonth()
-	code, out, errOut := sheetRun("monitor", "--round", "--month", month, "--db", db, "--as-of", "2026-11-22", "--json")
+	code, out, errOut := runCLI("monitor", "--round", "--month", month, "--db", db, "--as-of", "2026-11-22", "--json")
 	want := fmt.Sprintf(`{"as_of":"2026-11-22","month":"%s","flagged":2,"added":2}`, month)
 	if code != ExitOK || strings.TrimSpace(out) != want {
 		t.Fatalf("exit %d %q %s, want %s", code, out, errOut, want)
 	}
-	code, out, _ = sheetRun("monitor", "--round", "--month", month, "--db", db, "--as-of", "2026-11-22")
+	code, out, _ = runCLI("monitor", "--round", "--month", month, "--db", db, "--as-of", "2026-11-22")
 	if code != ExitOK || !strings.Contains(out, "新安排") || !strings.Contains(out, "回访 0 条（2 人当月已有回访，未重复安排）") {
 		t.Fatalf("second round: exit %d %s", code, out)
 	}
@@ -150,13 +150,13 @@ func TestMonitorBadInputIsOneLineExit2NothingWritten(t *testing.T) {
 		{[]string{"--as-of", "22.11.2026", "--round", "--month", nextMonth()}, "格式不对"},
 		{[]string{"extra"}, "不接受参数"},
 	} {
-		code, out, errOut := sheetRun(append([]string{"monitor", "--db", db}, c.args...)...)
+		code, out, errOut := runCLI(append([]string{"monitor", "--db", db}, c.args...)...)
 		if code != ExitUsage || out != "" {
 			t.Errorf("%v: exit %d %q", c.args, code, out)
 		}
 		oneLine(t, errOut, c.says)
 	}
-	code, _, errOut := sheetRun("monitor", "--db", filepath.Join(t.TempDir(), "none.db"))
+	code, _, errOut := runCLI("monitor", "--db", filepath.Join(t.TempDir(), "none.db"))
 	if code != ExitUsage {
 		t.Errorf("missing file: exit %d", code)
 	}
@@ -172,23 +172,13 @@ func TestMonitorBadInputIsOneLineExit2NothingWritten(t *testing.T) {
 func officeWithEmployer(t *testing.T) (string, *storage.Store, *data.Employer) {
 	t.Helper()
 	db := sheetNewOfficeDB(t)
-	s, err := storage.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, db)
 	e := &data.Employer{Name: "南京悦家家政服务有限公司", CreditCode: ident.MakeCompanyCode("320115", "MA1XY2K1"), Region: "320115"}
 	if err := s.Create(e); err != nil {
 		s.Close()
 		t.Fatal(err)
 	}
 	return db, s, e
-}
-
-func mustDo(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // openSQL opens the file with database/sql alone, for checks that do not

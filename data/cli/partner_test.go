@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,32 +8,7 @@ import (
 
 	"duikou/data"
 	"duikou/data/exchange"
-	"duikou/data/storage"
 )
-
-// setupOffice makes a database for a fresh office, as the first-run
-// screen would.
-func setupOffice(t *testing.T, name, region string, role data.OfficeRole) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "duikou.db")
-	s, err := storage.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if _, err := s.SetupOffice(name, region, role, "张敏"); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
-// run runs a command and returns its exit code, stdout and stderr.
-func run(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code := Run(args, &out, &errOut)
-	return code, out.String(), errOut.String()
-}
 
 func oneLine(t *testing.T, stderr string, want ...string) {
 	t.Helper()
@@ -51,10 +25,7 @@ func oneLine(t *testing.T, stderr string, want ...string) {
 
 func officeOf(t *testing.T, path string) (*data.Office, string) {
 	t.Helper()
-	s, err := storage.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, path)
 	defer s.Close()
 	fp, err := exchange.OfficeFingerprint(s)
 	if err != nil {
@@ -69,7 +40,7 @@ func TestPartnerCardAddAndList(t *testing.T) {
 	oa, fpA := officeOf(t, a)
 	card := filepath.Join(t.TempDir(), "榆中县总工会.card")
 
-	code, out, errOut := run(t, "partner", "card", "--db", a, "-o", card)
+	code, out, errOut := runCLI("partner", "card", "--db", a, "-o", card)
 	if code != ExitOK || !strings.Contains(out, fpA) || !strings.Contains(out, oa.ID) {
 		t.Fatalf("card: exit %d\n%s%s", code, out, errOut)
 	}
@@ -77,29 +48,29 @@ func TestPartnerCardAddAndList(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	code, out, errOut = run(t, "partner", "add", "--db", b, card)
+	code, out, errOut = runCLI("partner", "add", "--db", b, card)
 	if code != ExitOK || !strings.Contains(out, "榆中县总工会") || !strings.Contains(out, oa.ID) || !strings.Contains(out, fpA) {
 		t.Fatalf("add: exit %d\n%s%s", code, out, errOut)
 	}
-	code, out, _ = run(t, "partner", "list", "--db", b)
+	code, out, _ = runCLI("partner", "list", "--db", b)
 	if code != ExitOK || !strings.Contains(out, oa.ID) || !strings.Contains(out, fpA) || !strings.Contains(out, "输出地") {
 		t.Fatalf("list: exit %d\n%s", code, out)
 	}
 
 	// The same card again, our own card, and a file that is no card.
-	code, _, errOut = run(t, "partner", "add", "--db", b, card)
+	code, _, errOut = runCLI("partner", "add", "--db", b, card)
 	if code != ExitUsage {
 		t.Fatalf("second add: exit %d", code)
 	}
 	oneLine(t, errOut, "已添加过")
-	code, _, errOut = run(t, "partner", "add", "--db", a, card)
+	code, _, errOut = runCLI("partner", "add", "--db", a, card)
 	if code != ExitUsage {
 		t.Fatalf("own card: exit %d", code)
 	}
 	oneLine(t, errOut, "本单位自己")
 	junk := filepath.Join(t.TempDir(), "roster.csv")
 	os.WriteFile(junk, []byte("姓名,身份证号\n"), 0o644)
-	code, _, errOut = run(t, "partner", "add", "--db", b, junk)
+	code, _, errOut = runCLI("partner", "add", "--db", b, junk)
 	if code != ExitUsage {
 		t.Fatalf("junk: exit %d", code)
 	}
@@ -115,7 +86,7 @@ func TestPartnerUsageErrors(t *testing.T) {
 		{"partner", "add", "--db", a},
 		{"partner", "card", "--db", filepath.Join(t.TempDir(), "missing.db"), "-o", "x.card"},
 	} {
-		code, _, errOut := run(t, args...)
+		code, _, errOut := runCLI(args...)
 		if code != ExitUsage {
 			t.Fatalf("%v: exit %d", args, code)
 		}

@@ -22,9 +22,7 @@ func TestNoPrintedLineStartsWithClosingPunctuation(t *testing.T) {
 	}
 	dir := t.TempDir()
 	db := filepath.Join(dir, "demo.db")
-	if code, _, errOut := runCLI("demo", "--db", db, "--workers", "400"); code != ExitOK {
-		t.Fatalf("demo: %s", errOut)
-	}
+	makeDemo(t, db, "--workers", "400")
 	cells := regexp.MustCompile(`\s{2,}`)
 	check := func(name, pdf string, args []string) {
 		t.Helper()

@@ -1,38 +1,20 @@
 package cli
 
 import (
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"duikou/data"
 	"duikou/data/ident"
-	"duikou/data/storage"
 )
-
-// pdfRaw is a PDF's text in content order with white space dropped.
-func pdfRaw(t *testing.T, path string) string {
-	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not on PATH (apt-get install poppler-utils)")
-	}
-	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return strings.Join(strings.Fields(string(out)), "")
-}
 
 // duikou print demands is the job-fair list: the demands recruiting today
 // with their wage, age, sex and headcount left; a closed demand is not on
 // it. duikou print employers is the directory with masked phones.
 func TestPrintDemandsAndEmployers(t *testing.T) {
 	f := newMatchFixture(t)
-	s, err := storage.Open(f.path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, f.path)
 	var e data.Employer
 	must := func(err error) {
 		t.Helper()

@@ -13,7 +13,7 @@ import (
 func TestPrintWritesAPDFAndChecksDates(t *testing.T) {
 	db := sheetImportedDB(t)
 	pdf := filepath.Join(t.TempDir(), "名册.pdf")
-	code, out, errOut := sheetRun("print", "workers", "--db", db, "-o", pdf, "--from", "2026-01-01")
+	code, out, errOut := runCLI("print", "workers", "--db", db, "-o", pdf, "--from", "2026-01-01")
 	if code != ExitOK || !strings.Contains(out, "2 条，共 1 页") {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
 	}
@@ -31,7 +31,7 @@ func TestPrintWritesAPDFAndChecksDates(t *testing.T) {
 		{"print", "companies", "--db", db, "-o", pdf},
 		{"print", "workers", "--db", db},
 	} {
-		if code, _, errOut := sheetRun(args...); code != ExitUsage || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+		if code, _, errOut := runCLI(args...); code != ExitUsage || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
 			t.Errorf("%v: exit %d %q", args, code, errOut)
 		}
 	}

@@ -70,7 +70,7 @@ func TestReportJSONEqualsSQLiteOnTheDemo(t *testing.T) {
 		figureSQL["followups_done_"+k] = done + `AND kind = '` + k + `'`
 	}
 	db := filepath.Join(t.TempDir(), "demo.db")
-	if code, _, errOut := sheetRun("demo", "--db", db); code != ExitOK {
+	if code, _, errOut := runCLI("demo", "--db", db); code != ExitOK {
 		t.Fatalf("demo: %s", errOut)
 	}
 	today := data.Today()
@@ -87,7 +87,7 @@ func TestReportJSONEqualsSQLiteOnTheDemo(t *testing.T) {
 				Value json.Number
 			}
 		}
-		code, out, errOut := sheetRun(append([]string{"report"}, append(args, "--db", db, "--json")...)...)
+		code, out, errOut := runCLI(append([]string{"report"}, append(args, "--db", db, "--json")...)...)
 		if code != ExitOK {
 			t.Fatalf("%v: %s", args, errOut)
 		}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -28,7 +27,7 @@ type reportJSON struct {
 
 func runReportJSON(t *testing.T, args ...string) reportJSON {
 	t.Helper()
-	code, out, errOut := sheetRun(append(args, "--json")...)
+	code, out, errOut := runCLI(append(args, "--json")...)
 	if code != ExitOK {
 		t.Fatalf("%v: exit %d %s", args, code, errOut)
 	}
@@ -47,17 +46,17 @@ func runReportJSON(t *testing.T, args ...string) reportJSON {
 func TestReportSubmitThenCorrection(t *testing.T) {
 	db := reportDB(t)
 	today := data.Today()
-	code, out, errOut := sheetRun("report", "monthly", "--month", "2026-10", "--db", db, "--submit",
+	code, out, errOut := runCLI("report", "monthly", "--month", "2026-10", "--db", db, "--submit",
 		"--head", "张建国", "--phone", "0931-5221234")
 	if code != ExitOK || !strings.Contains(out, "已报出劳务协作工作统计月报表（2026年10月），报出日期 "+today.String()) {
 		t.Fatalf("报出: exit %d %q %q", code, out, errOut)
 	}
-	code, out, errOut = sheetRun("report", "monthly", "--month", "2026-10", "--db", db, "--submit")
+	code, out, errOut = runCLI("report", "monthly", "--month", "2026-10", "--db", db, "--submit")
 	if code != ExitUsage || out != "" || !strings.Contains(errOut, "已于 "+today.String()+" 报出") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
 		t.Fatalf("second 报出: exit %d %q %q", code, out, errOut)
 	}
 	thisMonth := today.String()[:7]
-	if code, _, errOut := sheetRun("report", "monthly", "--month", thisMonth, "--db", db, "--submit"); code != ExitUsage ||
+	if code, _, errOut := runCLI("report", "monthly", "--month", thisMonth, "--db", db, "--submit"); code != ExitUsage ||
 		!strings.Contains(errOut, "结束后才能报出") {
 		t.Fatalf("报出 of the running month: exit %d %q", code, errOut)
 	}
@@ -92,7 +91,7 @@ func TestReportSubmitThenCorrection(t *testing.T) {
 
 	dir := t.TempDir()
 	xlsx := filepath.Join(dir, "更正.xlsx")
-	if code, out, errOut := sheetRun("report", "monthly", "--month", "2026-10", "--db", db, "-o", xlsx); code != ExitOK ||
+	if code, out, errOut := runCLI("report", "monthly", "--month", "2026-10", "--db", db, "-o", xlsx); code != ExitOK ||
 		!strings.Contains(out, "（更正版）") {
 		t.Fatalf("xlsx: exit %d %q %q", code, out, errOut)
 	}
@@ -121,13 +120,10 @@ func TestReportSubmitThenCorrection(t *testing.T) {
 	}
 
 	pdf := filepath.Join(dir, "更正.pdf")
-	if code, _, errOut := sheetRun("report", "monthly", "--month", "2026-10", "--db", db, "-o", pdf); code != ExitOK {
+	if code, _, errOut := runCLI("report", "monthly", "--month", "2026-10", "--db", db, "-o", pdf); code != ExitOK {
 		t.Fatalf("pdf: exit %d %s", code, errOut)
 	}
-	s, err := storage.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, db)
 	log, _ := s.AuditLog(50)
 	s.Close()
 	var submitted, printed bool
@@ -142,14 +138,7 @@ func TestReportSubmitThenCorrection(t *testing.T) {
 	if !submitted || !printed || noted != 1 {
 		t.Errorf("audit: 报出 %v, reprint with its corrections %v, correction noted %d times", submitted, printed, noted)
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not on PATH (apt-get install poppler-utils)")
-	}
-	b, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Join(strings.Fields(string(b)), "")
+	text := pdfRaw(t, pdf)
 	for _, want := range []string{"劳务协作工作统计月报表（更正版）", "报出日期：" + today.String(), "负责人：张建国",
 		"报出数", "更正数", "上岗人数人次1*2", "追回欠薪金额元4,500*4,800", "其中：脱贫劳动力人次11"} {
 		if !strings.Contains(text, want) {
@@ -163,10 +152,7 @@ func TestReportSubmitThenCorrection(t *testing.T) {
 // of the 欠薪 case corrected to 4,800 yuan.
 func correct(t *testing.T, db string) {
 	t.Helper()
-	s, err := storage.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, db)
 	defer s.Close()
 	var d *data.Demand
 	s.EachDemand(data.DemandFilter{}, func(x *data.Demand) error { d = x; return nil })

@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -37,7 +36,7 @@ func reportDB(t *testing.T) string {
 
 func TestReportJSONShape(t *testing.T) {
 	db := reportDB(t)
-	code, out, errOut := sheetRun("report", "monthly", "--month", "2026-10", "--db", db, "--json")
+	code, out, errOut := runCLI("report", "monthly", "--month", "2026-10", "--db", db, "--json")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -79,7 +78,7 @@ func TestReportJSONShape(t *testing.T) {
 		{"report", "quarterly", "--quarter", "2026Q4", "--db", db, "--json"},
 		{"report", "--from", "2026-10-31", "--to", "2026-10-31", "--db", db, "--json"},
 	} {
-		code, out, errOut := sheetRun(args...)
+		code, out, errOut := runCLI(args...)
 		if code != ExitOK || !strings.Contains(out, `{"code":"placements_started","label":"上岗人数","value":1}`) {
 			t.Errorf("%v: exit %d %s%s", args, code, out, errOut)
 		}
@@ -101,12 +100,12 @@ func TestReportBadInputOneLineExit2NothingWritten(t *testing.T) {
 		{"report", "yearly", "--month", "2026-10"},
 	} {
 		args = append(args, "--db", db, "-o", filepath.Join(dir, "报表.xlsx"))
-		code, out, errOut := sheetRun(args...)
+		code, out, errOut := runCLI(args...)
 		if code != ExitUsage || out != "" || strings.Count(strings.TrimSpace(errOut), "\n") != 0 || errOut == "" {
 			t.Errorf("%v: exit %d %q %q", args, code, out, errOut)
 		}
 	}
-	if code, _, _ := sheetRun("report", "monthly", "--month", "2026-10", "--db", db, "-o", filepath.Join(dir, "报表.doc")); code != ExitUsage {
+	if code, _, _ := runCLI("report", "monthly", "--month", "2026-10", "--db", db, "-o", filepath.Join(dir, "报表.doc")); code != ExitUsage {
 		t.Errorf(".doc: exit %d", code)
 	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
@@ -118,7 +117,7 @@ func TestReportXLSXAndPDFReadBack(t *testing.T) {
 	db := reportDB(t)
 	dir := t.TempDir()
 	xlsx := filepath.Join(dir, "月报.xlsx")
-	if code, out, errOut := sheetRun("report", "monthly", "--month", "2026-10", "--db", db, "-o", xlsx); code != ExitOK {
+	if code, out, errOut := runCLI("report", "monthly", "--month", "2026-10", "--db", db, "-o", xlsx); code != ExitOK {
 		t.Fatalf("exit %d %s%s", code, out, errOut)
 	}
 	f, err := excelize.OpenFile(xlsx)
@@ -157,17 +156,10 @@ func TestReportXLSXAndPDFReadBack(t *testing.T) {
 	}
 
 	pdf := filepath.Join(dir, "月报.pdf")
-	if code, out, errOut := sheetRun("report", "monthly", "--month", "2026-10", "--db", db, "-o", pdf); code != ExitOK {
+	if code, out, errOut := runCLI("report", "monthly", "--month", "2026-10", "--db", db, "-o", pdf); code != ExitOK {
 		t.Fatalf("exit %d %s%s", code, out, errOut)
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not on PATH (apt-get install poppler-utils)")
-	}
-	b, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Join(strings.Fields(string(b)), "")
+	text := pdfRaw(t, pdf)
 	for _, want := range []string{"劳务协作工作统计月报表", "填报单位：榆中县总工会", "所属期：2026年10月", "表号：对口劳协统1表",
 		"填表人：李娟", "上岗人数人次1", "追回欠薪金额元4,500", "劳动合同签订率%100%", "南京市"} {
 		if !strings.Contains(text, want) {

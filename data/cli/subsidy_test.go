@@ -108,7 +108,7 @@ type rosterOut struct {
 
 func subsidyJSONRun(t *testing.T, args ...string) rosterOut {
 	t.Helper()
-	code, out, errOut := sheetRun(append([]string{"subsidy"}, args...)...)
+	code, out, errOut := runCLI(append([]string{"subsidy"}, args...)...)
 	if code != ExitOK {
 		t.Fatalf("subsidy %v: exit %d %s", args, code, errOut)
 	}
@@ -139,7 +139,7 @@ func TestSubsidyOnTheDemoEqualsSQLAndApplyIsOnce(t *testing.T) {
 	}
 	dir := t.TempDir()
 	db := filepath.Join(dir, "demo.db")
-	if code, _, errOut := sheetRun("demo", "--db", db, "--workers", "2000", "--seed", "7"); code != ExitOK {
+	if code, _, errOut := runCLI("demo", "--db", db, "--workers", "2000", "--seed", "7"); code != ExitOK {
 		t.Fatalf("demo: %s", errOut)
 	}
 	rules := filepath.Join(dir, "规则.csv")
@@ -202,10 +202,7 @@ func TestSubsidyOnTheDemoEqualsSQLAndApplyIsOnce(t *testing.T) {
 func subsidyDB(t *testing.T) string {
 	t.Helper()
 	db := reportDB(t) // 王秀兰, 监测对象, started 2026-10-31 in 南京
-	s, err := storage.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, db)
 	defer s.Close()
 	ds, _, err := s.ListDemands(data.DemandFilter{}, data.Page{Limit: 1})
 	if err != nil || len(ds) != 1 {
@@ -227,7 +224,7 @@ func subsidyDB(t *testing.T) string {
 func subsidyRulesFile(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "规则.xlsx")
-	if code, _, errOut := sheetRun("subsidy", "--template", "-o", path); code != ExitOK {
+	if code, _, errOut := runCLI("subsidy", "--template", "-o", path); code != ExitOK {
 		t.Fatalf("template: %s", errOut)
 	}
 	return path
@@ -254,7 +251,7 @@ func TestSubsidyTemplateRosterAndPrints(t *testing.T) {
 
 	dir := t.TempDir()
 	xlsx := filepath.Join(dir, "申报花名册.xlsx")
-	code, out, errOut := sheetRun("subsidy", "--rules", rules, "--db", db, "--as-of", "2026-11-30", "-o", xlsx)
+	code, out, errOut := runCLI("subsidy", "--rules", rules, "--db", db, "--as-of", "2026-11-30", "-o", xlsx)
 	if code != ExitOK || !strings.Contains(out, "可申报 1 人，金额合计 600 元；未纳入 2 人") {
 		t.Fatalf("exit %d %s%s", code, out, errOut)
 	}
@@ -293,17 +290,14 @@ func TestSubsidyTemplateRosterAndPrints(t *testing.T) {
 	}
 
 	notice := filepath.Join(dir, "公示名单.pdf")
-	if code, _, errOut := sheetRun("subsidy", "--rules", rules, "--db", db, "--as-of", "2026-11-30", "--pdf", "公示名单", "-o", notice); code != ExitOK {
+	if code, _, errOut := runCLI("subsidy", "--rules", rules, "--db", db, "--as-of", "2026-11-30", "--pdf", "公示名单", "-o", notice); code != ExitOK {
 		t.Fatalf("公示名单: %s", errOut)
 	}
 	receipt := filepath.Join(dir, "签领表.pdf")
-	if code, _, errOut := sheetRun("subsidy", "--rules", rules, "--db", db, "--as-of", "2026-11-30", "--pdf", "签领表", "-o", receipt, "--full-ids"); code != ExitOK {
+	if code, _, errOut := runCLI("subsidy", "--rules", rules, "--db", db, "--as-of", "2026-11-30", "--pdf", "签领表", "-o", receipt, "--full-ids"); code != ExitOK {
 		t.Fatalf("签领表: %s", errOut)
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not on PATH (apt-get install poppler-utils)")
-	}
-	text := pdfText(t, notice)
+	text := pdfRaw(t, notice)
 	for _, want := range []string{"一次性交通补贴公示名单", "李春花", "620123********" + sheetRosterID(10, true)[14:], "跨省", "合计1人，金额合计600元。"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("公示名单 lacks %q:\n%s", want, text)
@@ -312,7 +306,7 @@ func TestSubsidyTemplateRosterAndPrints(t *testing.T) {
 	if fullID.MatchString(text) {
 		t.Errorf("公示名单 shows a full ID:\n%s", text)
 	}
-	text = pdfText(t, receipt)
+	text = pdfRaw(t, receipt)
 	for _, want := range []string{"一次性交通补贴签领表", "领取人签名", "领取日期", sheetRosterID(10, true)} {
 		if !strings.Contains(text, want) {
 			t.Errorf("签领表 lacks %q:\n%s", want, text)
@@ -323,19 +317,10 @@ func TestSubsidyTemplateRosterAndPrints(t *testing.T) {
 	}
 }
 
-func pdfText(t *testing.T, path string) string {
-	t.Helper()
-	b, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return strings.Join(strings.Fields(string(b)), "")
-}
-
 func TestSubsidyFullIDsRosterIsAudited(t *testing.T) {
 	db := subsidyDB(t)
 	xlsx := filepath.Join(t.TempDir(), "花名册.xlsx")
-	if code, _, errOut := sheetRun("subsidy", "--rules", subsidyRulesFile(t), "--db", db, "--as-of", "2026-11-30", "-o", xlsx, "--full-ids"); code != ExitOK {
+	if code, _, errOut := runCLI("subsidy", "--rules", subsidyRulesFile(t), "--db", db, "--as-of", "2026-11-30", "-o", xlsx, "--full-ids"); code != ExitOK {
 		t.Fatal(errOut)
 	}
 	f, err := excelize.OpenFile(xlsx)
@@ -381,7 +366,7 @@ func TestSubsidyBadInputOneLineExit2NothingWritten(t *testing.T) {
 		{[]string{"--db", db, "--apply"}, "--rules"},
 		{[]string{"--template"}, "-o"},
 	} {
-		code, stdout, errOut := sheetRun(append([]string{"subsidy"}, c.args...)...)
+		code, stdout, errOut := runCLI(append([]string{"subsidy"}, c.args...)...)
 		if code != ExitUsage || stdout != "" || strings.Count(strings.TrimSpace(errOut), "\n") != 0 || !strings.Contains(errOut, c.want) {
 			t.Errorf("%v: exit %d %q %q, want %q", c.args, code, stdout, errOut, c.want)
 		}
@@ -408,10 +393,7 @@ func TestSubsidyBadInputOneLineExit2NothingWritten(t *testing.T) {
 // range, with the total and a column to sign.
 func TestPrintReliefReceipt(t *testing.T) {
 	db := subsidyDB(t)
-	s, err := storage.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, db)
 	ws, _ := s.SubsidyWorkers(data.MakeDate(2026, 11, 30))
 	byName := map[string]string{}
 	for _, w := range ws {
@@ -431,17 +413,14 @@ func TestPrintReliefReceipt(t *testing.T) {
 	}
 	s.Close()
 	pdf := filepath.Join(t.TempDir(), "慰问金.pdf")
-	code, out, errOut := sheetRun("print", "relief", "--db", db, "--from", "2026-11-01", "--to", "2026-11-30", "-o", pdf)
+	code, out, errOut := runCLI("print", "relief", "--db", db, "--from", "2026-11-01", "--to", "2026-11-30", "-o", pdf)
 	if code != ExitOK || !strings.Contains(out, "慰问金签领表") || !strings.Contains(out, "2 条") {
 		t.Fatalf("exit %d %s%s", code, out, errOut)
 	}
-	if code, _, errOut := sheetRun("print", "relief", "--db", db, "-o", pdf); code != ExitUsage || !strings.Contains(errOut, "--from 和 --to") {
+	if code, _, errOut := runCLI("print", "relief", "--db", db, "-o", pdf); code != ExitUsage || !strings.Contains(errOut, "--from 和 --to") {
 		t.Errorf("relief without dates: exit %d %q", code, errOut)
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not on PATH")
-	}
-	text := pdfText(t, pdf)
+	text := pdfRaw(t, pdf)
 	for _, want := range []string{"慰问金签领表", "李春花", "送温暖慰问", "2026-11-05", "中秋慰问", "500", "张建国", "困难帮扶", "1,200",
 		"领取人签名", "合计2人次，金额合计1,700元。"} {
 		if !strings.Contains(text, want) {

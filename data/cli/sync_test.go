@@ -79,10 +79,10 @@ func pinBoth(t *testing.T, a, b string) {
 	dir := t.TempDir()
 	for _, pair := range [][2]string{{a, b}, {b, a}} {
 		card := filepath.Join(dir, "card.json")
-		if code, _, errOut := run(t, "partner", "card", "--db", pair[0], "-o", card); code != ExitOK {
+		if code, _, errOut := runCLI("partner", "card", "--db", pair[0], "-o", card); code != ExitOK {
 			t.Fatal(errOut)
 		}
-		if code, _, errOut := run(t, "partner", "add", "--db", pair[1], card); code != ExitOK {
+		if code, _, errOut := runCLI("partner", "add", "--db", pair[1], card); code != ExitOK {
 			t.Fatal(errOut)
 		}
 	}
@@ -105,7 +105,7 @@ func summary(t *testing.T, out string) []string {
 func TestTwoOfficesExchangeBothWaysThroughTheCLI(t *testing.T) {
 	dir := t.TempDir()
 	a := filepath.Join(dir, "lanzhou.db")
-	if code, _, errOut := run(t, "demo", "--db", a, "--workers", "200", "--seed", "7"); code != ExitOK {
+	if code, _, errOut := runCLI("demo", "--db", a, "--workers", "200", "--seed", "7"); code != ExitOK {
 		t.Fatal(errOut)
 	}
 	b := setupOffice(t, "南京市江宁区总工会", "320115", data.RoleReceiving)
@@ -114,12 +114,12 @@ func TestTwoOfficesExchangeBothWaysThroughTheCLI(t *testing.T) {
 
 	// A → B, by the partner's name.
 	f1 := filepath.Join(dir, "兰州至江宁-1.duikou")
-	code, out, errOut := run(t, "sync", "export", "--db", a, "--to", "南京市江宁区总工会", "-o", f1)
+	code, out, errOut := runCLI("sync", "export", "--db", a, "--to", "南京市江宁区总工会", "-o", f1)
 	if code != ExitOK || !strings.Contains(out, "劳动者") {
 		t.Fatalf("export: exit %d\n%s%s", code, out, errOut)
 	}
 	before := dbChecksum(t, b)
-	code, out, errOut = run(t, "sync", "import", "--db", b, f1, "--dry-run")
+	code, out, errOut = runCLI("sync", "import", "--db", b, f1, "--dry-run")
 	if code != ExitOK || !strings.Contains(out, "预览") {
 		t.Fatalf("dry run: exit %d\n%s%s", code, out, errOut)
 	}
@@ -127,7 +127,7 @@ func TestTwoOfficesExchangeBothWaysThroughTheCLI(t *testing.T) {
 	if dbChecksum(t, b) != before {
 		t.Fatal("the dry run wrote to the database")
 	}
-	code, out, errOut = run(t, "sync", "import", "--db", b, f1)
+	code, out, errOut = runCLI("sync", "import", "--db", b, f1)
 	if code != ExitOK || !strings.Contains(out, "已导入") || !strings.Contains(out, "备份") {
 		t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
 	}
@@ -141,16 +141,13 @@ func TestTwoOfficesExchangeBothWaysThroughTheCLI(t *testing.T) {
 
 	// The same file again changes nothing.
 	after := dbChecksum(t, b)
-	code, out, _ = run(t, "sync", "import", "--db", b, f1)
+	code, out, _ = runCLI("sync", "import", "--db", b, f1)
 	if code != ExitOK || !strings.Contains(out, "已导入过") || dbChecksum(t, b) != after {
 		t.Fatalf("second import: exit %d, %s", code, out)
 	}
 
 	// B records something on one of A's workers; B → A by office id.
-	s, err := storage.Open(b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, b)
 	ws, _, err := s.ListWorkers(data.WorkerFilter{}, data.Page{Limit: 1})
 	if err != nil || len(ws) == 0 {
 		t.Fatalf("list at B: %v", err)
@@ -162,7 +159,7 @@ func TestTwoOfficesExchangeBothWaysThroughTheCLI(t *testing.T) {
 	}
 	s.Close()
 	f2 := filepath.Join(dir, "江宁至兰州-1.duikou")
-	if code, _, errOut := run(t, "sync", "export", "--db", b, "--to", oa.ID, "-o", f2); code != ExitOK {
+	if code, _, errOut := runCLI("sync", "export", "--db", b, "--to", oa.ID, "-o", f2); code != ExitOK {
 		t.Fatal(errOut)
 	}
 
@@ -172,7 +169,7 @@ func TestTwoOfficesExchangeBothWaysThroughTheCLI(t *testing.T) {
 	bad := filepath.Join(dir, "江宁至兰州-1（改）.duikou")
 	os.WriteFile(bad, raw, 0o644)
 	beforeA := dbChecksum(t, a)
-	code, _, errOut = run(t, "sync", "import", "--db", a, bad)
+	code, _, errOut = runCLI("sync", "import", "--db", a, bad)
 	if code != ExitUsage {
 		t.Fatalf("tampered: exit %d", code)
 	}
@@ -181,7 +178,7 @@ func TestTwoOfficesExchangeBothWaysThroughTheCLI(t *testing.T) {
 		t.Fatal("the tampered file changed A's database")
 	}
 
-	code, out, errOut = run(t, "sync", "import", "--db", a, f2)
+	code, out, errOut = runCLI("sync", "import", "--db", a, f2)
 	if code != ExitOK || summary(t, out)[1] != "1" {
 		t.Fatalf("import at A: exit %d\n%s%s", code, out, errOut)
 	}
@@ -218,11 +215,11 @@ func TestSyncRefusalsAndExitCodes(t *testing.T) {
 		wrong = ids[1][:17] + "1"
 	}
 	good := filepath.Join(dir, "good.duikou")
-	if code, _, errOut := run(t, "sync", "export", "--db", a, "--to", "南京市江宁区总工会", "-o", good); code != ExitOK {
+	if code, _, errOut := runCLI("sync", "export", "--db", a, "--to", "南京市江宁区总工会", "-o", good); code != ExitOK {
 		t.Fatal(errOut)
 	}
 	toC := filepath.Join(dir, "to-c.duikou")
-	if code, _, errOut := run(t, "sync", "export", "--db", a, "--to", "重庆市渝北区总工会", "-o", toC); code != ExitOK {
+	if code, _, errOut := runCLI("sync", "export", "--db", a, "--to", "重庆市渝北区总工会", "-o", toC); code != ExitOK {
 		t.Fatal(errOut)
 	}
 	db, err := sql.Open("sqlite3", a)
@@ -234,7 +231,7 @@ func TestSyncRefusalsAndExitCodes(t *testing.T) {
 	}
 	db.Close()
 	damaged := filepath.Join(dir, "damaged.duikou")
-	if code, _, errOut := run(t, "sync", "export", "--db", a, "--to", "南京市江宁区总工会", "-o", damaged); code != ExitOK {
+	if code, _, errOut := runCLI("sync", "export", "--db", a, "--to", "南京市江宁区总工会", "-o", damaged); code != ExitOK {
 		t.Fatal(errOut)
 	}
 
@@ -253,7 +250,7 @@ func TestSyncRefusalsAndExitCodes(t *testing.T) {
 		{"unknown partner", []string{"sync", "export", "--db", b, "--to", "苏州市总工会", "-o", filepath.Join(dir, "x.duikou")}, ExitUsage, "苏州市总工会"},
 		{"unknown subcommand", []string{"sync", "push", "--db", b}, ExitUsage, "push"},
 	} {
-		code, out, errOut := run(t, tc.args...)
+		code, out, errOut := runCLI(tc.args...)
 		if code != tc.code {
 			t.Fatalf("%s: exit %d, want %d\n%s%s", tc.name, code, tc.code, out, errOut)
 		}
@@ -266,7 +263,7 @@ func TestSyncRefusalsAndExitCodes(t *testing.T) {
 		t.Fatal("refused files changed the database")
 	}
 	// Importing it for real refuses it whole (after the usual backup).
-	code, out, errOut := run(t, "sync", "import", "--db", b, damaged)
+	code, out, errOut := runCLI("sync", "import", "--db", b, damaged)
 	if code != ExitRejected || !strings.Contains(out, "拒收：劳动者") {
 		t.Fatalf("records refused: exit %d\n%s%s", code, out, errOut)
 	}
@@ -278,7 +275,7 @@ func TestSyncRefusalsAndExitCodes(t *testing.T) {
 		t.Fatal("a refused export wrote a file")
 	}
 	// The good file still imports.
-	if code, out, errOut := run(t, "sync", "import", "--db", b, good); code != ExitOK || summary(t, out)[0] != "2" {
+	if code, out, errOut := runCLI("sync", "import", "--db", b, good); code != ExitOK || summary(t, out)[0] != "2" {
 		t.Fatalf("good file: exit %d\n%s%s", code, out, errOut)
 	}
 }
