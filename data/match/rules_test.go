@@ -124,13 +124,7 @@ func TestStrongNeedsOccupationLocationAndTime(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			w, d := baseWorker(), baseDemand()
-			if tt.worker != nil {
-				tt.worker(&w)
-			}
-			if tt.demand != nil {
-				tt.demand(&d)
-			}
+			w, d := basePair(tt.worker, tt.demand)
 			r := Score(w, d, fixtureToday)
 			if r.Score != tt.score || r.Band != tt.band {
 				t.Fatalf("Score = %v %s, want %v %s", r.Score, r.Band.Label(), tt.score, tt.band.Label())

@@ -39,6 +39,19 @@ func baseWorker() Worker {
 	}
 }
 
+// basePair is baseWorker and baseDemand, each first changed by its tweak
+// (nil leaves it as it is).
+func basePair(worker func(*Worker), demand func(*Demand)) (Worker, Demand) {
+	w, d := baseWorker(), baseDemand()
+	if worker != nil {
+		worker(&w)
+	}
+	if demand != nil {
+		demand(&d)
+	}
+	return w, d
+}
+
 func TestScoreHandWorked(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -157,13 +170,7 @@ func TestScoreHandWorked(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			w, d := baseWorker(), baseDemand()
-			if tt.worker != nil {
-				tt.worker(&w)
-			}
-			if tt.demand != nil {
-				tt.demand(&d)
-			}
+			w, d := basePair(tt.worker, tt.demand)
 			r := Score(w, d, fixtureToday)
 			if r.Score != tt.score || r.Band != tt.band {
 				t.Errorf("Score = %v %s, want %v %s", r.Score, r.Band.Label(), tt.score, tt.band.Label())
@@ -246,13 +253,7 @@ func TestReasonsReadable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			w, d := baseWorker(), baseDemand()
-			if tt.worker != nil {
-				tt.worker(&w)
-			}
-			if tt.demand != nil {
-				tt.demand(&d)
-			}
+			w, d := basePair(tt.worker, tt.demand)
 			r := Score(w, d, fixtureToday)
 			all := append(slices.Clone(r.Matched), r.Missing...)
 			if !slices.Contains(all, tt.want) {
@@ -290,13 +291,7 @@ func TestEligible(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			w, d := baseWorker(), baseDemand()
-			if tt.worker != nil {
-				tt.worker(&w)
-			}
-			if tt.demand != nil {
-				tt.demand(&d)
-			}
+			w, d := basePair(tt.worker, tt.demand)
 			ok, why := Eligible(w, d, fixtureToday)
 			if ok != tt.ok || why != tt.why {
 				t.Errorf("Eligible = %v %q, want %v %q", ok, why, tt.ok, tt.why)

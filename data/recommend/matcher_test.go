@@ -16,9 +16,12 @@ import (
 	"duikou/data/storage/testdb"
 )
 
-func newMatcher(t *testing.T, s *storage.Store) *Matcher {
+func newMatcher(t *testing.T, s *storage.Store) *Matcher { return built(t, New, s) }
+
+// built is the Matcher build makes on s, failing the test on an error.
+func built(t *testing.T, build func(Source) (*Matcher, error), s Source) *Matcher {
 	t.Helper()
-	m, err := New(s)
+	m, err := build(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,34 +30,32 @@ func newMatcher(t *testing.T, s *storage.Store) *Matcher {
 
 func topWorkers(t *testing.T, m *Matcher, demandID string) []Ranked {
 	t.Helper()
-	r, err := m.TopWorkers(demandID, 20)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return top20(t, m.TopWorkers, demandID)
 }
 
 func topDemands(t *testing.T, m *Matcher, workerID string) []Ranked {
 	t.Helper()
-	r, err := m.TopDemands(workerID, 20)
+	return top20(t, m.TopDemands, workerID)
+}
+
+// top20 is rank's first 20 for id, failing the test on an error.
+func top20(t *testing.T, rank func(id string, k int) ([]Ranked, error), id string) []Ranked {
+	t.Helper()
+	r, err := rank(id, 20)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return r
 }
 
-func workerIDs(rs []Ranked) []string {
-	var ids []string
-	for _, r := range rs {
-		ids = append(ids, r.WorkerID)
-	}
-	return ids
-}
+func workerIDs(rs []Ranked) []string { return idsOf(rs, func(r Ranked) string { return r.WorkerID }) }
 
-func demandIDs(rs []Ranked) []string {
+func demandIDs(rs []Ranked) []string { return idsOf(rs, func(r Ranked) string { return r.DemandID }) }
+
+func idsOf(rs []Ranked, id func(Ranked) string) []string {
 	var ids []string
 	for _, r := range rs {
-		ids = append(ids, r.DemandID)
+		ids = append(ids, id(r))
 	}
 	return ids
 }

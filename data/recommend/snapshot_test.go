@@ -10,13 +10,22 @@ import (
 	"duikou/data/storage"
 )
 
-func openMatcher(t *testing.T, s *storage.Store) *Matcher {
+func openMatcher(t *testing.T, s *storage.Store) *Matcher { return built(t, Open, s) }
+
+// snapshotFixture is a store with the test demands and n generated
+// workers (seed), and the path of its match snapshot.
+func snapshotFixture(t *testing.T, seed uint64, n int) (*storage.Store, []*data.Demand, string) {
 	t.Helper()
-	m, err := Open(s)
-	if err != nil {
+	s := openStore(t)
+	ds := testDemands(t, s)
+	if err := genWorkers(s, seed, 0, n); err != nil {
 		t.Fatal(err)
 	}
-	return m
+	path, _, err := s.MatchSnapshot()
+	if err != nil || path == "" {
+		t.Fatalf("snapshot path %q, %v", path, err)
+	}
+	return s, ds, path
 }
 
 // sameRankings fails unless a and b rank every demand alike.
@@ -43,15 +52,7 @@ func sameRankings(t *testing.T, label string, a, b *Matcher, ds []*data.Demand) 
 // Store makes it stale, and the next Open rebuilds and sees the change.
 // Rankings from a snapshot equal a fresh build's.
 func TestOpenUsesTheSnapshotUntilAWrite(t *testing.T) {
-	s := openStore(t)
-	ds := testDemands(t, s)
-	if err := genWorkers(s, 5, 0, 1200); err != nil {
-		t.Fatal(err)
-	}
-	path, _, err := s.MatchSnapshot()
-	if err != nil || path == "" {
-		t.Fatalf("snapshot path %q, %v", path, err)
-	}
+	s, ds, path := snapshotFixture(t, 5, 1200)
 	first := openMatcher(t, s)
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -96,12 +97,7 @@ func TestOpenUsesTheSnapshotUntilAWrite(t *testing.T) {
 // writes in the process gives a file the next Open uses and that ranks as
 // a fresh build.
 func TestOpenRebuildsADamagedSnapshotAndSaveKeepsWrites(t *testing.T) {
-	s := openStore(t)
-	ds := testDemands(t, s)
-	if err := genWorkers(s, 6, 0, 800); err != nil {
-		t.Fatal(err)
-	}
-	path, _, _ := s.MatchSnapshot()
+	s, ds, path := snapshotFixture(t, 6, 800)
 	if err := os.WriteFile(path, []byte("DUIKOU-MATCH-INDEX-2\ngarbage"), 0o600); err != nil {
 		t.Fatal(err)
 	}
