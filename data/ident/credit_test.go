@@ -1,7 +1,6 @@
 package ident
 
 import (
-	"errors"
 	"testing"
 )
 
@@ -35,11 +34,7 @@ func TestNormalizeCreditCodeNormalisesInput(t *testing.T) {
 }
 
 func TestNormalizeCreditCodeRefusals(t *testing.T) {
-	cases := []struct {
-		in     string
-		kind   Kind
-		reason string
-	}{
+	cases := []refusal{
 		{"", KindEmpty, "统一社会信用代码为空"},
 		{"91350100MOOO100Y43", KindChar, "统一社会信用代码不使用字母I、O、S、V、Z（第10位为“O”）"},
 		{"91350100M000100Y4I", KindChar, "统一社会信用代码不使用字母I、O、S、V、Z（第18位为“I”）"},
@@ -54,17 +49,7 @@ func TestNormalizeCreditCodeRefusals(t *testing.T) {
 		{MakeCreditCode("91350100M000100Y5"), KindCheck, "第9～17位组织机构代码校验错误（第17位应为4）"},
 		{"91350100M000100Y44", KindCheck, "统一社会信用代码校验位错误（第18位应为3）"},
 	}
-	for _, c := range cases {
-		got, err := NormalizeCreditCode(c.in)
-		var e *Error
-		if !errors.As(err, &e) {
-			t.Errorf("NormalizeCreditCode(%q) = %q, %v; want *Error %q", c.in, got, err, c.reason)
-			continue
-		}
-		if e.Reason != c.reason || e.Kind != c.kind || got != "" {
-			t.Errorf("NormalizeCreditCode(%q) = %q, {%d %q}; want {%d %q}", c.in, got, e.Kind, e.Reason, c.kind, c.reason)
-		}
-	}
+	checkRefusals(t, "NormalizeCreditCode", NormalizeCreditCode, cases)
 }
 
 func TestCreditCheckChar(t *testing.T) {

@@ -1,7 +1,6 @@
 package ident
 
 import (
-	"errors"
 	"testing"
 	"time"
 )
@@ -97,11 +96,7 @@ func TestParseIDRefusesBadFirstGeneration(t *testing.T) {
 
 func TestParseIDRefusals(t *testing.T) {
 	tomorrow := time.Now().AddDate(0, 0, 1).Format("20060102")
-	cases := []struct {
-		in     string
-		kind   Kind
-		reason string
-	}{
+	cases := []refusal{
 		{"", KindEmpty, "身份证号为空"},
 		{" \u3000 - ", KindEmpty, "身份证号为空"},
 		{"11010519491231002", KindLength, "身份证号应为18位，现为17位"},
@@ -122,20 +117,7 @@ func TestParseIDRefusals(t *testing.T) {
 		{withCheck("00000019850615002"), KindRegion, "地址码000000不是有效的行政区划"},
 		{withCheck("62012319850615000"), KindSequence, "顺序码000无效（第15～17位不能全为0）"},
 	}
-	for _, c := range cases {
-		id, err := ParseID(c.in)
-		var e *Error
-		if !errors.As(err, &e) {
-			t.Errorf("ParseID(%q) = %+v, %v; want *Error %q", c.in, id, err, c.reason)
-			continue
-		}
-		if e.Reason != c.reason || e.Error() != c.reason || e.Kind != c.kind {
-			t.Errorf("ParseID(%q) error = {%d %q}, want {%d %q}", c.in, e.Kind, e.Reason, c.kind, c.reason)
-		}
-		if id != (ID{}) {
-			t.Errorf("ParseID(%q) returned %+v with its error", c.in, id)
-		}
-	}
+	checkRefusals(t, "ParseID", ParseID, cases)
 }
 
 func TestParseIDDateLimits(t *testing.T) {

@@ -1,7 +1,6 @@
 package ident
 
 import (
-	"errors"
 	"testing"
 )
 
@@ -50,11 +49,7 @@ func TestNormalizePhoneAcceptsLandlines(t *testing.T) {
 }
 
 func TestNormalizePhoneRefusals(t *testing.T) {
-	cases := []struct {
-		in     string
-		kind   Kind
-		reason string
-	}{
+	cases := []refusal{
 		{"", KindEmpty, "电话号码为空"},
 		{"+86", KindEmpty, "电话号码为空"},
 		{"1381234567", KindLength, "手机号应为11位，现为10位（固定电话请带区号，如 0931-8123456）"},
@@ -69,15 +64,5 @@ func TestNormalizePhoneRefusals(t *testing.T) {
 		{"12812345678", KindPrefix, "手机号第2位应为3～9，现为“2”"},
 		{"+86 12812345678", KindPrefix, "手机号第2位应为3～9，现为“2”"},
 	}
-	for _, c := range cases {
-		got, err := NormalizePhone(c.in)
-		var e *Error
-		if !errors.As(err, &e) {
-			t.Errorf("NormalizePhone(%q) = %q, %v; want *Error %q", c.in, got, err, c.reason)
-			continue
-		}
-		if e.Reason != c.reason || e.Kind != c.kind || got != "" {
-			t.Errorf("NormalizePhone(%q) = %q, {%d %q}; want {%d %q}", c.in, got, e.Kind, e.Reason, c.kind, c.reason)
-		}
-	}
+	checkRefusals(t, "NormalizePhone", NormalizePhone, cases)
 }
