@@ -34,3 +34,14 @@ func checkRefusals[T comparable](t *testing.T, name string, parse func(string) (
 		}
 	}
 }
+
+// checkEach fails for every input in cases whose f(input) is not the
+// value it maps to; name is f's name in the message.
+func checkEach[Out ~string | ~rune | ~byte](t *testing.T, name string, f func(string) Out, cases map[string]Out) {
+	t.Helper()
+	for in, want := range cases {
+		if got := f(in); got != want {
+			t.Errorf("%s(%q) = %q, want %q", name, in, got, want)
+		}
+	}
+}

@@ -142,11 +142,7 @@ func TestIDCheckChar(t *testing.T) {
 		"1101051949123100X":  0,
 		"110105194912310021": 0,
 	}
-	for in, want := range cases {
-		if got := IDCheckChar(in); got != want {
-			t.Errorf("IDCheckChar(%q) = %q, want %q", in, got, want)
-		}
-	}
+	checkEach(t, "IDCheckChar", IDCheckChar, cases)
 }
 
 func TestAgeOn(t *testing.T) {

@@ -19,11 +19,7 @@ func TestMaskID(t *testing.T) {
 		"62012319850615":  "**************",
 		"身份证号码不详":         "*******",
 	}
-	for in, want := range cases {
-		if got := MaskID(in); got != want {
-			t.Errorf("MaskID(%q) = %q, want %q", in, got, want)
-		}
-	}
+	checkEach(t, "MaskID", MaskID, cases)
 }
 
 func TestMaskPhone(t *testing.T) {
@@ -38,11 +34,7 @@ func TestMaskPhone(t *testing.T) {
 		"1381234567":   "**********",
 		"电话":           "**",
 	}
-	for in, want := range cases {
-		if got := MaskPhone(in); got != want {
-			t.Errorf("MaskPhone(%q) = %q, want %q", in, got, want)
-		}
-	}
+	checkEach(t, "MaskPhone", MaskPhone, cases)
 }
 
 // TestMaskingLeaksNoMoreThanTheRule feeds random, often malformed input and
@@ -88,7 +80,7 @@ func checkMask(t *testing.T, name, in, out string, head, tail, minHidden int) {
 
 // A home address is kept down to the township, no further.
 func TestMaskAddress(t *testing.T) {
-	for in, want := range map[string]string{
+	checkEach(t, "MaskAddress", MaskAddress, map[string]string{
 		"甘肃省兰州市榆中县城关镇兴隆村3社":   "甘肃省兰州市榆中县城关镇****",
 		"四川省广元市苍溪县东溪镇":        "四川省广元市苍溪县东溪镇",
 		"江苏省镇江市京口区正东路街道梦溪路8号": "江苏省镇江市京口区正东路街道****",
@@ -97,9 +89,5 @@ func TestMaskAddress(t *testing.T) {
 		"南京市江宁区秣陵路88号":        "南京市江宁区****",
 		"兴隆村3社":               "****",
 		"":                    "",
-	} {
-		if got := MaskAddress(in); got != want {
-			t.Errorf("MaskAddress(%q) = %q, want %q", in, got, want)
-		}
-	}
+	})
 }

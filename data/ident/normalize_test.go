@@ -14,9 +14,5 @@ func TestNormalize(t *testing.T) {
 		"身份证":                   "身份证",
 		"\u00e9":                "\u00e9", // only ASCII letters change case
 	}
-	for in, want := range cases {
-		if got := normalize(in); got != want {
-			t.Errorf("normalize(%q) = %q, want %q", in, got, want)
-		}
-	}
+	checkEach(t, "normalize", normalize, cases)
 }
