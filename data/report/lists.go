@@ -226,17 +226,7 @@ func render(s *storage.Store, t *table, period, filter, note string, w io.Writer
 	return &Result{Rows: len(t.rows), Pages: d.pages, Missing: d.missingRunes()}, nil
 }
 
-func periodText(r storage.DateRange) string {
-	switch {
-	case r.From.IsZero() && r.To.IsZero():
-		return "全部"
-	case r.To.IsZero():
-		return r.From.String() + " 起"
-	case r.From.IsZero():
-		return "截至 " + r.To.String()
-	}
-	return r.From.String() + " 至 " + r.To.String()
-}
+func periodText(r storage.DateRange) string { return data.RangeText(r.From, r.To, "全部") }
 
 // masker hides the middle of numbers unless full numbers were asked for.
 type masker bool

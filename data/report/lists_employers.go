@@ -92,7 +92,7 @@ func demandTable(s *storage.Store, f data.DemandFilter, o data.Order) (*table, e
 		}
 		t.rows = append(t.rows, []string{seq(i), d.EmployerName(), d.Title, occupationName(d.Occupation),
 			fmt.Sprint(d.Headcount), fmt.Sprint(d.Left()), regionName(d.WorkRegion), wageText(d.WageMin, d.WageMax),
-			ageText(d.AgeMin, d.AgeMax), d.SexRequirement.Label(), level, boardText(d.Board, d.Lodging), contract,
+			data.AgeRangeText(d.AgeMin, d.AgeMax, "%d-%d岁"), d.SexRequirement.Label(), level, boardText(d.Board, d.Lodging), contract,
 			d.ValidUntil.String()})
 	}
 	t.summary = fmt.Sprintf("合计 %d 个岗位，尚缺 %d 人。", len(ds), left)
@@ -111,19 +111,6 @@ func wageText(lo, hi data.Fen) string {
 		return yuanText(lo) + "以上"
 	}
 	return "面议"
-}
-
-// ageText is an age range: "18-45岁", "45岁以下", "不限".
-func ageText(lo, hi int) string {
-	switch {
-	case lo > 0 && hi > 0:
-		return fmt.Sprintf("%d-%d岁", lo, hi)
-	case lo > 0:
-		return fmt.Sprintf("%d岁以上", lo)
-	case hi > 0:
-		return fmt.Sprintf("%d岁以下", hi)
-	}
-	return "不限"
 }
 
 func boardText(board, lodging bool) string {

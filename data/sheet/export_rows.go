@@ -111,19 +111,6 @@ func count(n int) any {
 	return n
 }
 
-// ageRange writes a demand's age bounds the way the importer reads them.
-func ageRange(lo, hi int) string {
-	switch {
-	case lo > 0 && hi > 0:
-		return fmt.Sprintf("%d-%d", lo, hi)
-	case lo > 0:
-		return fmt.Sprintf("%d岁以上", lo)
-	case hi > 0:
-		return fmt.Sprintf("%d岁以下", hi)
-	}
-	return "不限"
-}
-
 func levelLabel(l catalog.SkillLevel) string {
 	if l == catalog.LevelNone {
 		return ""
@@ -203,7 +190,7 @@ var demandExport = &exportSpec{
 				name, code = d.Employer.Name, d.Employer.CreditCode
 			}
 			return emit([]any{name, code, occupationName(d.Occupation), d.Title, d.Headcount, d.Filled,
-				regionName(d.WorkRegion), money(d.WageMin), money(d.WageMax), ageRange(d.AgeMin, d.AgeMax),
+				regionName(d.WorkRegion), money(d.WageMin), money(d.WageMax), data.AgeRangeText(d.AgeMin, d.AgeMax, "%d-%d"),
 				d.SexRequirement.Label(), levelLabel(d.MinLevel), yesNo(d.Board), yesNo(d.Lodging),
 				count(d.ContractMonths), d.ValidFrom, d.ValidUntil, d.Status.Label(), d.Notes})
 		})

@@ -37,17 +37,7 @@ func (r *Rule) overlaps(o *Rule) bool {
 }
 
 // Window is the 上岗 window as the roster prints it.
-func (r *Rule) Window() string {
-	switch {
-	case r.From.IsZero() && r.To.IsZero():
-		return "不限"
-	case r.To.IsZero():
-		return r.From.String() + " 起"
-	case r.From.IsZero():
-		return "截至 " + r.To.String()
-	}
-	return r.From.String() + " 至 " + r.To.String()
-}
+func (r *Rule) Window() string { return data.RangeText(r.From, r.To, "不限") }
 
 // Rules are a rules file's rows, in file order.
 type Rules []Rule
