@@ -158,38 +158,45 @@ func (run *importRun) region(cell string, countyOnly bool) (code, rest, reason s
 }
 
 func (run *importRun) employerByCode(code string) (id, reason string) {
-	if a, ok := run.employers["code:"+code]; ok {
-		return a[0], a[1]
-	}
-	e, err := run.tx.EmployerByCreditCode(code)
-	switch {
-	case err != nil:
-		reason = "查找用工单位出错：" + err.Error()
-	case e == nil:
-		reason = fmt.Sprintf("统一社会信用代码为%s的用工单位未登记，请先登记或导入用工单位", code)
-	default:
-		id = e.ID
-	}
-	run.employers["code:"+code] = [2]string{id, reason}
-	return id, reason
+	return run.employer("code:"+code, func() (id, reason string) {
+		e, err := run.tx.EmployerByCreditCode(code)
+		switch {
+		case err != nil:
+			reason = "查找用工单位出错：" + err.Error()
+		case e == nil:
+			reason = fmt.Sprintf("统一社会信用代码为%s的用工单位未登记，请先登记或导入用工单位", code)
+		default:
+			id = e.ID
+		}
+		return id, reason
+	})
 }
 
 func (run *importRun) employerByName(name string) (id, reason string) {
-	if a, ok := run.employers["name:"+name]; ok {
+	return run.employer("name:"+name, func() (id, reason string) {
+		es, err := run.tx.EmployersNamed(name)
+		switch {
+		case err != nil:
+			reason = "查找用工单位出错：" + err.Error()
+		case len(es) == 0:
+			reason = fmt.Sprintf("用工单位“%s”未登记，请先登记或导入用工单位（名称须与登记的完全一致）", name)
+		case len(es) > 1:
+			reason = fmt.Sprintf("有%d个名为“%s”的用工单位，请加一列“统一社会信用代码”区分", len(es), name)
+		default:
+			id = es[0].ID
+		}
+		return id, reason
+	})
+}
+
+// employer answers the employer look-up key once per run with find and
+// gives the same answer when a later row asks again.
+func (run *importRun) employer(key string, find func() (id, reason string)) (id, reason string) {
+	if a, ok := run.employers[key]; ok {
 		return a[0], a[1]
 	}
-	es, err := run.tx.EmployersNamed(name)
-	switch {
-	case err != nil:
-		reason = "查找用工单位出错：" + err.Error()
-	case len(es) == 0:
-		reason = fmt.Sprintf("用工单位“%s”未登记，请先登记或导入用工单位（名称须与登记的完全一致）", name)
-	case len(es) > 1:
-		reason = fmt.Sprintf("有%d个名为“%s”的用工单位，请加一列“统一社会信用代码”区分", len(es), name)
-	default:
-		id = es[0].ID
-	}
-	run.employers["name:"+name] = [2]string{id, reason}
+	id, reason = find()
+	run.employers[key] = [2]string{id, reason}
 	return id, reason
 }
 
