@@ -313,12 +313,16 @@ func TranslateFlagError(msg string) string {
 	return msg
 }
 
-// subcommand is one command of a group (partner card, sync export ...).
+// subcommand is one command of a group (partner card, sync export ...):
+// synopsis and args are its command line and positional arguments as in
+// Env.flags, summary the line the group's -h shows. Every one works on a
+// database, so run gets its flags with --db declared.
 type subcommand struct {
 	name     string
-	synopsis string // as in flags
+	synopsis string
 	summary  string
-	run      func(env *Env, args []string) int
+	args     []string
+	run      func(c *dbCommand, args []string) int
 }
 
 // runGroup runs the subcommand of group named by args[0]; with -h it
@@ -342,7 +346,7 @@ func (env *Env) runGroup(group string, subs []subcommand, args []string) int {
 	}
 	for _, s := range subs {
 		if s.name == args[0] {
-			return s.run(env, args[1:])
+			return s.run(env.dbCommand(group+" "+s.name, dbUsage, s.synopsis, s.args...), args[1:])
 		}
 	}
 	return env.Fail("未知的 %s 子命令 %q（可用：%s）", group, args[0], strings.Join(names, "、"))

@@ -10,26 +10,19 @@ import (
 	"duikou/data/storage"
 )
 
-// Synopses of the partner subcommands, for -h and usage errors.
-const (
-	partnerCardSynopsis = "--db 数据库 -o FILE"
-	partnerAddSynopsis  = "--db 数据库 FILE"
-	partnerListSynopsis = "--db 数据库"
-)
-
 // runPartner: duikou partner card|add|list ...
 func runPartner(env *Env, args []string) int {
 	return env.runGroup("partner", []subcommand{
-		{"card", partnerCardSynopsis, "写出本单位名片（FILE），并显示指纹", runPartnerCard},
-		{"add", partnerAddSynopsis, "添加协作单位的名片文件 FILE", runPartnerAdd},
-		{"list", partnerListSynopsis, "列出协作单位及其指纹", runPartnerList},
+		{"card", "--db 数据库 -o FILE", "写出本单位名片（FILE），并显示指纹", nil, runPartnerCard},
+		{"add", "--db 数据库 FILE", "添加协作单位的名片文件 FILE", []string{"FILE  对方的名片文件"}, runPartnerAdd},
+		{"list", "--db 数据库", "列出协作单位及其指纹", nil, runPartnerList},
 	}, args)
 }
 
 // runPartnerCard: duikou partner card --db PATH -o FILE writes this
 // office's public card and prints the fingerprint to read out by phone.
-func runPartnerCard(env *Env, args []string) int {
-	c := env.dbCommand("partner card", dbUsage, partnerCardSynopsis)
+func runPartnerCard(c *dbCommand, args []string) int {
+	env := c.env
 	out := c.String("o", "", "名片文件")
 	if code, ok := c.flagsOnly(args); !ok {
 		return code
@@ -55,8 +48,8 @@ func runPartnerCard(env *Env, args []string) int {
 }
 
 // runPartnerAdd: duikou partner add --db PATH FILE pins a partner's card.
-func runPartnerAdd(env *Env, args []string) int {
-	c := env.dbCommand("partner add", dbUsage, partnerAddSynopsis, "FILE  对方的名片文件")
+func runPartnerAdd(c *dbCommand, args []string) int {
+	env := c.env
 	pos, err := parse(c.FlagSet, args)
 	if err != nil {
 		return parseExit(err)
@@ -92,12 +85,11 @@ func runPartnerAdd(env *Env, args []string) int {
 }
 
 // runPartnerList: duikou partner list --db PATH.
-func runPartnerList(env *Env, args []string) int {
-	c := env.dbCommand("partner list", dbUsage, partnerListSynopsis)
+func runPartnerList(c *dbCommand, args []string) int {
 	if code, ok := c.flagsOnly(args); !ok {
 		return code
 	}
-	return c.open(writing, func(s *storage.Store) int { return listPartners(env, s) })
+	return c.open(writing, func(s *storage.Store) int { return listPartners(c.env, s) })
 }
 
 // listPartners prints the partner table.

@@ -10,24 +10,19 @@ import (
 	"duikou/data/storage"
 )
 
-// Synopses of the sync subcommands, for -h and usage errors.
-const (
-	syncExportSynopsis = "--db 数据库 --to 协作单位 -o FILE"
-	syncImportSynopsis = "--db 数据库 FILE [--dry-run]"
-)
-
 // runSync: duikou sync export|import ...
 func runSync(env *Env, args []string) int {
 	return env.runGroup("sync", []subcommand{
-		{"export", syncExportSynopsis, "为协作单位导出交换文件 FILE", runSyncExport},
-		{"import", syncImportSynopsis, "导入协作单位发来的交换文件 FILE（先用 --dry-run 预览）", runSyncImport},
+		{"export", "--db 数据库 --to 协作单位 -o FILE", "为协作单位导出交换文件 FILE", nil, runSyncExport},
+		{"import", "--db 数据库 FILE [--dry-run]", "导入协作单位发来的交换文件 FILE（先用 --dry-run 预览）",
+			[]string{"FILE  对方发来的交换文件"}, runSyncImport},
 	}, args)
 }
 
 // runSyncExport: duikou sync export --db PATH --to PARTNER -o FILE, where
 // PARTNER is the partner's office id or union name.
-func runSyncExport(env *Env, args []string) int {
-	c := env.dbCommand("sync export", dbUsage, syncExportSynopsis)
+func runSyncExport(c *dbCommand, args []string) int {
+	env := c.env
 	to := c.String("to", "", "协作单位的编号或工会名称")
 	out := c.String("o", "", "交换文件")
 	if code, ok := c.flagsOnly(args); !ok {
@@ -70,8 +65,8 @@ func tableCounts(tables map[string]int) string {
 // runSyncImport: duikou sync import --db PATH FILE [--dry-run]. Exit 2 for
 // a file refused as a whole (one line on stderr, nothing written), 1 when
 // records in it failed validation (nothing imported either), 0 otherwise.
-func runSyncImport(env *Env, args []string) int {
-	c := env.dbCommand("sync import", dbUsage, syncImportSynopsis, "FILE  对方发来的交换文件")
+func runSyncImport(c *dbCommand, args []string) int {
+	env := c.env
 	dryRun := c.Bool("dry-run", false, "只预览，不写入数据库")
 	pos, err := parse(c.FlagSet, args)
 	if err != nil {
