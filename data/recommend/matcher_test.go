@@ -69,13 +69,21 @@ func find(rs []Ranked, id string) (Ranked, bool) {
 	return Ranked{}, false
 }
 
-func TestBuildsFromTheStore(t *testing.T) {
+// demandAndTwo is the set-up most tests share: a Nanjing employer's
+// demand (changed by demand), the workers 王秀兰 and 马海燕 (马海燕
+// changed by second), and the Matcher built on them.
+func demandAndTwo(t *testing.T, demand func(*data.Demand), second func(*data.Worker)) (*storage.Store, *data.Demand, *data.Worker, *data.Worker, *Matcher) {
+	t.Helper()
 	s := openStore(t)
 	e := newEmployer(t, s, "南京悦家家政服务有限公司")
-	d := newDemand(t, s, e, nil)
+	d := newDemand(t, s, e, demand)
 	a := newWorker(t, s, "王秀兰", nil)
-	b := newWorker(t, s, "马海燕", func(w *data.Worker) { w.Skills = []data.Skill{{Occupation: "welder"}} })
-	m := newMatcher(t, s)
+	b := newWorker(t, s, "马海燕", second)
+	return s, d, a, b, newMatcher(t, s)
+}
+
+func TestBuildsFromTheStore(t *testing.T) {
+	_, d, a, b, m := demandAndTwo(t, nil, func(w *data.Worker) { w.Skills = []data.Skill{{Occupation: "welder"}} })
 	if w, n := m.Len(); w != 2 || n != 1 {
 		t.Fatalf("index holds %d workers and %d demands, want 2 and 1", w, n)
 	}
@@ -99,12 +107,9 @@ func TestBuildsFromTheStore(t *testing.T) {
 }
 
 func TestAnEditToAWorkerChangesTheNextMatch(t *testing.T) {
-	s := openStore(t)
-	e := newEmployer(t, s, "南京悦家家政服务有限公司")
-	d := newDemand(t, s, e, func(d *data.Demand) { d.MinLevel = catalog.Level3 })
-	a := newWorker(t, s, "王秀兰", nil) // 四级, below the 三级 asked
-	b := newWorker(t, s, "马海燕", func(w *data.Worker) { w.Skills = []data.Skill{{Occupation: "welder"}} })
-	m := newMatcher(t, s)
+	// 王秀兰 holds 四级, below the 三级 asked.
+	s, d, a, b, m := demandAndTwo(t, func(d *data.Demand) { d.MinLevel = catalog.Level3 },
+		func(w *data.Worker) { w.Skills = []data.Skill{{Occupation: "welder"}} })
 	if ids := workerIDs(topWorkers(t, m, d.ID)); !slices.Equal(ids, []string{a.ID, b.ID}) {
 		t.Fatalf("before: %v", ids)
 	}
@@ -137,12 +142,7 @@ func TestAnEditToAWorkerChangesTheNextMatch(t *testing.T) {
 }
 
 func TestAPlacementTakesTheWorkerOutUntilItEnds(t *testing.T) {
-	s := openStore(t)
-	e := newEmployer(t, s, "南京悦家家政服务有限公司")
-	d := newDemand(t, s, e, func(d *data.Demand) { d.Headcount = 1 })
-	a := newWorker(t, s, "王秀兰", nil)
-	b := newWorker(t, s, "马海燕", func(w *data.Worker) { w.Skills[0].Level = catalog.Level5 })
-	m := newMatcher(t, s)
+	s, d, a, b, m := demandAndTwo(t, func(d *data.Demand) { d.Headcount = 1 }, func(w *data.Worker) { w.Skills[0].Level = catalog.Level5 })
 	if ids := workerIDs(topWorkers(t, m, d.ID)); !slices.Equal(ids, []string{a.ID, b.ID}) {
 		t.Fatalf("before: %v", ids)
 	}
@@ -188,12 +188,7 @@ func TestAPlacementTakesTheWorkerOutUntilItEnds(t *testing.T) {
 }
 
 func TestADeletedWorkerDropsOut(t *testing.T) {
-	s := openStore(t)
-	e := newEmployer(t, s, "南京悦家家政服务有限公司")
-	d := newDemand(t, s, e, nil)
-	a := newWorker(t, s, "王秀兰", nil)
-	b := newWorker(t, s, "马海燕", nil)
-	m := newMatcher(t, s)
+	s, d, a, b, m := demandAndTwo(t, nil, nil)
 	if err := s.Delete(&data.Worker{Synced: data.Synced{ID: b.ID}}); err != nil {
 		t.Fatal(err)
 	}
@@ -380,12 +375,7 @@ func TestAllocateAndApply(t *testing.T) {
 }
 
 func TestApplyIsOneTransaction(t *testing.T) {
-	s := openStore(t)
-	e := newEmployer(t, s, "南京悦家家政服务有限公司")
-	hk := newDemand(t, s, e, nil)
-	a := newWorker(t, s, "王秀兰", nil)
-	b := newWorker(t, s, "马海燕", nil)
-	m := newMatcher(t, s)
+	s, hk, a, b, m := demandAndTwo(t, nil, nil)
 	// The third assignment repeats the second, which the Store refuses
 	// inside the transaction: the first two must not be written either.
 	plan := match.Allocation{Assignments: []match.Assignment{
