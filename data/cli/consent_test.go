@@ -5,10 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"duikou/data"
-	"duikou/data/ident"
 	"duikou/data/storage"
 )
 
@@ -19,7 +17,7 @@ func TestAWithdrawalOfConsentThroughTheCLI(t *testing.T) {
 	a := setupOffice(t, "榆中县总工会", "620123", data.RoleSending)
 	b := setupOffice(t, "南京市江宁区总工会", "320115", data.RoleReceiving)
 	pinBoth(t, a, b)
-	idNumber := ident.MakeID("620123", time.Date(1990, 3, 14, 0, 0, 0, 0, time.UTC), 7, true)
+	idNumber := yuzhongWoman(7)
 	s := openStore(t, a)
 	w := &data.Worker{Name: "王秀兰", IDNumber: idNumber, Phone: "13893112345", HukouRegion: "620123", Consent: true}
 	if err := s.Create(w); err != nil {

@@ -22,11 +22,9 @@ import (
 // an open 欠薪 case, 庚 (一般) has an open 欠薪 case too.
 func monitorDB(t *testing.T) string {
 	t.Helper()
-	db, s, e := officeWithEmployer(t)
+	db, s, d := officeWithDemand(t, 10, data.MakeDate(2026, 5, 1))
 	defer s.Close()
 	must := func(err error) { mustDo(t, err) }
-	d := &data.Demand{EmployerID: e.ID, Occupation: "housekeeper", Headcount: 10, WorkRegion: "320115", ValidFrom: data.MakeDate(2026, 5, 1)}
-	must(s.Create(d))
 	for i, w := range []struct {
 		name  string
 		pov   data.Poverty
@@ -34,7 +32,7 @@ func monitorDB(t *testing.T) string {
 		cases bool
 	}{{"乙", data.PovertyLifted, "2026-10-22", false}, {"甲", data.PovertyLifted, "2026-10-23", false},
 		{"丁", data.PovertyMonitored, "", true}, {"庚", data.PovertyGeneral, "2026-06-02", true}} {
-		wk := &data.Worker{Name: w.name, IDNumber: ident.MakeID("620123", time.Date(1990, 3, 14, 0, 0, 0, 0, time.UTC), i+1, true),
+		wk := &data.Worker{Name: w.name, IDNumber: yuzhongWoman(i + 1),
 			HukouRegion: "620123", Phone: "13893112345", Poverty: w.pov, Consent: true}
 		must(s.Create(wk))
 		if w.left != "" {
@@ -166,19 +164,31 @@ func TestMonitorBadInputIsOneLineExit2NothingWritten(t *testing.T) {
 	}
 }
 
-// officeWithEmployer makes a new office's database with one Nanjing
-// employer and returns it open; the caller closes it before running a
-// command on the file.
-func officeWithEmployer(t *testing.T) (string, *storage.Store, *data.Employer) {
+// officeWithDemand makes a new office's database with one Nanjing
+// employer and its 家政服务员 demand for headcount from validFrom, and
+// returns it open; the caller closes it before running a command on the
+// file.
+func officeWithDemand(t *testing.T, headcount int, validFrom data.Date) (string, *storage.Store, *data.Demand) {
 	t.Helper()
 	db := sheetNewOfficeDB(t)
 	s := openStore(t, db)
 	e := &data.Employer{Name: "南京悦家家政服务有限公司", CreditCode: ident.MakeCompanyCode("320115", "MA1XY2K1"), Region: "320115"}
-	if err := s.Create(e); err != nil {
+	err := s.Create(e)
+	d := &data.Demand{EmployerID: e.ID, Occupation: "housekeeper", Headcount: headcount, WorkRegion: "320115", ValidFrom: validFrom}
+	if err == nil {
+		err = s.Create(d)
+	}
+	if err != nil {
 		s.Close()
 		t.Fatal(err)
 	}
-	return db, s, e
+	return db, s, d
+}
+
+// yuzhongWoman is the ID number of the seq-th woman born in Yuzhong on
+// 1990-03-14.
+func yuzhongWoman(seq int) string {
+	return ident.MakeID("620123", time.Date(1990, 3, 14, 0, 0, 0, 0, time.UTC), seq, true)
 }
 
 // openSQL opens the file with database/sql alone, for checks that do not

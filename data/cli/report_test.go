@@ -6,24 +6,20 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"duikou/data"
-	"duikou/data/ident"
 )
 
 // reportDB is an office with one worker who started work in Nanjing on
 // 2026-10-31 with a contract, and one 欠薪 case recovered in October.
 func reportDB(t *testing.T) string {
 	t.Helper()
-	db, s, e := officeWithEmployer(t)
+	db, s, d := officeWithDemand(t, 4, data.MakeDate(2026, 10, 8))
 	defer s.Close()
 	must := func(err error) { mustDo(t, err) }
-	d := &data.Demand{EmployerID: e.ID, Occupation: "housekeeper", Headcount: 4, WorkRegion: "320115", ValidFrom: data.MakeDate(2026, 10, 8)}
-	must(s.Create(d))
-	w := &data.Worker{Name: "王秀兰", IDNumber: ident.MakeID("620123", time.Date(1990, 3, 14, 0, 0, 0, 0, time.UTC), 1, true),
+	w := &data.Worker{Name: "王秀兰", IDNumber: yuzhongWoman(1),
 		HukouRegion: "620123", Poverty: data.PovertyMonitored, Consent: true}
 	must(s.Create(w))
 	oct31 := data.MakeDate(2026, 10, 31)
