@@ -54,6 +54,16 @@ func CheckLen(rec, field, label, v string, max int) error {
 	return nil
 }
 
+// checkName trims a record's Name and requires it, at most max
+// characters; label is what the clerk calls it (姓名, 单位名称).
+func checkName(rec, label string, name *string, max int) error {
+	*name = cleanText(*name)
+	if *name == "" {
+		return NewFieldError(rec, "Name", label, "不能为空")
+	}
+	return CheckLen(rec, "Name", label, *name, max)
+}
+
 // checkCounty requires a known county-level region code.
 func checkCounty(rec, field, label, code string) error {
 	if code == "" {
@@ -91,11 +101,7 @@ func checkLevel(rec, field, label string, l catalog.SkillLevel) error {
 // catalogs, enums known, lengths kept.
 func (w *Worker) Validate() error {
 	const rec = "劳动者"
-	w.Name = cleanText(w.Name)
-	if w.Name == "" {
-		return NewFieldError(rec, "Name", "姓名", "不能为空")
-	}
-	if err := CheckLen(rec, "Name", "姓名", w.Name, 32); err != nil {
+	if err := checkName(rec, "姓名", &w.Name, 32); err != nil {
 		return err
 	}
 	if err := checkTexts(rec, text{"Name", "姓名", w.Name, false}, text{"Address", "详细住址", w.Address, false},
@@ -178,11 +184,7 @@ func (w *Worker) Validate() error {
 // check character), county, lengths.
 func (e *Employer) Validate() error {
 	const rec = "用工单位"
-	e.Name = cleanText(e.Name)
-	if e.Name == "" {
-		return NewFieldError(rec, "Name", "单位名称", "不能为空")
-	}
-	if err := CheckLen(rec, "Name", "单位名称", e.Name, 100); err != nil {
+	if err := checkName(rec, "单位名称", &e.Name, 100); err != nil {
 		return err
 	}
 	if err := checkTexts(rec, text{"Name", "单位名称", e.Name, false}, text{"Address", "地址", e.Address, false},
