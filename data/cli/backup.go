@@ -11,13 +11,9 @@ import (
 // runBackup: duikou backup --db PATH -o FILE
 func runBackup(env *Env, args []string) int {
 	c := env.dbCommand("backup", dbUsage, "--db 数据库 -o FILE")
-	out := c.String("o", "", "备份文件")
+	out := c.requiredString("o", "备份文件", "请用 -o 指定备份文件")
 	if code, ok := c.flagsOnly(args); !ok {
 		return code
-	}
-	switch {
-	case *out == "":
-		return env.Fail("请用 -o 指定备份文件")
 	}
 	if _, err := os.Stat(*out); err == nil {
 		return env.Fail("%s 已存在，请换一个文件名", *out)

@@ -14,8 +14,25 @@ import (
 // checks and work.
 type dbCommand struct {
 	*flag.FlagSet
-	env *Env
-	db  *string
+	env      *Env
+	db       *string
+	required []requiredFlag
+}
+
+// requiredFlag is a flag the command cannot run without, and the line
+// that says so when it is missing.
+type requiredFlag struct {
+	value   *string
+	missing string
+}
+
+// requiredString declares a text flag the command cannot run without:
+// flagsOnly stops with missing when it is not given, checking such flags
+// in the order they were declared.
+func (c *dbCommand) requiredString(name, usage, missing string) *string {
+	v := c.String(name, "", usage)
+	c.required = append(c.required, requiredFlag{v, missing})
+	return v
 }
 
 // dbCommand starts name's flags (see Env.flags) with --db, explained by
@@ -27,9 +44,17 @@ func (env *Env) dbCommand(name, dbHelp, synopsis string, args ...string) *dbComm
 
 // flagsOnly parses the flags of a command that takes no positional
 // argument; ok is false when the command must stop with code (see
-// Env.parseFlagsOnly).
+// Env.parseFlagsOnly), or a required flag is missing.
 func (c *dbCommand) flagsOnly(args []string) (code int, ok bool) {
-	return c.env.parseFlagsOnly(c.FlagSet, args)
+	if code, ok := c.env.parseFlagsOnly(c.FlagSet, args); !ok {
+		return code, false
+	}
+	for _, r := range c.required {
+		if *r.value == "" {
+			return c.env.Fail("%s", r.missing), false
+		}
+	}
+	return ExitOK, true
 }
 
 // positionals parses the flags and returns exactly n positional

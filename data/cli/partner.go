@@ -23,13 +23,9 @@ func runPartner(env *Env, args []string) int {
 // office's public card and prints the fingerprint to read out by phone.
 func runPartnerCard(c *dbCommand, args []string) int {
 	env := c.env
-	out := c.String("o", "", "名片文件")
+	out := c.requiredString("o", "名片文件", "请用 -o 指定名片文件")
 	if code, ok := c.flagsOnly(args); !ok {
 		return code
-	}
-	switch {
-	case *out == "":
-		return env.Fail("请用 -o 指定名片文件")
 	}
 	return c.open(reading, func(s *storage.Store) int {
 		var card bytes.Buffer

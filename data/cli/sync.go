@@ -23,16 +23,10 @@ func runSync(env *Env, args []string) int {
 // PARTNER is the partner's office id or union name.
 func runSyncExport(c *dbCommand, args []string) int {
 	env := c.env
-	to := c.String("to", "", "协作单位的编号或工会名称")
-	out := c.String("o", "", "交换文件")
+	to := c.requiredString("to", "协作单位的编号或工会名称", "请用 --to 指定协作单位（编号或工会名称）")
+	out := c.requiredString("o", "交换文件", "请用 -o 指定交换文件")
 	if code, ok := c.flagsOnly(args); !ok {
 		return code
-	}
-	switch {
-	case *to == "":
-		return env.Fail("请用 --to 指定协作单位（编号或工会名称）")
-	case *out == "":
-		return env.Fail("请用 -o 指定交换文件")
 	}
 	return c.open(writing, func(s *storage.Store) int {
 		p, err := exchange.FindPartner(s, *to)
