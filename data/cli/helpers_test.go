@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"database/sql"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -40,6 +41,18 @@ func countIn(t *testing.T, path string, count func(s *storage.Store) (int64, err
 		t.Fatal(err)
 	}
 	return n
+}
+
+// openSQL opens the file with database/sql alone, for checks that do not
+// go through the Store.
+func openSQL(t *testing.T, path string) *sql.DB {
+	t.Helper()
+	conn, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	return conn
 }
 
 // officeDB makes a database file for a fresh office run by clerk, as the

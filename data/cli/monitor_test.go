@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
@@ -189,16 +188,4 @@ func officeWithDemand(t *testing.T, headcount int, validFrom data.Date) (string,
 // 1990-03-14.
 func yuzhongWoman(seq int) string {
 	return ident.MakeID("620123", time.Date(1990, 3, 14, 0, 0, 0, 0, time.UTC), seq, true)
-}
-
-// openSQL opens the file with database/sql alone, for checks that do not
-// go through the Store.
-func openSQL(t *testing.T, path string) *sql.DB {
-	t.Helper()
-	conn, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { conn.Close() })
-	return conn
 }

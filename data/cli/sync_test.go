@@ -21,11 +21,7 @@ import (
 // connection: equal sums mean nothing at all was written.
 func dbChecksum(t *testing.T, path string) string {
 	t.Helper()
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openSQL(t, path)
 	rows, err := db.Query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
 	if err != nil {
 		t.Fatal(err)
@@ -59,15 +55,11 @@ func dbChecksum(t *testing.T, path string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// count is how many live rows table holds.
 func count(t *testing.T, path, table string) int {
 	t.Helper()
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	var n int
-	if err := db.QueryRow(fmt.Sprintf("SELECT COUNT(*) FROM %q WHERE deleted = 0", table)).Scan(&n); err != nil {
+	if err := openSQL(t, path).QueryRow(fmt.Sprintf("SELECT COUNT(*) FROM %q WHERE deleted = 0", table)).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
