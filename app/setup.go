@@ -74,10 +74,10 @@ func newSetupScreen(g *GUI, st OfficeStore) *setupScreen {
 	logo.SetMinSize(fyne.NewSize(72, 72))
 	// The form scrolls and 开始使用 stays below it, so error messages
 	// under the fields never push the button out of a small window.
-	fields := container.NewVScroll(container.NewVBox(container.NewCenter(logo), title, intro,
-		s.fm.grid(nameF, regionF, roleF, clerkF), s.fm.summary))
-	s.built = withWidth(640, container.NewBorder(nil,
-		container.NewVBox(widget.NewSeparator(), container.NewHBox(layout.NewSpacer(), s.start)), nil, nil, fields))
+	fields := container.NewVBox(container.NewCenter(logo), title, intro,
+		s.fm.grid(nameF, regionF, roleF, clerkF), s.fm.summary)
+	s.built = withWidth(640, scrollAboveFooter(fields,
+		widget.NewSeparator(), container.NewHBox(layout.NewSpacer(), s.start)))
 	return s
 }
 

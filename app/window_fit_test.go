@@ -91,6 +91,10 @@ func TestPanelsDoNotGrowTheWindow(t *testing.T) {
 		t.Errorf("记录结果 grows the window from %v to %v", before, after)
 	}
 	h.fits("跟踪服务 with 记录结果 open")
+	// Its buttons stay below the panel's scrolling part, in sight
+	// without scrolling.
+	h.buttonInside("取消", fs.form.built, "记录结果")
+	h.buttonInside("保存结果", fs.form.built, "记录结果")
 
 	h.openPlacementPage()
 	h.fits("a placement's page")
@@ -104,10 +108,18 @@ func TestSetUpWithErrorsFits(t *testing.T) {
 	h.tap("开始使用")
 	h.mustShow("未保存：工会名称")
 	h.fits("the set-up form with its error")
-	start := h.button("开始使用")
-	pos := fyneAbsolute(h, start)
-	if bottom := pos.Y + start.Size().Height; bottom > smallWindow.Height {
-		t.Errorf("开始使用 ends %.0f pixels down, below the window's %.0f", bottom, smallWindow.Height)
+	h.buttonInside("开始使用", h.w.Content(), "the window")
+}
+
+// buttonInside fails the test when the button called text ends below the
+// bottom of area (named what), where the clerk cannot see it without
+// scrolling.
+func (h *harness) buttonInside(text string, area fyne.CanvasObject, what string) {
+	h.t.Helper()
+	b := h.button(text)
+	bottom := fyneAbsolute(h, b).Y + b.Size().Height
+	if end := fyneAbsolute(h, area).Y + area.Size().Height; bottom > end {
+		h.t.Errorf("%s ends %.0f pixels down, below the bottom of %s at %.0f", text, bottom, what, end)
 	}
 }
 
