@@ -316,7 +316,7 @@ func (f *demandForm) demand() *data.Demand {
 		d.Employer = nil
 	}
 	d.EmployerID = f.employerID()
-	d.Occupation = f.occ.key
+	d.Occupation = f.occ.code
 	d.Title = strings.TrimSpace(f.title.Text)
 	d.Headcount, _ = parseOptionalInt(f.headcount.Text, "")
 	d.WorkRegion = f.region.code

@@ -140,24 +140,18 @@ var occName = catalog.OccupationName
 // chooser, and a clear button when the field may be left empty.
 type occField struct {
 	pickButton
-	key     string
 	chooser *occChooser
 }
 
 func newOccField(parent fyne.Window, clearable bool, placeholder string) *occField {
 	f := &occField{}
-	f.init(f, parent, clearable, placeholder, occName, f.open, func() { f.set("", true) })
+	f.init(f, parent, clearable, placeholder, occName, f.open)
 	return f
 }
 
 func (f *occField) open() {
-	f.chooser = newOccChooser("选择工种", f.key, f.parent, func(key string) { f.set(key, true) })
+	f.chooser = newOccChooser("选择工种", f.code, f.parent, func(key string) { f.set(key, true) })
 	f.chooser.show()
-}
-
-func (f *occField) set(key string, notify bool) {
-	f.key = key
-	f.show(key, notify)
 }
 
 // occListField holds several 工种 (意向工种): one line each with a remove

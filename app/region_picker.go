@@ -239,7 +239,6 @@ func (c *regionChooser) pick(code string) {
 // be left empty.
 type regionField struct {
 	pickButton
-	code       string
 	countyOnly bool
 	start      func() string  // where the chooser opens when the field is empty
 	chooser    *regionChooser // the open (or last) chooser
@@ -247,7 +246,7 @@ type regionField struct {
 
 func newRegionField(parent fyne.Window, countyOnly, clearable bool, placeholder string, start func() string) *regionField {
 	f := &regionField{countyOnly: countyOnly, start: start}
-	f.init(f, parent, clearable, placeholder, catalog.FullName, f.open, func() { f.set("", true) })
+	f.init(f, parent, clearable, placeholder, catalog.FullName, f.open)
 	return f
 }
 
@@ -262,12 +261,6 @@ func (f *regionField) open() {
 	}
 	f.chooser = newRegionChooser(title, f.countyOnly, f.code, start, f.parent, func(code string) { f.set(code, true) })
 	f.chooser.show()
-}
-
-// set shows code; notify says whether to tell onChanged.
-func (f *regionField) set(code string, notify bool) {
-	f.code = code
-	f.show(code, notify)
 }
 
 // regionListField holds several regions at any level (意向地区): one line
