@@ -8,20 +8,6 @@ import (
 	"duikou/data"
 )
 
-// otherClerkSavesPlacement is another desktop's save of the placement: a
-// fresh copy from the database with change applied.
-func (h *harness) otherClerkSavesPlacement(id string, change func(p *data.Placement)) {
-	h.t.Helper()
-	p, err := h.s.Placement(id)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	change(p)
-	if err := h.s.Update(p); err != nil {
-		h.t.Fatalf("the other clerk's save: %v", err)
-	}
-}
-
 // saveOverPlacementChange opens the page's dialog under button, types
 // text into its entry with this hint, lets another desktop save the
 // placement with change, and presses 保存.
@@ -29,7 +15,7 @@ func (h *harness) saveOverPlacementChange(button, hint, text, id string, change 
 	h.t.Helper()
 	h.tap(button)
 	h.typeInto(h.entryWithHint(hint), text)
-	h.otherClerkSavesPlacement(id, change)
+	otherClerkSaves(h, h.s.Placement, id, change)
 	h.tap("保存")
 }
 

@@ -10,16 +10,16 @@ import (
 	"duikou/data/ident"
 )
 
-// otherClerkSaves is another desktop's save of the worker: a fresh copy
-// from the database with change applied.
-func (h *harness) otherClerkSaves(id string, change func(w *data.Worker)) {
+// otherClerkSaves is another desktop's save of a record: a fresh copy
+// read from the database, with change applied.
+func otherClerkSaves[R data.Record](h *harness, read func(id string) (R, error), id string, change func(R)) {
 	h.t.Helper()
-	w, err := h.s.Worker(id)
+	r, err := read(id)
 	if err != nil {
 		h.t.Fatal(err)
 	}
-	change(w)
-	if err := h.s.Update(w); err != nil {
+	change(r)
+	if err := h.s.Update(r); err != nil {
 		h.t.Fatalf("the other clerk's save: %v", err)
 	}
 }
@@ -74,7 +74,7 @@ func TestWorkerFormSaveOverAChangeMeanwhileAsksPerField(t *testing.T) {
 	ws := h.openWorkerList()
 	ws.openEdit(w.ID)
 	h.settle()
-	h.otherClerkSaves(w.ID, func(o *data.Worker) { o.Phone = "13993100001" })
+	otherClerkSaves(h, h.s.Worker, w.ID, func(o *data.Worker) { o.Phone = "13993100001" })
 
 	h.typeInto(ws.form.notes, "会做饭，有育婴师证")
 	h.typeInto(ws.form.address, "和平镇袁家营村")
@@ -101,7 +101,7 @@ func TestWorkerFormSaveOverAChangeMeanwhileAsksPerField(t *testing.T) {
 	}
 
 	h.chooseSide(theirsWord, 0) // the phone: 对方
-	h.otherClerkSaves(w.ID, func(o *data.Worker) { o.Address = "城关镇" })
+	otherClerkSaves(h, h.s.Worker, w.ID, func(o *data.Worker) { o.Address = "城关镇" })
 	h.tap("保存")
 	if !h.dialogOpen() {
 		t.Fatal("a second change meanwhile was saved over without asking")
@@ -126,7 +126,7 @@ func TestChangedMeanwhileEscKeepsTheForm(t *testing.T) {
 	h := newHarness(t, true)
 	w := testWorker(2, "张建国")
 	ws := h.editStoredWorker(w)
-	h.otherClerkSaves(w.ID, func(o *data.Worker) { o.Notes = "已联系" })
+	otherClerkSaves(h, h.s.Worker, w.ID, func(o *data.Worker) { o.Notes = "已联系" })
 	h.typeInto(ws.form.notes, "电话未接通")
 	ws.form.doSave()
 	h.settle()
@@ -167,11 +167,7 @@ func TestEmployerAndDemandFormsAskOnAChangeMeanwhile(t *testing.T) {
 
 	es.openEmployer(e.ID)
 	h.settle()
-	other, _ := h.s.Employer(e.ID)
-	other.Contact = "周主任"
-	if err := h.s.Update(other); err != nil {
-		t.Fatal(err)
-	}
+	otherClerkSaves(h, h.s.Employer, e.ID, func(o *data.Employer) { o.Contact = "周主任" })
 	ef := es.form.(*employerForm)
 	h.typeInto(ef.notes, "已建会，愿意接收脱贫劳动力")
 	ef.doSave()
@@ -189,11 +185,7 @@ func TestEmployerAndDemandFormsAskOnAChangeMeanwhile(t *testing.T) {
 
 	es.openDemand(d.ID)
 	h.settle()
-	od, _ := h.s.Demand(d.ID)
-	od.Headcount = 12
-	if err := h.s.Update(od); err != nil {
-		t.Fatal(err)
-	}
+	otherClerkSaves(h, h.s.Demand, d.ID, func(o *data.Demand) { o.Headcount = 12 })
 	df := es.form.(*demandForm)
 	h.typeInto(df.title, "住家保姆（可带孩子）")
 	df.doSave()

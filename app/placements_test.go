@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -59,13 +60,7 @@ func (h *harness) seedPlacements() placed {
 // entryWithHint finds the visible entry with this placeholder.
 func (h *harness) entryWithHint(hint string) *textEntry {
 	h.t.Helper()
-	for _, o := range h.all() {
-		if e, ok := o.(*textEntry); ok && e.PlaceHolder == hint && e.Visible() {
-			return e
-		}
-	}
-	h.t.Fatalf("no entry %q on screen", hint)
-	return nil
+	return onScreen(h, fmt.Sprintf("entry %q", hint), func(e *textEntry) bool { return e.PlaceHolder == hint })
 }
 
 func TestHomeCountsAndOverdueLink(t *testing.T) {
@@ -285,11 +280,7 @@ func TestPlacementPageMovesStages(t *testing.T) {
 	h.tap("改为已返乡")
 	h.tap("保存")
 	h.mustShow("请选择结束原因")
-	for _, o := range h.all() {
-		if s, ok := o.(*widget.Select); ok && s.PlaceHolder == "请选择结束原因" {
-			s.SetSelected("家庭原因")
-		}
-	}
+	onScreen(h, "the 结束原因 choice", func(s *widget.Select) bool { return s.PlaceHolder == "请选择结束原因" }).SetSelected("家庭原因")
 	h.typeInto(h.entryWithHint("补充说明（可不填）"), "母亲生病")
 	h.tap("保存")
 	got, _ = h.s.Placement(pl.referred.ID)
@@ -341,11 +332,7 @@ func TestNewFollowUpFromPlacementPage(t *testing.T) {
 	h.mustShow("劳动者：张丽")
 	h.mustShow("上岗后第7天回访")
 	h.tap("新增跟踪服务")
-	for _, o := range h.all() {
-		if s, ok := o.(*widget.Select); ok && s.Selected == "回访" {
-			s.SetSelected("欠薪")
-		}
-	}
+	onScreen(h, "the 类别 choice", func(s *widget.Select) bool { return s.Selected == "回访" }).SetSelected("欠薪")
 	h.typeInto(h.entryWithHint("如欠薪金额，可不填"), "2,500")
 	h.typeInto(h.entryWithHint("情况说明"), "十月工资未发")
 	h.tap("保存")
