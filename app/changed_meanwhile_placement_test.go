@@ -15,7 +15,7 @@ func (h *harness) saveOverPlacementChange(button, hint, text, id string, change 
 	h.t.Helper()
 	h.tap(button)
 	h.typeInto(h.entryWithHint(hint), text)
-	otherClerkSaves(h, h.s.Placement, id, change)
+	saveStored(h, h.s.Placement, id, change)
 	h.tap("保存")
 }
 
@@ -114,14 +114,9 @@ func TestFollowUpResultOverAChangeMeanwhileAsks(t *testing.T) {
 		t.Fatal("the quick entry did not open on 张丽's call")
 	}
 	id := fs.form.f.ID
-	other, err := h.s.FollowUp(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	other.Method, other.Outcome = "wechat", "微信联系，适应良好"
-	if err := h.s.Update(other); err != nil {
-		t.Fatal(err)
-	}
+	saveStored(h, h.s.FollowUp, id, func(other *data.FollowUp) {
+		other.Method, other.Outcome = "wechat", "微信联系，适应良好"
+	})
 	h.typeInto(fs.form.outcome, "电话回访，情况良好")
 	h.tap("保存结果")
 	h.mustShow("记录已被其他经办人修改")

@@ -19,7 +19,7 @@ func TestQuickEntryKeepsTheRecordedMethod(t *testing.T) {
 	if !ok {
 		t.Fatal("no overdue item")
 	}
-	otherClerkSaves(h, h.s.FollowUp, first.ID, func(f *data.FollowUp) { f.Method = "visit" })
+	saveStored(h, h.s.FollowUp, first.ID, func(f *data.FollowUp) { f.Method = "visit" })
 	h.settle()
 	fs.table.table.Select(tableCell(0, 0))
 	h.settle()

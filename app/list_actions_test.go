@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -271,12 +270,7 @@ func TestExportHonoursTheListFilter(t *testing.T) {
 // TestPrintHonoursTheListFilter prints the filtered worker list: the PDF
 // holds those names, the filter in its heading, and no full ID number.
 func TestPrintHonoursTheListFilter(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext is not on PATH; CI installs poppler-utils")
-		}
-		t.Skip("pdftotext is not on PATH (apt-get install poppler-utils)")
-	}
+	needPdftotext(t)
 	h := newHarness(t, true)
 	files := useFakeFiles(h)
 	yuzhong, yongdeng := seedTwoCounties(t, h.s)
@@ -298,11 +292,7 @@ func TestPrintHonoursTheListFilter(t *testing.T) {
 	if len(files.folders) != 1 || files.folders[0] != want {
 		t.Fatalf("打开文件夹 opened %v", files.folders)
 	}
-	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", files.printed[0], "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Join(strings.Fields(string(out)), "")
+	text := printedText(t, files.printed[0])
 	if !strings.Contains(text, "筛选条件：户籍地：甘肃省兰州市榆中县") {
 		t.Fatalf("the heading does not say the filter:\n%s", text)
 	}

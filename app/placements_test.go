@@ -57,6 +57,23 @@ func (h *harness) seedPlacements() placed {
 	return out
 }
 
+// storedFollowUp is the last of the placement's stored follow-ups that
+// is takes, nil when none does.
+func (h *harness) storedFollowUp(placementID string, is func(*data.FollowUp) bool) *data.FollowUp {
+	h.t.Helper()
+	fs, err := h.s.PlacementFollowUps(placementID)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	var found *data.FollowUp
+	for i := range fs {
+		if is(&fs[i]) {
+			found = &fs[i]
+		}
+	}
+	return found
+}
+
 // entryWithHint finds the visible entry with this placeholder.
 func (h *harness) entryWithHint(hint string) *textEntry {
 	h.t.Helper()
@@ -154,16 +171,7 @@ func TestRecordCallLeavesOverdueList(t *testing.T) {
 	}
 	h.mustShow("已记录：张丽 回访")
 	h.mustShow("逾期未办 2 条")
-	calls, err := h.s.PlacementFollowUps(pl.started.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var done *data.FollowUp
-	for i := range calls {
-		if calls[i].DueOn == data.MakeDate(2026, 11, 12) {
-			done = &calls[i]
-		}
-	}
+	done := h.storedFollowUp(pl.started.ID, func(f *data.FollowUp) bool { return f.DueOn == data.MakeDate(2026, 11, 12) })
 	if done == nil || done.Status != data.FollowUpDone || done.DoneOn != data.MakeDate(2026, 11, 22) ||
 		done.Method != "phone" || done.Outcome != "情况良好，工资按时发放" || done.HandledBy != "李娟" {
 		t.Fatalf("stored %+v", done)
@@ -339,16 +347,7 @@ func TestNewFollowUpFromPlacementPage(t *testing.T) {
 	if h.dialogOpen() {
 		t.Fatal("the dialog stayed open")
 	}
-	fs, err := h.s.PlacementFollowUps(pl.started.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got *data.FollowUp
-	for i := range fs {
-		if fs[i].Kind == data.KindArrears {
-			got = &fs[i]
-		}
-	}
+	got := h.storedFollowUp(pl.started.ID, func(f *data.FollowUp) bool { return f.Kind == data.KindArrears })
 	if got == nil || got.Amount != data.Yuan(2500) || got.DueOn != data.MakeDate(2026, 11, 22) || got.WorkerID != pl.started.WorkerID {
 		t.Fatalf("stored %+v", got)
 	}
