@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -51,7 +50,6 @@ func (g *GUI) printPDF(job pdfJob) {
 // reads the dialog's items when it is called, the dialog closed.
 func (g *GUI) askPrint(title, fileName string, width float32, items []fyne.CanvasObject, write func(path string, toPrinter bool)) {
 	var d dialog.Dialog
-	cancel := widget.NewButton("取消", func() { d.Hide() })
 	save := widget.NewButton("另存为 PDF…", func() {
 		d.Hide()
 		g.hooks().pickSave("保存"+title, fileName, []string{".pdf"}, func(path string) { write(path, false) })
@@ -66,9 +64,7 @@ func (g *GUI) askPrint(title, fileName string, width float32, items []fyne.Canva
 		write(savedir.Unique(dir, fileName), true)
 	})
 	printNow.Importance = widget.HighImportance
-	box := container.NewVBox(append(items, container.NewCenter(container.NewHBox(cancel, save, printNow)))...)
-	d = dialog.NewCustomWithoutButtons("打印"+title, container.NewGridWrap(fyne.NewSize(width, box.MinSize().Height), box), g.win)
-	d.Show()
+	d = g.showChoice("打印"+title, width, items, save, printNow)
 }
 
 // writePDF writes the PDF in the background; toPrinter then hands it to
