@@ -109,16 +109,12 @@ func TestImportRosterThroughPreview(t *testing.T) {
 	problems.Select(tableCell(1, 2))
 	h.mustShow("第7行 户籍所在地：")
 	h.mustShow("火星县")
-	if n, _ := h.s.CountWorkers(data.WorkerFilter{}); n != 0 {
-		t.Fatalf("the preview wrote %d workers", n)
-	}
+	h.wantWorkers(0, "after the preview")
 	h.tap("确认导入")
 	h.mustShow("新增 3 条")
 	h.mustShow("有误未导入 2 行")
 	h.tap("确定")
-	if n, _ := h.s.CountWorkers(data.WorkerFilter{}); n != 3 {
-		t.Fatalf("%d workers after the import, want 3", n)
-	}
+	h.wantWorkers(3, "after the import")
 
 	// The same file again: everyone is registered, nothing to import.
 	h.tap("导入")
@@ -128,9 +124,7 @@ func TestImportRosterThroughPreview(t *testing.T) {
 		t.Fatal("importing is offered with nothing new and 跳过 chosen")
 	}
 	h.tap("取消")
-	if n, _ := h.s.CountWorkers(data.WorkerFilter{}); n != 3 {
-		t.Fatalf("%d workers after the second import, want 3", n)
-	}
+	h.wantWorkers(3, "after the second import")
 
 	// 王秀兰 has a new phone: the clerk chooses to update.
 	rows[2] = strings.Replace(rows[2], "13893112345", "13912345678", 1)
