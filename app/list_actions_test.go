@@ -184,13 +184,21 @@ func seedTwoCounties(t *testing.T, s *storage.Store) (yuzhong, yongdeng []*data.
 	return yuzhong, yongdeng
 }
 
+// twoCountiesListed is the worker list on screen with seedTwoCounties's
+// workers (entered as 王秀兰, 李建国, 张丽, 赵春花, 孙强) and the file
+// dialogs faked.
+func twoCountiesListed(t *testing.T) (h *harness, files *fakeFiles, yuzhong, yongdeng []*data.Worker) {
+	h = newHarness(t, true)
+	files = useFakeFiles(h)
+	yuzhong, yongdeng = seedTwoCounties(t, h.s)
+	h.openWorkerList()
+	return h, files, yuzhong, yongdeng
+}
+
 // TestExportHonoursTheListFilter exports the worker list filtered to one
 // county, masked, and reads the workbook back.
 func TestExportHonoursTheListFilter(t *testing.T) {
-	h := newHarness(t, true)
-	files := useFakeFiles(h)
-	yuzhong, yongdeng := seedTwoCounties(t, h.s)
-	h.openWorkerList()
+	h, files, yuzhong, yongdeng := twoCountiesListed(t)
 	h.g.workers.region.set("620121", true)
 	h.settle()
 
@@ -265,10 +273,7 @@ func TestExportHonoursTheListFilter(t *testing.T) {
 // holds those names, the filter in its heading, and no full ID number.
 func TestPrintHonoursTheListFilter(t *testing.T) {
 	needPdftotext(t)
-	h := newHarness(t, true)
-	files := useFakeFiles(h)
-	yuzhong, yongdeng := seedTwoCounties(t, h.s)
-	h.openWorkerList()
+	h, files, yuzhong, yongdeng := twoCountiesListed(t)
 	h.g.workers.region.set("620123", true)
 	h.settle()
 

@@ -13,10 +13,7 @@ import (
 // order, row for row, and both say so in their title line; the order of
 // entry comes out as entered.
 func TestExportAndPrintFollowTheListsSort(t *testing.T) {
-	h := newHarness(t, true)
-	files := useFakeFiles(h)
-	seedTwoCounties(t, h.s) // entered as 王秀兰, 李建国, 张丽, 赵春花, 孙强
-	h.openWorkerList()
+	h, files, _, _ := twoCountiesListed(t)
 	ws := h.g.workers
 	nameCol := slices.IndexFunc(ws.table.cols, func(c column[data.Worker]) bool { return c.title == "姓名" })
 	ws.table.sortBy(nameCol)
