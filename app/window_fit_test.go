@@ -93,8 +93,9 @@ func TestPanelsDoNotGrowTheWindow(t *testing.T) {
 	h.fits("跟踪服务 with 记录结果 open")
 	// Its buttons stay below the panel's scrolling part, in sight
 	// without scrolling.
-	h.buttonInside("取消", fs.form.built, "记录结果")
-	h.buttonInside("保存结果", fs.form.built, "记录结果")
+	h.endsInside("取消", h.button("取消"), fs.form.built, "记录结果")
+	h.endsInside("保存结果", h.button("保存结果"), fs.form.built, "记录结果")
+	h.endsInside("已办结", fs.form.closeIt, fs.form.built, "记录结果")
 
 	h.openPlacementPage()
 	h.fits("a placement's page")
@@ -108,18 +109,16 @@ func TestSetUpWithErrorsFits(t *testing.T) {
 	h.tap("开始使用")
 	h.mustShow("未保存：工会名称")
 	h.fits("the set-up form with its error")
-	h.buttonInside("开始使用", h.w.Content(), "the window")
+	h.endsInside("开始使用", h.button("开始使用"), h.w.Content(), "the window")
 }
 
-// buttonInside fails the test when the button called text ends below the
-// bottom of area (named what), where the clerk cannot see it without
-// scrolling.
-func (h *harness) buttonInside(text string, area fyne.CanvasObject, what string) {
+// endsInside fails the test when o (called name) ends below the bottom of
+// area (called what), where the clerk cannot see it without scrolling.
+func (h *harness) endsInside(name string, o, area fyne.CanvasObject, what string) {
 	h.t.Helper()
-	b := h.button(text)
-	bottom := fyneAbsolute(h, b).Y + b.Size().Height
+	bottom := fyneAbsolute(h, o).Y + o.Size().Height
 	if end := fyneAbsolute(h, area).Y + area.Size().Height; bottom > end {
-		h.t.Errorf("%s ends %.0f pixels down, below the bottom of %s at %.0f", text, bottom, what, end)
+		h.t.Errorf("%s ends %.0f pixels down, below the bottom of %s at %.0f", name, bottom, what, end)
 	}
 }
 
