@@ -8,20 +8,6 @@ import (
 	"duikou/data"
 )
 
-// otherClerkSavesPlacement is another desktop's save of the placement: a
-// fresh copy from the database with change applied.
-func (h *harness) otherClerkSavesPlacement(id string, change func(p *data.Placement)) {
-	h.t.Helper()
-	p, err := h.s.Placement(id)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	change(p)
-	if err := h.s.Update(p); err != nil {
-		h.t.Fatalf("the other clerk's save: %v", err)
-	}
-}
-
 // saveOverPlacementChange opens the page's dialog under button, types
 // text into its entry with this hint, lets another desktop save the
 // placement with change, and presses 保存.
@@ -29,7 +15,7 @@ func (h *harness) saveOverPlacementChange(button, hint, text, id string, change 
 	h.t.Helper()
 	h.tap(button)
 	h.typeInto(h.entryWithHint(hint), text)
-	h.otherClerkSavesPlacement(id, change)
+	saveStored(h, h.s.Placement, id, change)
 	h.tap("保存")
 }
 
@@ -128,14 +114,9 @@ func TestFollowUpResultOverAChangeMeanwhileAsks(t *testing.T) {
 		t.Fatal("the quick entry did not open on 张丽's call")
 	}
 	id := fs.form.f.ID
-	other, err := h.s.FollowUp(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	other.Method, other.Outcome = "wechat", "微信联系，适应良好"
-	if err := h.s.Update(other); err != nil {
-		t.Fatal(err)
-	}
+	saveStored(h, h.s.FollowUp, id, func(other *data.FollowUp) {
+		other.Method, other.Outcome = "wechat", "微信联系，适应良好"
+	})
 	h.typeInto(fs.form.outcome, "电话回访，情况良好")
 	h.tap("保存结果")
 	h.mustShow("记录已被其他经办人修改")

@@ -10,16 +10,17 @@ import (
 	"duikou/data/ident"
 )
 
-// otherClerkSaves is another desktop's save of the worker: a fresh copy
-// from the database with change applied.
-func (h *harness) otherClerkSaves(id string, change func(w *data.Worker)) {
+// saveStored saves a change to a stored record from outside the forms,
+// as another desktop does: a fresh copy read from the database, with
+// change applied.
+func saveStored[R data.Record](h *harness, read func(id string) (R, error), id string, change func(R)) {
 	h.t.Helper()
-	w, err := h.s.Worker(id)
+	r, err := read(id)
 	if err != nil {
 		h.t.Fatal(err)
 	}
-	change(w)
-	if err := h.s.Update(w); err != nil {
+	change(r)
+	if err := h.s.Update(r); err != nil {
 		h.t.Fatalf("the other clerk's save: %v", err)
 	}
 }
@@ -66,15 +67,9 @@ func TestWorkerFormSaveOverAChangeMeanwhileAsksPerField(t *testing.T) {
 	h := newHarness(t, true)
 	w := testWorker(1, "王秀兰")
 	w.Notes = "会做饭"
-	w.ConsentDate = data.MakeDate(2026, 11, 1) // the form asks for it
 	w.Address = "和平镇"
-	if err := h.s.Create(w); err != nil {
-		t.Fatal(err)
-	}
-	ws := h.openWorkerList()
-	ws.openEdit(w.ID)
-	h.settle()
-	h.otherClerkSaves(w.ID, func(o *data.Worker) { o.Phone = "13993100001" })
+	ws := h.editStoredWorker(w)
+	saveStored(h, h.s.Worker, w.ID, func(o *data.Worker) { o.Phone = "13993100001" })
 
 	h.typeInto(ws.form.notes, "会做饭，有育婴师证")
 	h.typeInto(ws.form.address, "和平镇袁家营村")
@@ -101,7 +96,7 @@ func TestWorkerFormSaveOverAChangeMeanwhileAsksPerField(t *testing.T) {
 	}
 
 	h.chooseSide(theirsWord, 0) // the phone: 对方
-	h.otherClerkSaves(w.ID, func(o *data.Worker) { o.Address = "城关镇" })
+	saveStored(h, h.s.Worker, w.ID, func(o *data.Worker) { o.Address = "城关镇" })
 	h.tap("保存")
 	if !h.dialogOpen() {
 		t.Fatal("a second change meanwhile was saved over without asking")
@@ -126,7 +121,7 @@ func TestChangedMeanwhileEscKeepsTheForm(t *testing.T) {
 	h := newHarness(t, true)
 	w := testWorker(2, "张建国")
 	ws := h.editStoredWorker(w)
-	h.otherClerkSaves(w.ID, func(o *data.Worker) { o.Notes = "已联系" })
+	saveStored(h, h.s.Worker, w.ID, func(o *data.Worker) { o.Notes = "已联系" })
 	h.typeInto(ws.form.notes, "电话未接通")
 	ws.form.doSave()
 	h.settle()
@@ -155,23 +150,12 @@ func TestChangedMeanwhileEscKeepsTheForm(t *testing.T) {
 func TestEmployerAndDemandFormsAskOnAChangeMeanwhile(t *testing.T) {
 	h := newHarness(t, true)
 	d := h.matchDemand("MA1XY2K1", "南京悦家家政服务有限公司", func(d *data.Demand) { d.Headcount = 10 })
-	e, err := h.s.Employer(d.EmployerID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.Contact = "陈经理"
-	if err := h.s.Update(e); err != nil {
-		t.Fatal(err)
-	}
+	saveStored(h, h.s.Employer, d.EmployerID, func(e *data.Employer) { e.Contact = "陈经理" })
 	es := h.openEmployers()
 
-	es.openEmployer(e.ID)
+	es.openEmployer(d.EmployerID)
 	h.settle()
-	other, _ := h.s.Employer(e.ID)
-	other.Contact = "周主任"
-	if err := h.s.Update(other); err != nil {
-		t.Fatal(err)
-	}
+	saveStored(h, h.s.Employer, d.EmployerID, func(o *data.Employer) { o.Contact = "周主任" })
 	ef := es.form.(*employerForm)
 	h.typeInto(ef.notes, "已建会，愿意接收脱贫劳动力")
 	ef.doSave()
@@ -183,17 +167,13 @@ func TestEmployerAndDemandFormsAskOnAChangeMeanwhile(t *testing.T) {
 	h.mustShow("周主任")
 	h.mustShow("陈经理")
 	h.tap("保存")
-	if stored, _ := h.s.Employer(e.ID); stored.Contact != "陈经理" || stored.Notes != "已建会，愿意接收脱贫劳动力" {
+	if stored, _ := h.s.Employer(d.EmployerID); stored.Contact != "陈经理" || stored.Notes != "已建会，愿意接收脱贫劳动力" {
 		t.Errorf("employer stored contact %q notes %q, want the clerk's both", stored.Contact, stored.Notes)
 	}
 
 	es.openDemand(d.ID)
 	h.settle()
-	od, _ := h.s.Demand(d.ID)
-	od.Headcount = 12
-	if err := h.s.Update(od); err != nil {
-		t.Fatal(err)
-	}
+	saveStored(h, h.s.Demand, d.ID, func(o *data.Demand) { o.Headcount = 12 })
 	df := es.form.(*demandForm)
 	h.typeInto(df.title, "住家保姆（可带孩子）")
 	df.doSave()

@@ -316,7 +316,7 @@ func (f *demandForm) demand() *data.Demand {
 		d.Employer = nil
 	}
 	d.EmployerID = f.employerID()
-	d.Occupation = f.occ.key
+	d.Occupation = f.occ.code
 	d.Title = strings.TrimSpace(f.title.Text)
 	d.Headcount, _ = parseOptionalInt(f.headcount.Text, "")
 	d.WorkRegion = f.region.code
@@ -336,11 +336,7 @@ func (f *demandForm) demand() *data.Demand {
 }
 
 func (f *demandForm) doSave() {
-	if !f.fm.checkAll() {
-		return
-	}
-	d := f.demand()
-	f.fm.write(f.g, f.s.st, openedAs(f.orig), d, func() {
+	saveForm(f.fm, f.g, f.s.st, openedAs(f.orig), f.demand, func(d *data.Demand) {
 		f.s.closeForm(d.EmployerID)
 		f.s.say(fmt.Sprintf("已保存用工需求“%s”", orNone(d.Title)))
 	})

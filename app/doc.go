@@ -17,7 +17,11 @@
 // (list_order.go). The parts list screens share live once: listScreen
 // and formPlace (list_screen.go), the record forms' page and save, leave
 // and delete steps (record_form.go), the picked-code fields
-// (pick_fields.go) and the repeated-row editors (rows_editor.go).
+// (pick_fields.go) and the 工种 and region choosers' dialog
+// (chooser_frame.go), the repeated-row editors (rows_editor.go), the
+// dialogs that ask before a print or an export (choice_dialog.go,
+// askPrint in pdf_out.go) and a scrolling form whose buttons stay in
+// sight below it (scroll_footer.go).
 // Wrapped text goes through wrapLabel (cjk_label.go),
 // which breaks Chinese as the printed lists do. There is no SQL here.
 //

@@ -133,9 +133,15 @@ func (f *employerForm) shown() {
 }
 
 func (f *employerForm) doSave() {
-	if !f.fm.checkAll() {
-		return
-	}
+	saveForm(f.fm, f.g, f.s.st, openedAs(f.orig), f.employer, func(e *data.Employer) {
+		f.s.closeForm(e.ID)
+		f.s.say(fmt.Sprintf("已保存用工单位“%s”", e.Name))
+	})
+}
+
+// employer is the record as the form holds it: a copy of the one opened
+// (nil: a new one) with the form's fields.
+func (f *employerForm) employer() *data.Employer {
 	e := &data.Employer{}
 	if f.orig != nil {
 		*e = *f.orig
@@ -149,10 +155,7 @@ func (f *employerForm) doSave() {
 	e.Industry = strings.TrimSpace(f.industry.Text)
 	e.HasUnion = f.union.Checked
 	e.Notes = strings.TrimSpace(f.notes.Text)
-	f.fm.write(f.g, f.s.st, openedAs(f.orig), e, func() {
-		f.s.closeForm(e.ID)
-		f.s.say(fmt.Sprintf("已保存用工单位“%s”", e.Name))
-	})
+	return e
 }
 
 func (f *employerForm) doCancel() {

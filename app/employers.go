@@ -347,7 +347,7 @@ func (s *employersScreen) filterEmployerDemands() {
 }
 
 func (s *employersScreen) allFilter() data.DemandFilter {
-	f := data.DemandFilter{Text: strings.TrimSpace(s.allSearch.Text), Occupation: s.allOcc.key, Region: s.allRegion.code}
+	f := data.DemandFilter{Text: strings.TrimSpace(s.allSearch.Text), Occupation: s.allOcc.code, Region: s.allRegion.code}
 	if s.allStatus.SelectedIndex() > 0 {
 		f.Status = data.DemandStatus(codeForLabel(data.DemandStatuses, s.allStatus.Selected))
 	}

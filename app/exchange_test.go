@@ -185,16 +185,8 @@ func TestExchangeScreenBetweenTwoOffices(t *testing.T) {
 	// Both change the same field: B imports A's edit, sees one conflict
 	// with both values, and takes the value that lost.
 	importInto(t, b, f2)
-	wa, _ := a.s.Worker(w.ID)
-	wa.Notes = "兰州：已订车票"
-	if err := a.s.Update(wa); err != nil {
-		t.Fatal(err)
-	}
-	wb, _ := b.s.Worker(w.ID)
-	wb.Notes = "江宁：已安排宿舍"
-	if err := b.s.Update(wb); err != nil {
-		t.Fatal(err)
-	}
+	saveStored(a, a.s.Worker, w.ID, func(wa *data.Worker) { wa.Notes = "兰州：已订车票" })
+	saveStored(b, b.s.Worker, w.ID, func(wb *data.Worker) { wb.Notes = "江宁：已安排宿舍" })
 	f3 := filepath.Join(dir, "a-3.duikou")
 	exportFrom(t, a, f3)
 	importInto(t, b, f3)

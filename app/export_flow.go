@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -46,11 +45,7 @@ func (a *listActions) startExport() {
 		g.hooks().pickSave("导出"+a.kind.Label(), name, []string{ext}, func(path string) { a.export(path, fullIDs) })
 	})
 	next.Importance = widget.HighImportance
-	cancel := widget.NewButton("取消", func() { d.Hide() })
-	box := container.NewVBox(what, widget.NewLabel("格式："), format, full, hint,
-		container.NewCenter(container.NewHBox(cancel, next)))
-	d = dialog.NewCustomWithoutButtons("导出"+a.kind.Label(), container.NewGridWrap(fyne.NewSize(460, box.MinSize().Height), box), g.win)
-	d.Show()
+	d = g.showChoice("导出"+a.kind.Label(), 460, []fyne.CanvasObject{what, widget.NewLabel("格式："), format, full, hint}, next)
 }
 
 // export writes the file in the background.

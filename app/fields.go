@@ -224,6 +224,17 @@ func atMost(e *textEntry, n int, trim bool) func() string {
 	}
 }
 
+// filled is a required field's check: some text besides spaces, else
+// missing.
+func filled(e *textEntry, missing string) func() string {
+	return func() string {
+		if strings.TrimSpace(e.Text) == "" {
+			return missing
+		}
+		return ""
+	}
+}
+
 // filledAtMost is a required field's check: some text, of at most n
 // characters once trimmed.
 func filledAtMost(e *textEntry, n int) func() string {

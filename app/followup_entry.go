@@ -81,6 +81,7 @@ func (q *quickEntry) view() fyne.CanvasObject {
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), q.s.closeEntry)
 
 	var form []fyne.CanvasObject
+	footer := []fyne.CanvasObject{widget.NewSeparator()} // below the scrolling part, always in sight
 	if q.ours {
 		q.method = widget.NewSelect(labelsOf(data.Methods), nil)
 		q.method.PlaceHolder = "请选择"
@@ -110,7 +111,7 @@ func (q *quickEntry) view() fyne.CanvasObject {
 		}
 		save := widget.NewButtonWithIcon("保存结果", theme.DocumentSaveIcon(), q.save)
 		save.Importance = widget.HighImportance
-		form = append(form, q.closeIt, q.errMsg, container.NewHBox(cancel, save))
+		footer = append(footer, q.closeIt, q.errMsg, container.NewHBox(cancel, save))
 	} else {
 		owner := wrapLabel("该事项由对方工会负责，结果由对方记录；我方只能添加备注。")
 		owner.Importance = widget.WarningImportance
@@ -118,12 +119,15 @@ func (q *quickEntry) view() fyne.CanvasObject {
 		q.note.OnSubmitted = func(string) { q.save() }
 		add := widget.NewButtonWithIcon("添加备注", theme.DocumentSaveIcon(), q.save)
 		add.Importance = widget.HighImportance
-		form = append(form, owner, widget.NewLabel("备注"), q.note, q.errMsg, container.NewHBox(cancel, add))
+		form = append(form, owner, widget.NewLabel("备注"), q.note)
+		footer = append(footer, q.errMsg, container.NewHBox(cancel, add))
 	}
 	box := container.NewVBox(append(append(info, widget.NewSeparator()), form...)...)
 	// The panel scrolls within the list's height rather than making the
-	// window taller.
-	q.built = withWidth(330, widget.NewCard("", "记录结果", container.NewVScroll(box)))
+	// window taller; 已办结, the error and the buttons stay below it,
+	// in sight at 1024 × 768.
+	q.built = withWidth(330, widget.NewCard("", "记录结果",
+		scrollAboveFooter(box, footer...)))
 	return q.built
 }
 

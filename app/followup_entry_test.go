@@ -19,14 +19,7 @@ func TestQuickEntryKeepsTheRecordedMethod(t *testing.T) {
 	if !ok {
 		t.Fatal("no overdue item")
 	}
-	f, err := h.s.FollowUp(first.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Method = "visit"
-	if err := h.s.Update(f); err != nil {
-		t.Fatal(err)
-	}
+	saveStored(h, h.s.FollowUp, first.ID, func(f *data.FollowUp) { f.Method = "visit" })
 	h.settle()
 	fs.table.table.Select(tableCell(0, 0))
 	h.settle()

@@ -2,6 +2,8 @@ package app
 
 import (
 	"fmt"
+	"os"
+	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -238,6 +240,29 @@ func withWrongCheck(id string) string {
 func testCreditCode(body8 string) string { return ident.MakeCompanyCode("320115", body8) }
 
 func tableCell(row, col int) widget.TableCellID { return widget.TableCellID{Row: row, Col: col} }
+
+// needPdftotext skips the test where poppler's pdftotext is missing, as
+// on a developer's machine; CI installs it, so there the test fails.
+func needPdftotext(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext is not on PATH; CI installs poppler-utils")
+		}
+		t.Skip("pdftotext is not on PATH (apt-get install poppler-utils)")
+	}
+}
+
+// printedText is the PDF at path read back by pdftotext, with the white
+// space taken out (a table cell's Chinese breaks anywhere).
+func printedText(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(strings.Fields(string(out)), "")
+}
 
 // openWorkbook opens the workbook at path (an export the test made); it is
 // closed when the test ends.

@@ -163,15 +163,8 @@ func updatable(ds []sheet.Duplicate) int {
 // row shows below, however long.
 func problemsView(ps []sheet.Problem) fyne.CanvasObject {
 	detail := wrapLabel("点一行可在这里看到完整的原因。")
-	t := textTable([]string{"行号", "列", "原因"}, []float32{64, 130, 620}, len(ps), func(r, c int) string {
-		p := ps[r]
-		switch c {
-		case 0:
-			return strconv.Itoa(p.Row)
-		case 1:
-			return p.Column
-		}
-		return p.Reason
+	t := textTable([]string{"行号", "列", "原因"}, []float32{64, 130, 620}, len(ps), func(r int) []string {
+		return []string{strconv.Itoa(ps[r].Row), ps[r].Column, ps[r].Reason}
 	})
 	t.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(ps) {
@@ -183,28 +176,25 @@ func problemsView(ps []sheet.Problem) fyne.CanvasObject {
 
 // duplicatesView lists the rows whose person or employer is registered.
 func duplicatesView(ds []sheet.Duplicate) fyne.CanvasObject {
-	return textTable([]string{"行号", "表中", "已登记为", "情况"}, []float32{64, 250, 250, 250}, len(ds), func(r, c int) string {
-		d := ds[r]
-		switch c {
-		case 0:
-			return strconv.Itoa(d.Row)
-		case 1:
-			return d.Label
-		case 2:
-			return d.Existing
-		}
-		switch {
-		case d.Problem != "":
-			return "不能更新：" + d.Problem
-		case d.Changed:
-			return "内容有变化，可选择更新"
-		}
-		return "内容相同"
+	return textTable([]string{"行号", "表中", "已登记为", "情况"}, []float32{64, 250, 250, 250}, len(ds), func(r int) []string {
+		return []string{strconv.Itoa(ds[r].Row), ds[r].Label, ds[r].Existing, duplicateState(ds[r])}
 	})
 }
 
-// textTable is a read-only table of text with a header row.
-func textTable(headers []string, widths []float32, rows int, cell func(r, c int) string) *widget.Table {
+// duplicateState is what an import would do with a registered row.
+func duplicateState(d sheet.Duplicate) string {
+	switch {
+	case d.Problem != "":
+		return "不能更新：" + d.Problem
+	case d.Changed:
+		return "内容有变化，可选择更新"
+	}
+	return "内容相同"
+}
+
+// textTable is a read-only table of text with a header row; row gives
+// row r's cells, one per header.
+func textTable(headers []string, widths []float32, rows int, row func(r int) []string) *widget.Table {
 	t := widget.NewTable(
 		func() (int, int) { return rows, len(headers) },
 		func() fyne.CanvasObject {
@@ -212,7 +202,7 @@ func textTable(headers []string, widths []float32, rows int, cell func(r, c int)
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
-		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(cell(id.Row, id.Col)) })
+		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(row(id.Row)[id.Col]) })
 	t.ShowHeaderRow = true
 	t.CreateHeader = func() fyne.CanvasObject {
 		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

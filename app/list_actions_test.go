@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -110,16 +109,12 @@ func TestImportRosterThroughPreview(t *testing.T) {
 	problems.Select(tableCell(1, 2))
 	h.mustShow("第7行 户籍所在地：")
 	h.mustShow("火星县")
-	if n, _ := h.s.CountWorkers(data.WorkerFilter{}); n != 0 {
-		t.Fatalf("the preview wrote %d workers", n)
-	}
+	h.wantWorkers(0, "after the preview")
 	h.tap("确认导入")
 	h.mustShow("新增 3 条")
 	h.mustShow("有误未导入 2 行")
 	h.tap("确定")
-	if n, _ := h.s.CountWorkers(data.WorkerFilter{}); n != 3 {
-		t.Fatalf("%d workers after the import, want 3", n)
-	}
+	h.wantWorkers(3, "after the import")
 
 	// The same file again: everyone is registered, nothing to import.
 	h.tap("导入")
@@ -129,9 +124,7 @@ func TestImportRosterThroughPreview(t *testing.T) {
 		t.Fatal("importing is offered with nothing new and 跳过 chosen")
 	}
 	h.tap("取消")
-	if n, _ := h.s.CountWorkers(data.WorkerFilter{}); n != 3 {
-		t.Fatalf("%d workers after the second import, want 3", n)
-	}
+	h.wantWorkers(3, "after the second import")
 
 	// 王秀兰 has a new phone: the clerk chooses to update.
 	rows[2] = strings.Replace(rows[2], "13893112345", "13912345678", 1)
@@ -191,13 +184,21 @@ func seedTwoCounties(t *testing.T, s *storage.Store) (yuzhong, yongdeng []*data.
 	return yuzhong, yongdeng
 }
 
+// twoCountiesListed is the worker list on screen with seedTwoCounties's
+// workers (entered as 王秀兰, 李建国, 张丽, 赵春花, 孙强) and the file
+// dialogs faked.
+func twoCountiesListed(t *testing.T) (h *harness, files *fakeFiles, yuzhong, yongdeng []*data.Worker) {
+	h = newHarness(t, true)
+	files = useFakeFiles(h)
+	yuzhong, yongdeng = seedTwoCounties(t, h.s)
+	h.openWorkerList()
+	return h, files, yuzhong, yongdeng
+}
+
 // TestExportHonoursTheListFilter exports the worker list filtered to one
 // county, masked, and reads the workbook back.
 func TestExportHonoursTheListFilter(t *testing.T) {
-	h := newHarness(t, true)
-	files := useFakeFiles(h)
-	yuzhong, yongdeng := seedTwoCounties(t, h.s)
-	h.openWorkerList()
+	h, files, yuzhong, yongdeng := twoCountiesListed(t)
 	h.g.workers.region.set("620121", true)
 	h.settle()
 
@@ -271,16 +272,8 @@ func TestExportHonoursTheListFilter(t *testing.T) {
 // TestPrintHonoursTheListFilter prints the filtered worker list: the PDF
 // holds those names, the filter in its heading, and no full ID number.
 func TestPrintHonoursTheListFilter(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext is not on PATH; CI installs poppler-utils")
-		}
-		t.Skip("pdftotext is not on PATH (apt-get install poppler-utils)")
-	}
-	h := newHarness(t, true)
-	files := useFakeFiles(h)
-	yuzhong, yongdeng := seedTwoCounties(t, h.s)
-	h.openWorkerList()
+	needPdftotext(t)
+	h, files, yuzhong, yongdeng := twoCountiesListed(t)
 	h.g.workers.region.set("620123", true)
 	h.settle()
 
@@ -298,11 +291,7 @@ func TestPrintHonoursTheListFilter(t *testing.T) {
 	if len(files.folders) != 1 || files.folders[0] != want {
 		t.Fatalf("打开文件夹 opened %v", files.folders)
 	}
-	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", files.printed[0], "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Join(strings.Fields(string(out)), "")
+	text := printedText(t, files.printed[0])
 	if !strings.Contains(text, "筛选条件：户籍地：甘肃省兰州市榆中县") {
 		t.Fatalf("the heading does not say the filter:\n%s", text)
 	}

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,10 +13,7 @@ import (
 // order, row for row, and both say so in their title line; the order of
 // entry comes out as entered.
 func TestExportAndPrintFollowTheListsSort(t *testing.T) {
-	h := newHarness(t, true)
-	files := useFakeFiles(h)
-	seedTwoCounties(t, h.s) // entered as 王秀兰, 李建国, 张丽, 赵春花, 孙强
-	h.openWorkerList()
+	h, files, _, _ := twoCountiesListed(t)
 	ws := h.g.workers
 	nameCol := slices.IndexFunc(ws.table.cols, func(c column[data.Worker]) bool { return c.title == "姓名" })
 	ws.table.sortBy(nameCol)
@@ -50,19 +46,13 @@ func TestExportAndPrintFollowTheListsSort(t *testing.T) {
 	}
 	h.tap("确定")
 
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not on PATH (apt-get install poppler-utils)")
-	}
+	needPdftotext(t)
 	h.tap("打印")
 	h.tap("打印")
 	if len(files.printed) != 1 {
 		t.Fatalf("printed %v", files.printed)
 	}
-	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", files.printed[0], "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Join(strings.Fields(string(out)), "")
+	text := printedText(t, files.printed[0])
 	if !strings.Contains(text, "排列顺序：按姓名降序") {
 		t.Fatalf("the heading does not say the order:\n%s", text)
 	}

@@ -5,7 +5,6 @@ import (
 
 	"duikou/data"
 	"duikou/data/catalog"
-	"duikou/data/storage"
 )
 
 // The list screens' scopes for their 导入/导出/打印 buttons: the filter
@@ -72,19 +71,6 @@ func (s *employersScreen) demandScope() listScope {
 		"状态", labelNote(data.DemandStatuses, string(f.Status)), "只看", open)}
 }
 
-// rangeNote is a date range in words: "2026-03-01 至 2026-03-31".
-func rangeNote(r storage.DateRange) string {
-	switch {
-	case r.IsZero():
-		return ""
-	case r.To.IsZero():
-		return r.From.String() + " 起"
-	case r.From.IsZero():
-		return "截至 " + r.To.String()
-	}
-	return r.From.String() + " 至 " + r.To.String()
-}
-
 // listScope is the placement list as filtered now.
 func (s *placementsScreen) listScope() listScope {
 	f, r := s.Scope()
@@ -94,7 +80,7 @@ func (s *placementsScreen) listScope() listScope {
 	}
 	return listScope{filter: data.ListFilter{Placements: f}, dates: r, order: s.table.order(), note: scopeNote(
 		"阶段", labelNote(data.Stages, string(f.Stage)), "用工单位", employer, "接收地", regionNote(f.Region),
-		"推荐或上岗日期", rangeNote(r))}
+		"推荐或上岗日期", data.SpanText(r.From, r.To, ""))}
 }
 
 // listScope is the follow-up list as filtered now.

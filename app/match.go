@@ -195,6 +195,29 @@ func (s *matchScreen) rankAside(run *latest, note textSetter, stale func() bool,
 	})
 }
 
+// rankingView is a ranking tab's layout: the pick list at the left; at
+// the right the ranking under its heading and note, the reason panel
+// below it.
+func rankingView(pick, heading, note, table, detail fyne.CanvasObject) fyne.CanvasObject {
+	right := container.NewBorder(container.NewVBox(heading, note), detail, nil, nil, table)
+	split := container.NewHSplit(pick, right)
+	split.Offset = 0.3
+	return split
+}
+
+// rankingNote says what a ranking of n rows holds: why the picked record
+// takes no recommendation (the engine's reason, then refused), that
+// nothing fits (none), or found.
+func rankingNote(why, refused string, n int, none, found string) string {
+	switch {
+	case why != "":
+		return why + refused
+	case n == 0:
+		return none
+	}
+	return found
+}
+
 // durationText is a duration as a clerk reads it: 0.4 毫秒, 35 毫秒, 2.4 秒.
 func durationText(d time.Duration) string {
 	if d < 10*time.Millisecond {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
@@ -107,13 +106,7 @@ func (m *matchByDemand) columns() []column[candidate] {
 }
 
 func (m *matchByDemand) view() fyne.CanvasObject {
-	right := container.NewBorder(
-		container.NewVBox(m.heading, m.note),
-		m.detail.view(m.refer),
-		nil, nil, m.table.table)
-	split := container.NewHSplit(m.pick.view(), right)
-	split.Offset = 0.3
-	return split
+	return rankingView(m.pick.view(), m.heading, m.note, m.table.table, m.detail.view(m.refer))
 }
 
 // refresh fetches the demand list and the ranking again.
@@ -149,14 +142,9 @@ func (m *matchByDemand) rank() {
 			m.left, m.room, m.open = left, room, open
 			m.table.setRows(rows)
 			m.detail.SetText(reasonPrompt)
-			switch {
-			case why != "":
-				m.note.SetText(why + "，不推荐劳动者")
-			case len(rows) == 0:
-				m.note.SetText("没有符合条件的劳动者（只列出待业、同意共享信息、没有进行中安置的劳动者）")
-			default:
-				m.note.SetText(fmt.Sprintf("%s；列出最合适的 %d 名劳动者（匹配用时 %s）。勾选后点“推荐所选”。", roomText(left, open, room), len(rows), durationText(took)))
-			}
+			m.note.SetText(rankingNote(why, "，不推荐劳动者", len(rows),
+				"没有符合条件的劳动者（只列出待业、同意共享信息、没有进行中安置的劳动者）",
+				fmt.Sprintf("%s；列出最合适的 %d 名劳动者（匹配用时 %s）。勾选后点“推荐所选”。", roomText(left, open, room), len(rows), durationText(took))))
 		}, nil
 	})
 }

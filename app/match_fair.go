@@ -3,6 +3,7 @@ package app
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -61,12 +62,7 @@ func newMatchFair(s *matchScreen) *matchFair {
 	f.list = widget.NewList(
 		func() int { return len(f.listed) },
 		func() fyne.CanvasObject {
-			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			title.Truncation = fyne.TextTruncateEllipsis
-			detail := widget.NewLabel("")
-			detail.Truncation = fyne.TextTruncateEllipsis
-			detail.Importance = widget.LowImportance
-			return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, container.NewVBox(title, detail))
+			return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, newTwoLines())
 		},
 		f.updateItem)
 	f.count = wrapLabel("")
@@ -98,9 +94,7 @@ func (f *matchFair) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	d := f.listed[id]
 	box := o.(*fyne.Container)
-	lines := box.Objects[0].(*fyne.Container)
-	lines.Objects[0].(*widget.Label).SetText(demandTitle(&d))
-	lines.Objects[1].(*widget.Label).SetText(demandLine(&d))
+	setTwoLines(box.Objects[0].(*fyne.Container), demandTitle(&d), demandLine(&d))
 	check := box.Objects[1].(*widget.Check)
 	check.OnChanged = nil
 	_, on := f.chosen[d.ID]
@@ -180,12 +174,7 @@ func (f *matchFair) updateCount() {
 
 // chosenIDs are the chosen demands in creation order (ids are UUIDv7).
 func (f *matchFair) chosenIDs() []string {
-	ids := make([]string, 0, len(f.chosen))
-	for id := range f.chosen {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	return ids
+	return slices.Sorted(maps.Keys(f.chosen))
 }
 
 // allocate runs the allocation in the background with a progress bar.

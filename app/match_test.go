@@ -79,6 +79,16 @@ func (h *harness) pickDemand(s *matchScreen, q string) {
 	h.settle()
 }
 
+// referTicked ticks the workers in the 按需求找人 ranking and taps
+// 推荐所选, whose label counts them.
+func (h *harness) referTicked(s *matchScreen, workerIDs ...string) {
+	h.t.Helper()
+	for _, id := range workerIDs {
+		s.byDemand.table.setChecked(id, true)
+	}
+	h.tap(fmt.Sprintf("推荐所选（%d 人）", len(workerIDs)))
+}
+
 // cliRanking runs `duikou match --demand id --top 50 --json` on the file
 // and returns the worker ids it lists, best first.
 func cliRanking(t *testing.T, path, demandID string) []string {
@@ -189,11 +199,8 @@ func TestMatchReferTwoSelectedWorkers(t *testing.T) {
 	d, ws := fourCandidates(h)
 	s := h.openMatch()
 	h.pickDemand(s, "南京悦家")
-	tb := s.byDemand.table
-	before := candidateIDs(tb.rows)
-	tb.setChecked(before[0], true)
-	tb.setChecked(before[1], true)
-	h.tap("推荐所选（2 人）")
+	before := candidateIDs(s.byDemand.table.rows)
+	h.referTicked(s, before[0], before[1])
 	if !h.dialogOpen() {
 		t.Fatal("推荐 should ask first")
 	}
@@ -218,7 +225,7 @@ func TestMatchReferTwoSelectedWorkers(t *testing.T) {
 	}
 	// The referred workers drop out of the ranking; the demand still
 	// recruits (已推荐 takes no seat until 已录用).
-	after := candidateIDs(tb.rows)
+	after := candidateIDs(s.byDemand.table.rows)
 	if len(after) != 2 || slices.Contains(after, before[0]) || slices.Contains(after, before[1]) {
 		t.Fatalf("after 推荐 the ranking is %v", after)
 	}
@@ -248,9 +255,7 @@ func TestMatchReferRespectsTheHeadcountLeft(t *testing.T) {
 	b := h.matchWorker(2, "李春梅", nil)
 	s := h.openMatch()
 	h.pickDemand(s, "南京悦家")
-	s.byDemand.table.setChecked(a.ID, true)
-	s.byDemand.table.setChecked(b.ID, true)
-	h.tap("推荐所选（2 人）")
+	h.referTicked(s, a.ID, b.ID)
 	h.mustShow("还缺 1 人，推荐中 0 人，现可推荐 1 人，已勾选2人")
 	if n, _ := h.s.CountPlacements(data.PlacementFilter{DemandID: d.ID}); n != 0 {
 		t.Fatalf("%d placements written, want none", n)
@@ -272,8 +277,7 @@ func TestMatchReferCountsOpenReferrals(t *testing.T) {
 	s := h.openMatch()
 	h.pickDemand(s, "南京悦家")
 	h.mustShow("还缺 1 人，推荐中 2 人，现可推荐 0 人")
-	s.byDemand.table.setChecked(c.ID, true)
-	h.tap("推荐所选（1 人）")
+	h.referTicked(s, c.ID)
 	h.mustShow("现可推荐 0 人，已勾选1人")
 	if n, _ := h.s.CountPlacements(data.PlacementFilter{DemandID: d.ID}); n != 2 {
 		t.Fatalf("%d placements, want the 2 open referrals only", n)

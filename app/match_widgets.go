@@ -34,22 +34,12 @@ func newPickList[T any](g *GUI, placeholder string, lines func(T) (string, strin
 	p.info.Importance = widget.LowImportance
 	p.list = widget.NewList(
 		func() int { return len(p.items) },
-		func() fyne.CanvasObject {
-			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			title.Truncation = fyne.TextTruncateEllipsis
-			detail := widget.NewLabel("")
-			detail.Truncation = fyne.TextTruncateEllipsis
-			detail.Importance = widget.LowImportance
-			return container.NewVBox(title, detail)
-		},
+		func() fyne.CanvasObject { return newTwoLines() },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id >= len(p.items) {
-				return
+			if id < len(p.items) {
+				title, detail := p.lines(p.items[id])
+				setTwoLines(o.(*fyne.Container), title, detail)
 			}
-			box := o.(*fyne.Container)
-			title, detail := p.lines(p.items[id])
-			box.Objects[0].(*widget.Label).SetText(title)
-			box.Objects[1].(*widget.Label).SetText(detail)
 		})
 	p.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(p.items) && p.onPick != nil {
@@ -57,6 +47,23 @@ func newPickList[T any](g *GUI, placeholder string, lines func(T) (string, strin
 		}
 	}
 	return p
+}
+
+// newTwoLines is a list item of two lines cut to the width: a bold title
+// and a quieter detail under it (setTwoLines fills them).
+func newTwoLines() *fyne.Container {
+	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	detail := widget.NewLabel("")
+	detail.Truncation = fyne.TextTruncateEllipsis
+	detail.Importance = widget.LowImportance
+	return container.NewVBox(title, detail)
+}
+
+// setTwoLines shows title and detail in an item made by newTwoLines.
+func setTwoLines(item *fyne.Container, title, detail string) {
+	item.Objects[0].(*widget.Label).SetText(title)
+	item.Objects[1].(*widget.Label).SetText(detail)
 }
 
 // view is the search box above the list.

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data"
@@ -77,11 +76,7 @@ func (m *matchByWorker) columns() []column[opening] {
 }
 
 func (m *matchByWorker) view() fyne.CanvasObject {
-	right := container.NewBorder(container.NewVBox(m.heading, m.note),
-		m.detail.view(), nil, nil, m.table.table)
-	split := container.NewHSplit(m.pick.view(), right)
-	split.Offset = 0.3
-	return split
+	return rankingView(m.pick.view(), m.heading, m.note, m.table.table, m.detail.view())
 }
 
 func (m *matchByWorker) refresh() {
@@ -111,14 +106,9 @@ func (m *matchByWorker) rank() {
 		return func() {
 			m.table.setRows(rows)
 			m.detail.SetText(reasonPrompt)
-			switch {
-			case why != "":
-				m.note.SetText(why + "，不推荐岗位")
-			case len(rows) == 0:
-				m.note.SetText("没有符合条件的用工需求（只列出招聘中、还缺人的用工需求）")
-			default:
-				m.note.SetText(fmt.Sprintf("列出最合适的 %d 条用工需求（匹配用时 %s）。推荐请在“按需求找人”中选这条需求后勾选此人。", len(rows), durationText(took)))
-			}
+			m.note.SetText(rankingNote(why, "，不推荐岗位", len(rows),
+				"没有符合条件的用工需求（只列出招聘中、还缺人的用工需求）",
+				fmt.Sprintf("列出最合适的 %d 条用工需求（匹配用时 %s）。推荐请在“按需求找人”中选这条需求后勾选此人。", len(rows), durationText(took))))
 		}, nil
 	})
 }

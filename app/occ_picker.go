@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data/catalog"
@@ -16,41 +15,29 @@ import (
 // an occupation by name, alias ("保姆" finds 家政服务员) or group. Tapping an
 // occupation takes it.
 type occChooser struct {
+	chooserFrame
 	onPick func(key string)
 
-	search        *textEntry
-	groups        []string
-	inGroup       []catalog.Occupation
-	results       []catalog.Occupation
-	groupList     *widget.List
-	occList       *widget.List
-	resultList    *widget.List
-	columns, body *fyne.Container
-	status        *widget.Label
-	dlg           *dialog.CustomDialog
+	groups    []string
+	inGroup   []catalog.Occupation
+	results   []catalog.Occupation
+	groupList *widget.List
+	occList   *widget.List
 }
 
 func newOccChooser(title, current string, parent fyne.Window, onPick func(string)) *occChooser {
 	c := &occChooser{onPick: onPick, groups: catalog.OccupationGroups()}
-	c.search = newTextEntry("输入工种名称或俗称搜索，如“保姆”“电焊”")
-	c.search.OnChanged = c.searchChanged
 	c.groupList = widget.NewList(
 		func() int { return len(c.groups) },
 		func() fyne.CanvasObject { return widget.NewLabel("交通运输与物流") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(c.groups[i]) })
 	c.groupList.OnSelected = func(i widget.ListItemID) { c.showGroup(c.groups[i]) }
 	c.occList = occList(&c.inGroup, false, c.pick)
-	c.resultList = occList(&c.results, true, c.pick)
-	c.columns = container.NewBorder(nil, nil,
+	columns := container.NewBorder(nil, nil,
 		container.NewGridWrap(fyne.NewSize(200, 400), titled("类别", c.groupList)), nil,
 		titled("工种", c.occList))
-	c.body = container.NewStack(c.columns)
-	c.status = widget.NewLabel("")
-	cancel := widget.NewButton("取消", func() { c.dlg.Hide() })
-	content := container.NewBorder(c.search, c.status, nil, nil, c.body)
-	c.dlg = dialog.NewCustomWithoutButtons(title, content, parent)
-	c.dlg.SetButtons([]fyne.CanvasObject{cancel})
-	c.dlg.Resize(fyne.NewSize(700, 520))
+	c.init(title, "输入工种名称或俗称搜索，如“保姆”“电焊”", columns, occList(&c.results, true, c.pick),
+		fyne.NewSize(700, 520), parent, c.searchChanged)
 
 	group := ""
 	if o, ok := catalog.OccupationByKey(current); ok {
@@ -90,13 +77,6 @@ func occList(items *[]catalog.Occupation, withGroup bool, pick func(string)) *wi
 	return l
 }
 
-func (c *occChooser) show() {
-	c.dlg.Show()
-	if cv := fyne.CurrentApp().Driver().CanvasForObject(c.search); cv != nil {
-		cv.Focus(c.search)
-	}
-}
-
 func (c *occChooser) showGroup(g string) {
 	c.inGroup = c.inGroup[:0]
 	for _, o := range catalog.Occupations() {
@@ -110,22 +90,15 @@ func (c *occChooser) showGroup(g string) {
 
 func (c *occChooser) searchChanged(q string) {
 	q = strings.TrimSpace(q)
-	if q == "" {
-		c.results = nil
-		c.body.Objects = []fyne.CanvasObject{c.columns}
-		c.status.SetText("")
-	} else {
+	c.results = nil
+	c.status.SetText("")
+	if q != "" {
 		c.results = catalog.SearchOccupations(q, 0)
-		c.body.Objects = []fyne.CanvasObject{c.resultList}
 		if len(c.results) == 0 {
 			c.status.SetText("工种目录里没有“" + q + "”，请换个叫法，或按类别查找")
-		} else {
-			c.status.SetText("")
 		}
 	}
-	c.body.Refresh()
-	c.resultList.ScrollToOffset(0)
-	c.resultList.Refresh()
+	c.showResults(q != "")
 }
 
 func (c *occChooser) pick(key string) {
@@ -140,24 +113,18 @@ var occName = catalog.OccupationName
 // chooser, and a clear button when the field may be left empty.
 type occField struct {
 	pickButton
-	key     string
 	chooser *occChooser
 }
 
 func newOccField(parent fyne.Window, clearable bool, placeholder string) *occField {
 	f := &occField{}
-	f.init(f, parent, clearable, placeholder, occName, f.open, func() { f.set("", true) })
+	f.init(f, parent, clearable, placeholder, occName, f.open)
 	return f
 }
 
 func (f *occField) open() {
-	f.chooser = newOccChooser("选择工种", f.key, f.parent, func(key string) { f.set(key, true) })
+	f.chooser = newOccChooser("选择工种", f.code, f.parent, func(key string) { f.set(key, true) })
 	f.chooser.show()
-}
-
-func (f *occField) set(key string, notify bool) {
-	f.key = key
-	f.show(key, notify)
 }
 
 // occListField holds several 工种 (意向工种): one line each with a remove

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -39,30 +38,33 @@ func (g *GUI) printPDF(job pdfJob) {
 	} else {
 		items = append(items, widget.NewLabel("身份证号隐去中间部分。"+where))
 	}
-	checked := func() bool { return full != nil && full.Checked }
+	g.askPrint(job.title, job.fileName, 480, items, func(path string, toPrinter bool) {
+		g.writePDF(job, path, full != nil && full.Checked, toPrinter)
+	})
+}
+
+// askPrint is the print dialog of the form called title, width wide:
+// items say what prints; 另存为 PDF… asks where to save fileName, 打印
+// saves it where the clerk finds it again (文档\对口劳务协作\打印, under a
+// name not yet taken) for the printer; either then runs write. write
+// reads the dialog's items when it is called, the dialog closed.
+func (g *GUI) askPrint(title, fileName string, width float32, items []fyne.CanvasObject, write func(path string, toPrinter bool)) {
 	var d dialog.Dialog
-	cancel := widget.NewButton("取消", func() { d.Hide() })
 	save := widget.NewButton("另存为 PDF…", func() {
 		d.Hide()
-		fullIDs := checked()
-		g.hooks().pickSave("保存"+job.title, job.fileName, []string{".pdf"}, func(path string) {
-			g.writePDF(job, path, fullIDs, false)
-		})
+		g.hooks().pickSave("保存"+title, fileName, []string{".pdf"}, func(path string) { write(path, false) })
 	})
 	printNow := widget.NewButton("打印", func() {
 		d.Hide()
-		// Saved where the clerk finds it again: 文档\对口劳务协作\打印.
 		dir, err := savedir.PrintDir()
 		if err != nil {
 			g.showError("无法打印", err)
 			return
 		}
-		g.writePDF(job, savedir.Unique(dir, job.fileName), checked(), true)
+		write(savedir.Unique(dir, fileName), true)
 	})
 	printNow.Importance = widget.HighImportance
-	box := container.NewVBox(append(items, container.NewCenter(container.NewHBox(cancel, save, printNow)))...)
-	d = dialog.NewCustomWithoutButtons("打印"+job.title, container.NewGridWrap(fyne.NewSize(480, box.MinSize().Height), box), g.win)
-	d.Show()
+	d = g.showChoice("打印"+title, width, items, save, printNow)
 }
 
 // writePDF writes the PDF in the background; toPrinter then hands it to

@@ -75,9 +75,10 @@ func (l *pickedList) changed() {
 // pickButton is the face of a field that holds one code picked from a
 // chooser (a 工种, a region): a button with the code's name (or the
 // placeholder) that opens the chooser, and a clear button when the field
-// may be left empty. The fields embed it and keep their code.
+// may be left empty. The fields embed it and bring their own chooser.
 type pickButton struct {
 	widget.BaseWidget
+	code        string      // the picked code, "" for none
 	parent      fyne.Window // the chooser's
 	placeholder string
 	name        func(string) string // a code as the clerk reads it
@@ -88,14 +89,14 @@ type pickButton struct {
 }
 
 // init makes the field self (the widget that embeds b): its button runs
-// open, its clear button (when clearable) runs clear.
-func (b *pickButton) init(self fyne.Widget, parent fyne.Window, clearable bool, placeholder string, name func(string) string, open, clear func()) {
+// open, its clear button (when clearable) empties the field.
+func (b *pickButton) init(self fyne.Widget, parent fyne.Window, clearable bool, placeholder string, name func(string) string, open func()) {
 	b.parent, b.placeholder, b.name = parent, placeholder, name
 	b.button = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), open)
 	b.button.Alignment = widget.ButtonAlignLeading
 	b.button.IconPlacement = widget.ButtonIconTrailingText
 	if clearable {
-		b.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), clear)
+		b.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { b.set("", true) })
 		b.clear.Importance = widget.LowImportance
 	}
 	b.ExtendBaseWidget(self)
@@ -107,6 +108,13 @@ func (b *pickButton) CreateRenderer() fyne.WidgetRenderer {
 		return widget.NewSimpleRenderer(b.button)
 	}
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, b.clear, b.button))
+}
+
+// set holds code ("" for none) and shows it; notify says whether to tell
+// onChanged.
+func (b *pickButton) set(code string, notify bool) {
+	b.code = code
+	b.show(code, notify)
 }
 
 // show shows code ("" for none) on the button, and the clear button only
@@ -139,8 +147,7 @@ type onePicked interface {
 // focusTarget is what a form focuses when the field is wrong: the button.
 func (b *pickButton) focusTarget() fyne.Focusable { return b.button }
 
-func (f *occField) value() string    { return f.key }
-func (f *regionField) value() string { return f.code }
+func (b *pickButton) value() string { return b.code }
 
 // addPicked adds a required field picked from a chooser: wrong, it
 // focuses the button; left empty, it says missing.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -56,16 +57,27 @@ func (h *harness) seedPlacements() placed {
 	return out
 }
 
+// storedFollowUp is the last of the placement's stored follow-ups that
+// is takes, nil when none does.
+func (h *harness) storedFollowUp(placementID string, is func(*data.FollowUp) bool) *data.FollowUp {
+	h.t.Helper()
+	fs, err := h.s.PlacementFollowUps(placementID)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	var found *data.FollowUp
+	for i := range fs {
+		if is(&fs[i]) {
+			found = &fs[i]
+		}
+	}
+	return found
+}
+
 // entryWithHint finds the visible entry with this placeholder.
 func (h *harness) entryWithHint(hint string) *textEntry {
 	h.t.Helper()
-	for _, o := range h.all() {
-		if e, ok := o.(*textEntry); ok && e.PlaceHolder == hint && e.Visible() {
-			return e
-		}
-	}
-	h.t.Fatalf("no entry %q on screen", hint)
-	return nil
+	return onScreen(h, fmt.Sprintf("entry %q", hint), func(e *textEntry) bool { return e.PlaceHolder == hint })
 }
 
 func TestHomeCountsAndOverdueLink(t *testing.T) {
@@ -159,16 +171,7 @@ func TestRecordCallLeavesOverdueList(t *testing.T) {
 	}
 	h.mustShow("已记录：张丽 回访")
 	h.mustShow("逾期未办 2 条")
-	calls, err := h.s.PlacementFollowUps(pl.started.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var done *data.FollowUp
-	for i := range calls {
-		if calls[i].DueOn == data.MakeDate(2026, 11, 12) {
-			done = &calls[i]
-		}
-	}
+	done := h.storedFollowUp(pl.started.ID, func(f *data.FollowUp) bool { return f.DueOn == data.MakeDate(2026, 11, 12) })
 	if done == nil || done.Status != data.FollowUpDone || done.DoneOn != data.MakeDate(2026, 11, 22) ||
 		done.Method != "phone" || done.Outcome != "情况良好，工资按时发放" || done.HandledBy != "李娟" {
 		t.Fatalf("stored %+v", done)
@@ -285,11 +288,7 @@ func TestPlacementPageMovesStages(t *testing.T) {
 	h.tap("改为已返乡")
 	h.tap("保存")
 	h.mustShow("请选择结束原因")
-	for _, o := range h.all() {
-		if s, ok := o.(*widget.Select); ok && s.PlaceHolder == "请选择结束原因" {
-			s.SetSelected("家庭原因")
-		}
-	}
+	onScreen(h, "the 结束原因 choice", func(s *widget.Select) bool { return s.PlaceHolder == "请选择结束原因" }).SetSelected("家庭原因")
 	h.typeInto(h.entryWithHint("补充说明（可不填）"), "母亲生病")
 	h.tap("保存")
 	got, _ = h.s.Placement(pl.referred.ID)
@@ -341,27 +340,14 @@ func TestNewFollowUpFromPlacementPage(t *testing.T) {
 	h.mustShow("劳动者：张丽")
 	h.mustShow("上岗后第7天回访")
 	h.tap("新增跟踪服务")
-	for _, o := range h.all() {
-		if s, ok := o.(*widget.Select); ok && s.Selected == "回访" {
-			s.SetSelected("欠薪")
-		}
-	}
+	onScreen(h, "the 类别 choice", func(s *widget.Select) bool { return s.Selected == "回访" }).SetSelected("欠薪")
 	h.typeInto(h.entryWithHint("如欠薪金额，可不填"), "2,500")
 	h.typeInto(h.entryWithHint("情况说明"), "十月工资未发")
 	h.tap("保存")
 	if h.dialogOpen() {
 		t.Fatal("the dialog stayed open")
 	}
-	fs, err := h.s.PlacementFollowUps(pl.started.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got *data.FollowUp
-	for i := range fs {
-		if fs[i].Kind == data.KindArrears {
-			got = &fs[i]
-		}
-	}
+	got := h.storedFollowUp(pl.started.ID, func(f *data.FollowUp) bool { return f.Kind == data.KindArrears })
 	if got == nil || got.Amount != data.Yuan(2500) || got.DueOn != data.MakeDate(2026, 11, 22) || got.WorkerID != pl.started.WorkerID {
 		t.Fatalf("stored %+v", got)
 	}

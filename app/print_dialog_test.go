@@ -11,10 +11,7 @@ import (
 // says so and where the file is, never "已用 PDF 阅读器打开"; a second print
 // the same day does not replace the first.
 func TestPrintDialogSaysWhatHappened(t *testing.T) {
-	h := newHarness(t, true)
-	files := useFakeFiles(h)
-	seedTwoCounties(t, h.s)
-	h.goTo(screenWorkers)
+	h, files, _, _ := twoCountiesListed(t)
 	h.g.files.print = func(path string) (bool, error) {
 		files.printed = append(files.printed, path)
 		return true, errors.New("系统未能用默认程序打开它")

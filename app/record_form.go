@@ -40,6 +40,17 @@ type formSaver interface {
 	EditSaver
 }
 
+// saveForm is a record form's 保存: every field checked (a wrong one
+// stops it, named), then the record build makes from the fields written
+// (form.write), then saved with it.
+func saveForm[R data.Record](fm *form, g *GUI, st formSaver, opened data.Record, build func() R, saved func(R)) {
+	if !fm.checkAll() {
+		return
+	}
+	rec := build()
+	fm.write(g, st, opened, rec, func() { saved(rec) })
+}
+
 // write stores rec and then runs saved: a new record (opened nil) is
 // created; an edited one is saved against the version the form was opened
 // at (GUI.saveEdited), so a change another clerk saved meanwhile is shown

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data/catalog"
@@ -17,52 +16,40 @@ import (
 // takes it at once; a province or city opens its children, and 确定 takes
 // it when the field accepts any level (意向地区).
 type regionChooser struct {
+	chooserFrame
 	countyOnly bool
 	onPick     func(code string)
 
-	search                       *textEntry
 	provinces, cities, counties  []catalog.Region
 	results                      []catalog.Region
 	provList, cityList, cntyList *widget.List
-	resultList                   *widget.List
-	columns, body                *fyne.Container
-	status                       *widget.Label
 	ok                           *widget.Button
-	dlg                          *dialog.CustomDialog
 
 	chosen string // the deepest place selected so far
 }
 
 func newRegionChooser(title string, countyOnly bool, current, start string, parent fyne.Window, onPick func(string)) *regionChooser {
 	c := &regionChooser{countyOnly: countyOnly, onPick: onPick, provinces: catalog.Provinces()}
-	c.search = newTextEntry("输入地名搜索，如“榆中”或“甘肃 榆中”")
-	c.search.OnChanged = c.searchChanged
 	c.provList = regionList(&c.provinces, c.provinceTapped)
 	c.cityList = regionList(&c.cities, c.cityTapped)
 	c.cntyList = regionList(&c.counties, c.countyTapped)
-	c.resultList = widget.NewList(
+	resultList := widget.NewList(
 		func() int { return len(c.results) },
 		func() fyne.CanvasObject { return widget.NewLabel("甘肃省兰州市榆中县（县级）") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			r := c.results[i]
 			o.(*widget.Label).SetText(r.FullName() + "（" + r.Level.String() + "）")
 		})
-	c.resultList.OnSelected = func(i widget.ListItemID) {
-		c.resultList.UnselectAll()
+	resultList.OnSelected = func(i widget.ListItemID) {
+		resultList.UnselectAll()
 		c.resultTapped(c.results[i])
 	}
-	c.columns = container.NewGridWithColumns(3,
+	columns := container.NewGridWithColumns(3,
 		titled("省", c.provList), titled("市", c.cityList), titled("区县", c.cntyList))
-	c.body = container.NewStack(c.columns)
-	c.status = widget.NewLabel("")
 	c.ok = widget.NewButton("确定", func() { c.pick(c.chosen) })
 	c.ok.Importance = widget.HighImportance
-	cancel := widget.NewButton("取消", func() { c.dlg.Hide() })
-
-	content := container.NewBorder(c.search, c.status, nil, nil, c.body)
-	c.dlg = dialog.NewCustomWithoutButtons(title, content, parent)
-	c.dlg.SetButtons([]fyne.CanvasObject{cancel, c.ok})
-	c.dlg.Resize(fyne.NewSize(760, 520))
+	c.init(title, "输入地名搜索，如“榆中”或“甘肃 榆中”", columns, resultList,
+		fyne.NewSize(760, 520), parent, c.searchChanged, c.ok)
 
 	open := current
 	if open == "" {
@@ -72,12 +59,6 @@ func newRegionChooser(title string, countyOnly bool, current, start string, pare
 	return c
 }
 
-// titled puts a small heading over a list.
-func titled(title string, list fyne.CanvasObject) fyne.CanvasObject {
-	h := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewBorder(h, nil, nil, nil, list)
-}
-
 func regionList(items *[]catalog.Region, tapped func(int)) *widget.List {
 	l := widget.NewList(
 		func() int { return len(*items) },
@@ -85,13 +66,6 @@ func regionList(items *[]catalog.Region, tapped func(int)) *widget.List {
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText((*items)[i].Name) })
 	l.OnSelected = func(i widget.ListItemID) { tapped(i) }
 	return l
-}
-
-func (c *regionChooser) show() {
-	c.dlg.Show()
-	if cv := fyne.CurrentApp().Driver().CanvasForObject(c.search); cv != nil {
-		cv.Focus(c.search)
-	}
 }
 
 // openAt selects the chain of code in the columns (nothing for "").
@@ -185,17 +159,11 @@ func (c *regionChooser) resultTapped(r catalog.Region) {
 
 func (c *regionChooser) searchChanged(q string) {
 	q = strings.TrimSpace(q)
-	if q == "" {
-		c.results = nil
-		c.body.Objects = []fyne.CanvasObject{c.columns}
-	} else {
+	c.results = nil
+	if q != "" {
 		c.results = catalog.SearchRegions(q, 100)
-		c.body.Objects = []fyne.CanvasObject{c.resultList}
-		c.resultList.UnselectAll()
-		c.resultList.ScrollToOffset(0)
 	}
-	c.body.Refresh()
-	c.resultList.Refresh()
+	c.showResults(q != "")
 	c.updateStatus()
 }
 
@@ -239,7 +207,6 @@ func (c *regionChooser) pick(code string) {
 // be left empty.
 type regionField struct {
 	pickButton
-	code       string
 	countyOnly bool
 	start      func() string  // where the chooser opens when the field is empty
 	chooser    *regionChooser // the open (or last) chooser
@@ -247,7 +214,7 @@ type regionField struct {
 
 func newRegionField(parent fyne.Window, countyOnly, clearable bool, placeholder string, start func() string) *regionField {
 	f := &regionField{countyOnly: countyOnly, start: start}
-	f.init(f, parent, clearable, placeholder, catalog.FullName, f.open, func() { f.set("", true) })
+	f.init(f, parent, clearable, placeholder, catalog.FullName, f.open)
 	return f
 }
 
@@ -262,12 +229,6 @@ func (f *regionField) open() {
 	}
 	f.chooser = newRegionChooser(title, f.countyOnly, f.code, start, f.parent, func(code string) { f.set(code, true) })
 	f.chooser.show()
-}
-
-// set shows code; notify says whether to tell onChanged.
-func (f *regionField) set(code string, notify bool) {
-	f.code = code
-	f.show(code, notify)
 }
 
 // regionListField holds several regions at any level (意向地区): one line

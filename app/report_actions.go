@@ -5,12 +5,10 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"duikou/data/report"
-	"duikou/data/savedir"
 	"duikou/data/sheet"
 	"duikou/data/stats"
 )
@@ -56,29 +54,10 @@ func (s *reportScreen) startPrint() {
 	if r == nil {
 		return
 	}
-	var d dialog.Dialog
-	cancel := widget.NewButton("取消", func() { d.Hide() })
-	save := widget.NewButton("另存为 PDF…", func() {
-		d.Hide()
-		g.hooks().pickSave("保存"+r.Title(), reportFileName(r, ".pdf"), []string{".pdf"}, func(path string) {
-			s.printTo(r, path, false)
-		})
-	})
-	printNow := widget.NewButton("打印", func() {
-		d.Hide()
-		// Saved where the clerk finds it again: 文档\对口劳务协作\打印.
-		dir, err := savedir.PrintDir()
-		if err != nil {
-			g.showError("无法打印", err)
-			return
-		}
-		s.printTo(r, savedir.Unique(dir, reportFileName(r, ".pdf")), true)
-	})
-	printNow.Importance = widget.HighImportance
 	what := wrappedText(fmt.Sprintf("将打印《%s》（%s），A4，PDF。", r.Title(), r.Period.Label()), 440)
-	box := container.NewVBox(what, container.NewCenter(container.NewHBox(cancel, save, printNow)))
-	d = dialog.NewCustomWithoutButtons("打印"+r.Title(), container.NewGridWrap(fyne.NewSize(440, box.MinSize().Height), box), g.win)
-	d.Show()
+	g.askPrint(r.Title(), reportFileName(r, ".pdf"), 440, []fyne.CanvasObject{what}, func(path string, toPrinter bool) {
+		s.printTo(r, path, toPrinter)
+	})
 }
 
 func (s *reportScreen) printTo(r *stats.Report, path string, toPrinter bool) {

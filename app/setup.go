@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -37,12 +35,7 @@ func newSetupScreen(g *GUI, st OfficeStore) *setupScreen {
 	s.clerk = newTextEntry("您的姓名，写入操作日志")
 
 	nameF := s.fm.add(newFormField("Name", "工会名称", true, s.name))
-	nameF.check = func() string {
-		if strings.TrimSpace(s.name.Text) == "" {
-			return "请填写本单位工会的全称"
-		}
-		return ""
-	}
+	nameF.check = filled(s.name, "请填写本单位工会的全称")
 	s.name.OnChanged = func(string) { nameF.revalidate() }
 	regionF := s.fm.addPicked("Region", "所在地区", s.region, "请选择所在地区（县级工会选到区县，市级工会选到市）")
 	s.region.onChanged = func(string) { regionF.revalidate() }
@@ -55,12 +48,7 @@ func newSetupScreen(g *GUI, st OfficeStore) *setupScreen {
 	}
 	s.role.OnChanged = func(string) { roleF.revalidate() }
 	clerkF := s.fm.add(newFormField("ClerkName", "经办人", true, s.clerk))
-	clerkF.check = func() string {
-		if strings.TrimSpace(s.clerk.Text) == "" {
-			return "请填写经办人姓名"
-		}
-		return ""
-	}
+	clerkF.check = filled(s.clerk, "请填写经办人姓名")
 	s.clerk.OnChanged = func(string) { clerkF.revalidate() }
 	s.start = widget.NewButton("开始使用", s.save)
 	s.start.Importance = widget.HighImportance
@@ -74,10 +62,10 @@ func newSetupScreen(g *GUI, st OfficeStore) *setupScreen {
 	logo.SetMinSize(fyne.NewSize(72, 72))
 	// The form scrolls and 开始使用 stays below it, so error messages
 	// under the fields never push the button out of a small window.
-	fields := container.NewVScroll(container.NewVBox(container.NewCenter(logo), title, intro,
-		s.fm.grid(nameF, regionF, roleF, clerkF), s.fm.summary))
-	s.built = withWidth(640, container.NewBorder(nil,
-		container.NewVBox(widget.NewSeparator(), container.NewHBox(layout.NewSpacer(), s.start)), nil, nil, fields))
+	fields := container.NewVBox(container.NewCenter(logo), title, intro,
+		s.fm.grid(nameF, regionF, roleF, clerkF), s.fm.summary)
+	s.built = withWidth(640, scrollAboveFooter(fields,
+		widget.NewSeparator(), container.NewHBox(layout.NewSpacer(), s.start)))
 	return s
 }
 

@@ -255,12 +255,9 @@ func (s *subsidyScreen) startExport() {
 		s.g.hooks().pickSave("导出申报花名册", name, []string{".xlsx"}, func(path string) { s.export(r, path, fullIDs) })
 	})
 	next.Importance = widget.HighImportance
-	cancel := widget.NewButton("取消", func() { d.Hide() })
-	box := container.NewVBox(
+	d = s.g.showChoice("导出申报花名册", 460, []fyne.CanvasObject{
 		wrappedText(fmt.Sprintf("将导出“%s”申报花名册：可申报 %d 人，另附未纳入 %d 人及原因。", r.Program, len(r.Eligible), len(r.Excluded)), 460),
-		full, widget.NewLabel("默认隐去身份证号的中间部分。"), container.NewCenter(container.NewHBox(cancel, next)))
-	d = dialog.NewCustomWithoutButtons("导出申报花名册", container.NewGridWrap(fyne.NewSize(460, box.MinSize().Height), box), s.g.win)
-	d.Show()
+		full, widget.NewLabel("默认隐去身份证号的中间部分。")}, next)
 }
 
 func (s *subsidyScreen) export(r *subsidy.Roster, path string, fullIDs bool) {
@@ -353,9 +350,6 @@ func (s *subsidyScreen) startRelief() {
 		})
 	})
 	next.Importance = widget.HighImportance
-	cancel := widget.NewButton("取消", func() { d.Hide() })
 	form := widget.NewForm(widget.NewFormItem("慰问日期从", from), widget.NewFormItem("至", to))
-	box := container.NewVBox(form, container.NewCenter(container.NewHBox(cancel, next)))
-	d = dialog.NewCustomWithoutButtons("慰问金签领表", container.NewGridWrap(fyne.NewSize(380, box.MinSize().Height), box), s.g.win)
-	d.Show()
+	d = s.g.showChoice("慰问金签领表", 380, []fyne.CanvasObject{form}, next)
 }

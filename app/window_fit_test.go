@@ -91,6 +91,11 @@ func TestPanelsDoNotGrowTheWindow(t *testing.T) {
 		t.Errorf("记录结果 grows the window from %v to %v", before, after)
 	}
 	h.fits("跟踪服务 with 记录结果 open")
+	// Its buttons stay below the panel's scrolling part, in sight
+	// without scrolling.
+	h.endsInside("取消", h.button("取消"), fs.form.built, "记录结果")
+	h.endsInside("保存结果", h.button("保存结果"), fs.form.built, "记录结果")
+	h.endsInside("已办结", fs.form.closeIt, fs.form.built, "记录结果")
 
 	h.openPlacementPage()
 	h.fits("a placement's page")
@@ -104,10 +109,16 @@ func TestSetUpWithErrorsFits(t *testing.T) {
 	h.tap("开始使用")
 	h.mustShow("未保存：工会名称")
 	h.fits("the set-up form with its error")
-	start := h.button("开始使用")
-	pos := fyneAbsolute(h, start)
-	if bottom := pos.Y + start.Size().Height; bottom > smallWindow.Height {
-		t.Errorf("开始使用 ends %.0f pixels down, below the window's %.0f", bottom, smallWindow.Height)
+	h.endsInside("开始使用", h.button("开始使用"), h.w.Content(), "the window")
+}
+
+// endsInside fails the test when o (called name) ends below the bottom of
+// area (called what), where the clerk cannot see it without scrolling.
+func (h *harness) endsInside(name string, o, area fyne.CanvasObject, what string) {
+	h.t.Helper()
+	bottom := fyneAbsolute(h, o).Y + o.Size().Height
+	if end := fyneAbsolute(h, area).Y + area.Size().Height; bottom > end {
+		h.t.Errorf("%s ends %.0f pixels down, below the bottom of %s at %.0f", name, bottom, what, end)
 	}
 }
 

@@ -72,7 +72,7 @@ func (e *skillsEditor) addRow(s data.Skill) {
 func (e *skillsEditor) skills() []data.Skill {
 	var out []data.Skill
 	for _, r := range e.rows {
-		out = append(out, data.Skill{Occupation: r.occ.key, Level: levelOf(r.level.Selected), CertNo: strings.TrimSpace(r.cert.Text)})
+		out = append(out, data.Skill{Occupation: r.occ.code, Level: levelOf(r.level.Selected), CertNo: strings.TrimSpace(r.cert.Text)})
 	}
 	return out
 }
@@ -80,13 +80,13 @@ func (e *skillsEditor) skills() []data.Skill {
 func (e *skillsEditor) check() string {
 	seen := map[string]bool{}
 	for i, r := range e.rows {
-		if r.occ.key == "" {
+		if r.occ.code == "" {
 			return fmt.Sprintf("第%d项技能还没有选工种（不需要请点删除）", i+1)
 		}
-		if seen[r.occ.key] {
-			return fmt.Sprintf("第%d项技能的工种“%s”重复了", i+1, occName(r.occ.key))
+		if seen[r.occ.code] {
+			return fmt.Sprintf("第%d项技能的工种“%s”重复了", i+1, occName(r.occ.code))
 		}
-		seen[r.occ.key] = true
+		seen[r.occ.code] = true
 	}
 	return ""
 }

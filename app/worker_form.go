@@ -422,11 +422,7 @@ func (f *workerForm) worker() *data.Worker {
 }
 
 func (f *workerForm) doSave() {
-	if !f.fm.checkAll() {
-		return
-	}
-	w := f.worker()
-	f.fm.write(f.g, f.s.st, openedAs(f.orig), w, func() {
+	saveForm(f.fm, f.g, f.s.st, openedAs(f.orig), f.worker, func(w *data.Worker) {
 		f.s.closeForm()
 		f.s.say(fmt.Sprintf("已保存劳动者“%s”", w.Name))
 	})

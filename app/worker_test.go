@@ -18,6 +18,15 @@ func (h *harness) openWorkerList() *workersScreen {
 	return h.g.workers
 }
 
+// wantWorkers fails the test unless the database holds n workers when.
+func (h *harness) wantWorkers(n int64, when string) {
+	h.t.Helper()
+	got, err := h.s.CountWorkers(data.WorkerFilter{})
+	if err != nil || got != n {
+		h.t.Fatalf("%d workers stored %s (%v), want %d", got, when, err, n)
+	}
+}
+
 // pickRegion chooses a region in a region field through its chooser,
 // by searching for query and taking the first result.
 func (h *harness) pickRegion(f *regionField, query string) {
@@ -64,9 +73,7 @@ func TestWorkerCreateValidateEditDelete(t *testing.T) {
 	// Saving an empty form is refused, naming the first field and why.
 	h.tap("保存")
 	h.mustShow("未保存：姓名——不能为空")
-	if n, _ := h.s.CountWorkers(data.WorkerFilter{}); n != 0 {
-		t.Fatalf("an empty form was saved: %d workers", n)
-	}
+	h.wantWorkers(0, "after saving an empty form")
 
 	h.typeInto(f.name, "王秀兰")
 	if h.shows("姓名——不能为空") && f.fm.byKey["Name"].err != "" {
@@ -86,9 +93,7 @@ func TestWorkerCreateValidateEditDelete(t *testing.T) {
 	}
 	h.tap("保存")
 	h.mustShow("未保存：身份证号——身份证号" + want)
-	if n, _ := h.s.CountWorkers(data.WorkerFilter{}); n != 0 {
-		t.Fatal("a worker with an invalid ID number was saved")
-	}
+	h.wantWorkers(0, "after saving an invalid ID number")
 
 	// The right number fills birth date, sex and the household county.
 	h.typeInto(f.idNumber, id)
@@ -186,9 +191,7 @@ func TestWorkerCreateValidateEditDelete(t *testing.T) {
 		t.Fatal("删除 did not ask for confirmation")
 	}
 	h.tap("取消")
-	if n, _ := h.s.CountWorkers(data.WorkerFilter{}); n != 1 {
-		t.Fatal("cancelling the confirmation deleted the worker")
-	}
+	h.wantWorkers(1, "after cancelling the confirmation to delete")
 	h.tap("删除")
 	h.tap("删除") // the dialog's button
 	h.mustShow("共 0 人")

@@ -168,7 +168,7 @@ const (
 
 // filter is what the filter bar says.
 func (s *workersScreen) filter() data.WorkerFilter {
-	f := data.WorkerFilter{Text: strings.TrimSpace(s.search.Text), Region: s.region.code, Occupation: s.occ.key}
+	f := data.WorkerFilter{Text: strings.TrimSpace(s.search.Text), Region: s.region.code, Occupation: s.occ.code}
 	if s.status.SelectedIndex() > 0 {
 		f.Status = data.WorkerStatus(codeForLabel(data.WorkerStatuses, s.status.Selected))
 	}

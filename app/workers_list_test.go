@@ -89,8 +89,8 @@ func TestWorkerListFiltersAndCounts(t *testing.T) {
 
 	// The 工种 filter through the occupation chooser.
 	h.pickOcc(func() { test.Tap(ws.occ.button) }, func() *occChooser { return ws.occ.chooser }, "电工")
-	if ws.occ.key != "electrician" {
-		t.Fatalf("picked 工种 %q", ws.occ.key)
+	if ws.occ.code != "electrician" {
+		t.Fatalf("picked 工种 %q", ws.occ.code)
 	}
 	h.mustShow("符合条件的 8 人")
 	test.Tap(ws.occ.clear)
