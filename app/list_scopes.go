@@ -80,7 +80,7 @@ func (s *placementsScreen) listScope() listScope {
 	}
 	return listScope{filter: data.ListFilter{Placements: f}, dates: r, order: s.table.order(), note: scopeNote(
 		"阶段", labelNote(data.Stages, string(f.Stage)), "用工单位", employer, "接收地", regionNote(f.Region),
-		"推荐或上岗日期", data.SpanText(r.From, r.To, ""))}
+		"推荐或上岗日期", data.RangeText(r.From, r.To, ""))}
 }
 
 // listScope is the follow-up list as filtered now.
