@@ -85,6 +85,23 @@ import (
 // again where the sender now holds ops of ours we lack. Last, the
 // sender's vector becomes its acknowledgement, whatever the outcome.
 func keepRestoreBooks(db *gorm.DB, c *Changes, found *GapError, imported bool) error {
+	if !imported {
+		// A file refused at its start (it begins past ops of another
+		// origin we lack) never reached the merge's check for our own
+		// lost ops (checkOwnGap), yet its vector is the sender's word all
+		// the same. Without asking now, our next file would let the
+		// sender go on from a number we reused: its next file then builds
+		// on its op there (a demand on an employer we never got) and is
+		// refused for a bad record, again and again (seed 283 without the
+		// floor, TestAFileRefusedAtItsStartStillFindsOwnOpsLost).
+		claimed, err := ownOpsLost(db, c)
+		if err != nil {
+			return err
+		}
+		if claimed > 0 {
+			found.add(c.To, c.To, claimed)
+		}
+	}
 	if err := found.askSender(db, c.From, c.To); err != nil {
 		return err
 	}
@@ -565,6 +582,30 @@ func noteOwnExported(db *gorm.DB, ops []Op, self string) error {
 		return err
 	}
 	return db.Save(&data.Setting{Key: settingOwnExported, Value: strconv.FormatInt(top, 10)}).Error
+}
+
+// ownOpsLost returns how far the sender of c takes our own ops to go,
+// when that shows ops of ours lost here (0 if none): what it took us to
+// hold (since) or holds itself (vector) is above our log (a backup
+// copied into place without the floor), or, within our log, above any
+// number a file of ours carried (we numbered them again: neverExported).
+func ownOpsLost(db *gorm.DB, c *Changes) (int64, error) {
+	self := c.To
+	claimed := max(c.Since[self], c.Vector[self])
+	if claimed <= 0 {
+		return 0, nil
+	}
+	var logEnd int64
+	if err := db.Model(&Op{}).Where("origin = ?", self).Select("COALESCE(MAX(seq), 0)").Scan(&logEnd).Error; err != nil {
+		return 0, err
+	}
+	if claimed > logEnd {
+		return claimed, nil
+	}
+	if reused, err := neverExported(db, c.From, self, claimed); err != nil || !reused {
+		return 0, err
+	}
+	return claimed, nil
 }
 
 // neverExported reports whether the partner claims ops of ours numbered

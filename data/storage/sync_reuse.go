@@ -20,30 +20,14 @@ func (m *merge) answers(origin string) bool {
 }
 
 // checkOwnGap notes a file whose sender takes us to hold more of our own
-// ops than our log does: we lost them in a restore, and ask for them back.
+// ops than our log does, or ops of ours no file of ours carried: we lost
+// them in a restore, and ask for them back (ownOpsLost, sync_restore.go).
 func (m *merge) checkOwnGap() error {
-	tx := m.tx
-	// What the sender took us to hold, and what it holds of ours itself:
-	// either above our log means ops of ours it saw are gone from here (a
-	// backup copied into place without the floor).
-	claimed := max(m.c.Since[tx.origin], m.c.Vector[tx.origin])
-	if claimed <= 0 {
-		return nil
-	}
-	var logEnd int64
-	if err := tx.db.Model(&Op{}).Where("origin = ?", tx.origin).Select("COALESCE(MAX(seq), 0)").Scan(&logEnd).Error; err != nil {
+	claimed, err := ownOpsLost(m.tx.db, m.c)
+	if err != nil || claimed == 0 {
 		return err
 	}
-	if claimed > logEnd {
-		m.asks.add(tx.origin, tx.origin, claimed)
-		return nil
-	}
-	// Within our log, but above any number a file of ours carried: the
-	// sender holds other ops under numbers we used again (sync_restore.go).
-	if reused, err := neverExported(tx.db, m.c.From, tx.origin, claimed); err != nil || !reused {
-		return err
-	}
-	m.asks.add(tx.origin, tx.origin, claimed)
+	m.asks.add(m.tx.origin, m.tx.origin, claimed)
 	return nil
 }
 
