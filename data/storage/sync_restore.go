@@ -70,7 +70,9 @@ import (
 //
 // 6. Reused numbers (sync_reuse.go). The receiver of an op under a number
 // it holds for another takes it in like any op and restates what stands
-// of both in an op of its own (reissueReused), which travels on.
+// of both in an op of its own (reissueReused), which travels on; a
+// withdrawal of consent among them in an op of its own, the only kind
+// that leaves while the worker is withdrawn (the origin may have lost it).
 //
 // Known limits: see TestExchangeConvergesAcrossRestores for what the
 // random runs cover. Conflicts may list a value that came back from a

@@ -394,3 +394,56 @@ func TestAFileRefusedAtItsStartStillFindsOwnOpsLost(t *testing.T) {
 		}
 	}
 }
+
+// Seed 362 without the floor, reduced. B registers a worker and edits
+// the notes (its op 2), which A takes in; B copies an old backup into
+// place by hand and withdraws the worker's consent under number 2 again.
+// A takes the withdrawal in under the reused number and restates what
+// stands of both ops 2 in ops of its own. B then copies the old backup
+// in once more and has lost its withdrawal. A's restatement used to be
+// one op holding the consent and the notes: not a withdrawal, so while
+// the worker is withdrawn at A it never left A, and B shared the worker
+// for good while A held it withdrawn. Now the restated withdrawal is an
+// op of its own, travels like the clerk's, and the worker ends up
+// withdrawn at both offices.
+func TestARestatedWithdrawalReachesTheOfficeThatLostIt(t *testing.T) {
+	offs := newOffices(t, 2)
+	a, b := offs[0], offs[1]
+	tick := tickingClocks(a, b)
+	w := validWorker(1)
+	if err := b.s.Create(w); err != nil { // B's op 1
+		t.Fatal(err)
+	}
+	old := backupOf(t, b)
+	wb, _ := b.s.Worker(w.ID)
+	wb.Notes = "备份后的备注" // B's op 2, lost below
+	if err := b.s.Update(wb); err != nil {
+		t.Fatal(err)
+	}
+	exchangeOK(t, b, a)
+
+	restore(t, b, old) // copied by hand: no RaiseSeqFloor
+	tick(b)
+	wb, _ = b.s.Worker(w.ID)
+	wb.Consent = false // B's op 2 again: the worker withdraws consent
+	if err := b.s.Update(wb); err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := receive(t, a, send(t, b, a), data.NewID()); err != nil || sum.Reused != 1 {
+		t.Fatalf("B's withdrawal under a reused number: %+v, %v; want it taken in as reused", sum, err)
+	}
+	restore(t, b, old) // copied in again: the withdrawal is gone at B
+	tick(b)
+	for round := 0; round < 3; round++ {
+		if _, err := receive(t, b, send(t, a, b), data.NewID()); err != nil && !errors.Is(err, ErrGap) {
+			t.Fatalf("A→B: %v", err) // a gap at first: B lost what A holds of its ops
+		}
+		exchangeOK(t, b, a)
+	}
+	assertSameState(t, a, b)
+	for _, o := range offs {
+		if got, err := o.s.Worker(w.ID); err != nil || got.Consent {
+			t.Fatalf("%s: worker %+v, %v; want the consent withdrawn", o.name, got, err)
+		}
+	}
+}

@@ -162,7 +162,7 @@ func (m *merge) reissueReused() error {
 			return err
 		}
 		sy := rec.SyncInfo()
-		var op *Op
+		var withdrawal, rest map[string]FieldChange
 		for _, col := range sortedKeys(m.reissue[key]) {
 			ref := m.reissue[key][col]
 			if sy.FieldOps.Base(col) != ref {
@@ -172,22 +172,38 @@ func (m *merge) reissueReused() error {
 			if err != nil {
 				return err
 			}
-			if op == nil {
-				op = tx.nextOp(table, id)
+			fc := FieldChange{Value: v, Base: ref}
+			if isWithdrawal(table, map[string]FieldChange{col: fc}) {
+				// A withdrawal of consent restated goes first, in an op of
+				// its own, as a clerk's does (splitWithdrawal): only such an
+				// op leaves here while the worker is withdrawn. Its origin
+				// may have lost it in the restore that reused its number;
+				// in an op with other columns it would stay here, and the
+				// origin would share the worker for good (seed 362 without
+				// the floor, TestARestatedWithdrawalReachesTheOfficeThatLostIt).
+				withdrawal = map[string]FieldChange{col: fc}
+				continue
 			}
-			op.Fields[col] = FieldChange{Value: v, Base: ref}
+			if rest == nil {
+				rest = map[string]FieldChange{}
+			}
+			rest[col] = fc
 		}
-		if op == nil {
-			continue
+		for _, fields := range []map[string]FieldChange{withdrawal, rest} {
+			if fields == nil {
+				continue
+			}
+			op := tx.nextOp(table, id)
+			op.Fields = fields
+			fops := cloneFieldOps(sy.FieldOps)
+			for col := range op.Fields {
+				fops[col] = op.Ref()
+			}
+			sy.FieldOps, sy.HLC = fops, op.HLC
+			m.logged[opKey{op.Origin, op.Seq}] = op
+			m.newOps = append(m.newOps, op)
+			mark(m.touched, table, id)
 		}
-		fops := cloneFieldOps(sy.FieldOps)
-		for col := range op.Fields {
-			fops[col] = op.Ref()
-		}
-		sy.FieldOps, sy.HLC = fops, op.HLC
-		m.logged[opKey{op.Origin, op.Seq}] = op
-		m.newOps = append(m.newOps, op)
-		mark(m.touched, table, id)
 	}
 	return nil
 }
