@@ -447,3 +447,48 @@ func TestARestatedWithdrawalReachesTheOfficeThatLostIt(t *testing.T) {
 		}
 	}
 }
+
+// Seed 643 without the floor, reduced. A's backup was made before any
+// file of A's carried an op of its own, so it held no mark of the
+// highest op exported (neverExported) and nothing could be checked
+// against it. A registers a worker (op 2) that B takes in, copies that
+// backup into place by hand, and registers another worker under number 2
+// again. B's files say B holds A's ops up to 2, which A's log reaches,
+// and neither side ever sent the other its op 2: each office kept one of
+// the two workers for good. Now the mark starts at 0 when the office is
+// set up, so the backup has it, A sees that B claims an op no file of
+// its carried, asks for all its ops, and both workers reach both.
+func TestAReusedNumberOfANeverExportedBackupIsFound(t *testing.T) {
+	offs := newOffices(t, 2)
+	a, b := offs[0], offs[1]
+	tick := tickingClocks(a, b)
+	w1 := validWorker(1)
+	if err := a.s.Create(w1); err != nil { // A's op 1, not yet sent
+		t.Fatal(err)
+	}
+	old := backupOf(t, a)
+	w2 := validWorker(2)
+	if err := a.s.Create(w2); err != nil { // A's op 2, lost below
+		t.Fatal(err)
+	}
+	exchangeOK(t, a, b)
+
+	restore(t, a, old) // copied by hand: no RaiseSeqFloor
+	tick(a)
+	w3 := validWorker(3)
+	if err := a.s.Create(w3); err != nil { // A's op 2 again: another worker
+		t.Fatal(err)
+	}
+	for round := 0; round < 3; round++ {
+		exchangeOK(t, b, a)
+		exchangeOK(t, a, b)
+	}
+	assertSameState(t, a, b)
+	for _, o := range offs {
+		for _, w := range []*data.Worker{w1, w2, w3} {
+			if _, err := o.s.Worker(w.ID); err != nil {
+				t.Fatalf("%s lacks %s: %v", o.name, w.Name, err)
+			}
+		}
+	}
+}
