@@ -81,27 +81,16 @@ import (
 // keepRestoreBooks is the one entry: after a file from c.From was taken
 // in (imported) or refused as a gap, it asks for what the merge found
 // missing or reused (found: the origins to ask the sender for in full;
-// our own ops numbered up to found.floor), and, for a file taken in,
+// our own ops numbered up to found.floor), for a refused file also for
+// our own ops its vector shows lost here, and, for a file taken in,
 // raises the floor to the ops of ours the sender holds, settles the
 // requests the file answers, notes the holes its answer shows, and asks
 // again where the sender now holds ops of ours we lack. Last, the
 // sender's vector becomes its acknowledgement, whatever the outcome.
 func keepRestoreBooks(db *gorm.DB, c *Changes, found *GapError, imported bool) error {
 	if !imported {
-		// A file refused at its start (it begins past ops of another
-		// origin we lack) never reached the merge's check for our own
-		// lost ops (checkOwnGap), yet its vector is the sender's word all
-		// the same. Without asking now, our next file would let the
-		// sender go on from a number we reused: its next file then builds
-		// on its op there (a demand on an employer we never got) and is
-		// refused for a bad record, again and again (seed 283 without the
-		// floor, TestAFileRefusedAtItsStartStillFindsOwnOpsLost).
-		claimed, err := ownOpsLost(db, c)
-		if err != nil {
+		if err := askIfOwnOpsLost(db, c); err != nil {
 			return err
-		}
-		if claimed > 0 {
-			found.add(c.To, c.To, claimed)
 		}
 	}
 	if err := found.askSender(db, c.From, c.To); err != nil {
@@ -215,6 +204,27 @@ func (s *Store) RaiseSeqFloor(n int64) error {
 		return raiseSeqFloor(s.db, n)
 	}
 	return s.db.Transaction(func(db *gorm.DB) error { return noteLostOps(db, self.ID, n) })
+}
+
+// askIfOwnOpsLost asks every partner for all our ops when a refused file
+// shows some of ours lost here (ownOpsLost), and raises the floor past
+// them. A file refused at its start (it begins past ops of another
+// origin we lack) never reached the merge's check (checkOwnGap), yet its
+// vector is the sender's word all the same. Without asking now, our next
+// file let the sender go on from a number we had used again: its next
+// file built on its op there (a demand on an employer we never got) and
+// was refused as a bad record, again and again (seed 283 without the
+// floor, TestAFileRefusedAtItsStartStillFindsOwnOpsLost). The refusal's
+// message is left as it is: it names the file that is missing.
+func askIfOwnOpsLost(db *gorm.DB, c *Changes) error {
+	claimed, err := ownOpsLost(db, c)
+	if err != nil || claimed == 0 {
+		return err
+	}
+	if err := askForLostOps(db, c.To); err != nil {
+		return err
+	}
+	return raiseSeqFloor(db, claimed)
 }
 
 // noteLostOps raises the floor to n; when n is above both the floor and

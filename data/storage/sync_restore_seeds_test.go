@@ -370,8 +370,9 @@ func TestAFileRefusedAtItsStartStillFindsOwnOpsLost(t *testing.T) {
 	if err := a.s.Create(d); err != nil { // A's op 3
 		t.Fatal(err)
 	}
-	if _, err := receive(t, a, send(t, b, a), data.NewID()); !errors.Is(err, ErrGap) {
-		t.Fatalf("B's file to A, which lost B's op 1: %v; want a gap", err)
+	if _, err := receive(t, a, send(t, b, a), data.NewID()); !errors.Is(err, ErrGap) ||
+		!strings.Contains(err.Error(), "中间有交换文件未导入") {
+		t.Fatalf("B's file to A, which lost B's op 1: %v; want a gap naming the missing file", err)
 	}
 	_, err := receive(t, b, send(t, a, b), data.NewID())
 	if !errors.Is(err, ErrGap) || !strings.Contains(err.Error(), "请先给对方发送一份交换文件") {
