@@ -9,6 +9,7 @@ import (
 
 	"filippo.io/age"
 	"github.com/google/uuid"
+	"gorm.io/gorm"
 
 	"duikou/data"
 	"duikou/data/catalog"
@@ -85,7 +86,12 @@ func (s *Store) SetupOfficeAs(id, name, region string, role data.OfficeRole, cle
 	if err := s.saveNewKeys(id, keystore.Keys{SignPrivate: priv, AgeIdentity: ageID.String()}); err != nil {
 		return nil, err
 	}
-	if err := s.db.Create(o).Error; err != nil {
+	if err := s.db.Transaction(func(db *gorm.DB) error {
+		if err := db.Create(o).Error; err != nil {
+			return err
+		}
+		return startOwnExported(db) // sync_restore.go
+	}); err != nil {
 		return nil, err
 	}
 	s.mu.Lock()

@@ -34,6 +34,9 @@ type merge struct {
 	rows    map[data.Table]map[string]data.Record // table -> id -> the row as merged so far (absent: we do not have it)
 	created map[string]bool                       // "table/id" of rows built from their state in this import
 	touched map[data.Table]map[string]bool        // rows changed by the import
+	// unconsented: the workers read without consent, with the ref of
+	// their consent column as read (restateWithheld, consent_withheld.go).
+	unconsented map[string]string
 
 	held   map[opKey]*Op // ops of the file whose number our log already holds
 	logged map[opKey]*Op // ops written to our log by this import
@@ -58,7 +61,8 @@ func newMerge(tx *Tx, c *Changes, bundleID string, sum *ApplySummary) *merge {
 	return &merge{tx: tx, c: c, bundleID: bundleID, sum: sum, asks: &GapError{Restored: true}, late: &GapError{Restored: true},
 		rows: map[data.Table]map[string]data.Record{}, created: map[string]bool{}, touched: map[data.Table]map[string]bool{},
 		held: map[opKey]*Op{}, logged: map[opKey]*Op{}, known: map[opKey]int64{}, asked: map[opKey]bool{},
-		conflicts: map[string][]*Conflict{}, settled: map[int64]*Conflict{}, reissue: map[string]map[string]string{}}
+		conflicts: map[string][]*Conflict{}, settled: map[int64]*Conflict{}, reissue: map[string]map[string]string{},
+		unconsented: map[string]string{}}
 }
 
 func (m *merge) run() error {
@@ -230,6 +234,9 @@ func (m *merge) readRows(need map[data.Table]map[string]bool) error {
 		m.rows[table] = make(map[string]data.Record, len(need[table]))
 		err := findRows(db, table, sortedKeys(need[table]), func(rec data.Record) {
 			m.rows[table][rec.SyncInfo().ID] = rec
+			if w, ok := rec.(*data.Worker); ok && !w.Consent {
+				m.unconsented[w.ID] = w.FieldOps.Base(consentColumn)
+			}
 		})
 		if err != nil {
 			return err

@@ -15,27 +15,24 @@ import (
 // reduced. B copies an old backup into place by hand (no floor carried),
 // so it no longer holds the employer it had registered and sent (its op
 // 1), and numbers a new worker, who has not consented to sharing, as op
-// 1 again: that op never travels, so A cannot see the number reused. A's
-// first file is refused as a gap (B lacks A's ops too), but B keeps A's
-// word: A holds B's ops up to 2. B's next file then claims B's ops up to
-// its log (1), and A's next file carries only B's op 2, the demand, whose
-// employer B lost. That file used to be refused for good ("用工需求的用工
-// 单位有误"): nothing changed between one try and the next. Now B sees
-// that A holds more of B's own ops than B's log does, refuses the file
-// with the steps to take, asks A for all of its ops, and the next
-// exchange brings them back.
+// 1 again: that op never travels, so A cannot see the number reused. A
+// holds B's ops up to 2, so its next file carries only its own edit of
+// B's demand (op 2 of B's), whose employer B lost. That file used to be
+// refused for good ("用工需求的用工单位有误"): nothing changed between one
+// try and the next. Now B sees that A holds more of B's own ops than B's
+// log does, refuses the file with the steps to take, asks A for all of
+// its ops, and the next exchange brings them back. (In the seed, B's
+// backup was older than A's first op, so A's first file was refused at
+// its start: TestAFileRefusedAtItsStartStillFindsOwnOpsLost.)
 func TestAHandCopiedBackupDoesNotWedgeTheExchange(t *testing.T) {
 	offs := newOffices(t, 2)
 	a, b := offs[0], offs[1]
-	old := filepath.Join(t.TempDir(), "b-old.db")
-	if err := b.s.Backup(old); err != nil {
-		t.Fatal(err)
-	}
 	wa := validWorker(1)
 	if err := a.s.Create(wa); err != nil { // A's op 1
 		t.Fatal(err)
 	}
 	exchangeOK(t, a, b)
+	old := backupOf(t, b)
 	e := validEmployer(t, b.s) // B's op 1
 	d := &data.Demand{EmployerID: e.ID, Occupation: "housekeeper", Headcount: 3, WorkRegion: "320115"}
 	if err := b.s.Create(d); err != nil { // B's op 2
@@ -55,10 +52,6 @@ func TestAHandCopiedBackupDoesNotWedgeTheExchange(t *testing.T) {
 	if err := a.s.Update(da); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := receive(t, b, send(t, a, b), data.NewID()); !errors.Is(err, ErrGap) {
-		t.Fatalf("A's file to B, which lacks A's ops: %v; want a gap", err)
-	}
-	exchangeOK(t, b, a)
 	_, err := receive(t, b, send(t, a, b), data.NewID())
 	var gap *GapError
 	if !errors.As(err, &gap) || !gap.Own || !strings.Contains(err.Error(), "恢复备份时丢失") ||
@@ -106,10 +99,7 @@ func TestAFileFromAnOfficeAwaitingItsOwnOpsIsAGap(t *testing.T) {
 	if err := a.s.Create(w); err != nil { // A's op 1
 		t.Fatal(err)
 	}
-	old := filepath.Join(t.TempDir(), "a-old.db")
-	if err := a.s.Backup(old); err != nil {
-		t.Fatal(err)
-	}
+	old := backupOf(t, a)
 	wa, _ := a.s.Worker(w.ID)
 	wa.Notes = "备份后的备注" // A's op 2, lost below
 	if err := a.s.Update(wa); err != nil {
@@ -158,6 +148,16 @@ func TestAFileFromAnOfficeAwaitingItsOwnOpsIsAGap(t *testing.T) {
 	}
 }
 
+// backupOf takes a backup of o now, to be put back later.
+func backupOf(t *testing.T, o *office) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "old.db")
+	if err := o.s.Backup(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // exchangeOK takes a file from one office into another, which must
 // succeed.
 func exchangeOK(t *testing.T, from, to *office) {
@@ -183,10 +183,7 @@ func TestAnOpALateFileBroughtThePartnerComesBack(t *testing.T) {
 	}
 	exchangeOK(t, b, a)
 	exchangeOK(t, a, b)
-	old := filepath.Join(t.TempDir(), "b-old.db")
-	if err := b.s.Backup(old); err != nil {
-		t.Fatal(err)
-	}
+	old := backupOf(t, b)
 	if err := b.s.Delete(w); err != nil { // B's op 2
 		t.Fatal(err)
 	}
@@ -236,10 +233,7 @@ func TestAReusedNumberNoOneSendsIsFound(t *testing.T) {
 	}
 	exchangeOK(t, a, b)
 	exchangeOK(t, b, a)
-	old := filepath.Join(t.TempDir(), "a-old.db")
-	if err := a.s.Backup(old); err != nil {
-		t.Fatal(err)
-	}
+	old := backupOf(t, a)
 	wa, _ := a.s.Worker(w.ID)
 	wa.Notes = "备份后的备注" // A's op 2, lost below
 	if err := a.s.Update(wa); err != nil {
@@ -279,10 +273,7 @@ func TestAReusedNumberNoOneSendsIsFound(t *testing.T) {
 func TestOpsOfAnOfficeAskingForItsOwnAreRelayed(t *testing.T) {
 	offs := newOffices(t, 3)
 	a, b, c := offs[0], offs[1], offs[2]
-	old := filepath.Join(t.TempDir(), "a-old.db")
-	if err := a.s.Backup(old); err != nil {
-		t.Fatal(err)
-	}
+	old := backupOf(t, a)
 	if err := a.s.Create(validWorker(1)); err != nil { // A's op 1, never sent
 		t.Fatal(err)
 	}
@@ -336,4 +327,169 @@ func tickingClocks(offs ...*office) func(*office) {
 		tick(o)
 	}
 	return tick
+}
+
+// Seed 283 without the floor, reduced. A copies an old backup into place
+// by hand: it lost B's employer and its own edit numbered 2, which B
+// holds. It registers an employer under number 2 again and a demand on
+// it (3). B's next file starts past the B ops A lost, so it is refused
+// at its start as a gap, before the merge's check for A's own lost ops
+// ran; A kept B's word (B holds A's ops up to 2) and asked for nothing.
+// A's next file then carried only the demand, B refused it for a
+// missing employer ("用工需求的用工单位有误"), and nothing changed from one
+// try to the next. Now the refused file is checked too: B claims an A
+// op 2 that no file of A's carried, so A asks for all its ops, B refuses
+// A's file as a gap with the steps to take, and the next exchanges bring
+// both ops numbered 2 to both offices.
+func TestAFileRefusedAtItsStartStillFindsOwnOpsLost(t *testing.T) {
+	offs := newOffices(t, 2)
+	a, b := offs[0], offs[1]
+	tick := tickingClocks(a, b)
+	w := validWorker(1)
+	if err := a.s.Create(w); err != nil { // A's op 1
+		t.Fatal(err)
+	}
+	exchangeOK(t, a, b)
+	old := backupOf(t, a)
+	eb := validEmployer(t, b.s) // B's op 1, lost at A below
+	exchangeOK(t, b, a)
+	wa, _ := a.s.Worker(w.ID)
+	wa.Notes = "备份后的备注" // A's op 2, lost below
+	if err := a.s.Update(wa); err != nil {
+		t.Fatal(err)
+	}
+	exchangeOK(t, a, b) // B: A holds B's op 1; B holds A's ops up to 2
+
+	restore(t, a, old) // copied by hand: no RaiseSeqFloor
+	tick(a)
+	e := &data.Employer{Name: "恢复后登记的单位", CreditCode: testCreditCode("MA000283"), Region: "320115"}
+	if err := a.s.Create(e); err != nil { // A's op 2 again
+		t.Fatal(err)
+	}
+	d := &data.Demand{EmployerID: e.ID, Occupation: "housekeeper", Headcount: 3, WorkRegion: "320115"}
+	if err := a.s.Create(d); err != nil { // A's op 3
+		t.Fatal(err)
+	}
+	if _, err := receive(t, a, send(t, b, a), data.NewID()); !errors.Is(err, ErrGap) ||
+		!strings.Contains(err.Error(), "中间有交换文件未导入") {
+		t.Fatalf("B's file to A, which lost B's op 1: %v; want a gap naming the missing file", err)
+	}
+	_, err := receive(t, b, send(t, a, b), data.NewID())
+	if !errors.Is(err, ErrGap) || !strings.Contains(err.Error(), "请先给对方发送一份交换文件") {
+		t.Fatalf("A's demand on the employer numbered 2 again: %v; want a gap with the steps to take", err)
+	}
+	for round := 0; round < 3; round++ {
+		exchangeOK(t, b, a)
+		exchangeOK(t, a, b)
+	}
+	assertSameState(t, a, b)
+	for _, o := range offs {
+		if got, err := o.s.Demand(d.ID); err != nil || got.EmployerID != e.ID {
+			t.Fatalf("%s: demand %+v, %v; want it on employer %s", o.name, got, err, e.ID)
+		}
+		if _, err := o.s.Employer(eb.ID); err != nil {
+			t.Fatalf("%s lacks B's employer: %v", o.name, err)
+		}
+		if got, err := o.s.Worker(w.ID); err != nil || got.Notes != "备份后的备注" {
+			t.Fatalf("%s: worker %+v, %v; want the notes A lost in the restore back", o.name, got, err)
+		}
+	}
+}
+
+// Seed 362 without the floor, reduced. B registers a worker and edits
+// the notes (its op 2), which A takes in; B copies an old backup into
+// place by hand and withdraws the worker's consent under number 2 again.
+// A takes the withdrawal in under the reused number and restates what
+// stands of both ops 2 in ops of its own. B then copies the old backup
+// in once more and has lost its withdrawal. A's restatement used to be
+// one op holding the consent and the notes: not a withdrawal, so while
+// the worker is withdrawn at A it never left A, and B shared the worker
+// for good while A held it withdrawn. Now the restated withdrawal is an
+// op of its own, travels like the clerk's, and the worker ends up
+// withdrawn at both offices.
+func TestARestatedWithdrawalReachesTheOfficeThatLostIt(t *testing.T) {
+	offs := newOffices(t, 2)
+	a, b := offs[0], offs[1]
+	tick := tickingClocks(a, b)
+	w := validWorker(1)
+	if err := b.s.Create(w); err != nil { // B's op 1
+		t.Fatal(err)
+	}
+	old := backupOf(t, b)
+	wb, _ := b.s.Worker(w.ID)
+	wb.Notes = "备份后的备注" // B's op 2, lost below
+	if err := b.s.Update(wb); err != nil {
+		t.Fatal(err)
+	}
+	exchangeOK(t, b, a)
+
+	restore(t, b, old) // copied by hand: no RaiseSeqFloor
+	tick(b)
+	wb, _ = b.s.Worker(w.ID)
+	wb.Consent = false // B's op 2 again: the worker withdraws consent
+	if err := b.s.Update(wb); err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := receive(t, a, send(t, b, a), data.NewID()); err != nil || sum.Reused != 1 {
+		t.Fatalf("B's withdrawal under a reused number: %+v, %v; want it taken in as reused", sum, err)
+	}
+	restore(t, b, old) // copied in again: the withdrawal is gone at B
+	tick(b)
+	for round := 0; round < 3; round++ {
+		if _, err := receive(t, b, send(t, a, b), data.NewID()); err != nil && !errors.Is(err, ErrGap) {
+			t.Fatalf("A→B: %v", err) // a gap at first: B lost what A holds of its ops
+		}
+		exchangeOK(t, b, a)
+	}
+	assertSameState(t, a, b)
+	for _, o := range offs {
+		if got, err := o.s.Worker(w.ID); err != nil || got.Consent {
+			t.Fatalf("%s: worker %+v, %v; want the consent withdrawn", o.name, got, err)
+		}
+	}
+}
+
+// Seed 643 without the floor, reduced. A's backup was made before any
+// file of A's carried an op of its own, so it held no mark of the
+// highest op exported (neverExported) and nothing could be checked
+// against it. A registers a worker (op 2) that B takes in, copies that
+// backup into place by hand, and registers another worker under number 2
+// again. B's files say B holds A's ops up to 2, which A's log reaches,
+// and neither side ever sent the other its op 2: each office kept one of
+// the two workers for good. Now the mark starts at 0 when the office is
+// set up, so the backup has it, A sees that B claims an op no file of
+// its carried, asks for all its ops, and both workers reach both.
+func TestAReusedNumberOfANeverExportedBackupIsFound(t *testing.T) {
+	offs := newOffices(t, 2)
+	a, b := offs[0], offs[1]
+	tick := tickingClocks(a, b)
+	w1 := validWorker(1)
+	if err := a.s.Create(w1); err != nil { // A's op 1, not yet sent
+		t.Fatal(err)
+	}
+	old := backupOf(t, a)
+	w2 := validWorker(2)
+	if err := a.s.Create(w2); err != nil { // A's op 2, lost below
+		t.Fatal(err)
+	}
+	exchangeOK(t, a, b)
+
+	restore(t, a, old) // copied by hand: no RaiseSeqFloor
+	tick(a)
+	w3 := validWorker(3)
+	if err := a.s.Create(w3); err != nil { // A's op 2 again: another worker
+		t.Fatal(err)
+	}
+	for round := 0; round < 3; round++ {
+		exchangeOK(t, b, a)
+		exchangeOK(t, a, b)
+	}
+	assertSameState(t, a, b)
+	for _, o := range offs {
+		for _, w := range []*data.Worker{w1, w2, w3} {
+			if _, err := o.s.Worker(w.ID); err != nil {
+				t.Fatalf("%s lacks %s: %v", o.name, w.Name, err)
+			}
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -308,7 +309,18 @@ func assertSameState(t *testing.T, a, b *office) {
 	t.Helper()
 	sa, sb := state(t, a.s), state(t, b.s)
 	if len(sa) != len(sb) {
-		t.Fatalf("%s holds %d shared rows, %s %d", a.name, len(sa), b.name, len(sb))
+		var only []string // which rows, for the one who reduces the seed
+		for k := range sa {
+			if _, ok := sb[k]; !ok {
+				only = append(only, a.name+" "+k)
+			}
+		}
+		for k := range sb {
+			if _, ok := sa[k]; !ok {
+				only = append(only, b.name+" "+k)
+			}
+		}
+		t.Fatalf("%s holds %d shared rows, %s %d; only at: %s", a.name, len(sa), b.name, len(sb), strings.Join(only, "; "))
 	}
 	for k, v := range sa {
 		if sb[k] != v {

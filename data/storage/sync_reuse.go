@@ -20,30 +20,14 @@ func (m *merge) answers(origin string) bool {
 }
 
 // checkOwnGap notes a file whose sender takes us to hold more of our own
-// ops than our log does: we lost them in a restore, and ask for them back.
+// ops than our log does, or ops of ours no file of ours carried: we lost
+// them in a restore, and ask for them back (ownOpsLost, sync_restore.go).
 func (m *merge) checkOwnGap() error {
-	tx := m.tx
-	// What the sender took us to hold, and what it holds of ours itself:
-	// either above our log means ops of ours it saw are gone from here (a
-	// backup copied into place without the floor).
-	claimed := max(m.c.Since[tx.origin], m.c.Vector[tx.origin])
-	if claimed <= 0 {
-		return nil
-	}
-	var logEnd int64
-	if err := tx.db.Model(&Op{}).Where("origin = ?", tx.origin).Select("COALESCE(MAX(seq), 0)").Scan(&logEnd).Error; err != nil {
+	claimed, err := ownOpsLost(m.tx.db, m.c)
+	if err != nil || claimed == 0 {
 		return err
 	}
-	if claimed > logEnd {
-		m.asks.add(tx.origin, tx.origin, claimed)
-		return nil
-	}
-	// Within our log, but above any number a file of ours carried: the
-	// sender holds other ops under numbers we used again (sync_restore.go).
-	if reused, err := neverExported(tx.db, m.c.From, tx.origin, claimed); err != nil || !reused {
-		return err
-	}
-	m.asks.add(tx.origin, tx.origin, claimed)
+	m.asks.add(m.tx.origin, m.tx.origin, claimed)
 	return nil
 }
 
@@ -178,7 +162,7 @@ func (m *merge) reissueReused() error {
 			return err
 		}
 		sy := rec.SyncInfo()
-		var op *Op
+		var withdrawal, rest map[string]FieldChange
 		for _, col := range sortedKeys(m.reissue[key]) {
 			ref := m.reissue[key][col]
 			if sy.FieldOps.Base(col) != ref {
@@ -188,22 +172,38 @@ func (m *merge) reissueReused() error {
 			if err != nil {
 				return err
 			}
-			if op == nil {
-				op = tx.nextOp(table, id)
+			fc := FieldChange{Value: v, Base: ref}
+			if isWithdrawal(table, map[string]FieldChange{col: fc}) {
+				// A withdrawal of consent restated goes first, in an op of
+				// its own, as a clerk's does (splitWithdrawal): only such an
+				// op leaves here while the worker is withdrawn. Its origin
+				// may have lost it in the restore that reused its number;
+				// in an op with other columns it would stay here, and the
+				// origin would share the worker for good (seed 362 without
+				// the floor, TestARestatedWithdrawalReachesTheOfficeThatLostIt).
+				withdrawal = map[string]FieldChange{col: fc}
+				continue
 			}
-			op.Fields[col] = FieldChange{Value: v, Base: ref}
+			if rest == nil {
+				rest = map[string]FieldChange{}
+			}
+			rest[col] = fc
 		}
-		if op == nil {
-			continue
+		for _, fields := range []map[string]FieldChange{withdrawal, rest} {
+			if fields == nil {
+				continue
+			}
+			op := tx.nextOp(table, id)
+			op.Fields = fields
+			fops := cloneFieldOps(sy.FieldOps)
+			for col := range op.Fields {
+				fops[col] = op.Ref()
+			}
+			sy.FieldOps, sy.HLC = fops, op.HLC
+			m.logged[opKey{op.Origin, op.Seq}] = op
+			m.newOps = append(m.newOps, op)
+			mark(m.touched, table, id)
 		}
-		fops := cloneFieldOps(sy.FieldOps)
-		for col := range op.Fields {
-			fops[col] = op.Ref()
-		}
-		sy.FieldOps, sy.HLC = fops, op.HLC
-		m.logged[opKey{op.Origin, op.Seq}] = op
-		m.newOps = append(m.newOps, op)
-		mark(m.touched, table, id)
 	}
 	return nil
 }
