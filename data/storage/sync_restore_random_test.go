@@ -45,8 +45,8 @@ import (
 // 643 with a row at one office only. After restateWithheld (830, 697)
 // all 1000 passed with the floor carried; with DUIKOU_RESTORE_NOCARRY=1,
 // 283, 362 and 643 still diverged. After their fixes (below), on
-// 2026-12-07: 1000 of 1000 pass in both modes (811 s without the floor,
-// 583 s with it, one run at a time on the shared machine).
+// 2026-12-07: 1000 of 1000 pass in both modes (537 s without the floor,
+// 429 s with it, one run at a time on the shared machine).
 //
 // The seeds that diverged once, each reduced to a deterministic test:
 // 143 (refillWorker; TestReConsentRefillsOverAnErasedEditTheOriginNeverSaw),
