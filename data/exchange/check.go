@@ -9,12 +9,13 @@ import (
 	"duikou/data/storage"
 )
 
-// skeleton takes the records of changes.json as Open's one pass parses
-// them: it keeps each op's and row's identity (the values are read again
-// when the file is applied) and refuses, once the pass is over, a file
-// whose records are not shaped like records: an unknown table, a missing
-// id, an op whose row is not in the file. (Whether the values are valid
-// is the Store's to say, in the dry run.)
+// skeleton takes the records of changes.json as the import's one pass
+// parses them (parts.go): it keeps each op's and row's identity (the
+// Store's restore bookkeeping reads them once the file is merged) and
+// refuses, once the pass is over, a file whose records are not shaped
+// like records: an unknown table, a missing id, an op whose row is not in
+// the file. (Whether the values are valid is the Store's to say, in the
+// same pass.)
 type skeleton struct {
 	ops  []storage.WireOp   // without fields
 	rows []storage.RowState // without fields
@@ -38,11 +39,8 @@ var knownTables = func() map[data.Table]bool {
 	return known
 }()
 
-func (sk *skeleton) op(s *streamParser) error {
-	var op storage.WireOp
-	if err := s.op(&op); err != nil {
-		return err
-	}
+// op takes the next op of the file, its fields parsed.
+func (sk *skeleton) op(op storage.WireOp) {
 	i := len(sk.ops)
 	if sk.badOp == "" {
 		switch {
@@ -56,14 +54,10 @@ func (sk *skeleton) op(s *streamParser) error {
 	}
 	op.Fields = nil
 	sk.ops = append(sk.ops, op)
-	return nil
 }
 
-func (sk *skeleton) row(s *streamParser) error {
-	var r storage.RowState
-	if err := s.row(&r); err != nil {
-		return err
-	}
+// row takes the next row of the file, its fields parsed.
+func (sk *skeleton) row(r storage.RowState) {
 	if sk.badRow == "" {
 		i := len(sk.rows)
 		switch {
@@ -75,8 +69,10 @@ func (sk *skeleton) row(s *streamParser) error {
 	}
 	r.Fields = nil
 	sk.rows = append(sk.rows, r)
-	return nil
 }
+
+// misshapen: a record read so far is refused, whatever follows.
+func (sk *skeleton) misshapen() bool { return sk.badRow != "" || sk.badOp != "" }
 
 // valuesPresent: every column named, every value there.
 func valuesPresent[F any](fields map[string]F, value func(F) []byte) bool {
@@ -138,20 +134,22 @@ func (e *MissingFileError) Unwrap() error { return e.Gap }
 
 // checkNoGap refuses, before any backup or write, a file that starts
 // after changes this office does not hold (the same test ApplyChanges
-// makes inside its transaction).
+// makes inside its transaction), by the signed manifest's vectors: the
+// file's own must be the same, or the import refuses it as changed.
 func (o *Opened) checkNoGap() error {
 	have, err := o.s.Vector()
 	if err != nil {
 		return err
 	}
 	self := o.s.Office().ID
-	origins := make([]string, 0, len(o.Changes.Since))
-	for origin := range o.Changes.Since {
+	starts := o.Manifest.Since
+	origins := make([]string, 0, len(starts))
+	for origin := range starts {
 		origins = append(origins, origin)
 	}
 	sort.Strings(origins)
 	for _, origin := range origins {
-		if since := o.Changes.Since[origin]; origin != self && since > have[origin] {
+		if since := starts[origin]; origin != self && since > have[origin] {
 			gap := &storage.GapError{Origin: origin, Have: have[origin], Needed: since}
 			last, err := o.s.BundleHistory(o.Sender.ID, "in", 1)
 			if err != nil {

@@ -5,13 +5,10 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/ed25519"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
 
@@ -27,9 +24,12 @@ import (
 type Opened struct {
 	Manifest Manifest
 	Sender   data.Partner // the pinned partner whose key signed it
-	// Changes is the file without the values: the offices and vectors,
-	// and each op and row with its identity but no fields. The values are
-	// read again, a part at a time, when the file is applied (parts.go).
+	// Changes is the file without the values: the offices and vectors
+	// (the signed manifest's, which the file's must equal) once opened,
+	// and each op and row with its identity but no fields once DryRun or
+	// Apply has read the file through. The file is read, checked and
+	// merged in one pass, a part at a time, inside the Store's
+	// transaction (parts.go).
 	Changes *storage.Changes
 	// AlreadyImported: this bundle was taken in before; applying it again
 	// does nothing.
@@ -38,8 +38,8 @@ type Opened struct {
 	FileName string
 
 	s       *storage.Store
-	changes *zip.File // changes.json, checked
-	index   *partIndex
+	changes *zip.File // changes.json, listed in the manifest; read by DryRun and Apply
+	want    Member    // its signed size and hash
 }
 
 const ageIntro = "age-encryption.org/v1\n"
@@ -59,12 +59,18 @@ func OpenFile(s *storage.Store, path string) (*Opened, error) {
 	return o, nil
 }
 
-// Open decrypts a bundle with this office's identity, verifies the
-// signature against the pinned sender, checks that it is addressed to
-// this office, that every member matches the signed manifest and that
-// every record is well formed, and that no earlier file is missing. It
-// writes nothing. Each refusal matches one of the Err values with
-// errors.Is (a missing earlier file matches data.ErrGap).
+// Open decrypts a bundle with this office's identity (every byte of it
+// authenticated), verifies the signature against the pinned sender,
+// checks that it is addressed to this office, that the zip holds exactly
+// the members the signed manifest lists, and that no earlier file is
+// missing. It writes nothing. Each refusal matches one of the Err values
+// with errors.Is (a missing earlier file matches data.ErrGap).
+//
+// What needs changes.json read through (its hash and size, its offices,
+// vectors and counts against the manifest, every record's shape) is
+// checked as DryRun and Apply read it, in their one pass: a file that
+// fails there is refused as it would have been here, with the same
+// errors, and nothing is written.
 func Open(s *storage.Store, r io.Reader) (*Opened, error) {
 	self := s.Office()
 	if self == nil {
@@ -145,11 +151,12 @@ func Open(s *storage.Store, r io.Reader) (*Opened, error) {
 	if _, err := uuid.Parse(m.BundleID); err != nil {
 		return nil, refuse(ErrNotBundle, "文件编号无效")
 	}
-	c, err := readChanges(members, &m)
+	changes, want, err := signedMembers(members, &m)
 	if err != nil {
 		return nil, err
 	}
-	o := &Opened{Manifest: m, Sender: *sender, Changes: c, s: s, changes: members[memberChanges], index: indexParts(c)}
+	head := &storage.Changes{From: m.From.OfficeID, To: m.To.OfficeID, Since: nonNil(m.Since), Vector: nonNil(m.Vector)}
+	o := &Opened{Manifest: m, Sender: *sender, Changes: head, s: s, changes: changes, want: want}
 	if o.AlreadyImported, err = s.BundleImported(m.BundleID); err != nil {
 		return nil, err
 	}
@@ -206,55 +213,32 @@ func readMember(f *zip.File, limit int64) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(rc, limit+1))
 }
 
-// readChanges checks that the zip holds exactly the signed members, each
-// with its signed size and hash, and decodes the changes, which must agree
-// with the manifest.
-func readChanges(members map[string]*zip.File, m *Manifest) (*storage.Changes, error) {
+// signedMembers checks that the zip holds exactly the signed members,
+// changes.json with its signed size, and returns it and what the manifest
+// says of it. (Its hash is checked as it is read, parts.go.)
+func signedMembers(members map[string]*zip.File, m *Manifest) (*zip.File, Member, error) {
 	listed := map[string]Member{}
 	for _, mem := range m.Members {
 		listed[mem.Name] = mem
 	}
 	for name := range members {
 		if _, ok := listed[name]; !ok && name != memberManifest && name != memberSignature {
-			return nil, refuse(ErrContentChanged, "多出文件 "+name)
+			return nil, Member{}, refuse(ErrContentChanged, "多出文件 "+name)
 		}
 	}
 	want, ok := listed[memberChanges]
 	if !ok || len(listed) != len(m.Members) {
-		return nil, refuse(ErrNotBundle, "清单没有列出变更内容")
+		return nil, Member{}, refuse(ErrNotBundle, "清单没有列出变更内容")
 	}
 	f := members[memberChanges]
 	if f == nil {
-		return nil, refuse(ErrContentChanged, "缺少 "+memberChanges)
+		return nil, Member{}, refuse(ErrContentChanged, "缺少 "+memberChanges)
 	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, refuse(ErrCorrupt, "变更内容无法读取")
+	if f.UncompressedSize64 != uint64(want.Size) { // what the zip says; the read counts it again
+		return nil, Member{}, changedContent()
 	}
-	defer rc.Close()
-	// One pass over the member as it is inflated: its hash and size, and
-	// every record's shape, keeping only the records' identities.
-	h, n := sha256.New(), &counter{}
-	body := readAhead(io.TeeReader(io.LimitReader(rc, want.Size+1), io.MultiWriter(h, n)))
-	defer body.Close()
-	var sk skeleton
-	c, decodeErr := decodeStream(body, sk.op, sk.row, true)
-	if _, err := io.Copy(io.Discard, body); err != nil { // the hash covers what the parser did not read
-		return nil, refuse(ErrCorrupt, "变更内容无法读取")
-	}
-	if n.n != want.Size || hex.EncodeToString(h.Sum(nil)) != want.SHA256 {
-		return nil, refuse(ErrContentChanged, memberChanges+" 的校验值不符")
-	}
-	if decodeErr != nil {
-		return nil, refuse(ErrNotBundle, "变更内容无法识别")
-	}
-	c.Ops, c.Rows = sk.ops, sk.rows
-	if c.From != m.From.OfficeID || c.To != m.To.OfficeID || !maps.Equal(nonNil(c.Since), m.Since) ||
-		!maps.Equal(nonNil(c.Vector), m.Vector) || len(c.Ops) != m.Counts.Ops || len(c.Rows) != m.Counts.Rows {
-		return nil, refuse(ErrContentChanged, "变更内容与清单的收发单位或数量不一致")
-	}
-	if err := sk.check(); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return f, want, nil
 }
+
+// changedContent: changes.json is not the one the manifest signs.
+func changedContent() error { return refuse(ErrContentChanged, memberChanges+" 的校验值不符") }

@@ -1,55 +1,50 @@
 package exchange
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"hash"
+	"io"
+	"maps"
 	"slices"
 
 	"duikou/data/storage"
 )
 
-// An import decodes changes.json a second time as the Store merges it, a
-// part at a time (storage.ChangeChunks): partRows rows with every op on
-// them. The ops come first in the file and the rows after them, so each
-// op is kept as the bytes of its JSON until its row's part is decoded;
-// the rows and the records built from them live only as long as their
-// part. Decoding runs on a goroutine of its own, a part ahead of the
-// merge.
+// An import reads changes.json once, as it is inflated, inside the
+// Store's transaction: each op and row is checked as it is parsed
+// (check.go) and the file goes to the Store a part at a time
+// (storage.ChangeChunks): partRows rows with every op on them. The ops
+// come first in the file and the rows after them, so each op is kept as
+// the bytes of its JSON until its row's part is decoded; the rows and the
+// records built from them live only as long as their part. Decoding runs
+// on a goroutine of its own, a part ahead of the merge, and the inflating
+// and hashing on another, a few blocks ahead of the parser.
+//
+// What is known only at the end of the file (its hash and size against
+// the signed manifest, its offices, vectors and counts, an op whose row
+// it does not carry) is the last part's condition: a file that fails any
+// of it ends in a refusal instead of its last part, and the Store rolls
+// back what the earlier parts wrote. Once a record is found misshapen no
+// more parts go out, but the file is still read to its end, so that the
+// refusal is the one a check of the whole file gives first (a changed
+// file is called changed before its records are called misshapen).
 
 // partRows is how many rows a part holds: with 2,500 a 100,000-record
 // import peaked at 414 MB resident, with 5,000 at 453 MB, for about the
 // same CPU time.
 var partRows = 2500
 
-// partIndex says which ops go with which part, from the identities Open
-// kept: the ops on each row of the file, and those whose row the file
-// does not carry, which go with the last part.
-type partIndex struct {
-	byRow   map[string][]int
-	orphans []int
-}
-
-func indexParts(c *storage.Changes) *partIndex {
-	x := &partIndex{byRow: make(map[string][]int, len(c.Rows))}
-	for _, r := range c.Rows {
-		x.byRow[rowKey(r.Table, r.ID)] = nil
-	}
-	for i, op := range c.Ops {
-		k := rowKey(op.Table, op.RowID)
-		if ops, ok := x.byRow[k]; ok {
-			x.byRow[k] = append(ops, i)
-		} else {
-			x.orphans = append(x.orphans, i)
-		}
-	}
-	return x
-}
-
-// partsOf is the ChangeChunks of an opened file; stop ends the decoding
-// goroutine (after the merge is done or has failed).
-func (o *Opened) partsOf() (chunks storage.ChangeChunks, stop func()) {
+// partsOf is the ChangeChunks of an opened file, filling head with every
+// op's and row's identity as it goes; stop ends the decoding goroutine
+// (after the merge is done or has failed).
+func (o *Opened) partsOf(head *storage.Changes) (chunks storage.ChangeChunks, stop func()) {
 	out := make(chan part, 1)
 	done := make(chan struct{})
-	go o.decodeParts(out, done)
+	d := &partDecoder{o: o, head: head, out: out, done: done, byRow: map[string][]int{},
+		dec: &parser{names: map[string]string{}}}
+	go d.run()
 	return partChan(out), func() {
 		close(done)
 		for range out { // let it finish
@@ -74,87 +69,155 @@ func (p partChan) Next() (*storage.Changes, error) {
 
 var errStopped = errors.New("stopped")
 
-// decodeParts sends the file's parts, at least one, then closes out.
-func (o *Opened) decodeParts(out chan<- part, done <-chan struct{}) {
-	defer close(out)
-	send := func(p part) error {
-		select {
-		case out <- p:
-			return p.err
-		case <-done:
-			return errStopped
-		}
+// partDecoder is one pass over changes.json.
+type partDecoder struct {
+	o    *Opened
+	head *storage.Changes
+	out  chan<- part
+	done <-chan struct{}
+
+	sk     skeleton
+	ops    [][]byte         // each op's JSON, in the file's order, until its part
+	opMem  slab             // (their bytes)
+	byRow  map[string][]int // the ops not yet sent, by their row
+	rows   []storage.RowState
+	rowMem slab
+	sent   bool
+	dec    *parser // decodes the ops kept
+}
+
+func (d *partDecoder) send(p part) error {
+	select {
+	case d.out <- p:
+		return p.err
+	case <-d.done:
+		return errStopped
 	}
-	rc, err := o.changes.Open()
+}
+
+// run sends the file's parts, at least one, or a refusal, then closes out.
+func (d *partDecoder) run() {
+	defer close(d.out)
+	rc, err := d.o.changes.Open()
 	if err != nil {
-		send(part{err: err})
+		d.send(part{err: refuse(ErrCorrupt, "变更内容无法读取")})
 		return
 	}
 	defer rc.Close()
-	body := readAhead(rc)
+	h, n := sha256.New(), &counter{}
+	body := readAhead(io.TeeReader(io.LimitReader(rc, d.o.want.Size+1), io.MultiWriter(h, n)))
 	defer body.Close()
-	var (
-		ops    [][]byte // each op's JSON, in the file's order
-		opMem  slab
-		rows   []storage.RowState
-		rowMem slab
-		given  = map[string]bool{} // rows whose ops went out
-		sent   = false
-		dec    = &parser{names: map[string]string{}}
-	)
-	flush := func(last bool) error {
-		var at []int
-		for _, r := range rows {
-			if k := rowKey(r.Table, r.ID); !given[k] {
-				given[k] = true
-				at = append(at, o.index.byRow[k]...)
-			}
-		}
-		if last {
-			at = append(at, o.index.orphans...)
-		}
-		slices.Sort(at) // the file's order, which is the clock's
-		c := &storage.Changes{From: o.Changes.From, To: o.Changes.To, Since: o.Changes.Since, Vector: o.Changes.Vector,
-			Ops: make([]storage.WireOp, len(at)), Rows: rows}
-		for j, i := range at {
-			dec.b, dec.i = ops[i], 0
-			if err := dec.op(&c.Ops[j]); err != nil {
-				return send(part{err: err})
-			}
-			ops[i] = nil // decoded: its bytes may go once the part has
-		}
-		rows, rowMem, sent = nil, slab{}, true
-		return send(part{c: c})
-	}
-	_, err = decodeStream(body, func(s *streamParser) error {
-		s.space()
-		start := s.i
-		if err := s.skipChecked(); err != nil {
-			return err
-		}
-		ops = append(ops, opMem.copy(s.b[start:s.i]))
-		return nil
-	}, func(s *streamParser) error {
-		var r storage.RowState
-		s.keep = &rowMem // the values out of the window, which moves on
-		if err := s.row(&r); err != nil {
-			return err
-		}
-		rows = append(rows, r)
-		if len(rows) == partRows {
-			return flush(false)
-		}
-		return nil
-	}, false)
-	if err != nil {
-		if !errors.Is(err, errStopped) {
-			send(part{err: err})
-		}
+	c, decodeErr := decodeStream(body, d.op, d.row, false)
+	if errors.Is(decodeErr, errStopped) {
 		return
 	}
-	if len(rows) > 0 || !sent || len(o.index.orphans) > 0 {
-		flush(true)
+	if _, err := io.Copy(io.Discard, body); err != nil { // the hash covers what the parser did not read
+		d.send(part{err: refuse(ErrCorrupt, "变更内容无法读取")})
+		return
 	}
+	if err := d.verdict(c, decodeErr, h, n.n); err != nil {
+		d.send(part{err: err})
+		return
+	}
+	if len(d.rows) > 0 || !d.sent || len(d.byRow) > 0 {
+		d.flush(true)
+	}
+}
+
+// verdict is the refusal of a file read to its end, in the order Open
+// checked them when it read the file before the merge; nil when the last
+// part may go.
+func (d *partDecoder) verdict(c *storage.Changes, decodeErr error, h hash.Hash, size int64) error {
+	m := &d.o.Manifest
+	if size != d.o.want.Size || hex.EncodeToString(h.Sum(nil)) != d.o.want.SHA256 {
+		return changedContent()
+	}
+	if decodeErr != nil {
+		return refuse(ErrNotBundle, "变更内容无法识别")
+	}
+	if c.From != m.From.OfficeID || c.To != m.To.OfficeID || !maps.Equal(nonNil(c.Since), m.Since) ||
+		!maps.Equal(nonNil(c.Vector), m.Vector) || len(d.sk.ops) != m.Counts.Ops || len(d.sk.rows) != m.Counts.Rows {
+		return refuse(ErrContentChanged, "变更内容与清单的收发单位或数量不一致")
+	}
+	if err := d.sk.check(); err != nil {
+		return err
+	}
+	d.head.Ops, d.head.Rows = d.sk.ops, d.sk.rows
+	return nil
+}
+
+// op takes an op: checked, its identity kept, its JSON held for its part.
+func (d *partDecoder) op(s *streamParser) error {
+	s.space()
+	start := s.i
+	s.scratch = true // its fields are only looked at here
+	var op storage.WireOp
+	if err := s.op(&op); err != nil {
+		return err
+	}
+	i := len(d.sk.ops)
+	d.sk.op(op)
+	if d.sk.misshapen() { // nothing more goes to the Store
+		d.ops = append(d.ops, nil)
+		return nil
+	}
+	d.ops = append(d.ops, d.opMem.copy(s.b[start:s.i]))
+	k := rowKey(op.Table, op.RowID)
+	d.byRow[k] = append(d.byRow[k], i)
+	return nil
+}
+
+// row takes a row, checked, into the next part, which goes out when it is
+// full and every op is read (a file written with its rows first is sent
+// whole at its end).
+func (d *partDecoder) row(s *streamParser) error {
+	s.scratch = false
+	s.keep = &d.rowMem // the values out of the window, which moves on
+	var r storage.RowState
+	if err := s.row(&r); err != nil {
+		return err
+	}
+	d.sk.row(r)
+	if d.sk.misshapen() {
+		d.rows, d.rowMem = nil, slab{}
+		return nil
+	}
+	d.rows = append(d.rows, r)
+	if len(d.rows) >= partRows && s.opsDone {
+		return d.flush(false)
+	}
+	return nil
+}
+
+// flush sends the rows gathered with every op on them (and, last, the
+// ops whose row the file does not carry), the ops in the file's order,
+// which is the clock's.
+func (d *partDecoder) flush(last bool) error {
+	var at []int
+	for _, r := range d.rows {
+		k := rowKey(r.Table, r.ID)
+		at = append(at, d.byRow[k]...)
+		delete(d.byRow, k)
+	}
+	if last {
+		for _, ops := range d.byRow {
+			at = append(at, ops...)
+		}
+		clear(d.byRow)
+	}
+	slices.Sort(at)
+	h := d.head
+	c := &storage.Changes{From: h.From, To: h.To, Since: h.Since, Vector: h.Vector,
+		Ops: make([]storage.WireOp, len(at)), Rows: d.rows}
+	for j, i := range at {
+		d.dec.b, d.dec.i = d.ops[i], 0
+		if err := d.dec.op(&c.Ops[j]); err != nil {
+			return err
+		}
+		d.ops[i] = nil // decoded: its bytes may go once the part has
+	}
+	d.rows, d.rowMem, d.sent = nil, slab{}, true
+	return d.send(part{c: c})
 }
 
 // slab hands out copies of small byte slices from large blocks: a

@@ -79,14 +79,19 @@ func (e *GapError) Unwrap() error { return ErrGap }
 // batches (see merge), which is what lets a hundred thousand of them in
 // within seconds.
 func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool) (*ApplySummary, error) {
-	return s.ApplyChunks(c, wholeChanges(c), bundleID, fileName, dryRun)
+	return s.ApplyChunks(c, wholeChanges(c), bundleID, fileName, dryRun, nil)
 }
 
 // ApplyChunks is ApplyChanges on a file read a part at a time
-// (sync_chunks.go): head is the file without its fields (offices,
-// vectors, and every op and row with its identity only), chunks the
-// parts, merged one after another in the one transaction.
-func (s *Store) ApplyChunks(c *Changes, chunks ChangeChunks, bundleID, fileName string, dryRun bool) (*ApplySummary, error) {
+// (sync_chunks.go): c is the file without its fields (offices and
+// vectors; every op and row with its identity only, which the reader of
+// the parts may fill in as it goes: they are first read once the last
+// part is taken), chunks the parts, merged one after another in the one
+// transaction. beforeCommit, when given, runs last inside the
+// transaction of an import that is not a dry run and passed every check
+// (the exchange takes its backup there, so that a file refused midway
+// leaves no trace); its error rolls everything back.
+func (s *Store) ApplyChunks(c *Changes, chunks ChangeChunks, bundleID, fileName string, dryRun bool, beforeCommit func(*Tx) error) (*ApplySummary, error) {
 	self := s.Office()
 	if self == nil {
 		return nil, errors.New("请先完成本单位设置")
@@ -133,6 +138,11 @@ func (s *Store) ApplyChunks(c *Changes, chunks ChangeChunks, bundleID, fileName 
 		}
 		if dryRun {
 			return errRollback
+		}
+		if beforeCommit != nil {
+			if err := beforeCommit(tx); err != nil {
+				return err
+			}
 		}
 		if err := s.dialect.announce(db, s.token, tx.changes); err != nil { // other desktops
 			return err

@@ -52,7 +52,24 @@ func mergeChunks(tx *Tx, chunks ChangeChunks, bundleID string, sum *ApplySummary
 		m := newMerge(tx, c, bundleID, sum)
 		m.asks, m.late = asks, late
 		if err := m.run(); err != nil {
-			return asks, err
+			return asks, restOf(chunks, err)
+		}
+	}
+}
+
+// restOf reads the parts after one whose merge failed: a file whose
+// reader finds it damaged or misshapen further on is refused as such,
+// whatever its earlier parts did (as when the whole file was checked
+// before the merge), and not, say, as a gap that would be noted for the
+// sender.
+func restOf(chunks ChangeChunks, mergeErr error) error {
+	for {
+		c, err := chunks.Next()
+		if err != nil {
+			return err
+		}
+		if c == nil {
+			return mergeErr
 		}
 	}
 }

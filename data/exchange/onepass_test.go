@@ -1,0 +1,74 @@
+package exchange
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"duikou/data"
+)
+
+// changes.json is read once, as it is merged: what only the end of the
+// file can show (its hash, an op whose row it does not carry) is found
+// after earlier parts were merged inside the transaction. Such a file
+// must still be refused with the reason Open gave when it read the file
+// first, in the preview and in the import, leaving the database and the
+// backup folder as they were.
+
+// refusedLate checks that the preview and the import of file both fail
+// with want, and that nothing was written: no row, no audit entry, no
+// backup.
+func refusedLate(t *testing.T, recv *office, file []byte, want error) {
+	t.Helper()
+	before := checksum(t, recv.path)
+	backups := filepath.Join(filepath.Dir(recv.path), "backups", "*")
+	backupsBefore, _ := filepath.Glob(backups)
+	o, err := open(recv.s, file)
+	if err != nil {
+		t.Fatalf("open: %v (the file's body is read by the preview and the import)", err)
+	}
+	if _, err := o.DryRun(); !errors.Is(err, want) {
+		t.Fatalf("preview: got %v, want %v", err, want)
+	}
+	if _, err := o.Apply("late.duikou"); !errors.Is(err, want) {
+		t.Fatalf("import: got %v, want %v", err, want)
+	}
+	if checksum(t, recv.path) != before {
+		t.Fatal("the refused file changed the database")
+	}
+	if after, _ := filepath.Glob(backups); len(after) != len(backupsBefore) {
+		t.Fatalf("a refused file left a backup: %d → %d", len(backupsBefore), len(after))
+	}
+	if n, _ := recv.s.CountWorkers(data.WorkerFilter{}); n != 0 {
+		t.Fatalf("%d workers imported from a refused file", n)
+	}
+}
+
+func TestContentChangedNearTheEndIsRefusedAfterTheMerge(t *testing.T) {
+	smallParts(t)
+	a, b := streamOffices(t)
+	file, _ := bundle(t, a, b)
+	ms := unseal(t, file, b)
+	// One character of the last worker's name, in the file's last part:
+	// the size stays, only the hash tells.
+	changes := bytes.Clone(find(ms, memberChanges))
+	at := bytes.LastIndex(changes, []byte("劳动者2"))
+	if at < len(changes)/2 {
+		t.Fatalf("test data: the last name is at byte %d of %d", at, len(changes))
+	}
+	changes[at+len("劳动者")] = '3'
+	refusedLate(t, b, reseal(t, replace(ms, memberChanges, changes), recipientOf(t, b)), ErrContentChanged)
+}
+
+func TestOpWithoutItsRowAtTheEndIsRefusedAfterTheMerge(t *testing.T) {
+	smallParts(t)
+	a, b := streamOffices(t)
+	c, err := a.s.ChangesFor(id(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The file's last row goes: its ops stay, with no row to go with them.
+	c.Rows = c.Rows[:len(c.Rows)-1]
+	refusedLate(t, b, sealFor(t, a, b, manifestFor(a, b, c), c), ErrBadRecords)
+}
