@@ -50,11 +50,11 @@ func (o *Opened) Apply(fileName string) (*Result, error) {
 		return &Result{Summary: &storage.ApplySummary{}, AlreadyImported: true}, nil
 	}
 	var backup string
-	sum, err := o.apply(id, fileName, func(tx *storage.Tx, head *storage.Changes) error {
+	sum, err := o.apply(id, fileName, func(tx *storage.Tx) error {
 		// A bundle that carries no records (only the partner's
 		// acknowledgements) changes none of them: no backup of the whole
-		// database for it.
-		if len(head.Ops) == 0 && len(head.Rows) == 0 {
+		// database for it. (The file's counts were checked by now.)
+		if o.Manifest.Counts.Ops == 0 && o.Manifest.Counts.Rows == 0 {
 			return nil
 		}
 		var err error
@@ -79,17 +79,12 @@ func (o *Opened) Apply(fileName string) (*Result, error) {
 }
 
 // apply reads and merges the file a part at a time (parts.go); without
-// beforeCommit it is the dry run, rolled back. beforeCommit has the file's
-// identities, read through by then.
-func (o *Opened) apply(bundleID, fileName string, beforeCommit func(*storage.Tx, *storage.Changes) error) (*storage.ApplySummary, error) {
+// beforeCommit it is the dry run, rolled back.
+func (o *Opened) apply(bundleID, fileName string, beforeCommit func(*storage.Tx) error) (*storage.ApplySummary, error) {
 	head := &storage.Changes{From: o.Changes.From, To: o.Changes.To, Since: o.Changes.Since, Vector: o.Changes.Vector}
 	parts, stop := o.partsOf(head)
 	defer stop()
-	var commit func(*storage.Tx) error
-	if beforeCommit != nil {
-		commit = func(tx *storage.Tx) error { return beforeCommit(tx, head) }
-	}
-	sum, err := o.s.ApplyChunks(head, parts, bundleID, fileName, beforeCommit == nil, commit)
+	sum, err := o.s.ApplyChunks(head, parts, bundleID, fileName, beforeCommit == nil, beforeCommit)
 	if err == nil {
 		o.Changes = head
 	}

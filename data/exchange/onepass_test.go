@@ -3,6 +3,9 @@ package exchange
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -71,4 +74,51 @@ func TestOpWithoutItsRowAtTheEndIsRefusedAfterTheMerge(t *testing.T) {
 	// The file's last row goes: its ops stay, with no row to go with them.
 	c.Rows = c.Rows[:len(c.Rows)-1]
 	refusedLate(t, b, sealFor(t, a, b, manifestFor(a, b, c), c), ErrBadRecords)
+}
+
+// The ops held for their rows' parts go to a sealed temporary file past
+// spillAfter: the import is the same, row for row.
+func TestSpilledOpsGiveTheSameDatabase(t *testing.T) {
+	spillSmall(t)
+	TestStreamedExchangeGivesTheSameDatabase(t)
+}
+
+func spillSmall(t *testing.T) {
+	was := spillAfter
+	spillAfter = 16 << 10 // a dozen ops in memory, the rest in the file
+	t.Cleanup(func() { spillAfter = was })
+}
+
+func TestHeldOpsComeBackInAnyOrderAndLeaveNoFile(t *testing.T) {
+	spillSmall(t)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	var h heldOps
+	var ops [][]byte
+	for i := range 500 {
+		op := []byte(fmt.Sprintf(`{"origin":"o","seq":%d,"row":"%d","fields":{"id_number":{"v":"620123199003141234"}}}`, i+1, i))
+		ops = append(ops, op)
+		if err := h.add(op); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(tmp, "*"))
+	if len(files) != 1 || len(h.mem) == 0 || len(h.off) == 0 {
+		t.Fatalf("%d in memory, %d in %v", len(h.mem), len(h.off), files)
+	}
+	spilled, _ := os.ReadFile(files[0])
+	if bytes.Contains(spilled, []byte("620123199003141234")) {
+		t.Fatal("the file holds an ID number in clear")
+	}
+	var mem slab
+	for _, i := range rand.Perm(len(ops)) {
+		got, err := h.take(i, &mem)
+		if err != nil || !bytes.Equal(got, ops[i]) {
+			t.Fatalf("op %d: %q %v", i, got, err)
+		}
+	}
+	h.close()
+	if files, _ := filepath.Glob(filepath.Join(tmp, "*")); len(files) != 0 {
+		t.Fatalf("left behind: %v", files)
+	}
 }

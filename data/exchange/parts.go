@@ -36,14 +36,13 @@ import (
 // same CPU time.
 var partRows = 2500
 
-// partsOf is the ChangeChunks of an opened file, filling head with every
-// op's and row's identity as it goes; stop ends the decoding goroutine
+// partsOf is the ChangeChunks of an opened file, filling in head's ops
+// (their origins and numbers) before the last part; stop ends the decoding goroutine
 // (after the merge is done or has failed).
 func (o *Opened) partsOf(head *storage.Changes) (chunks storage.ChangeChunks, stop func()) {
 	out := make(chan part, 1)
 	done := make(chan struct{})
-	d := &partDecoder{o: o, head: head, out: out, done: done, byRow: map[string][]int{},
-		dec: &parser{names: map[string]string{}}}
+	d := &partDecoder{o: o, head: head, out: out, done: done, dec: &parser{names: map[string]string{}}}
 	go d.run()
 	return partChan(out), func() {
 		close(done)
@@ -77,13 +76,12 @@ type partDecoder struct {
 	done <-chan struct{}
 
 	sk     skeleton
-	ops    [][]byte         // each op's JSON, in the file's order, until its part
-	opMem  slab             // (their bytes)
-	byRow  map[string][]int // the ops not yet sent, by their row
+	held   heldOps // each op's JSON until its part
 	rows   []storage.RowState
+	firsts []int32 // the chains of ops waiting for them (skeleton.row)
 	rowMem slab
 	sent   bool
-	dec    *parser // decodes the ops kept
+	dec    *parser // decodes the ops held
 }
 
 func (d *partDecoder) send(p part) error {
@@ -98,9 +96,10 @@ func (d *partDecoder) send(p part) error {
 // run sends the file's parts, at least one, or a refusal, then closes out.
 func (d *partDecoder) run() {
 	defer close(d.out)
-	rc, err := d.o.changes.Open()
+	defer d.held.close()
+	rc, err := d.o.openChanges()
 	if err != nil {
-		d.send(part{err: refuse(ErrCorrupt, "变更内容无法读取")})
+		d.send(part{err: err})
 		return
 	}
 	defer rc.Close()
@@ -119,7 +118,7 @@ func (d *partDecoder) run() {
 		d.send(part{err: err})
 		return
 	}
-	if len(d.rows) > 0 || !d.sent || len(d.byRow) > 0 {
+	if len(d.rows) > 0 || !d.sent || len(d.sk.waiting) > 0 {
 		d.flush(true)
 	}
 }
@@ -136,13 +135,19 @@ func (d *partDecoder) verdict(c *storage.Changes, decodeErr error, h hash.Hash, 
 		return refuse(ErrNotBundle, "变更内容无法识别")
 	}
 	if c.From != m.From.OfficeID || c.To != m.To.OfficeID || !maps.Equal(nonNil(c.Since), m.Since) ||
-		!maps.Equal(nonNil(c.Vector), m.Vector) || len(d.sk.ops) != m.Counts.Ops || len(d.sk.rows) != m.Counts.Rows {
+		!maps.Equal(nonNil(c.Vector), m.Vector) || len(d.sk.ops) != m.Counts.Ops || d.sk.rows != m.Counts.Rows {
 		return refuse(ErrContentChanged, "变更内容与清单的收发单位或数量不一致")
 	}
 	if err := d.sk.check(); err != nil {
 		return err
 	}
-	d.head.Ops, d.head.Rows = d.sk.ops, d.sk.rows
+	// The ops' origins and numbers, for the Store's bookkeeping after the
+	// last part.
+	d.head.Ops = make([]storage.WireOp, len(d.sk.ops))
+	for i, id := range d.sk.ops {
+		d.head.Ops[i] = storage.WireOp{Origin: id.origin, Seq: id.seq}
+	}
+	d.sk.ops = nil
 	return nil
 }
 
@@ -155,16 +160,10 @@ func (d *partDecoder) op(s *streamParser) error {
 	if err := s.op(&op); err != nil {
 		return err
 	}
-	i := len(d.sk.ops)
-	d.sk.op(op)
-	if d.sk.misshapen() { // nothing more goes to the Store
-		d.ops = append(d.ops, nil)
+	if d.sk.op(&op); d.sk.misshapen() { // nothing more goes to the Store
 		return nil
 	}
-	d.ops = append(d.ops, d.opMem.copy(s.b[start:s.i]))
-	k := rowKey(op.Table, op.RowID)
-	d.byRow[k] = append(d.byRow[k], i)
-	return nil
+	return d.held.add(s.b[start:s.i])
 }
 
 // row takes a row, checked, into the next part, which goes out when it is
@@ -177,12 +176,15 @@ func (d *partDecoder) row(s *streamParser) error {
 	if err := s.row(&r); err != nil {
 		return err
 	}
-	d.sk.row(r)
+	first := d.sk.row(&r, s.opsDone)
 	if d.sk.misshapen() {
-		d.rows, d.rowMem = nil, slab{}
+		d.rows, d.firsts, d.rowMem = nil, nil, slab{}
 		return nil
 	}
 	d.rows = append(d.rows, r)
+	if first >= 0 {
+		d.firsts = append(d.firsts, first)
+	}
 	if len(d.rows) >= partRows && s.opsDone {
 		return d.flush(false)
 	}
@@ -194,29 +196,31 @@ func (d *partDecoder) row(s *streamParser) error {
 // which is the clock's.
 func (d *partDecoder) flush(last bool) error {
 	var at []int
-	for _, r := range d.rows {
-		k := rowKey(r.Table, r.ID)
-		at = append(at, d.byRow[k]...)
-		delete(d.byRow, k)
+	for _, first := range d.firsts {
+		at = d.sk.chain(at, first)
 	}
 	if last {
-		for _, ops := range d.byRow {
-			at = append(at, ops...)
+		for _, first := range d.sk.waiting {
+			at = d.sk.chain(at, first)
 		}
-		clear(d.byRow)
+		clear(d.sk.waiting)
 	}
 	slices.Sort(at)
 	h := d.head
 	c := &storage.Changes{From: h.From, To: h.To, Since: h.Since, Vector: h.Vector,
 		Ops: make([]storage.WireOp, len(at)), Rows: d.rows}
+	var opMem slab
 	for j, i := range at {
-		d.dec.b, d.dec.i = d.ops[i], 0
+		b, err := d.held.take(i, &opMem)
+		if err != nil {
+			return err
+		}
+		d.dec.b, d.dec.i = b, 0
 		if err := d.dec.op(&c.Ops[j]); err != nil {
 			return err
 		}
-		d.ops[i] = nil // decoded: its bytes may go once the part has
 	}
-	d.rows, d.rowMem, d.sent = nil, slab{}, true
+	d.rows, d.firsts, d.rowMem, d.sent = nil, nil, slab{}, true
 	return d.send(part{c: c})
 }
 

@@ -41,18 +41,20 @@ func (o *onePart) Next() (*Changes, error) {
 // for (sync_restore.go) is gathered over the whole file: a part that
 // refuses a record is a gap when any part, earlier or later, found ops
 // missing, as in a merge of the whole file. It returns the asks for
-// keepRestoreBooks.
-func mergeChunks(tx *Tx, chunks ChangeChunks, bundleID string, sum *ApplySummary) (*GapError, error) {
+// keepRestoreBooks and how many rows the parts held.
+func mergeChunks(tx *Tx, chunks ChangeChunks, bundleID string, sum *ApplySummary) (*GapError, int, error) {
 	asks, late := &GapError{Restored: true}, &GapError{Restored: true}
+	rows := 0
 	for {
 		c, err := chunks.Next()
 		if c == nil || err != nil {
-			return asks, err
+			return asks, rows, err
 		}
+		rows += len(c.Rows)
 		m := newMerge(tx, c, bundleID, sum)
 		m.asks, m.late = asks, late
 		if err := m.run(); err != nil {
-			return asks, restOf(chunks, err)
+			return asks, rows, restOf(chunks, err)
 		}
 	}
 }
