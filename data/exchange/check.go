@@ -51,18 +51,19 @@ var knownTables = func() map[data.Table]bool {
 	return known
 }()
 
-// op takes the next op of the file, its fields parsed.
-func (sk *skeleton) op(op *storage.WireOp) {
+// op takes the next op of the file: its identity, the shape of its
+// fields (op_shape.go), and whether it withdraws a worker's consent.
+func (sk *skeleton) op(op *storage.WireOp, shape opShape, withdrawal bool) {
 	i := len(sk.ops)
 	sk.ops = append(sk.ops, opID{op.Origin, op.Seq})
 	if sk.badOp != "" {
 		return
 	}
 	switch {
-	case !knownTables[op.Table] || op.Origin == "" || op.Seq <= 0 || op.RowID == "" || len(op.Fields) == 0:
+	case !knownTables[op.Table] || op.Origin == "" || op.Seq <= 0 || op.RowID == "" || shape.fields == 0:
 		sk.badOp, sk.badOpAt = fmt.Sprintf("第%d条变更", i+1), i
 		return
-	case !valuesPresent(op.Fields, func(f storage.FieldChange) []byte { return f.Value }):
+	case shape.missing:
 		sk.badOp, sk.badOpAt = fmt.Sprintf("第%d条变更缺少字段值", i+1), i
 		return
 	}
@@ -76,7 +77,7 @@ func (sk *skeleton) op(op *storage.WireOp) {
 	}
 	sk.next = append(sk.next, prev)
 	sk.waiting[k] = int32(i)
-	if op.Withdrawal() { // a withdrawal of consent travels alone
+	if withdrawal { // a withdrawal of consent travels alone
 		sk.alone[int32(i)] = true
 	}
 }

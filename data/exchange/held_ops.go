@@ -84,13 +84,20 @@ var errHeldOp = errors.New("changes.json: an op held for its part was lost")
 // take hands out op i once, its bytes in into (they live as long as the
 // part that decodes them).
 func (h *heldOps) take(i int, into *slab) ([]byte, error) {
+	b, err := h.read(i, into)
 	if i < len(h.mem) {
-		b := h.mem[i]
 		h.mem[i] = nil // its bytes may go once the part has
-		if b == nil {
+	}
+	return b, err
+}
+
+// read is op i, its bytes in into when they come from the file.
+func (h *heldOps) read(i int, into *slab) ([]byte, error) {
+	if i < len(h.mem) {
+		if h.mem[i] == nil {
 			return nil, errHeldOp
 		}
-		return b, nil
+		return h.mem[i], nil
 	}
 	j := i - len(h.mem)
 	if j >= len(h.off) {

@@ -122,3 +122,38 @@ func TestHeldOpsComeBackInAnyOrderAndLeaveNoFile(t *testing.T) {
 		t.Fatalf("left behind: %v", files)
 	}
 }
+
+// An op's values are checked when its row's part is decoded, not as the
+// op is read: a value that is not JSON is still refused as the file not
+// being an exchange file, whether its row comes or not (before the
+// refusal of an op whose row is missing, as when the whole file was
+// checked first).
+func TestAnOpValueThatIsNotJSONIsRefusedAsNotABundle(t *testing.T) {
+	smallParts(t)
+	a, b := streamOffices(t)
+	for _, rowGoes := range []bool{true, false} {
+		c, err := a.s.ChangesFor(id(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := c.Rows[len(c.Rows)-1]
+		if !rowGoes {
+			c.Rows = c.Rows[:len(c.Rows)-1]
+		}
+		broken := false
+		for i := range c.Ops {
+			if c.Ops[i].RowID == last.ID {
+				for col, f := range c.Ops[i].Fields {
+					f.Value = []byte("tru")
+					c.Ops[i].Fields[col] = f
+					broken = true
+					break
+				}
+			}
+		}
+		if !broken {
+			t.Fatal("test data: no op on the last row")
+		}
+		refusedLate(t, b, sealFor(t, a, b, manifestFor(a, b, c), c), ErrNotBundle)
+	}
+}

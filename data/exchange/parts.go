@@ -9,6 +9,7 @@ import (
 	"maps"
 	"slices"
 
+	"duikou/data"
 	"duikou/data/storage"
 )
 
@@ -42,7 +43,8 @@ var partRows = 2500
 func (o *Opened) partsOf(head *storage.Changes) (chunks storage.ChangeChunks, stop func()) {
 	out := make(chan part, 1)
 	done := make(chan struct{})
-	d := &partDecoder{o: o, head: head, out: out, done: done, dec: &parser{names: map[string]string{}}}
+	names := map[string]string{}
+	d := &partDecoder{o: o, head: head, out: out, done: done, dec: &parser{names: names}, checker: &parser{names: names}}
 	go d.run()
 	return partChan(out), func() {
 		close(done)
@@ -75,13 +77,14 @@ type partDecoder struct {
 	out  chan<- part
 	done <-chan struct{}
 
-	sk     skeleton
-	held   heldOps // each op's JSON until its part
-	rows   []storage.RowState
-	firsts []int32 // the chains of ops waiting for them (skeleton.row)
-	rowMem slab
-	sent   bool
-	dec    *parser // decodes the ops held
+	sk      skeleton
+	held    heldOps // each op's JSON until its part
+	rows    []storage.RowState
+	firsts  []int32 // the chains of ops waiting for them (skeleton.row)
+	rowMem  slab
+	sent    bool
+	dec     *parser // decodes the ops held
+	checker *parser // checks an op whole (op)
 }
 
 func (d *partDecoder) send(p part) error {
@@ -119,7 +122,9 @@ func (d *partDecoder) run() {
 		return
 	}
 	if len(d.rows) > 0 || !d.sent || len(d.sk.waiting) > 0 {
-		d.flush(true)
+		if err := d.flush(true); err != nil && !errors.Is(err, errStopped) {
+			d.send(part{err: refuse(ErrNotBundle, "变更内容无法识别")})
+		}
 	}
 }
 
@@ -130,6 +135,13 @@ func (d *partDecoder) verdict(c *storage.Changes, decodeErr error, h hash.Hash, 
 	m := &d.o.Manifest
 	if size != d.o.want.Size || hex.EncodeToString(h.Sum(nil)) != d.o.want.SHA256 {
 		return changedContent()
+	}
+	if decodeErr == nil {
+		for _, first := range d.sk.waiting { // held for no row, or for none that will go
+			if decodeErr = d.checkHeld(first); decodeErr != nil {
+				break
+			}
+		}
 	}
 	if decodeErr != nil {
 		return refuse(ErrNotBundle, "变更内容无法识别")
@@ -151,19 +163,53 @@ func (d *partDecoder) verdict(c *storage.Changes, decodeErr error, h hash.Hash, 
 	return nil
 }
 
-// op takes an op: checked, its identity kept, its JSON held for its part.
+// op takes an op: its identity and shape checked (op_shape.go), its JSON
+// held for its part, where it is decoded and its values checked. Once a
+// record is refused no part goes out, and each op is checked whole here.
 func (d *partDecoder) op(s *streamParser) error {
 	s.space()
 	start := s.i
-	s.scratch = true // its fields are only looked at here
 	var op storage.WireOp
-	if err := s.op(&op); err != nil {
+	shape, err := s.shapeOf(&op)
+	if err != nil {
 		return err
 	}
-	if d.sk.op(&op); d.sk.misshapen() { // nothing more goes to the Store
+	b := s.b[start:s.i]
+	withdrawal := false
+	if op.Table == data.TableWorkers && shape.first == "consent" || d.sk.misshapen() {
+		full, err := d.check(b)
+		if err != nil {
+			return err
+		}
+		withdrawal = full.Withdrawal()
+	}
+	if d.sk.op(&op, shape, withdrawal); d.sk.misshapen() {
 		return nil
 	}
-	return d.held.add(s.b[start:s.i])
+	return d.held.add(b)
+}
+
+// check decodes an op's JSON, its values checked, into a scratch op.
+func (d *partDecoder) check(b []byte) (*storage.WireOp, error) {
+	d.checker.b, d.checker.i, d.checker.scratch = b, 0, true
+	var op storage.WireOp
+	return &op, d.checker.op(&op)
+}
+
+// checkHeld checks the values of the ops of the chain from first, held
+// but going into no part.
+func (d *partDecoder) checkHeld(first int32) error {
+	for i := first; i >= 0; i = d.sk.next[i] {
+		var mem slab
+		b, err := d.held.read(int(i), &mem)
+		if err == nil {
+			_, err = d.check(b)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // row takes a row, checked, into the next part, which goes out when it is
@@ -178,6 +224,11 @@ func (d *partDecoder) row(s *streamParser) error {
 	}
 	first := d.sk.row(&r, s.opsDone)
 	if d.sk.misshapen() {
+		for _, f := range append(d.firsts, first) { // held for parts that will not go
+			if err := d.checkHeld(f); err != nil {
+				return err
+			}
+		}
 		d.rows, d.firsts, d.rowMem = nil, nil, slab{}
 		return nil
 	}
@@ -235,33 +286,4 @@ func (a *slab) copy(v []byte) []byte {
 	start := len(a.b)
 	a.b = append(a.b, v...)
 	return a.b[start:len(a.b):len(a.b)]
-}
-
-// skipChecked passes over a value Open has already checked (the same
-// bytes, held in memory since): only its end is looked for, brackets
-// counted outside strings.
-func (p *parser) skipChecked() error {
-	if p.i < len(p.b) && p.b[p.i] != '{' {
-		return p.fail("expected an op")
-	}
-	depth := 0
-	for i := p.i; i < len(p.b); i++ {
-		switch p.b[i] {
-		case '"':
-			for i++; i < len(p.b) && p.b[i] != '"'; i++ {
-				if p.b[i] == '\\' {
-					i++
-				}
-			}
-		case '{', '[':
-			depth++
-		case '}', ']':
-			if depth--; depth == 0 {
-				p.i = i + 1
-				return nil
-			}
-		}
-	}
-	p.i = len(p.b) // ran out: the stream reads more and comes back
-	return p.fail("unterminated value")
 }
