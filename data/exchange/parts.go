@@ -18,8 +18,9 @@ import (
 // (check.go) and the file goes to the Store a part at a time
 // (storage.ChangeChunks): partRows rows with every op on them. The ops
 // come first in the file and the rows after them, so each op is kept as
-// the bytes of its JSON until its row's part is decoded; the rows and the
-// records built from them live only as long as their part. Decoding runs
+// the bytes of its JSON until its row's part is decoded (held_ops.go);
+// the rows and the records built from them live only as long as their
+// part. Decoding runs
 // on a goroutine of its own, a part ahead of the merge, and the inflating
 // and hashing on another, a few blocks ahead of the parser.
 //
@@ -38,8 +39,8 @@ import (
 var partRows = 2500
 
 // partsOf is the ChangeChunks of an opened file, filling in head's ops
-// (their origins and numbers) before the last part; stop ends the decoding goroutine
-// (after the merge is done or has failed).
+// (their origins and numbers) before the last part; stop ends the
+// decoding goroutine (after the merge is done or has failed).
 func (o *Opened) partsOf(head *storage.Changes) (chunks storage.ChangeChunks, stop func()) {
 	out := make(chan part, 1)
 	done := make(chan struct{})
