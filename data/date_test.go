@@ -21,6 +21,8 @@ func TestParseDateAcceptsEverySeparatorAndNoLeadingZeros(t *testing.T) {
 	for s, reason := range map[string]string{
 		"2026.2.30": "不存在", "2026.13.1": "格式不对", "2026.12.0": "格式不对", "26.12.6": "格式不对", "2026.12": "格式不对",
 		"昨天": "格式不对", "2026..6": "格式不对", "2026.12.6.1": "格式不对", "2026.-1.6": "格式不对",
+		// the stored form, read past the general path when it is valid
+		"2026-02-30": "不存在", "2026-13-01": "格式不对", "2026-12-00": "格式不对", "2026-1a-06": "格式不对", "2026-12-+6": "格式不对",
 	} {
 		if _, err := ParseDate(s); err == nil || !strings.Contains(err.Error(), reason) {
 			t.Errorf("ParseDate(%q) = %v, want %q", s, err, reason)

@@ -24,16 +24,19 @@ func (o *Opened) DryRun() (*storage.ApplySummary, error) {
 	if o.AlreadyImported {
 		return &storage.ApplySummary{}, nil
 	}
-	sum, err := o.apply(o.Manifest.BundleID, o.FileName, true)
+	sum, err := o.apply(o.Manifest.BundleID, o.FileName, nil)
 	if err != nil {
 		return nil, o.explain(err)
 	}
 	return sum, nil
 }
 
-// Apply takes a backup beside the database, then applies the whole
-// bundle in one transaction and records its id under fileName. If any
-// record fails validation nothing is imported and the error matches
+// Apply applies the whole bundle in one transaction, reading it as it
+// merges it, records its id under fileName and, last inside the
+// transaction, takes a backup of the database as it was before. If the
+// file turns out damaged or misshapen, it is refused as Open refuses a
+// file (the same Err values) and nothing is written, no backup taken; if
+// any record fails validation nothing is imported and the error matches
 // ErrRecordsRefused; the summary lists the refusals. Applying a bundle a
 // second time does nothing.
 func (o *Opened) Apply(fileName string) (*Result, error) {
@@ -46,16 +49,20 @@ func (o *Opened) Apply(fileName string) (*Result, error) {
 		o.AlreadyImported = true
 		return &Result{Summary: &storage.ApplySummary{}, AlreadyImported: true}, nil
 	}
-	// A bundle that carries no records (only the partner's
-	// acknowledgements) changes none of them: no backup of the whole
-	// database for it.
 	var backup string
-	if len(o.Changes.Ops) > 0 || len(o.Changes.Rows) > 0 {
-		if backup, err = o.s.BackupBeside(storage.BackupBeforeImport); err != nil {
-			return nil, fmt.Errorf("导入前备份失败，未导入任何数据：%w", err)
+	sum, err := o.apply(id, fileName, func(tx *storage.Tx) error {
+		// A bundle that carries no records (only the partner's
+		// acknowledgements) changes none of them: no backup of the whole
+		// database for it. (The file's counts were checked by now.)
+		if o.Manifest.Counts.Ops == 0 && o.Manifest.Counts.Rows == 0 {
+			return nil
 		}
-	}
-	sum, err := o.apply(id, fileName, false)
+		var err error
+		if backup, err = tx.BackupBeforeCommit(storage.BackupBeforeImport); err != nil {
+			return fmt.Errorf("导入前备份失败，未导入任何数据：%w", err)
+		}
+		return nil
+	})
 	if errors.Is(err, storage.ErrBundleImported) { // by another import meanwhile
 		o.AlreadyImported = true
 		return &Result{Summary: &storage.ApplySummary{}, AlreadyImported: true, Backup: backup}, nil
@@ -71,9 +78,15 @@ func (o *Opened) Apply(fileName string) (*Result, error) {
 	return res, nil
 }
 
-// apply merges the file a part at a time (parts.go).
-func (o *Opened) apply(bundleID, fileName string, dryRun bool) (*storage.ApplySummary, error) {
-	parts, stop := o.partsOf()
+// apply reads and merges the file a part at a time (parts.go); without
+// beforeCommit it is the dry run, rolled back.
+func (o *Opened) apply(bundleID, fileName string, beforeCommit func(*storage.Tx) error) (*storage.ApplySummary, error) {
+	head := &storage.Changes{From: o.Changes.From, To: o.Changes.To, Since: o.Changes.Since, Vector: o.Changes.Vector}
+	parts, stop := o.partsOf(head)
 	defer stop()
-	return o.s.ApplyChunks(o.Changes, parts, bundleID, fileName, dryRun)
+	sum, err := o.s.ApplyChunks(head, parts, bundleID, fileName, beforeCommit == nil, beforeCommit)
+	if err == nil {
+		o.Changes = head
+	}
+	return sum, err
 }

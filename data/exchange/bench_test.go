@@ -107,10 +107,32 @@ func BenchmarkExport100k(b *testing.B) {
 
 func BenchmarkImport100k(b *testing.B) {
 	benchOffices(b)
+	benchImport(b, bench.receiver, bench.file, benchRecords)
+}
+
+// BenchmarkImportFile imports DUIKOU_BENCH_IMPORT_FILE into a fresh copy
+// of the receiving office's database DUIKOU_BENCH_IMPORT_DB (its keys in
+// DUIKOU_KEY_DIR): the 1,000,000-worker first full sync of .ci/bench, or
+// any file, in a process that can be profiled.
+func BenchmarkImportFile(b *testing.B) {
+	file, db := os.Getenv("DUIKOU_BENCH_IMPORT_FILE"), os.Getenv("DUIKOU_BENCH_IMPORT_DB")
+	if file == "" || db == "" {
+		b.Skip("set DUIKOU_BENCH_IMPORT_FILE and DUIKOU_BENCH_IMPORT_DB")
+	}
+	receiver, err := os.ReadFile(db)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchImport(b, receiver, file, -1)
+}
+
+// benchImport times opening and applying file on a fresh copy of the
+// receiver's database, which must take in wantNew records (any, for -1).
+func benchImport(b *testing.B, receiver []byte, file string, wantNew int) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		path := filepath.Join(b.TempDir(), "receiver.db")
-		if err := os.WriteFile(path, bench.receiver, 0o644); err != nil {
+		if err := os.WriteFile(path, receiver, 0o644); err != nil {
 			b.Fatal(err)
 		}
 		s, err := storage.Open(path)
@@ -118,7 +140,7 @@ func BenchmarkImport100k(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		o, err := OpenFile(s, bench.file)
+		o, err := OpenFile(s, file)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -127,9 +149,10 @@ func BenchmarkImport100k(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StopTimer()
-		if res.Summary.New != benchRecords {
+		if wantNew >= 0 && res.Summary.New != wantNew {
 			b.Fatalf("%+v", res.Summary)
 		}
+		b.ReportMetric(float64(res.Summary.New), "new")
 		s.Close()
 		b.StartTimer()
 	}

@@ -394,49 +394,57 @@ func (p *parser) vector() (map[string]int64, error) {
 
 func (p *parser) op(op *storage.WireOp) error {
 	return p.object(func(key string) error {
-		var err error
-		switch key {
-		case "origin":
-			op.Origin, err = p.nameOrNull()
-		case "seq":
-			op.Seq, err = p.int64()
-		case "hlc":
-			op.HLC, err = p.int64()
-		case "table":
-			var name string
-			name, err = p.nameOrNull()
-			op.Table = data.Table(name)
-		case "row":
-			op.RowID, err = p.string()
-		case "fields":
-			if p.literal("null") {
-				op.Fields = nil
-				return nil
-			}
-			op.Fields = fieldsMap(p.scratch, &p.opFields, p.opWidth)
-			err = p.object(func(col string) error {
-				var fc storage.FieldChange
-				err := p.object(func(k string) error {
-					var err error
-					switch k {
-					case "v":
-						fc.Value, err = p.raw()
-					case "b":
-						fc.Base, err = p.ref()
-					default:
-						err = p.skip()
-					}
-					return err
-				})
-				op.Fields[col] = fc
+		if key != "fields" {
+			return p.opMember(op, key)
+		}
+		if p.literal("null") {
+			op.Fields = nil
+			return nil
+		}
+		op.Fields = fieldsMap(p.scratch, &p.opFields, p.opWidth)
+		err := p.object(func(col string) error {
+			var fc storage.FieldChange
+			err := p.object(func(k string) error {
+				var err error
+				switch k {
+				case "v":
+					fc.Value, err = p.raw()
+				case "b":
+					fc.Base, err = p.ref()
+				default:
+					err = p.skip()
+				}
 				return err
 			})
-			p.opWidth = len(op.Fields)
-		default:
-			err = p.skip()
-		}
+			op.Fields[col] = fc
+			return err
+		})
+		p.opWidth = len(op.Fields)
 		return err
 	})
+}
+
+// opMember reads the member key of an op other than its fields: its
+// identity and clock, anything else passed over.
+func (p *parser) opMember(op *storage.WireOp, key string) error {
+	var err error
+	switch key {
+	case "origin":
+		op.Origin, err = p.nameOrNull()
+	case "seq":
+		op.Seq, err = p.int64()
+	case "hlc":
+		op.HLC, err = p.int64()
+	case "table":
+		var name string
+		name, err = p.nameOrNull()
+		op.Table = data.Table(name)
+	case "row":
+		op.RowID, err = p.string()
+	default:
+		err = p.skip()
+	}
+	return err
 }
 
 func (p *parser) row(r *storage.RowState) error {

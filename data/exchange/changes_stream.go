@@ -26,6 +26,8 @@ type streamParser struct {
 	parser
 	r   io.Reader
 	eof bool
+	// opsDone: the ops have all been read (a part of rows may go).
+	opsDone bool
 }
 
 func newStreamParser(r io.Reader) *streamParser {
@@ -147,6 +149,7 @@ func decodeStream(r io.Reader, op, row func(s *streamParser) error, scratch bool
 				element = row
 			}
 			err = s.elements(func() error { return element(s) })
+			s.opsDone = s.opsDone || key == "ops"
 		default:
 			err = s.whole(s.skip)
 		}

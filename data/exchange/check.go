@@ -9,25 +9,38 @@ import (
 	"duikou/data/storage"
 )
 
-// skeleton takes the records of changes.json as Open's one pass parses
-// them: it keeps each op's and row's identity (the values are read again
-// when the file is applied) and refuses, once the pass is over, a file
-// whose records are not shaped like records: an unknown table, a missing
-// id, an op whose row is not in the file. (Whether the values are valid
-// is the Store's to say, in the dry run.)
+// skeleton takes the records of changes.json as the import's one pass
+// parses them (parts.go): it keeps each op's origin and number (the
+// Store's restore bookkeeping reads them once the file is merged) and
+// which ops wait for their row, and refuses, once the pass is over, a
+// file whose records are not shaped like records: an unknown table, a
+// missing id, an op whose row is not in the file. (Whether the values
+// are valid is the Store's to say, in the same pass.) It holds a few
+// dozen bytes an op, a million ops in a first full sync.
 type skeleton struct {
-	ops  []storage.WireOp   // without fields
-	rows []storage.RowState // without fields
+	ops  []opID
+	rows int
 	// The first refusals, in the file's order of rows then ops (as the
 	// records were checked when the file was read whole).
 	badRow, badOp string
 	badOpAt       int
-	opRows        []opRow // ops that need their row in the file
+	// waiting are the ops whose row has not come, each row's latest
+	// first, chained through next (-1 ends a chain). Ops are chained only
+	// until one is misshapen: later ones cannot change the refusal.
+	waiting map[rowRef]int32
+	next    []int32
+	alone   map[int32]bool  // withdrawals of consent, which may travel without their row
+	early   map[rowRef]bool // rows that came before the ops were all read
 }
 
-type opRow struct {
-	at  int // the op's place in the file
-	row string
+type opID struct {
+	origin string
+	seq    int64
+}
+
+type rowRef struct {
+	table data.Table
+	id    string
 }
 
 var knownTables = func() map[data.Table]bool {
@@ -38,45 +51,75 @@ var knownTables = func() map[data.Table]bool {
 	return known
 }()
 
-func (sk *skeleton) op(s *streamParser) error {
-	var op storage.WireOp
-	if err := s.op(&op); err != nil {
-		return err
-	}
+// op takes the next op of the file: its identity, the shape of its
+// fields (op_shape.go), and whether it withdraws a worker's consent.
+func (sk *skeleton) op(op *storage.WireOp, shape opShape, withdrawal bool) {
 	i := len(sk.ops)
-	if sk.badOp == "" {
-		switch {
-		case !knownTables[op.Table] || op.Origin == "" || op.Seq <= 0 || op.RowID == "" || len(op.Fields) == 0:
-			sk.badOp, sk.badOpAt = fmt.Sprintf("第%d条变更", i+1), i
-		case !valuesPresent(op.Fields, func(f storage.FieldChange) []byte { return f.Value }):
-			sk.badOp, sk.badOpAt = fmt.Sprintf("第%d条变更缺少字段值", i+1), i
-		case !op.Withdrawal(): // a withdrawal of consent travels alone
-			sk.opRows = append(sk.opRows, opRow{i, rowKey(op.Table, op.RowID)})
-		}
+	sk.ops = append(sk.ops, opID{op.Origin, op.Seq})
+	if sk.badOp != "" {
+		return
 	}
-	op.Fields = nil
-	sk.ops = append(sk.ops, op)
-	return nil
+	switch {
+	case !knownTables[op.Table] || op.Origin == "" || op.Seq <= 0 || op.RowID == "" || shape.fields == 0:
+		sk.badOp, sk.badOpAt = fmt.Sprintf("第%d条变更", i+1), i
+		return
+	case shape.missing:
+		sk.badOp, sk.badOpAt = fmt.Sprintf("第%d条变更缺少字段值", i+1), i
+		return
+	}
+	if sk.waiting == nil {
+		sk.waiting, sk.alone = map[rowRef]int32{}, map[int32]bool{}
+	}
+	k := rowRef{op.Table, op.RowID}
+	prev, ok := sk.waiting[k]
+	if !ok {
+		prev = -1
+	}
+	sk.next = append(sk.next, prev)
+	sk.waiting[k] = int32(i)
+	if withdrawal { // a withdrawal of consent travels alone
+		sk.alone[int32(i)] = true
+	}
 }
 
-func (sk *skeleton) row(s *streamParser) error {
-	var r storage.RowState
-	if err := s.row(&r); err != nil {
-		return err
-	}
+// row takes the next row of the file, its fields parsed, and returns the
+// chain of ops waiting for it (-1 for none); opsDone: every op is read.
+func (sk *skeleton) row(r *storage.RowState, opsDone bool) int32 {
 	if sk.badRow == "" {
-		i := len(sk.rows)
 		switch {
 		case !knownTables[r.Table] || r.ID == "" || r.Origin == "" || len(r.Fields) == 0:
-			sk.badRow = fmt.Sprintf("第%d条记录", i+1)
+			sk.badRow = fmt.Sprintf("第%d条记录", sk.rows+1)
 		case !valuesPresent(r.Fields, func(f storage.FieldState) []byte { return f.Value }):
-			sk.badRow = fmt.Sprintf("第%d条记录缺少字段值", i+1)
+			sk.badRow = fmt.Sprintf("第%d条记录缺少字段值", sk.rows+1)
 		}
 	}
-	r.Fields = nil
-	sk.rows = append(sk.rows, r)
-	return nil
+	sk.rows++
+	k := rowRef{r.Table, r.ID}
+	if !opsDone {
+		if sk.early == nil {
+			sk.early = map[rowRef]bool{}
+		}
+		sk.early[k] = true
+		return -1
+	}
+	first, ok := sk.waiting[k]
+	if !ok {
+		return -1
+	}
+	delete(sk.waiting, k)
+	return first
 }
+
+// chain appends the ops of the chain from first to at.
+func (sk *skeleton) chain(at []int, first int32) []int {
+	for i := first; i >= 0; i = sk.next[i] {
+		at = append(at, int(i))
+	}
+	return at
+}
+
+// misshapen: a record read so far is refused, whatever follows.
+func (sk *skeleton) misshapen() bool { return sk.badRow != "" || sk.badOp != "" }
 
 // valuesPresent: every column named, every value there.
 func valuesPresent[F any](fields map[string]F, value func(F) []byte) bool {
@@ -88,24 +131,25 @@ func valuesPresent[F any](fields map[string]F, value func(F) []byte) bool {
 	return true
 }
 
-func rowKey(table data.Table, id string) string { return string(table) + "/" + id }
-
-// check is the refusal of the first misshapen record, if any.
+// check is the refusal of the first misshapen record, if any, once the
+// whole file is read.
 func (sk *skeleton) check() error {
 	if sk.badRow != "" {
 		return refuse(ErrBadRecords, sk.badRow)
 	}
-	inFile := make(map[string]bool, len(sk.rows))
-	for _, r := range sk.rows {
-		inFile[rowKey(r.Table, r.ID)] = true
+	missing := int32(-1) // the first op whose row the file does not carry
+	for k, first := range sk.waiting {
+		if sk.early[k] {
+			continue
+		}
+		for i := first; i >= 0; i = sk.next[i] {
+			if !sk.alone[i] && (missing < 0 || i < missing) {
+				missing = i
+			}
+		}
 	}
-	for _, o := range sk.opRows {
-		if sk.badOp != "" && o.at > sk.badOpAt {
-			break
-		}
-		if !inFile[o.row] {
-			return refuse(ErrBadRecords, fmt.Sprintf("第%d条变更所属的记录不在文件中", o.at+1))
-		}
+	if missing >= 0 {
+		return refuse(ErrBadRecords, fmt.Sprintf("第%d条变更所属的记录不在文件中", missing+1))
 	}
 	if sk.badOp != "" {
 		return refuse(ErrBadRecords, sk.badOp)
@@ -138,20 +182,22 @@ func (e *MissingFileError) Unwrap() error { return e.Gap }
 
 // checkNoGap refuses, before any backup or write, a file that starts
 // after changes this office does not hold (the same test ApplyChanges
-// makes inside its transaction).
+// makes inside its transaction), by the signed manifest's vectors: the
+// file's own must be the same, or the import refuses it as changed.
 func (o *Opened) checkNoGap() error {
 	have, err := o.s.Vector()
 	if err != nil {
 		return err
 	}
 	self := o.s.Office().ID
-	origins := make([]string, 0, len(o.Changes.Since))
-	for origin := range o.Changes.Since {
+	starts := o.Manifest.Since
+	origins := make([]string, 0, len(starts))
+	for origin := range starts {
 		origins = append(origins, origin)
 	}
 	sort.Strings(origins)
 	for _, origin := range origins {
-		if since := o.Changes.Since[origin]; origin != self && since > have[origin] {
+		if since := starts[origin]; origin != self && since > have[origin] {
 			gap := &storage.GapError{Origin: origin, Have: have[origin], Needed: since}
 			last, err := o.s.BundleHistory(o.Sender.ID, "in", 1)
 			if err != nil {

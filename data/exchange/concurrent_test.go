@@ -75,7 +75,7 @@ func TestAnEmptyBundleTakesNoBackup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len(o.Changes.Ops) + len(o.Changes.Rows); n != 0 {
+	if n := o.Manifest.Counts.Ops + o.Manifest.Counts.Rows; n != 0 {
 		t.Fatalf("the test proves nothing: the bundle carries %d records", n)
 	}
 	res, err := o.Apply("empty.duikou")

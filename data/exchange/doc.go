@@ -12,14 +12,16 @@
 //	               SHA-256 and size of changes.json
 //	manifest.sig   the sender's Ed25519 signature over manifest.json's bytes
 //
-// Opening a bundle decrypts, verifies and checks everything without
-// writing; only Apply writes, after a backup, in one transaction. Every
-// refusal says in Chinese what is wrong with the file.
+// Opening a bundle decrypts and verifies it and checks whom it is from
+// and for, writing nothing; DryRun and Apply read changes.json, checking
+// it as they merge it, in the Store's one transaction, which a refusal
+// rolls back: nothing is written for a file refused at any point, and
+// Apply takes its backup last, inside the transaction. Every refusal
+// says in Chinese what is wrong with the file.
 //
-// Neither side holds a large file's records all at once: Export writes
-// each op and row into the compressed, encrypted stream as the store
-// reads it (changes_encode.go), Open checks changes.json in one pass as
-// it is inflated, keeping only the records' identities
-// (changes_stream.go, check.go), and DryRun and Apply decode it again a
-// part at a time for the store to merge (parts.go).
+// Neither side holds a large file's records all at once, nor reads it
+// twice: Export writes each op and row into the compressed, encrypted
+// stream as the store reads it (changes_encode.go), and DryRun and Apply
+// inflate, hash, check and decode changes.json in one pass as the store
+// merges it a part at a time (parts.go, check.go, changes_stream.go).
 package exchange

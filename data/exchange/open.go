@@ -5,13 +5,10 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/ed25519"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
 
@@ -27,9 +24,12 @@ import (
 type Opened struct {
 	Manifest Manifest
 	Sender   data.Partner // the pinned partner whose key signed it
-	// Changes is the file without the values: the offices and vectors,
-	// and each op and row with its identity but no fields. The values are
-	// read again, a part at a time, when the file is applied (parts.go).
+	// Changes is the file without its rows and values: the offices and
+	// vectors (the signed manifest's, which the file's must equal) once
+	// opened, and each op's origin and number once DryRun or Apply has
+	// read the file through. The file is read, checked and
+	// merged in one pass, a part at a time, inside the Store's
+	// transaction (parts.go).
 	Changes *storage.Changes
 	// AlreadyImported: this bundle was taken in before; applying it again
 	// does nothing.
@@ -37,21 +37,31 @@ type Opened struct {
 	// FileName is the file's base name when it came from OpenFile.
 	FileName string
 
-	s       *storage.Store
-	changes *zip.File // changes.json, checked
-	index   *partIndex
+	s        *storage.Store
+	identity age.Identity
+	source   func() (io.ReaderAt, int64, io.Closer, error) // the file again, for each pass over changes.json
+	want     Member                                        // changes.json's signed size and hash
 }
 
 const ageIntro = "age-encryption.org/v1\n"
 
-// OpenFile is Open on a file.
+// OpenFile is Open on a file. The file is read again by DryRun and
+// Apply: it is not held in memory (a million workers' file is hundreds of
+// megabytes), and what they read is checked against what Open verified.
 func OpenFile(s *storage.Store, path string) (*Opened, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("无法打开交换文件：%w", err)
+	source := func() (io.ReaderAt, int64, io.Closer, error) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, 0, nil, fmt.Errorf("无法打开交换文件：%w", err)
+		}
+		info, err := f.Stat()
+		if err != nil {
+			f.Close()
+			return nil, 0, nil, fmt.Errorf("无法打开交换文件：%w", err)
+		}
+		return f, info.Size(), f, nil
 	}
-	defer f.Close()
-	o, err := Open(s, f)
+	o, err := openFrom(s, source)
 	if err != nil {
 		return nil, err
 	}
@@ -59,13 +69,30 @@ func OpenFile(s *storage.Store, path string) (*Opened, error) {
 	return o, nil
 }
 
-// Open decrypts a bundle with this office's identity, verifies the
-// signature against the pinned sender, checks that it is addressed to
-// this office, that every member matches the signed manifest and that
-// every record is well formed, and that no earlier file is missing. It
-// writes nothing. Each refusal matches one of the Err values with
-// errors.Is (a missing earlier file matches data.ErrGap).
+// Open decrypts a bundle with this office's identity (every byte of it
+// authenticated), verifies the signature against the pinned sender,
+// checks that it is addressed to this office, that the zip holds exactly
+// the members the signed manifest lists, and that no earlier file is
+// missing. It writes nothing. Each refusal matches one of the Err values
+// with errors.Is (a missing earlier file matches data.ErrGap).
+//
+// What needs changes.json read through (its hash and size, its offices,
+// vectors and counts against the manifest, every record's shape) is
+// checked as DryRun and Apply read it, in their one pass: a file that
+// fails there is refused as it would have been here, with the same
+// errors, and nothing is written.
 func Open(s *storage.Store, r io.Reader) (*Opened, error) {
+	file, err := io.ReadAll(r)
+	if err != nil {
+		return nil, refuse(ErrCorrupt, "文件无法读取")
+	}
+	return openFrom(s, func() (io.ReaderAt, int64, io.Closer, error) {
+		return bytes.NewReader(file), int64(len(file)), nil, nil
+	})
+}
+
+// openFrom is Open on the file source gives, as often as asked.
+func openFrom(s *storage.Store, source func() (io.ReaderAt, int64, io.Closer, error)) (*Opened, error) {
 	self := s.Office()
 	if self == nil {
 		return nil, errors.New("请先完成本单位设置")
@@ -77,18 +104,20 @@ func Open(s *storage.Store, r io.Reader) (*Opened, error) {
 	if err != nil {
 		return nil, errors.New("本单位的解密密钥缺失或无效")
 	}
-	plain, err := decrypt(r, identity)
+	src, size, closer, err := source()
 	if err != nil {
 		return nil, err
 	}
-	zr, err := zip.NewReader(bytes.NewReader(plain), int64(len(plain)))
-	if err != nil {
-		return nil, refuse(ErrCorrupt, "压缩包无法读取")
+	if closer != nil {
+		defer closer.Close()
 	}
-	// klauspost's inflater reads the same Deflate about twice as fast as
-	// the standard library's: a large bundle's changes.json is hundreds of
-	// megabytes once unpacked.
-	zr.RegisterDecompressor(zip.Deflate, func(r io.Reader) io.ReadCloser { return kflate.NewReader(r) })
+	if err := authenticate(io.NewSectionReader(src, 0, size), identity); err != nil {
+		return nil, err
+	}
+	zr, err := unzip(src, size, identity)
+	if err != nil {
+		return nil, err
+	}
 	members := map[string]*zip.File{}
 	for _, f := range zr.File {
 		if members[f.Name] != nil {
@@ -145,11 +174,12 @@ func Open(s *storage.Store, r io.Reader) (*Opened, error) {
 	if _, err := uuid.Parse(m.BundleID); err != nil {
 		return nil, refuse(ErrNotBundle, "文件编号无效")
 	}
-	c, err := readChanges(members, &m)
+	want, err := signedMembers(members, &m)
 	if err != nil {
 		return nil, err
 	}
-	o := &Opened{Manifest: m, Sender: *sender, Changes: c, s: s, changes: members[memberChanges], index: indexParts(c)}
+	head := &storage.Changes{From: m.From.OfficeID, To: m.To.OfficeID, Since: nonNil(m.Since), Vector: nonNil(m.Vector)}
+	o := &Opened{Manifest: m, Sender: *sender, Changes: head, s: s, identity: identity, source: source, want: want}
 	if o.AlreadyImported, err = s.BundleImported(m.BundleID); err != nil {
 		return nil, err
 	}
@@ -161,18 +191,19 @@ func Open(s *storage.Store, r io.Reader) (*Opened, error) {
 	return o, nil
 }
 
-// decrypt reads the whole age file and returns its plaintext: every chunk
-// authenticated, so a changed or missing byte anywhere is caught here.
-func decrypt(r io.Reader, identity age.Identity) ([]byte, error) {
+// authenticate reads the whole age file, every chunk of it authenticated,
+// so a changed or missing byte anywhere is caught here; what it decrypts
+// is not kept (unzip reads the file again).
+func authenticate(r io.Reader, identity age.Identity) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(len(ageIntro))
 	switch {
 	case len(head) == 0:
-		return nil, refuse(ErrCorrupt, "文件是空的")
+		return refuse(ErrCorrupt, "文件是空的")
 	case string(head) != ageIntro && bytes.HasPrefix([]byte(ageIntro), head):
-		return nil, refuse(ErrCorrupt, "文件被截断")
+		return refuse(ErrCorrupt, "文件被截断")
 	case string(head) != ageIntro:
-		return nil, ErrNotBundle
+		return ErrNotBundle
 	}
 	head, _ = br.Peek(headerPeek) // a shorter file is all there is
 	head = bytes.Clone(head)
@@ -181,17 +212,77 @@ func decrypt(r io.Reader, identity age.Identity) ([]byte, error) {
 		var noMatch *age.NoIdentityMatchError
 		if errors.As(err, &noMatch) {
 			if damage := headerDamage(head); damage != "" {
-				return nil, refuse(ErrCorrupt, damage)
+				return refuse(ErrCorrupt, damage)
 			}
-			return nil, ErrNotForUs
+			return ErrNotForUs
 		}
-		return nil, refuse(ErrCorrupt, "文件头无法解开")
+		return refuse(ErrCorrupt, "文件头无法解开")
 	}
-	plain, err := io.ReadAll(pr)
+	if _, err := io.Copy(io.Discard, pr); err != nil {
+		return refuse(ErrCorrupt, "内容校验失败或被截断")
+	}
+	return nil
+}
+
+// unzip opens the zip inside an authenticated age file, decrypting what
+// is read as it is read.
+func unzip(src io.ReaderAt, size int64, identity age.Identity) (*zip.Reader, error) {
+	plain, plainSize, err := age.DecryptReaderAt(src, size, identity)
 	if err != nil {
 		return nil, refuse(ErrCorrupt, "内容校验失败或被截断")
 	}
-	return plain, nil
+	zr, err := zip.NewReader(plain, plainSize)
+	if err != nil {
+		return nil, refuse(ErrCorrupt, "压缩包无法读取")
+	}
+	// klauspost's inflater reads the same Deflate about twice as fast as
+	// the standard library's: a large bundle's changes.json is hundreds of
+	// megabytes once unpacked.
+	zr.RegisterDecompressor(zip.Deflate, func(r io.Reader) io.ReadCloser { return kflate.NewReader(r) })
+	return zr, nil
+}
+
+// openChanges opens changes.json for a pass over it, from the file read
+// again; the pass checks it against the signed manifest.
+func (o *Opened) openChanges() (io.ReadCloser, error) {
+	src, size, closer, err := o.source()
+	if err != nil {
+		return nil, err
+	}
+	fail := func(err error) (io.ReadCloser, error) {
+		if closer != nil {
+			closer.Close()
+		}
+		return nil, err
+	}
+	zr, err := unzip(src, size, o.identity)
+	if err != nil {
+		return fail(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == memberChanges {
+			rc, err := f.Open()
+			if err != nil {
+				return fail(refuse(ErrCorrupt, "变更内容无法读取"))
+			}
+			return readCloser{rc, closer}, nil
+		}
+	}
+	return fail(refuse(ErrContentChanged, "缺少 "+memberChanges))
+}
+
+// readCloser is a member being read and the file it is read from.
+type readCloser struct {
+	io.ReadCloser
+	file io.Closer
+}
+
+func (r readCloser) Close() error {
+	r.ReadCloser.Close()
+	if r.file != nil {
+		return r.file.Close()
+	}
+	return nil
 }
 
 func readMember(f *zip.File, limit int64) ([]byte, error) {
@@ -206,55 +297,32 @@ func readMember(f *zip.File, limit int64) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(rc, limit+1))
 }
 
-// readChanges checks that the zip holds exactly the signed members, each
-// with its signed size and hash, and decodes the changes, which must agree
-// with the manifest.
-func readChanges(members map[string]*zip.File, m *Manifest) (*storage.Changes, error) {
+// signedMembers checks that the zip holds exactly the signed members,
+// changes.json with its signed size, and returns what the manifest says
+// of it. (Its hash is checked as it is read, parts.go.)
+func signedMembers(members map[string]*zip.File, m *Manifest) (Member, error) {
 	listed := map[string]Member{}
 	for _, mem := range m.Members {
 		listed[mem.Name] = mem
 	}
 	for name := range members {
 		if _, ok := listed[name]; !ok && name != memberManifest && name != memberSignature {
-			return nil, refuse(ErrContentChanged, "多出文件 "+name)
+			return Member{}, refuse(ErrContentChanged, "多出文件 "+name)
 		}
 	}
 	want, ok := listed[memberChanges]
 	if !ok || len(listed) != len(m.Members) {
-		return nil, refuse(ErrNotBundle, "清单没有列出变更内容")
+		return Member{}, refuse(ErrNotBundle, "清单没有列出变更内容")
 	}
 	f := members[memberChanges]
 	if f == nil {
-		return nil, refuse(ErrContentChanged, "缺少 "+memberChanges)
+		return Member{}, refuse(ErrContentChanged, "缺少 "+memberChanges)
 	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, refuse(ErrCorrupt, "变更内容无法读取")
+	if f.UncompressedSize64 != uint64(want.Size) { // what the zip says; the read counts it again
+		return Member{}, changedContent()
 	}
-	defer rc.Close()
-	// One pass over the member as it is inflated: its hash and size, and
-	// every record's shape, keeping only the records' identities.
-	h, n := sha256.New(), &counter{}
-	body := readAhead(io.TeeReader(io.LimitReader(rc, want.Size+1), io.MultiWriter(h, n)))
-	defer body.Close()
-	var sk skeleton
-	c, decodeErr := decodeStream(body, sk.op, sk.row, true)
-	if _, err := io.Copy(io.Discard, body); err != nil { // the hash covers what the parser did not read
-		return nil, refuse(ErrCorrupt, "变更内容无法读取")
-	}
-	if n.n != want.Size || hex.EncodeToString(h.Sum(nil)) != want.SHA256 {
-		return nil, refuse(ErrContentChanged, memberChanges+" 的校验值不符")
-	}
-	if decodeErr != nil {
-		return nil, refuse(ErrNotBundle, "变更内容无法识别")
-	}
-	c.Ops, c.Rows = sk.ops, sk.rows
-	if c.From != m.From.OfficeID || c.To != m.To.OfficeID || !maps.Equal(nonNil(c.Since), m.Since) ||
-		!maps.Equal(nonNil(c.Vector), m.Vector) || len(c.Ops) != m.Counts.Ops || len(c.Rows) != m.Counts.Rows {
-		return nil, refuse(ErrContentChanged, "变更内容与清单的收发单位或数量不一致")
-	}
-	if err := sk.check(); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return want, nil
 }
+
+// changedContent: changes.json is not the one the manifest signs.
+func changedContent() error { return refuse(ErrContentChanged, memberChanges+" 的校验值不符") }

@@ -79,14 +79,19 @@ func (e *GapError) Unwrap() error { return ErrGap }
 // batches (see merge), which is what lets a hundred thousand of them in
 // within seconds.
 func (s *Store) ApplyChanges(c *Changes, bundleID, fileName string, dryRun bool) (*ApplySummary, error) {
-	return s.ApplyChunks(c, wholeChanges(c), bundleID, fileName, dryRun)
+	return s.ApplyChunks(c, wholeChanges(c), bundleID, fileName, dryRun, nil)
 }
 
 // ApplyChunks is ApplyChanges on a file read a part at a time
-// (sync_chunks.go): head is the file without its fields (offices,
-// vectors, and every op and row with its identity only), chunks the
-// parts, merged one after another in the one transaction.
-func (s *Store) ApplyChunks(c *Changes, chunks ChangeChunks, bundleID, fileName string, dryRun bool) (*ApplySummary, error) {
+// (sync_chunks.go): c is the file without its rows and fields (offices
+// and vectors; every op's origin and number, which the reader of the
+// parts may fill in as it goes: they are first read once the last part
+// is taken), chunks the parts, merged one after another in the one
+// transaction. beforeCommit, when given, runs last inside the
+// transaction of an import that is not a dry run and passed every check
+// (the exchange takes its backup there, so that a file refused midway
+// leaves no trace); its error rolls everything back.
+func (s *Store) ApplyChunks(c *Changes, chunks ChangeChunks, bundleID, fileName string, dryRun bool, beforeCommit func(*Tx) error) (*ApplySummary, error) {
 	self := s.Office()
 	if self == nil {
 		return nil, errors.New("请先完成本单位设置")
@@ -118,7 +123,7 @@ func (s *Store) ApplyChunks(c *Changes, chunks ChangeChunks, bundleID, fileName 
 		if err := checkNotImported(db, bundleID); err != nil {
 			return err
 		}
-		asks, err := mergeChunks(tx, chunks, bundleID, sum)
+		asks, rows, err := mergeChunks(tx, chunks, bundleID, sum)
 		if err != nil {
 			return err
 		}
@@ -128,11 +133,16 @@ func (s *Store) ApplyChunks(c *Changes, chunks ChangeChunks, bundleID, fileName 
 		if err := keepRestoreBooks(db, c, asks, true); err != nil { // sync_restore.go
 			return err
 		}
-		if err := tx.recordImport(c, bundleID, fileName, sum); err != nil {
+		if err := tx.recordImport(c, rows, bundleID, fileName, sum); err != nil {
 			return err
 		}
 		if dryRun {
 			return errRollback
+		}
+		if beforeCommit != nil {
+			if err := beforeCommit(tx); err != nil {
+				return err
+			}
 		}
 		if err := s.dialect.announce(db, s.token, tx.changes); err != nil { // other desktops
 			return err
@@ -191,7 +201,7 @@ func describeRemote(rec data.Record) string {
 // recordImport stores our new coverage and the bundle in the history
 // (the partner's acknowledgement vector is kept with the restore books,
 // keepRestoreBooks).
-func (tx *Tx) recordImport(c *Changes, bundleID, fileName string, sum *ApplySummary) error {
+func (tx *Tx) recordImport(c *Changes, rows int, bundleID, fileName string, sum *ApplySummary) error {
 	var covs []Coverage
 	if err := tx.db.Find(&covs).Error; err != nil {
 		return err
@@ -215,7 +225,7 @@ func (tx *Tx) recordImport(c *Changes, bundleID, fileName string, sum *ApplySumm
 		summary += fmt.Sprintf("；对方恢复过备份，%d条变更重复使用了已用过的编号，已按新变更合并", sum.Reused)
 	}
 	if err := tx.db.Create(&BundleLog{ID: bundleID, Direction: "in", PartnerID: c.From, At: tx.s.now().UTC(),
-		Ops: sum.Ops, Rows: len(c.Rows), FileName: fileName, Summary: summary}).Error; err != nil {
+		Ops: sum.Ops, Rows: rows, FileName: fileName, Summary: summary}).Error; err != nil {
 		return err
 	}
 	tx.Audit(data.AuditEntry{Action: data.ActSync, Table: "bundle_logs", RowID: bundleID, Count: sum.Ops,

@@ -41,18 +41,37 @@ func (o *onePart) Next() (*Changes, error) {
 // for (sync_restore.go) is gathered over the whole file: a part that
 // refuses a record is a gap when any part, earlier or later, found ops
 // missing, as in a merge of the whole file. It returns the asks for
-// keepRestoreBooks.
-func mergeChunks(tx *Tx, chunks ChangeChunks, bundleID string, sum *ApplySummary) (*GapError, error) {
+// keepRestoreBooks and how many rows the parts held.
+func mergeChunks(tx *Tx, chunks ChangeChunks, bundleID string, sum *ApplySummary) (*GapError, int, error) {
 	asks, late := &GapError{Restored: true}, &GapError{Restored: true}
+	rows := 0
 	for {
 		c, err := chunks.Next()
 		if c == nil || err != nil {
-			return asks, err
+			return asks, rows, err
 		}
+		rows += len(c.Rows)
 		m := newMerge(tx, c, bundleID, sum)
 		m.asks, m.late = asks, late
 		if err := m.run(); err != nil {
-			return asks, err
+			return asks, rows, restOf(chunks, err)
+		}
+	}
+}
+
+// restOf reads the parts after one whose merge failed: a file whose
+// reader finds it damaged or misshapen further on is refused as such,
+// whatever its earlier parts did (as when the whole file was checked
+// before the merge), and not, say, as a gap that would be noted for the
+// sender.
+func restOf(chunks ChangeChunks, mergeErr error) error {
+	for {
+		c, err := chunks.Next()
+		if err != nil {
+			return err
+		}
+		if c == nil {
+			return mergeErr
 		}
 	}
 }

@@ -42,6 +42,37 @@ func fastDecodable(t reflect.Type) bool {
 	return fastKinds[t.Kind()] && !p.Implements(jsonUnmarshalerType) && !p.Implements(textUnmarshalerType)
 }
 
+// textDecodable reports whether values of t may take the fast path of
+// decodeJSONText: encoding/json reads them from a string through their
+// UnmarshalText.
+func textDecodable(t reflect.Type) bool {
+	p := reflect.PointerTo(t)
+	return !p.Implements(jsonUnmarshalerType) && p.Implements(textUnmarshalerType)
+}
+
+// decodeJSONText sets *ptr as json.Unmarshal would from raw, a string
+// with nothing to unescape; ok is false when raw needs encoding/json
+// (which also gives the error for a wrong value).
+func decodeJSONText(ptr reflect.Value, raw []byte) bool {
+	body, ok := plainJSONString(raw)
+	return ok && ptr.Interface().(encoding.TextUnmarshaler).UnmarshalText(body) == nil
+}
+
+// plainJSONString is the body of raw when raw is a JSON string that
+// reads as its bytes: quoted, valid UTF-8, nothing escaped.
+func plainJSONString(raw []byte) ([]byte, bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return nil, false
+	}
+	body := raw[1 : len(raw)-1]
+	for _, c := range body {
+		if c < 0x20 || c == '"' || c == '\\' {
+			return nil, false
+		}
+	}
+	return body, utf8.Valid(body)
+}
+
 // appendJSONValue appends json.Marshal(v) for a value of a fast kind; ok
 // is false when v needs encoding/json.
 func appendJSONValue(dst []byte, v reflect.Value) ([]byte, bool) {
@@ -90,16 +121,8 @@ func decodeJSONValue(v reflect.Value, raw []byte) bool {
 	}
 	switch v.Kind() {
 	case reflect.String:
-		if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
-			return false
-		}
-		body := raw[1 : len(raw)-1]
-		for _, c := range body {
-			if c < 0x20 || c == '"' || c == '\\' {
-				return false
-			}
-		}
-		if !utf8.Valid(body) {
+		body, ok := plainJSONString(raw)
+		if !ok {
 			return false
 		}
 		v.SetString(string(body))

@@ -109,6 +109,7 @@ type rowCodec struct {
 	byName map[string]*schema.Field
 	fastEn map[*schema.Field]bool
 	fastDe map[*schema.Field]bool
+	textDe map[*schema.Field]bool // read from their text form (dates)
 }
 
 var rowCodecs sync.Map // reflect.Type -> *rowCodec
@@ -123,11 +124,12 @@ func codecFor(db *gorm.DB, rec any) (*rowCodec, error) {
 		return nil, err
 	}
 	c := &rowCodec{table: table, cols: cols, byName: make(map[string]*schema.Field, len(cols)),
-		fastEn: map[*schema.Field]bool{}, fastDe: map[*schema.Field]bool{}}
+		fastEn: map[*schema.Field]bool{}, fastDe: map[*schema.Field]bool{}, textDe: map[*schema.Field]bool{}}
 	for _, f := range cols {
 		c.byName[f.DBName] = f
 		c.fastEn[f] = fastEncodable(f.FieldType)
 		c.fastDe[f] = fastDecodable(f.FieldType)
+		c.textDe[f] = textDecodable(f.FieldType)
 	}
 	rowCodecs.Store(t, c)
 	return c, nil
@@ -188,6 +190,10 @@ func (c *rowCodec) set(rec any, column string, value json.RawMessage) error {
 		}
 	}
 	ptr := reflect.New(f.FieldType)
+	if c.textDe[f] && decodeJSONText(ptr, value) {
+		fv.Set(ptr.Elem())
+		return nil
+	}
 	if err := json.Unmarshal(value, ptr.Interface()); err != nil {
 		return fmt.Errorf("%s.%s 的值无法识别：%w", c.table, column, err)
 	}

@@ -80,7 +80,7 @@ func receive(t *testing.T, b *office, raw []byte, bundleID string) (*ApplySummar
 		t.Fatal(err)
 	}
 	if n := applyParts(t); n > 0 {
-		return b.s.ApplyChunks(&c, partsOf(&c, n), bundleID, "test.duikou", false) // sync_parts_test.go
+		return b.s.ApplyChunks(&c, partsOf(&c, n), bundleID, "test.duikou", false, nil) // sync_parts_test.go
 	}
 	return b.s.ApplyChanges(&c, bundleID, "test.duikou", false)
 }
