@@ -99,16 +99,26 @@ type serverListener struct {
 }
 
 // listenOnServer starts hearing the other desktops' writes; stop ends it.
-// A lost connection is opened again (a server restart, a network
-// hiccup); what was written meanwhile shows at the next reload.
+// It returns once the first LISTEN is in place (or has failed, or
+// listenWait has passed): a write another desktop commits after Open
+// returns is then heard, whereas one committed while the connection was
+// still being made would be missed until the next reload, though the
+// screens have already read the tables without it. A lost connection is
+// opened again (a server restart, a network hiccup); what was written
+// meanwhile shows at the next reload.
 func listenOnServer(s *Store) (stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	l := &serverListener{cancel: cancel}
+	first := make(chan struct{})
+	var firstOnce sync.Once
+	s.onListening = func() { firstOnce.Do(func() { close(first) }) }
 	l.done.Add(1)
 	go func() {
 		defer l.done.Done()
 		for ctx.Err() == nil {
-			if err := s.hearServer(ctx); err != nil && ctx.Err() == nil {
+			err := s.hearServer(ctx)
+			firstOnce.Do(func() { close(first) }) // failed before listening
+			if err != nil && ctx.Err() == nil {
 				select { // wait a little before connecting again
 				case <-ctx.Done():
 				case <-time.After(2 * time.Second):
@@ -116,11 +126,19 @@ func listenOnServer(s *Store) (stop func()) {
 			}
 		}
 	}()
+	select {
+	case <-first:
+	case <-time.After(listenWait):
+	}
 	return func() {
 		l.cancel()
 		l.done.Wait()
 	}
 }
+
+// listenWait bounds how long Open waits for the first LISTEN: a server
+// that is slow to take a second connection delays the window, not stops it.
+const listenWait = 5 * time.Second
 
 // hearServer listens on one connection until it fails or ctx ends.
 func (s *Store) hearServer(ctx context.Context) error {
@@ -134,6 +152,9 @@ func (s *Store) hearServer(ctx context.Context) error {
 	}
 	s.listening.Store(true)
 	defer s.listening.Store(false)
+	if s.onListening != nil {
+		s.onListening()
+	}
 	for {
 		n, err := conn.WaitForNotification(ctx)
 		if err != nil {
