@@ -355,6 +355,34 @@ func plainString(b []byte, i int) (s string, next int, ok bool) {
 	return "", 0, false
 }
 
+// decodeStringArray is json.Unmarshal of raw into a []string when raw is
+// null or an array of plain strings (plainString) as encoding/json writes
+// it; ok is false otherwise.
+func decodeStringArray(raw []byte) (l []string, ok bool) {
+	switch {
+	case string(raw) == "null":
+		return nil, true
+	case string(raw) == "[]":
+		return []string{}, true
+	case len(raw) < 2 || raw[0] != '[' || raw[len(raw)-1] != ']':
+		return nil, false
+	}
+	for i := 1; ; {
+		var s string
+		if s, i, ok = plainString(raw, i); !ok {
+			return nil, false
+		}
+		l = append(l, s)
+		switch {
+		case i == len(raw)-1:
+			return l, true
+		case raw[i] != ',':
+			return nil, false
+		}
+		i++
+	}
+}
+
 // skipJSONValue checks the JSON value starting at b[i] (no whitespace, as
 // encoding/json writes it) and returns the index after it.
 func skipJSONValue(b []byte, i, depth int) (int, bool) {
