@@ -61,7 +61,7 @@ func stringsJSONEncoder(f *schema.Field) bulkEncoder {
 				return nullJSON(notNull), nil
 			}
 			if b, ok := appendStringMapJSON(make([]byte, 0, 64), m); ok {
-				return string(b), nil
+				return bytesString(b), nil
 			}
 			return marshalJSON(m)
 		}
@@ -72,7 +72,7 @@ func stringsJSONEncoder(f *schema.Field) bulkEncoder {
 				return nullJSON(notNull), nil
 			}
 			if b, ok := appendStringSliceJSON(make([]byte, 0, 64), l); ok {
-				return string(b), nil
+				return bytesString(b), nil
 			}
 			return marshalJSON(l)
 		}

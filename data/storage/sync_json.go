@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The exchange encodes and decodes every travelling column of every row
@@ -220,7 +221,11 @@ func fieldChangesJSON(fields map[string]FieldChange) (string, error) {
 	if fields == nil {
 		return "", nil
 	}
-	keys := make([]string, 0, len(fields))
+	var small [32]string // an op's columns: a worker has 25
+	keys := small[:0]
+	if len(fields) > len(small) {
+		keys = make([]string, 0, len(fields))
+	}
 	size := 2
 	for k, f := range fields {
 		keys = append(keys, k)
@@ -261,7 +266,16 @@ func fieldChangesJSON(fields map[string]FieldChange) (string, error) {
 		}
 		b = append(b, '}')
 	}
-	return string(append(b, '}')), nil
+	return bytesString(append(b, '}')), nil
+}
+
+// bytesString is b as a string without copying it: for a buffer built to
+// become that string and never written again.
+func bytesString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // decodeFieldChanges reads an op's fields as stored (what
