@@ -23,7 +23,7 @@ import (
 type rowInsert struct {
 	sql      string
 	fields   []*schema.Field
-	encoders map[string]func(reflect.Value) (any, error)
+	encoders []bulkEncoder
 }
 
 // rowInserts caches a *rowInsert per engine and record type (one process
@@ -58,7 +58,7 @@ func rowInsertFor(db *gorm.DB, rec any) (*rowInsert, error) {
 		fields = append(fields, f)
 	}
 	if fields != nil {
-		ins = &rowInsert{sql: dialectOf(db).rebind(insertSQL(sch, fields, 1, false)), fields: fields, encoders: bulkEncoders[sch.Table]}
+		ins = &rowInsert{sql: dialectOf(db).rebind(insertSQL(sch, fields, 1, false)), fields: fields, encoders: bulkEncodersFor(sch, fields)}
 	}
 	rowInserts.Store(t, ins)
 	return ins, nil

@@ -12,6 +12,8 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 	"gorm.io/gorm/schema"
+
+	"duikou/data"
 )
 
 // bulkInsert writes a slice of models ([]*T or []T) with multi-row INSERT
@@ -42,7 +44,7 @@ func bulkInsert(db *gorm.DB, now time.Time, rows any, upsert bool) error {
 		}
 		fields = append(fields, f)
 	}
-	encoders := bulkEncoders[sch.Table]
+	encoders := bulkEncodersFor(sch, fields)
 	perBatch := min(chunkSize, 30000/len(fields))
 	ctx := db.Statement.Context
 	if ctx == nil {
@@ -106,7 +108,7 @@ func bulkInsert(db *gorm.DB, now time.Time, rows any, upsert bool) error {
 // bulkArgs appends the statement arguments of rows start..end-1, as
 // driver values (database/sql would convert them the same way, later).
 func bulkArgs(ctx context.Context, rv reflect.Value, start, end int, fields []*schema.Field,
-	encoders map[string]func(reflect.Value) (any, error), now time.Time, args []any) ([]any, error) {
+	encoders []bulkEncoder, now time.Time, args []any) ([]any, error) {
 	for i := start; i < end; i++ {
 		var err error
 		if args, err = rowArgs(ctx, reflect.Indirect(rv.Index(i)), fields, encoders, now, args); err != nil {
@@ -118,10 +120,10 @@ func bulkArgs(ctx context.Context, rv reflect.Value, start, end int, fields []*s
 
 // rowArgs appends one row's statement arguments (see bulkArgs).
 func rowArgs(ctx context.Context, row reflect.Value, fields []*schema.Field,
-	encoders map[string]func(reflect.Value) (any, error), now time.Time, args []any) ([]any, error) {
-	for _, f := range fields {
+	encoders []bulkEncoder, now time.Time, args []any) ([]any, error) {
+	for i, f := range fields {
 		var v any
-		if enc := encoders[f.DBName]; enc != nil {
+		if enc := encoders[i]; enc != nil {
 			var err error
 			if v, err = enc(row); err != nil {
 				return nil, err
@@ -144,9 +146,11 @@ func rowArgs(ctx context.Context, row reflect.Value, fields []*schema.Field,
 				}
 			}
 		}
-		switch v.(type) {
+		switch d := v.(type) {
 		case nil, string, int64, float64, bool, []byte, time.Time:
 			// already a driver value: spare ConvertValue's reflection
+		case data.Date: // a worker's dates: its Value, without the reflection around it
+			v, _ = d.Value()
 		default:
 			dv, err := driver.DefaultParameterConverter.ConvertValue(v)
 			if err != nil {
@@ -157,14 +161,6 @@ func rowArgs(ctx context.Context, row reflect.Value, fields []*schema.Field,
 		args = append(args, v)
 	}
 	return args, nil
-}
-
-// bulkEncoders write a column faster than its GORM serializer would, to
-// the same bytes: an op's fields are most of what an import writes.
-var bulkEncoders = map[string]map[string]func(row reflect.Value) (any, error){
-	"ops": {"fields": func(row reflect.Value) (any, error) {
-		return fieldChangesJSON(row.Addr().Interface().(*Op).Fields)
-	}},
 }
 
 func insertSQL(sch *schema.Schema, fields []*schema.Field, rows int, upsert bool) string {

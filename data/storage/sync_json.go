@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The exchange encodes and decodes every travelling column of every row
@@ -220,7 +221,11 @@ func fieldChangesJSON(fields map[string]FieldChange) (string, error) {
 	if fields == nil {
 		return "", nil
 	}
-	keys := make([]string, 0, len(fields))
+	var small [32]string // an op's columns: a worker has 25
+	keys := small[:0]
+	if len(fields) > len(small) {
+		keys = make([]string, 0, len(fields))
+	}
 	size := 2
 	for k, f := range fields {
 		keys = append(keys, k)
@@ -261,7 +266,16 @@ func fieldChangesJSON(fields map[string]FieldChange) (string, error) {
 		}
 		b = append(b, '}')
 	}
-	return string(append(b, '}')), nil
+	return bytesString(append(b, '}')), nil
+}
+
+// bytesString is b as a string without copying it: for a buffer built to
+// become that string and never written again.
+func bytesString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // decodeFieldChanges reads an op's fields as stored (what
@@ -353,6 +367,34 @@ func plainString(b []byte, i int) (s string, next int, ok bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// decodeStringArray is json.Unmarshal of raw into a []string when raw is
+// null or an array of plain strings (plainString) as encoding/json writes
+// it; ok is false otherwise.
+func decodeStringArray(raw []byte) (l []string, ok bool) {
+	switch {
+	case string(raw) == "null":
+		return nil, true
+	case string(raw) == "[]":
+		return []string{}, true
+	case len(raw) < 2 || raw[0] != '[' || raw[len(raw)-1] != ']':
+		return nil, false
+	}
+	for i := 1; ; {
+		var s string
+		if s, i, ok = plainString(raw, i); !ok {
+			return nil, false
+		}
+		l = append(l, s)
+		switch {
+		case i == len(raw)-1:
+			return l, true
+		case raw[i] != ',':
+			return nil, false
+		}
+		i++
+	}
 }
 
 // skipJSONValue checks the JSON value starting at b[i] (no whitespace, as

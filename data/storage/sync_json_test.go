@@ -118,3 +118,30 @@ func TestDecodeFieldChangesMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// decodeStringArray reads what encoding/json reads, or declines.
+func TestDecodeStringArrayAsEncodingJSON(t *testing.T) {
+	for _, c := range []struct {
+		raw  string
+		fast bool
+	}{
+		{`null`, true}, {`[]`, true}, {`["620123"]`, true}, {`["620123","3201","南京"]`, true}, {`[""]`, true},
+		{`["a\"b"]`, false}, {`[ "a"]`, false}, {`["a",]`, false}, {`["a"]x]`, false}, {`["a"`, false}, {`[1]`, false}, {`{}`, false},
+	} {
+		got, ok := decodeStringArray([]byte(c.raw))
+		if ok != c.fast {
+			t.Errorf("%s: fast %v, want %v", c.raw, ok, c.fast)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		var want []string
+		if err := json.Unmarshal([]byte(c.raw), &want); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) || (got == nil) != (want == nil) {
+			t.Errorf("%s: got %#v, want %#v", c.raw, got, want)
+		}
+	}
+}

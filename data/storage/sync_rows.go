@@ -189,6 +189,12 @@ func (c *rowCodec) set(rec any, column string, value json.RawMessage) error {
 			return nil
 		}
 	}
+	if f.FieldType == stringSliceType { // a worker's desired regions and occupations
+		if l, ok := decodeStringArray(value); ok {
+			fv.Set(reflect.ValueOf(l))
+			return nil
+		}
+	}
 	ptr := reflect.New(f.FieldType)
 	if c.textDe[f] && decodeJSONText(ptr, value) {
 		fv.Set(ptr.Elem())
