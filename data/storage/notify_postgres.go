@@ -111,13 +111,13 @@ func listenOnServer(s *Store) (stop func()) {
 	l := &serverListener{cancel: cancel}
 	first := make(chan struct{})
 	var firstOnce sync.Once
-	s.onListening = func() { firstOnce.Do(func() { close(first) }) }
+	settled := func() { firstOnce.Do(func() { close(first) }) }
 	l.done.Add(1)
 	go func() {
 		defer l.done.Done()
 		for ctx.Err() == nil {
-			err := s.hearServer(ctx)
-			firstOnce.Do(func() { close(first) }) // failed before listening
+			err := s.hearServer(ctx, settled)
+			settled() // failed before listening
 			if err != nil && ctx.Err() == nil {
 				select { // wait a little before connecting again
 				case <-ctx.Done():
@@ -140,8 +140,9 @@ func listenOnServer(s *Store) (stop func()) {
 // that is slow to take a second connection delays the window, not stops it.
 const listenWait = 5 * time.Second
 
-// hearServer listens on one connection until it fails or ctx ends.
-func (s *Store) hearServer(ctx context.Context) error {
+// hearServer listens on one connection until it fails or ctx ends,
+// calling listening once its LISTEN is in place.
+func (s *Store) hearServer(ctx context.Context, listening func()) error {
 	conn, err := pgx.Connect(ctx, s.path)
 	if err != nil {
 		return err
@@ -152,9 +153,7 @@ func (s *Store) hearServer(ctx context.Context) error {
 	}
 	s.listening.Store(true)
 	defer s.listening.Store(false)
-	if s.onListening != nil {
-		s.onListening()
-	}
+	listening()
 	for {
 		n, err := conn.WaitForNotification(ctx)
 		if err != nil {

@@ -41,7 +41,6 @@ type Store struct {
 	token         string
 	stopListening func()
 	listening     atomic.Bool // connected and LISTENing (tests wait for it)
-	onListening   func()      // called each time a LISTEN is in place (listenOnServer's first wait)
 }
 
 // Options tune Open; the zero value is what the program uses.
