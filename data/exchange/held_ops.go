@@ -66,7 +66,7 @@ func (h *heldOps) spill() error {
 	if h.aead, err = cipher.NewGCM(block); err != nil {
 		return err
 	}
-	if h.file, err = os.CreateTemp("", "duikou-import-*.tmp"); err != nil {
+	if h.file, err = createGoneTemp("duikou-import-*.tmp"); err != nil {
 		return err
 	}
 	h.w = bufio.NewWriterSize(h.file, 1<<20)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -80,7 +79,22 @@ func TestOpWithoutItsRowAtTheEndIsRefusedAfterTheMerge(t *testing.T) {
 // spillAfter: the import is the same, row for row.
 func TestSpilledOpsGiveTheSameDatabase(t *testing.T) {
 	spillSmall(t)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
 	TestStreamedExchangeGivesTheSameDatabase(t)
+	if left := spillFiles(t, tmp); len(left) != 0 {
+		t.Fatalf("the import left %v", left)
+	}
+}
+
+// spillFiles are the held ops' temporary files in dir, by name.
+func spillFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "duikou-import-*.tmp"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }
 
 func spillSmall(t *testing.T) {
@@ -102,11 +116,18 @@ func TestHeldOpsComeBackInAnyOrderAndLeaveNoFile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	files, _ := filepath.Glob(filepath.Join(tmp, "*"))
-	if len(files) != 1 || len(h.mem) == 0 || len(h.off) == 0 {
-		t.Fatalf("%d in memory, %d in %v", len(h.mem), len(h.off), files)
+	// The file has no name even while it is in use: a killed import
+	// cannot leave it behind.
+	if files, _ := filepath.Glob(filepath.Join(tmp, "*")); len(files) != 0 || len(h.mem) == 0 || len(h.off) == 0 {
+		t.Fatalf("%d in memory, %d in the file, named in the temp folder: %v", len(h.mem), len(h.off), files)
 	}
-	spilled, _ := os.ReadFile(files[0])
+	if err := h.w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	spilled := make([]byte, h.end)
+	if _, err := h.file.ReadAt(spilled, 0); err != nil {
+		t.Fatal(err)
+	}
 	if bytes.Contains(spilled, []byte("620123199003141234")) {
 		t.Fatal("the file holds an ID number in clear")
 	}
