@@ -80,12 +80,13 @@ func runPartnerAdd(c *dbCommand, args []string) int {
 	})
 }
 
-// runPartnerList: duikou partner list --db PATH.
+// runPartnerList: duikou partner list --db PATH. It only reads, so it
+// answers while the window has the database open.
 func runPartnerList(c *dbCommand, args []string) int {
 	if code, ok := c.flagsOnly(args); !ok {
 		return code
 	}
-	return c.open(writing, func(s *storage.Store) int { return listPartners(c.env, s) })
+	return c.open(reading, func(s *storage.Store) int { return listPartners(c.env, s) })
 }
 
 // listPartners prints the partner table.

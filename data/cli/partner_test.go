@@ -5,9 +5,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"duikou/data"
 	"duikou/data/exchange"
+	"duikou/data/storage"
 )
 
 func oneLine(t *testing.T, stderr string, want ...string) {
@@ -91,5 +93,31 @@ func TestPartnerUsageErrors(t *testing.T) {
 			t.Fatalf("%v: exit %d", args, code)
 		}
 		oneLine(t, errOut)
+	}
+}
+
+// partner list only reads: it answers while the window has the database
+// open, instead of waiting for its lock and giving up.
+func TestPartnerListAnswersWhileTheWindowHoldsTheDatabase(t *testing.T) {
+	lockWait = 500 * time.Millisecond // a writer would give up this soon
+	defer func() { lockWait = 10 * time.Second }()
+	a := setupOffice(t, "榆中县总工会", "620123", data.RoleSending)
+	b := setupOffice(t, "南京市江宁区总工会", "320115", data.RoleReceiving)
+	oa, fpA := officeOf(t, a)
+	card := filepath.Join(t.TempDir(), "榆中县总工会.card")
+	if code, _, errOut := runCLI("partner", "card", "--db", a, "-o", card); code != ExitOK {
+		t.Fatalf("card: %s", errOut)
+	}
+	if code, _, errOut := runCLI("partner", "add", "--db", b, card); code != ExitOK {
+		t.Fatalf("add: %s", errOut)
+	}
+	window, err := storage.OpenWith(b, storage.Options{Program: "对口劳务协作窗口"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer window.Close()
+	code, out, errOut := runCLI("partner", "list", "--db", b)
+	if code != ExitOK || !strings.Contains(out, oa.ID) || !strings.Contains(out, fpA) || !strings.Contains(out, "榆中县总工会") {
+		t.Fatalf("list while the window is open: exit %d\n%s%s", code, out, errOut)
 	}
 }
