@@ -136,3 +136,30 @@ func TestClerkFlagAndEnvironmentNameTheAuditedClerk(t *testing.T) {
 		t.Fatal("IsCommandLine should see a command after --clerk and none in GUI flags")
 	}
 }
+
+// Every command on a database says in its -h that --db may name a
+// PostgreSQL server as well as a file, since each opens either; only
+// demo and migrate, whose --db is particular, say otherwise.
+func TestEveryDbFlagSaysItTakesAServerToo(t *testing.T) {
+	particular := map[string]bool{"demo": true, "migrate": true}
+	// A group's -h lists its subcommands; its flags are one level down.
+	groupFlags := map[string][]string{"partner": {"partner", "card", "-h"}, "sync": {"sync", "export", "-h"}}
+	for name := range commands {
+		args := []string{name, "-h"}
+		if g, ok := groupFlags[name]; ok {
+			args = g
+		}
+		code, out, errOut := runCLI(args...)
+		if code != ExitOK {
+			t.Errorf("%v: exit %d %s", args, code, errOut)
+			continue
+		}
+		if !strings.Contains(out, "  -db 文本\n") {
+			t.Errorf("%v: no --db listed (a group missing from groupFlags?):\n%s", args, out)
+			continue
+		}
+		if says := strings.Contains(out, "-db 文本\n    \t"+dbUsage+"\n"); says == particular[name] {
+			t.Errorf("%v: --db described as:\n%s", args, out)
+		}
+	}
+}

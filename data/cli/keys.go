@@ -30,13 +30,13 @@ var readPassword = func(prompt string) (string, error) {
 
 // runKeys: duikou keys export --db PATH -o FILE | duikou keys import --db PATH FILE
 func runKeys(env *Env, args []string) int {
-	c := env.dbCommand("keys", "数据库文件", "export --db 数据库 -o FILE | import --db 数据库 FILE", "FILE  导出或导入的密钥文件（口令加密）")
+	c := env.dbCommand("keys", dbUsage, "export --db 数据库 -o FILE | import --db 数据库 FILE", "FILE  导出或导入的密钥文件（口令加密）")
 	out := c.String("o", "", "导出的密钥文件（export）")
 	pos, err := parse(c.FlagSet, args)
 	if err != nil {
 		return parseExit(err)
 	}
-	const usage = "用法：duikou keys export --db 数据库文件 -o 密钥文件 | duikou keys import --db 数据库文件 密钥文件"
+	const usage = "用法：duikou keys export --db 数据库 -o 密钥文件 | duikou keys import --db 数据库 密钥文件"
 	switch {
 	case len(pos) == 1 && pos[0] == "export":
 		return keysExport(env, *c.db, *out)

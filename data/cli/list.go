@@ -37,7 +37,7 @@ var listKinds = map[string]listKind{
 // runList: duikou list workers|employers|demands|placements --db PATH
 // [--search TEXT] [--json]. It only reads, so it runs beside a window.
 func runList(env *Env, args []string) int {
-	c := env.dbCommand("list", "数据库文件", "KIND --db 数据库 [--search TEXT] [--json]",
+	c := env.dbCommand("list", dbUsage, "KIND --db 数据库 [--search TEXT] [--json]",
 		"KIND  workers 劳动者、employers 用工单位、demands 用工需求、placements 就业安置")
 	search := c.String("search", "", "只列出名称（劳动者姓名、单位名称、岗位名称）含这段文字的")
 	asJSON := c.Bool("json", false, "以 JSON 输出（格式见 README）")

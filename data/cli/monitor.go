@@ -30,7 +30,7 @@ type roundJSON struct {
 // --round --month YYYY-MM, which files one 回访 per flagged worker in
 // that month (none for a worker who already has one there).
 func runMonitor(env *Env, args []string) int {
-	c := env.dbCommand("monitor", "数据库文件", "--db 数据库 [--as-of 日期] [--json] 或 --db 数据库 --round --month YYYY-MM")
+	c := env.dbCommand("monitor", dbUsage, "--db 数据库 [--as-of 日期] [--json] 或 --db 数据库 --round --month YYYY-MM")
 	asOfText := c.String("as-of", "", "核查日期，如 2026-12-06（默认今天）")
 	asJSON := c.Bool("json", false, "以 JSON 输出（格式见 README）")
 	round := c.Bool("round", false, "为每名有风险的劳动者安排一次回访（需同时给 --month）")

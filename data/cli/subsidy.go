@@ -46,7 +46,7 @@ type excludedJSON struct {
 // the clerk typed and the rules file are checked before anything is
 // written.
 func runSubsidy(env *Env, args []string) int {
-	c := env.dbCommand("subsidy", "数据库文件", "--rules 规则文件 --db 数据库 [--program 项目] [--as-of 日期] [-o FILE.xlsx | --pdf 公示名单|签领表 -o FILE.pdf] [--json] [--apply] [--full-ids]，或 --template -o FILE.xlsx")
+	c := env.dbCommand("subsidy", dbUsage, "--rules 规则文件 --db 数据库 [--program 项目] [--as-of 日期] [-o FILE.xlsx | --pdf 公示名单|签领表 -o FILE.pdf] [--json] [--apply] [--full-ids]，或 --template -o FILE.xlsx")
 	rulesPath := c.String("rules", "", "补贴规则文件（.xlsx 或 .csv）")
 	program := c.String("program", "", "规则文件有多个项目时，选其中一个")
 	asOfText := c.String("as-of", "", "核算日（默认今天），在岗者的务工月数算到这一天")
