@@ -27,10 +27,7 @@ import (
 func TestAHandCopiedBackupDoesNotWedgeTheExchange(t *testing.T) {
 	offs := newOffices(t, 2)
 	a, b := offs[0], offs[1]
-	wa := validWorker(1)
-	if err := a.s.Create(wa); err != nil { // A's op 1
-		t.Fatal(err)
-	}
+	wa := workerAt(t, a, 1) // A's op 1
 	exchangeOK(t, a, b)
 	old := backupOf(t, b)
 	e := validEmployer(t, b.s) // B's op 1
@@ -92,28 +89,17 @@ func TestAHandCopiedBackupDoesNotWedgeTheExchange(t *testing.T) {
 // vector, answers A's request; A restates its employer in a new op, and
 // both end up with employer and demand.
 func TestAFileFromAnOfficeAwaitingItsOwnOpsIsAGap(t *testing.T) {
-	offs := newOffices(t, 2)
-	a, b := offs[0], offs[1]
-	tick := tickingClocks(a, b) // the lost ops and the new ones differ in their clock
-	w := validWorker(1)
-	if err := a.s.Create(w); err != nil { // A's op 1
-		t.Fatal(err)
-	}
+	p := newTickingPair(t) // the lost ops and the new ones differ in their clock
+	a, b := p.a, p.b
+	w := workerAt(t, a, 1) // A's op 1
 	old := backupOf(t, a)
-	wa, _ := a.s.Worker(w.ID)
-	wa.Notes = "备份后的备注" // A's op 2, lost below
-	if err := a.s.Update(wa); err != nil {
-		t.Fatal(err)
-	}
-	wa.Phone = "13900000008" // A's op 3, lost below
-	if err := a.s.Update(wa); err != nil {
-		t.Fatal(err)
-	}
+	// A's ops 2 and 3, lost below:
+	editWorker(t, a, w.ID, func(w *data.Worker) { w.Notes = "备份后的备注" })
+	editWorker(t, a, w.ID, func(w *data.Worker) { w.Phone = "13900000008" })
 	exchangeOK(t, a, b)
 	exchangeOK(t, b, a)
 
-	restore(t, a, old) // copied by hand: no RaiseSeqFloor
-	tick(a)
+	p.copyInByHand(t, a, old)
 	e := validEmployer(t, a.s) // A's op 2 again
 	kept := validWorker(2)
 	kept.Consent = false
@@ -124,22 +110,15 @@ func TestAFileFromAnOfficeAwaitingItsOwnOpsIsAGap(t *testing.T) {
 	if err := a.s.Create(d); err != nil { // A's op 4
 		t.Fatal(err)
 	}
-	wb, _ := b.s.Worker(w.ID)
-	wb.Address = "江宁区" // B's op 1, based on A's lost op 3
-	if err := b.s.Update(wb); err != nil {
-		t.Fatal(err)
-	}
-	exchangeOK(t, b, a) // A sees B's op based on an op 3 it does not hold: it asks for all of its own
+	editWorker(t, b, w.ID, func(w *data.Worker) { w.Address = "江宁区" }) // B's op 1, based on A's lost op 3
+	// A sees B's op based on an op 3 it does not hold: it asks for all of its own.
+	exchangeOK(t, b, a)
 	_, err := receive(t, b, send(t, a, b), data.NewID())
 	var gap *GapError
 	if !errors.As(err, &gap) || !strings.Contains(err.Error(), "请先给对方发送一份交换文件") {
 		t.Fatalf("A's file while it awaits its own ops: %v; want a gap with the steps to take", err)
 	}
-	for round := 0; round < 3; round++ {
-		exchangeOK(t, b, a)
-		exchangeOK(t, a, b)
-	}
-	assertSameState(t, a, b)
+	p.settle(t)
 	if got, err := b.s.Demand(d.ID); err != nil || got.EmployerID != e.ID {
 		t.Fatalf("B: demand %+v, %v", got, err)
 	}
@@ -177,10 +156,7 @@ func exchangeOK(t *testing.T, from, to *office) {
 func TestAnOpALateFileBroughtThePartnerComesBack(t *testing.T) {
 	offs := newOffices(t, 2)
 	a, b := offs[0], offs[1]
-	w := validWorker(1)
-	if err := b.s.Create(w); err != nil { // B's op 1
-		t.Fatal(err)
-	}
+	w := workerAt(t, b, 1) // B's op 1
 	exchangeOK(t, b, a)
 	exchangeOK(t, a, b)
 	old := backupOf(t, b)
@@ -224,36 +200,19 @@ func TestAnOpALateFileBroughtThePartnerComesBack(t *testing.T) {
 // carried one (neverExported): A asks B for all its ops, B's op 2 shows
 // the reuse, and both edits end up on both offices.
 func TestAReusedNumberNoOneSendsIsFound(t *testing.T) {
-	offs := newOffices(t, 2)
-	a, b := offs[0], offs[1]
-	tick := tickingClocks(a, b)
-	w := validWorker(1)
-	if err := a.s.Create(w); err != nil { // A's op 1
-		t.Fatal(err)
-	}
+	p := newTickingPair(t)
+	a, b := p.a, p.b
+	w := workerAt(t, a, 1) // A's op 1
 	exchangeOK(t, a, b)
 	exchangeOK(t, b, a)
 	old := backupOf(t, a)
-	wa, _ := a.s.Worker(w.ID)
-	wa.Notes = "备份后的备注" // A's op 2, lost below
-	if err := a.s.Update(wa); err != nil {
-		t.Fatal(err)
-	}
+	editWorker(t, a, w.ID, func(w *data.Worker) { w.Notes = "备份后的备注" }) // A's op 2, lost below
 	exchangeOK(t, a, b)
 
-	restore(t, a, old) // copied by hand: no RaiseSeqFloor
-	tick(a)
-	wa, _ = a.s.Worker(w.ID)
-	wa.Phone = "13900000007" // A's op 2 again: another edit
-	if err := a.s.Update(wa); err != nil {
-		t.Fatal(err)
-	}
-	for round := 0; round < 3; round++ {
-		exchangeOK(t, b, a)
-		exchangeOK(t, a, b)
-	}
-	assertSameState(t, a, b)
-	for _, o := range offs {
+	p.copyInByHand(t, a, old)
+	editWorker(t, a, w.ID, func(w *data.Worker) { w.Phone = "13900000007" }) // A's op 2 again: another edit
+	p.settle(t)
+	for _, o := range p.offs {
 		got, _ := o.s.Worker(w.ID)
 		if got.Notes != "备份后的备注" || got.Phone != "13900000007" {
 			t.Fatalf("%s: notes %q, phone %q; want both edits numbered 2", o.name, got.Notes, got.Phone)
@@ -329,6 +288,49 @@ func tickingClocks(offs ...*office) func(*office) {
 	return tick
 }
 
+// tickingPair is how the seed tests below begin: offices A and B on
+// ticking clocks (tickingClocks), one of which will copy an old backup
+// into place by hand.
+type tickingPair struct {
+	offs []*office
+	a, b *office
+	tick func(*office)
+}
+
+func newTickingPair(t *testing.T) tickingPair {
+	offs := newOffices(t, 2)
+	return tickingPair{offs: offs, a: offs[0], b: offs[1], tick: tickingClocks(offs...)}
+}
+
+// copyInByHand puts o's old backup in place as a clerk copying the file
+// would (no RaiseSeqFloor), and sets o's clock going again.
+func (p tickingPair) copyInByHand(t *testing.T, o *office, old string) {
+	t.Helper()
+	restore(t, o, old)
+	p.tick(o)
+}
+
+// settle exchanges files both ways three times, B first, and checks that
+// A and B then hold the same.
+func (p tickingPair) settle(t *testing.T) {
+	t.Helper()
+	for round := 0; round < 3; round++ {
+		exchangeOK(t, p.b, p.a)
+		exchangeOK(t, p.a, p.b)
+	}
+	assertSameState(t, p.a, p.b)
+}
+
+// workerAt registers validWorker(n) at o: one op of o's.
+func workerAt(t *testing.T, o *office, n int) *data.Worker {
+	t.Helper()
+	w := validWorker(n)
+	if err := o.s.Create(w); err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
 // Seed 283 without the floor, reduced. A copies an old backup into place
 // by hand: it lost B's employer and its own edit numbered 2, which B
 // holds. It registers an employer under number 2 again and a demand on
@@ -342,26 +344,18 @@ func tickingClocks(offs ...*office) func(*office) {
 // A's file as a gap with the steps to take, and the next exchanges bring
 // both ops numbered 2 to both offices.
 func TestAFileRefusedAtItsStartStillFindsOwnOpsLost(t *testing.T) {
-	offs := newOffices(t, 2)
-	a, b := offs[0], offs[1]
-	tick := tickingClocks(a, b)
-	w := validWorker(1)
-	if err := a.s.Create(w); err != nil { // A's op 1
-		t.Fatal(err)
-	}
+	p := newTickingPair(t)
+	a, b := p.a, p.b
+	w := workerAt(t, a, 1) // A's op 1
 	exchangeOK(t, a, b)
 	old := backupOf(t, a)
 	eb := validEmployer(t, b.s) // B's op 1, lost at A below
 	exchangeOK(t, b, a)
-	wa, _ := a.s.Worker(w.ID)
-	wa.Notes = "备份后的备注" // A's op 2, lost below
-	if err := a.s.Update(wa); err != nil {
-		t.Fatal(err)
-	}
-	exchangeOK(t, a, b) // B: A holds B's op 1; B holds A's ops up to 2
+	editWorker(t, a, w.ID, func(w *data.Worker) { w.Notes = "备份后的备注" }) // A's op 2, lost below
+	// B: A holds B's op 1; B holds A's ops up to 2.
+	exchangeOK(t, a, b)
 
-	restore(t, a, old) // copied by hand: no RaiseSeqFloor
-	tick(a)
+	p.copyInByHand(t, a, old)
 	e := &data.Employer{Name: "恢复后登记的单位", CreditCode: testCreditCode("MA000283"), Region: "320115"}
 	if err := a.s.Create(e); err != nil { // A's op 2 again
 		t.Fatal(err)
@@ -378,12 +372,8 @@ func TestAFileRefusedAtItsStartStillFindsOwnOpsLost(t *testing.T) {
 	if !errors.Is(err, ErrGap) || !strings.Contains(err.Error(), "请先给对方发送一份交换文件") {
 		t.Fatalf("A's demand on the employer numbered 2 again: %v; want a gap with the steps to take", err)
 	}
-	for round := 0; round < 3; round++ {
-		exchangeOK(t, b, a)
-		exchangeOK(t, a, b)
-	}
-	assertSameState(t, a, b)
-	for _, o := range offs {
+	p.settle(t)
+	for _, o := range p.offs {
 		if got, err := o.s.Demand(d.ID); err != nil || got.EmployerID != e.ID {
 			t.Fatalf("%s: demand %+v, %v; want it on employer %s", o.name, got, err, e.ID)
 		}
@@ -408,33 +398,19 @@ func TestAFileRefusedAtItsStartStillFindsOwnOpsLost(t *testing.T) {
 // op of its own, travels like the clerk's, and the worker ends up
 // withdrawn at both offices.
 func TestARestatedWithdrawalReachesTheOfficeThatLostIt(t *testing.T) {
-	offs := newOffices(t, 2)
-	a, b := offs[0], offs[1]
-	tick := tickingClocks(a, b)
-	w := validWorker(1)
-	if err := b.s.Create(w); err != nil { // B's op 1
-		t.Fatal(err)
-	}
+	p := newTickingPair(t)
+	a, b := p.a, p.b
+	w := workerAt(t, b, 1) // B's op 1
 	old := backupOf(t, b)
-	wb, _ := b.s.Worker(w.ID)
-	wb.Notes = "备份后的备注" // B's op 2, lost below
-	if err := b.s.Update(wb); err != nil {
-		t.Fatal(err)
-	}
+	editWorker(t, b, w.ID, func(w *data.Worker) { w.Notes = "备份后的备注" }) // B's op 2, lost below
 	exchangeOK(t, b, a)
 
-	restore(t, b, old) // copied by hand: no RaiseSeqFloor
-	tick(b)
-	wb, _ = b.s.Worker(w.ID)
-	wb.Consent = false // B's op 2 again: the worker withdraws consent
-	if err := b.s.Update(wb); err != nil {
-		t.Fatal(err)
-	}
+	p.copyInByHand(t, b, old)
+	editWorker(t, b, w.ID, func(w *data.Worker) { w.Consent = false }) // B's op 2 again: the worker withdraws consent
 	if sum, err := receive(t, a, send(t, b, a), data.NewID()); err != nil || sum.Reused != 1 {
 		t.Fatalf("B's withdrawal under a reused number: %+v, %v; want it taken in as reused", sum, err)
 	}
-	restore(t, b, old) // copied in again: the withdrawal is gone at B
-	tick(b)
+	p.copyInByHand(t, b, old) // again: the withdrawal is gone at B
 	for round := 0; round < 3; round++ {
 		if _, err := receive(t, b, send(t, a, b), data.NewID()); err != nil && !errors.Is(err, ErrGap) {
 			t.Fatalf("A→B: %v", err) // a gap at first: B lost what A holds of its ops
@@ -442,7 +418,7 @@ func TestARestatedWithdrawalReachesTheOfficeThatLostIt(t *testing.T) {
 		exchangeOK(t, b, a)
 	}
 	assertSameState(t, a, b)
-	for _, o := range offs {
+	for _, o := range p.offs {
 		if got, err := o.s.Worker(w.ID); err != nil || got.Consent {
 			t.Fatalf("%s: worker %+v, %v; want the consent withdrawn", o.name, got, err)
 		}
@@ -460,32 +436,17 @@ func TestARestatedWithdrawalReachesTheOfficeThatLostIt(t *testing.T) {
 // set up, so the backup has it, A sees that B claims an op no file of
 // its carried, asks for all its ops, and both workers reach both.
 func TestAReusedNumberOfANeverExportedBackupIsFound(t *testing.T) {
-	offs := newOffices(t, 2)
-	a, b := offs[0], offs[1]
-	tick := tickingClocks(a, b)
-	w1 := validWorker(1)
-	if err := a.s.Create(w1); err != nil { // A's op 1, not yet sent
-		t.Fatal(err)
-	}
+	p := newTickingPair(t)
+	a, b := p.a, p.b
+	w1 := workerAt(t, a, 1) // A's op 1, not yet sent
 	old := backupOf(t, a)
-	w2 := validWorker(2)
-	if err := a.s.Create(w2); err != nil { // A's op 2, lost below
-		t.Fatal(err)
-	}
+	w2 := workerAt(t, a, 2) // A's op 2, lost below
 	exchangeOK(t, a, b)
 
-	restore(t, a, old) // copied by hand: no RaiseSeqFloor
-	tick(a)
-	w3 := validWorker(3)
-	if err := a.s.Create(w3); err != nil { // A's op 2 again: another worker
-		t.Fatal(err)
-	}
-	for round := 0; round < 3; round++ {
-		exchangeOK(t, b, a)
-		exchangeOK(t, a, b)
-	}
-	assertSameState(t, a, b)
-	for _, o := range offs {
+	p.copyInByHand(t, a, old)
+	w3 := workerAt(t, a, 3) // A's op 2 again: another worker
+	p.settle(t)
+	for _, o := range p.offs {
 		for _, w := range []*data.Worker{w1, w2, w3} {
 			if _, err := o.s.Worker(w.ID); err != nil {
 				t.Fatalf("%s lacks %s: %v", o.name, w.Name, err)
