@@ -140,11 +140,17 @@ func (fm *form) add(f *formField) *formField {
 func (fm *form) grid(fields ...*formField) fyne.CanvasObject {
 	objs := make([]fyne.CanvasObject, 0, 2*len(fields))
 	for _, f := range fields {
-		l := widget.NewLabel(f.title())
-		l.Alignment = fyne.TextAlignTrailing
-		objs = append(objs, l, container.NewVBox(f.input, f.note))
+		objs = append(objs, formLabel(f.title()), container.NewVBox(f.input, f.note))
 	}
 	return container.New(layout.NewFormLayout(), objs...)
+}
+
+// formLabel is a field's name in a label / input row, set against its
+// input.
+func formLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Alignment = fyne.TextAlignTrailing
+	return l
 }
 
 // validate runs every check; it shows each verdict and returns the first

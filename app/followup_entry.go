@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -80,7 +81,7 @@ func (q *quickEntry) view() fyne.CanvasObject {
 	q.errMsg.Hide()
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), q.s.closeEntry)
 
-	var form []fyne.CanvasObject
+	var above, form []fyne.CanvasObject                  // form: label / input rows
 	footer := []fyne.CanvasObject{widget.NewSeparator()} // below the scrolling part, always in sight
 	if q.ours {
 		q.method = widget.NewSelect(labelsOf(data.Methods), nil)
@@ -90,7 +91,7 @@ func (q *quickEntry) view() fyne.CanvasObject {
 			method = "phone" // a call, unless the item was recorded otherwise
 		}
 		q.method.SetSelected(labelForCode(data.Methods, method))
-		q.outcome = newTextEntry("结果，如：情况良好，工资按时发放")
+		q.outcome = newTextEntry("如：情况良好，工资按时发放")
 		q.outcome.SetText(f.Outcome)
 		q.outcome.OnSubmitted = func(string) { q.save() }
 		q.done = newTextEntry("如 2026-01-31")
@@ -101,13 +102,13 @@ func (q *quickEntry) view() fyne.CanvasObject {
 		q.done.OnSubmitted = func(string) { q.save() }
 		q.closeIt = newCheck("已办结", nil)
 		q.closeIt.SetChecked(true)
-		form = append(form, widget.NewLabel("方式"), q.method, widget.NewLabel("结果"), q.outcome,
-			widget.NewLabel("完成日期"), q.done)
+		form = append(form, formLabel("方式"), q.method, formLabel("结果"), q.outcome,
+			formLabel("完成日期"), q.done)
 		if l := amountLabel(f.Kind); l != "" {
 			q.amount = newTextEntry("0.00")
 			q.amount.SetText(yuanText(f.Amount))
 			q.amount.OnSubmitted = func(string) { q.save() }
-			form = append(form, widget.NewLabel(l), q.amount)
+			form = append(form, formLabel(l), q.amount)
 		}
 		save := widget.NewButtonWithIcon("保存结果", theme.DocumentSaveIcon(), q.save)
 		save.Importance = widget.HighImportance
@@ -115,17 +116,22 @@ func (q *quickEntry) view() fyne.CanvasObject {
 	} else {
 		owner := wrapLabel("该事项由对方工会负责，结果由对方记录；我方只能添加备注。")
 		owner.Importance = widget.WarningImportance
-		q.note = newTextEntry("备注，如：已电话告知对方工会")
+		q.note = newTextEntry("如：已电话告知对方工会")
 		q.note.OnSubmitted = func(string) { q.save() }
 		add := widget.NewButtonWithIcon("添加备注", theme.DocumentSaveIcon(), q.save)
 		add.Importance = widget.HighImportance
-		form = append(form, owner, widget.NewLabel("备注"), q.note)
+		above = append(above, owner)
+		form = append(form, formLabel("备注"), q.note)
 		footer = append(footer, q.errMsg, container.NewHBox(cancel, add))
 	}
-	box := container.NewVBox(append(append(info, widget.NewSeparator()), form...)...)
+	// Each label stands beside its input, not above it: on a 1024 × 768
+	// screen the list leaves room for the item's lines and every field
+	// only so (TestRecordResultShowsEveryFieldOnASmallScreen).
+	parts := append(append(info, widget.NewSeparator()), above...)
+	box := container.NewVBox(append(parts, container.New(layout.NewFormLayout(), form...))...)
 	// The panel scrolls within the list's height rather than making the
-	// window taller; 已办结, the error and the buttons stay below it,
-	// in sight at 1024 × 768.
+	// window taller (long notes); 已办结, the error and the buttons stay
+	// below it, in sight at 1024 × 768.
 	q.built = withWidth(330, widget.NewCard("", "记录结果",
 		scrollAboveFooter(box, footer...)))
 	return q.built

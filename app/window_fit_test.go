@@ -4,7 +4,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"duikou/data"
 )
 
 // smallWindow is the window on a 1,024 × 768 office screen once the
@@ -73,12 +77,7 @@ func TestEveryScreenFitsASmallScreen(t *testing.T) {
 // Opening a panel inside a screen (the quick entry of 跟踪服务, a
 // placement's page) does not make the window bigger than it was.
 func TestPanelsDoNotGrowTheWindow(t *testing.T) {
-	h := newHarness(t, true)
-	h.seedPlacements()
-	h.w.Resize(smallWindow)
-
-	h.tap("跟踪服务")
-	fs := h.g.followUps
+	h, fs := followUpsOnASmallScreen(t)
 	fs.showFiltered(statusOverdue, "")
 	h.settle()
 	before := h.windowNeeds()
@@ -99,6 +98,58 @@ func TestPanelsDoNotGrowTheWindow(t *testing.T) {
 
 	h.openPlacementPage()
 	h.fits("a placement's page")
+}
+
+// 记录结果 on a 1,024 × 768 screen shows every field it asks for without
+// scrolling, down to 完成日期 and the amount of a kind that carries one
+// (欠薪's 追回工资), even with the item's notes above them: a field cut
+// by the panel's edge looks like there is nothing below it.
+func TestRecordResultShowsEveryFieldOnASmallScreen(t *testing.T) {
+	h, fs := followUpsOnASmallScreen(t)
+	for _, c := range []struct {
+		status string
+		kind   data.FollowUpKind
+	}{{statusOverdue, ""}, {statusOpen, data.KindArrears}} {
+		fs.showFiltered(c.status, c.kind)
+		h.settle()
+		fs.table.table.Select(tableCell(0, 0))
+		h.settle()
+		q := fs.form
+		if q == nil || q.done == nil {
+			t.Fatalf("%s %s: tapping the first row did not open 记录结果 with its fields", c.status, c.kind)
+		}
+		what := "记录结果's scrolling part (" + q.f.Kind.Label() + ")"
+		inView := scrollIn(t, q.built)
+		h.endsInside("完成日期", q.done, inView, what)
+		if c.kind == data.KindArrears {
+			if q.amount == nil {
+				t.Fatal("欠薪 without its 追回工资 field")
+			}
+			h.endsInside("追回工资", q.amount, inView, what)
+		}
+	}
+}
+
+// followUpsOnASmallScreen is 跟踪服务 with placements and their
+// follow-ups (seedPlacements), in the window of a 1,024 × 768 screen.
+func followUpsOnASmallScreen(t *testing.T) (*harness, *followUpsScreen) {
+	h := newHarness(t, true)
+	h.seedPlacements()
+	h.w.Resize(smallWindow)
+	h.tap("跟踪服务")
+	return h, h.g.followUps
+}
+
+// scrollIn is the scrolling part of o.
+func scrollIn(t *testing.T, o fyne.CanvasObject) *container.Scroll {
+	t.Helper()
+	for _, c := range test.LaidOutObjects(o) {
+		if s, ok := c.(*container.Scroll); ok {
+			return s
+		}
+	}
+	t.Fatal("no scrolling part")
+	return nil
 }
 
 // The first-run set-up with every error showing still fits, and its
