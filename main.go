@@ -213,7 +213,7 @@ func openStore(path string, useDemo bool) (*storage.Store, func(), error) {
 	if path == "" {
 		dir, err := os.UserConfigDir() // %AppData% on Windows
 		if err != nil {
-			return nil, none, errors.New("找不到用户配置目录，请用 --db 指定数据库文件")
+			return nil, none, errors.New("找不到用户配置目录，请用 --db 指定数据库文件或 PostgreSQL 连接串")
 		}
 		path = filepath.Join(dir, "duikou", "duikou.db")
 	}

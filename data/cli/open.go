@@ -70,7 +70,7 @@ func openForReading(env *Env, path string) (*storage.Store, int) {
 
 func openDB(env *Env, path string, opt storage.Options) (*storage.Store, int) {
 	if path == "" {
-		return nil, env.Fail("请用 --db 指定数据库文件")
+		return nil, env.Fail("请用 --db 指定数据库文件或 PostgreSQL 连接串")
 	}
 	if dbconn.IsPostgres(path) {
 		// A server's database is made by its administrator (createdb);

@@ -128,7 +128,6 @@ func (h *heldOps) read(i int, into *slab) ([]byte, error) {
 // close removes the file, if any.
 func (h *heldOps) close() {
 	if h.file != nil {
-		h.file.Close()
-		os.Remove(h.file.Name())
+		h.file.Close() // nameless (createGoneTemp): closing frees it
 	}
 }
