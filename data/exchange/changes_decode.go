@@ -63,6 +63,9 @@ type parser struct {
 	// the next map is made that large at once, since a table's rows have
 	// the same columns and growing a map rehashes it.
 	opWidth, rowWidth int
+	// lend, when set, gives the maps of ops and rows parsed for a part
+	// (field_maps.go), outside scratch.
+	lend *lender
 	// keep, when set, takes a copy of each row's values as they are
 	// parsed, so that they outlive the window (decodeParts).
 	keep    *slab
@@ -401,7 +404,7 @@ func (p *parser) op(op *storage.WireOp) error {
 			op.Fields = nil
 			return nil
 		}
-		op.Fields = fieldsMap(p.scratch, &p.opFields, p.opWidth)
+		op.Fields = fieldsMap(p, &p.opFields, (*lender).opFields, p.opWidth)
 		err := p.object(func(col string) error {
 			var fc storage.FieldChange
 			err := p.object(func(k string) error {
@@ -466,7 +469,7 @@ func (p *parser) row(r *storage.RowState) error {
 				r.Fields = nil
 				return nil
 			}
-			r.Fields = fieldsMap(p.scratch, &p.rowFields, p.rowWidth)
+			r.Fields = fieldsMap(p, &p.rowFields, (*lender).rowFields, p.rowWidth)
 			err = p.object(func(col string) error {
 				var fs storage.FieldState
 				err := p.object(func(k string) error {
@@ -520,12 +523,21 @@ func (p *parser) nameOrNull() (string, error) {
 	return p.name()
 }
 
-// fieldsMap is a new map with room for width fields, or the scratch one
-// emptied.
-func fieldsMap[V any](scratch bool, m *map[string]V, width int) map[string]V {
-	if !scratch {
-		return make(map[string]V, width)
+// fieldsMap is the map for an op's or a row's fields: the scratch one
+// emptied, a lent one, or a new one with room for width fields (a
+// table's rows have the same columns, and growing a map rehashes it).
+func fieldsMap[V any](p *parser, scratch *map[string]V, lend func(*lender, int) map[string]V, width int) map[string]V {
+	switch {
+	case p.scratch:
+		return scratchMap(scratch)
+	case p.lend != nil:
+		return lend(p.lend, width)
 	}
+	return make(map[string]V, width)
+}
+
+// scratchMap is *m emptied, made the first time.
+func scratchMap[V any](m *map[string]V) map[string]V {
 	if *m == nil {
 		*m = map[string]V{}
 	}

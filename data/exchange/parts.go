@@ -45,9 +45,11 @@ func (o *Opened) partsOf(head *storage.Changes) (chunks storage.ChangeChunks, st
 	out := make(chan part, 1)
 	done := make(chan struct{})
 	names := map[string]string{}
-	d := &partDecoder{o: o, head: head, out: out, done: done, dec: &parser{names: names}, checker: &parser{names: names}}
+	lend := &lender{free: &fieldMaps{}}
+	d := &partDecoder{o: o, head: head, out: out, done: done, lend: lend,
+		dec: &parser{names: names, lend: lend}, checker: &parser{names: names}}
 	go d.run()
-	return partChan(out), func() {
+	return &partReader{parts: out, free: lend.free}, func() {
 		close(done)
 		for range out { // let it finish
 		}
@@ -55,17 +57,28 @@ func (o *Opened) partsOf(head *storage.Changes) (chunks storage.ChangeChunks, st
 }
 
 type part struct {
-	c   *storage.Changes
-	err error
+	c    *storage.Changes
+	err  error
+	maps lentMaps // the fields' maps, back to the free list after the part
 }
 
-type partChan chan part
+// partReader is the ChangeChunks of the decoder's parts. Asking for the
+// next part says the Store is done with the last: its field maps go back
+// to the decoder (field_maps.go).
+type partReader struct {
+	parts <-chan part
+	free  *fieldMaps
+	last  lentMaps
+}
 
-func (p partChan) Next() (*storage.Changes, error) {
-	next, ok := <-p
+func (p *partReader) Next() (*storage.Changes, error) {
+	p.free.giveBack(p.last)
+	p.last = lentMaps{}
+	next, ok := <-p.parts
 	if !ok {
 		return nil, nil
 	}
+	p.last = next.maps
 	return next.c, next.err
 }
 
@@ -86,6 +99,7 @@ type partDecoder struct {
 	sent    bool
 	dec     *parser // decodes the ops held
 	checker *parser // checks an op whole (op)
+	lend    *lender // the field maps of the part being built
 }
 
 func (d *partDecoder) send(p part) error {
@@ -217,7 +231,7 @@ func (d *partDecoder) checkHeld(first int32) error {
 // full and every op is read (a file written with its rows first is sent
 // whole at its end).
 func (d *partDecoder) row(s *streamParser) error {
-	s.scratch = false
+	s.scratch, s.lend = false, d.lend
 	s.keep = &d.rowMem // the values out of the window, which moves on
 	var r storage.RowState
 	if err := s.row(&r); err != nil {
@@ -273,7 +287,7 @@ func (d *partDecoder) flush(last bool) error {
 		}
 	}
 	d.rows, d.firsts, d.rowMem, d.sent = nil, nil, slab{}, true
-	return d.send(part{c: c})
+	return d.send(part{c: c, maps: d.lend.handOver()})
 }
 
 // slab hands out copies of small byte slices from large blocks: a
