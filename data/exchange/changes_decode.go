@@ -407,6 +407,11 @@ func (p *parser) op(op *storage.WireOp) error {
 		op.Fields = fieldsMap(p, &p.opFields, (*lender).opFields, p.opWidth)
 		err := p.object(func(col string) error {
 			var fc storage.FieldChange
+			if v, base, ok := p.exported(`,"b":`); ok {
+				fc.Value, fc.Base = v, base
+				op.Fields[col] = fc
+				return nil
+			}
 			err := p.object(func(k string) error {
 				var err error
 				switch k {
@@ -472,6 +477,13 @@ func (p *parser) row(r *storage.RowState) error {
 			r.Fields = fieldsMap(p, &p.rowFields, (*lender).rowFields, p.rowWidth)
 			err = p.object(func(col string) error {
 				var fs storage.FieldState
+				if v, ref, ok := p.exported(`,"ref":`); ok {
+					if fs.Value, fs.Ref = v, ref; p.keep != nil {
+						fs.Value = p.keep.copy(fs.Value)
+					}
+					r.Fields[col] = fs
+					return nil
+				}
 				err := p.object(func(k string) error {
 					var err error
 					switch k {
@@ -495,6 +507,31 @@ func (p *parser) row(r *storage.RowState) error {
 		}
 		return err
 	})
+}
+
+// exported reads a field's object as the exporter writes it (and
+// encoding/json would): {"v":value} or {"v":value,"key":"ref"}, nothing
+// between, where key is the member with its comma, quotes and colon. Two
+// of every three names in a file are these keys; matched as bytes they
+// need no lookup. ok is false, nothing read, for any other form (or an
+// error in it), which the general object parse then reads or refuses.
+func (p *parser) exported(key string) (value json.RawMessage, ref string, ok bool) {
+	start := p.i
+	if !bytes.HasPrefix(p.b[p.i:], []byte(`{"v":`)) {
+		return nil, "", false
+	}
+	p.i += len(`{"v":`)
+	value, err := p.raw()
+	if err == nil && bytes.HasPrefix(p.b[p.i:], []byte(key)) {
+		p.i += len(key)
+		ref, err = p.ref()
+	}
+	if err != nil || p.i >= len(p.b) || p.b[p.i] != '}' {
+		p.i = start
+		return nil, "", false
+	}
+	p.i++
+	return value, ref, true
 }
 
 // ref is an op reference; a fresh row's fields all carry the same one, so
