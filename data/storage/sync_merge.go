@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"maps"
+	"reflect"
 	"runtime"
 	"slices"
 	"sync"
@@ -567,12 +568,26 @@ func (tx *Tx) recordFromState(st *RowState) (data.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	sy := rec.SyncInfo()
-	sy.ID, sy.Origin, sy.HLC, sy.FieldOps = st.ID, st.Origin, st.HLC, compactFieldOps(st.Fields)
+	// One pass over the fields: each value decoded into the record, and
+	// whether they share one ref (a row made by one op and never edited),
+	// as most rows of a first exchange do.
+	rv := reflect.ValueOf(rec)
+	common, uniform, first := "", true, true
 	for col, fs := range st.Fields {
-		if err := codec.set(rec, col, fs.Value); err != nil {
+		switch {
+		case first:
+			common, first = fs.Ref, false
+		case fs.Ref != common:
+			uniform = false
+		}
+		if err := codec.setIn(rv, col, fs.Value, true); err != nil {
 			return nil, err
 		}
+	}
+	sy := rec.SyncInfo()
+	sy.ID, sy.Origin, sy.HLC = st.ID, st.Origin, st.HLC
+	if sy.FieldOps = (data.FieldOps{"*": common}); !uniform {
+		sy.FieldOps = compactFieldOps(st.Fields)
 	}
 	return rec, nil
 }
