@@ -568,20 +568,33 @@ func (tx *Tx) recordFromState(st *RowState) (data.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	// One pass over the fields: each value decoded into the record, and
-	// whether they share one ref (a row made by one op and never edited),
-	// as most rows of a first exchange do.
+	// One pass over the table's columns, each looked up in the state
+	// (cheaper than walking the map, and it gives the column's decoder
+	// without a second lookup): each value decoded into the record, and
+	// whether the refs agree (a row made by one op and never edited), as
+	// most rows of a first exchange do.
 	rv := reflect.ValueOf(rec)
-	common, uniform, first := "", true, true
-	for col, fs := range st.Fields {
-		switch {
-		case first:
-			common, first = fs.Ref, false
+	common, uniform, found := "", true, 0
+	for _, cd := range codec.ordered {
+		fs, ok := st.Fields[cd.f.DBName]
+		if !ok {
+			continue
+		}
+		switch found++; {
+		case found == 1:
+			common = fs.Ref
 		case fs.Ref != common:
 			uniform = false
 		}
-		if err := codec.setIn(rv, col, fs.Value, true); err != nil {
+		if err := codec.decode(rv, cd, fs.Value, true); err != nil {
 			return nil, err
+		}
+	}
+	if found != len(st.Fields) { // a column the table does not have
+		for col, fs := range st.Fields {
+			if err := codec.setIn(rv, col, fs.Value, true); err != nil {
+				return nil, err
+			}
 		}
 	}
 	sy := rec.SyncInfo()

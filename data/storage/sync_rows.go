@@ -111,6 +111,7 @@ type rowCodec struct {
 	// decoders: how each column is decoded, by name, in one lookup (set
 	// runs for every column of every row an import takes in).
 	decoders map[string]columnDecoder
+	ordered  []columnDecoder // the same, in the order of cols
 }
 
 // columnDecoder is how set decodes one column.
@@ -136,7 +137,9 @@ func codecFor(db *gorm.DB, rec any) (*rowCodec, error) {
 	for _, f := range cols {
 		c.byName[f.DBName] = f
 		c.fastEn[f] = fastEncodable(f.FieldType)
-		c.decoders[f.DBName] = columnDecoder{f: f, fast: fastDecodable(f.FieldType), text: textDecodable(f.FieldType)}
+		cd := columnDecoder{f: f, fast: fastDecodable(f.FieldType), text: textDecodable(f.FieldType)}
+		c.decoders[f.DBName] = cd
+		c.ordered = append(c.ordered, cd)
 	}
 	rowCodecs.Store(t, c)
 	return c, nil
@@ -188,13 +191,18 @@ func (c *rowCodec) set(rec any, column string, value json.RawMessage) error {
 // still holds its zero value (a record being built from its state), so
 // a plain value is decoded in place, with no copy made.
 func (c *rowCodec) setIn(rv reflect.Value, column string, value json.RawMessage, fresh bool) error {
-	cs, ok := c.decoders[column]
+	cd, ok := c.decoders[column]
 	if !ok {
 		return fmt.Errorf("%s 没有字段 %s", c.table, column)
 	}
-	f := cs.f
+	return c.decode(rv, cd, value, fresh)
+}
+
+// decode is setIn with the column's decoder.
+func (c *rowCodec) decode(rv reflect.Value, cd columnDecoder, value json.RawMessage, fresh bool) error {
+	f := cd.f
 	fv := f.ReflectValueOf(context.Background(), rv)
-	if cs.fast {
+	if cd.fast {
 		if fresh || fv.IsZero() {
 			if decodeJSONValue(fv, value) {
 				return nil
@@ -211,12 +219,12 @@ func (c *rowCodec) setIn(rv reflect.Value, column string, value json.RawMessage,
 		}
 	}
 	ptr := reflect.New(f.FieldType)
-	if cs.text && decodeJSONText(ptr, value) {
+	if cd.text && decodeJSONText(ptr, value) {
 		fv.Set(ptr.Elem())
 		return nil
 	}
 	if err := json.Unmarshal(value, ptr.Interface()); err != nil {
-		return fmt.Errorf("%s.%s 的值无法识别：%w", c.table, column, err)
+		return fmt.Errorf("%s.%s 的值无法识别：%w", c.table, f.DBName, err)
 	}
 	fv.Set(ptr.Elem())
 	return nil
