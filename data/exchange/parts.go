@@ -20,9 +20,11 @@ import (
 // come first in the file and the rows after them, so each op is kept as
 // the bytes of its JSON until its row's part is decoded (held_ops.go);
 // the rows and the records built from them live only as long as their
-// part. Decoding runs
-// on a goroutine of its own, a part ahead of the merge, and the inflating
-// and hashing on another, a few blocks ahead of the parser.
+// part. Decoding runs on a goroutine of its own, a part ahead of the
+// merge, and builds each row's record as the Store would for a row it
+// lacks (Changes.Built), work the merge's goroutine, the busier, then
+// skips; the inflating and hashing run on another, a few blocks ahead of
+// the parser.
 //
 // What is known only at the end of the file (its hash and size against
 // the signed manifest, its offices, vectors and counts, an op whose row
@@ -94,7 +96,8 @@ type partDecoder struct {
 	sk      skeleton
 	held    heldOps // each op's JSON until its part
 	rows    []storage.RowState
-	firsts  []int32 // the chains of ops waiting for them (skeleton.row)
+	built   []data.Record // the rows built as new records (Changes.Built)
+	firsts  []int32       // the chains of ops waiting for them (skeleton.row)
 	rowMem  slab
 	sent    bool
 	dec     *parser // decodes the ops held
@@ -244,10 +247,18 @@ func (d *partDecoder) row(s *streamParser) error {
 				return err
 			}
 		}
-		d.rows, d.firsts, d.rowMem = nil, nil, slab{}
+		d.rows, d.built, d.firsts, d.rowMem = nil, nil, nil, slab{}
 		return nil
 	}
 	d.rows = append(d.rows, r)
+	// Built here, the row's record costs the merge nothing if the Store
+	// lacks the row (the merge's goroutine is the busier); one the Store
+	// has, or cannot build, goes to the merge as before.
+	rec, err := d.o.s.BuildRecord(&r)
+	if err != nil {
+		rec = nil
+	}
+	d.built = append(d.built, rec)
 	if first >= 0 {
 		d.firsts = append(d.firsts, first)
 	}
@@ -274,7 +285,7 @@ func (d *partDecoder) flush(last bool) error {
 	slices.Sort(at)
 	h := d.head
 	c := &storage.Changes{From: h.From, To: h.To, Since: h.Since, Vector: h.Vector,
-		Ops: make([]storage.WireOp, len(at)), Rows: d.rows}
+		Ops: make([]storage.WireOp, len(at)), Rows: d.rows, Built: d.built}
 	var opMem slab
 	for j, i := range at {
 		b, err := d.held.take(i, &opMem)
@@ -286,7 +297,7 @@ func (d *partDecoder) flush(last bool) error {
 			return err
 		}
 	}
-	d.rows, d.firsts, d.rowMem, d.sent = nil, nil, slab{}, true
+	d.rows, d.built, d.firsts, d.rowMem, d.sent = nil, nil, nil, slab{}, true
 	return d.send(part{c: c, maps: d.lend.handOver()})
 }
 

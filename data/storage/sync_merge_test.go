@@ -125,3 +125,57 @@ func TestRecordFromStateTakesEveryColumn(t *testing.T) {
 		t.Fatalf("unknown column: %v", err)
 	}
 }
+
+// A reader may build a file's rows as records ahead of the merge
+// (Changes.Built): the merge takes such a record for a row the Store
+// lacks, and goes by the row's state as before for one it has.
+func TestRowsBuiltAheadAreTakenOnlyForRowsTheStoreLacks(t *testing.T) {
+	offs := newOffices(t, 2)
+	a, b := offs[0], offs[1]
+	w := validWorker(1)
+	if err := a.s.Create(w); err != nil {
+		t.Fatal(err)
+	}
+	// Each worker built ahead carries a name of its own, to tell it apart.
+	changesBuiltAs := func(name string) *Changes {
+		c, err := a.s.ChangesFor(b.s.Office().ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Built = make([]data.Record, len(c.Rows))
+		for i := range c.Rows {
+			rec, err := b.s.BuildRecord(&c.Rows[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bw, ok := rec.(*data.Worker); ok {
+				bw.Name = name
+			}
+			c.Built[i] = rec
+		}
+		return c
+	}
+	nameAtB := func() string {
+		var got data.Worker
+		if err := b.s.db.Where("id = ?", w.ID).First(&got).Error; err != nil {
+			t.Fatal(err)
+		}
+		return got.Name
+	}
+	if _, err := b.s.ApplyChanges(changesBuiltAs("王预建"), "bundle-1", "1.duikou", false); err != nil {
+		t.Fatal(err)
+	}
+	if got := nameAtB(); got != "王预建" {
+		t.Fatalf("a new row: %q, want the record built ahead", got)
+	}
+	w.Name = "王秀英"
+	if err := a.s.Update(w); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.s.ApplyChanges(changesBuiltAs("王旧建"), "bundle-2", "2.duikou", false); err != nil {
+		t.Fatal(err)
+	}
+	if got := nameAtB(); got != "王秀英" {
+		t.Fatalf("a row the Store has: %q, want the edit's 王秀英", got)
+	}
+}
