@@ -63,6 +63,9 @@ type parser struct {
 	// the next map is made that large at once, since a table's rows have
 	// the same columns and growing a map rehashes it.
 	opWidth, rowWidth int
+	// lend, when set, gives the maps of ops and rows parsed for a part
+	// (field_maps.go), outside scratch.
+	lend *lender
 	// keep, when set, takes a copy of each row's values as they are
 	// parsed, so that they outlive the window (decodeParts).
 	keep    *slab
@@ -401,9 +404,14 @@ func (p *parser) op(op *storage.WireOp) error {
 			op.Fields = nil
 			return nil
 		}
-		op.Fields = fieldsMap(p.scratch, &p.opFields, p.opWidth)
+		op.Fields = fieldsMap(p, &p.opFields, (*lender).opFields, p.opWidth)
 		err := p.object(func(col string) error {
 			var fc storage.FieldChange
+			if v, base, ok := p.exported(`,"b":`); ok {
+				fc.Value, fc.Base = v, base
+				op.Fields[col] = fc
+				return nil
+			}
 			err := p.object(func(k string) error {
 				var err error
 				switch k {
@@ -466,9 +474,16 @@ func (p *parser) row(r *storage.RowState) error {
 				r.Fields = nil
 				return nil
 			}
-			r.Fields = fieldsMap(p.scratch, &p.rowFields, p.rowWidth)
+			r.Fields = fieldsMap(p, &p.rowFields, (*lender).rowFields, p.rowWidth)
 			err = p.object(func(col string) error {
 				var fs storage.FieldState
+				if v, ref, ok := p.exported(`,"ref":`); ok {
+					if fs.Value, fs.Ref = v, ref; p.keep != nil {
+						fs.Value = p.keep.copy(fs.Value)
+					}
+					r.Fields[col] = fs
+					return nil
+				}
 				err := p.object(func(k string) error {
 					var err error
 					switch k {
@@ -492,6 +507,31 @@ func (p *parser) row(r *storage.RowState) error {
 		}
 		return err
 	})
+}
+
+// exported reads a field's object as the exporter writes it (and
+// encoding/json would): {"v":value} or {"v":value,"key":"ref"}, nothing
+// between, where key is the member with its comma, quotes and colon. Two
+// of every three names in a file are these keys; matched as bytes they
+// need no lookup. ok is false, nothing read, for any other form (or an
+// error in it), which the general object parse then reads or refuses.
+func (p *parser) exported(key string) (value json.RawMessage, ref string, ok bool) {
+	start := p.i
+	if !bytes.HasPrefix(p.b[p.i:], []byte(`{"v":`)) {
+		return nil, "", false
+	}
+	p.i += len(`{"v":`)
+	value, err := p.raw()
+	if err == nil && bytes.HasPrefix(p.b[p.i:], []byte(key)) {
+		p.i += len(key)
+		ref, err = p.ref()
+	}
+	if err != nil || p.i >= len(p.b) || p.b[p.i] != '}' {
+		p.i = start
+		return nil, "", false
+	}
+	p.i++
+	return value, ref, true
 }
 
 // ref is an op reference; a fresh row's fields all carry the same one, so
@@ -520,12 +560,21 @@ func (p *parser) nameOrNull() (string, error) {
 	return p.name()
 }
 
-// fieldsMap is a new map with room for width fields, or the scratch one
-// emptied.
-func fieldsMap[V any](scratch bool, m *map[string]V, width int) map[string]V {
-	if !scratch {
-		return make(map[string]V, width)
+// fieldsMap is the map for an op's or a row's fields: the scratch one
+// emptied, a lent one, or a new one with room for width fields (a
+// table's rows have the same columns, and growing a map rehashes it).
+func fieldsMap[V any](p *parser, scratch *map[string]V, lend func(*lender, int) map[string]V, width int) map[string]V {
+	switch {
+	case p.scratch:
+		return scratchMap(scratch)
+	case p.lend != nil:
+		return lend(p.lend, width)
 	}
+	return make(map[string]V, width)
+}
+
+// scratchMap is *m emptied, made the first time.
+func scratchMap[V any](m *map[string]V) map[string]V {
 	if *m == nil {
 		*m = map[string]V{}
 	}

@@ -186,3 +186,43 @@ func TestDecodeRefusesOpsTwice(t *testing.T) {
 		t.Fatalf("one ops array refused: %v", err)
 	}
 }
+
+// A field's object is read as the exporter writes it without looking up
+// its keys (parser.exported); written any other way JSON allows (spaced,
+// members in another order, a member the reader does not know, the key
+// escaped), it reads the same through the general parse.
+func TestFieldObjectsReadTheSameInAnyForm(t *testing.T) {
+	compact := `{"ops":[{"origin":"a","seq":1,"hlc":5,"table":"workers","row":"w1","fields":{` +
+		`"name":{"v":"张三","b":"a/0@1"},"phone":{"v":null}}}],` +
+		`"rows":[{"table":"workers","id":"w1","origin":"a","hlc":5,"fields":{` +
+		`"name":{"v":"张三","ref":"a/1@5"},"wage":{"v":-12,"ref":""}}}]}`
+	others := []string{
+		`{"ops":[{"origin":"a","seq":1,"hlc":5,"table":"workers","row":"w1","fields":{` +
+			`"name":{ "v" : "张三" , "b":"a/0@1" },"phone":{"x":[1],"v":null}}}],` +
+			`"rows":[{"table":"workers","id":"w1","origin":"a","hlc":5,"fields":{` +
+			`"name":{"ref":"a/1@5","v":"张三"},"wage":{"\u0076":-12,"ref":"","v2":{}}}}]}`,
+		`{"ops":[{"origin":"a","seq":1,"hlc":5,"table":"workers","row":"w1","fields":{` +
+			`"name":{"v":"张三","b":"a/0@1","b2":0},"phone":{"v":null,"b":""}}}],` +
+			`"rows":[{"table":"workers","id":"w1","origin":"a","hlc":5,"fields":{` +
+			`"name":{"v":"张三","ref":"a\/1@5"},"wage":{"v":-12}}}]}`,
+	}
+	want, err := decodeChanges([]byte(compact))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := want.Rows[0].Fields["name"]; string(got.Value) != `"张三"` || got.Ref != "a/1@5" {
+		t.Fatalf("compact form read as %+v", want.Rows[0].Fields)
+	}
+	if got := want.Ops[0].Fields["name"]; string(got.Value) != `"张三"` || got.Base != "a/0@1" {
+		t.Fatalf("compact form read as %+v", want.Ops[0].Fields)
+	}
+	for _, other := range others {
+		got, err := decodeChanges([]byte(other))
+		if err != nil {
+			t.Fatalf("%s: %v", other, err)
+		}
+		if !reflect.DeepEqual(normal(got), normal(want)) {
+			t.Fatalf("%s read as\n%+v\nwant\n%+v", other, got, want)
+		}
+	}
+}

@@ -20,9 +20,11 @@ import (
 // come first in the file and the rows after them, so each op is kept as
 // the bytes of its JSON until its row's part is decoded (held_ops.go);
 // the rows and the records built from them live only as long as their
-// part. Decoding runs
-// on a goroutine of its own, a part ahead of the merge, and the inflating
-// and hashing on another, a few blocks ahead of the parser.
+// part. Decoding runs on a goroutine of its own, a part ahead of the
+// merge, and builds each row's record as the Store would for a row it
+// lacks (Changes.Built), work the merge's goroutine, the busier, then
+// skips; the inflating and hashing run on another, a few blocks ahead of
+// the parser.
 //
 // What is known only at the end of the file (its hash and size against
 // the signed manifest, its offices, vectors and counts, an op whose row
@@ -45,9 +47,11 @@ func (o *Opened) partsOf(head *storage.Changes) (chunks storage.ChangeChunks, st
 	out := make(chan part, 1)
 	done := make(chan struct{})
 	names := map[string]string{}
-	d := &partDecoder{o: o, head: head, out: out, done: done, dec: &parser{names: names}, checker: &parser{names: names}}
+	lend := &lender{free: &fieldMaps{}}
+	d := &partDecoder{o: o, head: head, out: out, done: done, lend: lend,
+		dec: &parser{names: names, lend: lend}, checker: &parser{names: names}}
 	go d.run()
-	return partChan(out), func() {
+	return &partReader{parts: out, free: lend.free}, func() {
 		close(done)
 		for range out { // let it finish
 		}
@@ -55,17 +59,28 @@ func (o *Opened) partsOf(head *storage.Changes) (chunks storage.ChangeChunks, st
 }
 
 type part struct {
-	c   *storage.Changes
-	err error
+	c    *storage.Changes
+	err  error
+	maps lentMaps // the fields' maps, back to the free list after the part
 }
 
-type partChan chan part
+// partReader is the ChangeChunks of the decoder's parts. Asking for the
+// next part says the Store is done with the last: its field maps go back
+// to the decoder (field_maps.go).
+type partReader struct {
+	parts <-chan part
+	free  *fieldMaps
+	last  lentMaps
+}
 
-func (p partChan) Next() (*storage.Changes, error) {
-	next, ok := <-p
+func (p *partReader) Next() (*storage.Changes, error) {
+	p.free.giveBack(p.last)
+	p.last = lentMaps{}
+	next, ok := <-p.parts
 	if !ok {
 		return nil, nil
 	}
+	p.last = next.maps
 	return next.c, next.err
 }
 
@@ -81,11 +96,13 @@ type partDecoder struct {
 	sk      skeleton
 	held    heldOps // each op's JSON until its part
 	rows    []storage.RowState
-	firsts  []int32 // the chains of ops waiting for them (skeleton.row)
+	built   []data.Record // the rows built as new records (Changes.Built)
+	firsts  []int32       // the chains of ops waiting for them (skeleton.row)
 	rowMem  slab
 	sent    bool
 	dec     *parser // decodes the ops held
 	checker *parser // checks an op whole (op)
+	lend    *lender // the field maps of the part being built
 }
 
 func (d *partDecoder) send(p part) error {
@@ -217,7 +234,7 @@ func (d *partDecoder) checkHeld(first int32) error {
 // full and every op is read (a file written with its rows first is sent
 // whole at its end).
 func (d *partDecoder) row(s *streamParser) error {
-	s.scratch = false
+	s.scratch, s.lend = false, d.lend
 	s.keep = &d.rowMem // the values out of the window, which moves on
 	var r storage.RowState
 	if err := s.row(&r); err != nil {
@@ -230,10 +247,18 @@ func (d *partDecoder) row(s *streamParser) error {
 				return err
 			}
 		}
-		d.rows, d.firsts, d.rowMem = nil, nil, slab{}
+		d.rows, d.built, d.firsts, d.rowMem = nil, nil, nil, slab{}
 		return nil
 	}
 	d.rows = append(d.rows, r)
+	// Built here, the row's record costs the merge nothing if the Store
+	// lacks the row (the merge's goroutine is the busier); one the Store
+	// has, or cannot build, goes to the merge as before.
+	rec, err := d.o.s.BuildRecord(&r)
+	if err != nil {
+		rec = nil
+	}
+	d.built = append(d.built, rec)
 	if first >= 0 {
 		d.firsts = append(d.firsts, first)
 	}
@@ -260,7 +285,7 @@ func (d *partDecoder) flush(last bool) error {
 	slices.Sort(at)
 	h := d.head
 	c := &storage.Changes{From: h.From, To: h.To, Since: h.Since, Vector: h.Vector,
-		Ops: make([]storage.WireOp, len(at)), Rows: d.rows}
+		Ops: make([]storage.WireOp, len(at)), Rows: d.rows, Built: d.built}
 	var opMem slab
 	for j, i := range at {
 		b, err := d.held.take(i, &opMem)
@@ -272,8 +297,8 @@ func (d *partDecoder) flush(last bool) error {
 			return err
 		}
 	}
-	d.rows, d.firsts, d.rowMem, d.sent = nil, nil, slab{}, true
-	return d.send(part{c: c})
+	d.rows, d.built, d.firsts, d.rowMem, d.sent = nil, nil, nil, slab{}, true
+	return d.send(part{c: c, maps: d.lend.handOver()})
 }
 
 // slab hands out copies of small byte slices from large blocks: a

@@ -17,6 +17,11 @@ type Changes struct {
 	Vector map[string]int64 `json:"vector"` // per origin: what the sender holds (its acknowledgement)
 	Ops    []WireOp         `json:"ops"`
 	Rows   []RowState       `json:"rows"`
+	// Built, when set, holds Rows[i] built as a new record ahead of the
+	// merge (Store.BuildRecord, by the reader of a file, on its own
+	// goroutine), nil where it was not: the merge takes it for a row it
+	// lacks instead of building it again. It does not travel.
+	Built []data.Record `json:"-"`
 }
 
 // WireOp is an Op as it travels.

@@ -16,7 +16,9 @@ package storage
 // file's offices and vectors, some rows and every op on them; nil after
 // the last. There is at least one part (an empty file's carries only the
 // vectors). Ops whose row the file does not carry (a withdrawal of
-// consent travels alone) come in the last part.
+// consent travels alone) come in the last part. Asking for the next part
+// says the Store is done with the last: nothing of a part (its Fields
+// maps, its values) is kept after that, so a reader may reuse them.
 type ChangeChunks interface {
 	Next() (*Changes, error)
 }

@@ -4,8 +4,9 @@ import (
 	"encoding"
 	"encoding/json"
 	"reflect"
-	"sort"
+	"slices"
 	"strconv"
+	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -221,17 +222,16 @@ func fieldChangesJSON(fields map[string]FieldChange) (string, error) {
 	if fields == nil {
 		return "", nil
 	}
-	var small [32]string // an op's columns: a worker has 25
-	keys := small[:0]
+	var small [32]FieldChange // an op's columns: a worker has 25
+	values := small[:0]
 	if len(fields) > len(small) {
-		keys = make([]string, 0, len(fields))
+		values = make([]FieldChange, 0, len(fields))
 	}
+	keys, values := opColumns.sorted(fields, values)
 	size := 2
-	for k, f := range fields {
-		keys = append(keys, k)
-		size += len(k) + len(f.Value) + len(f.Base) + 16
+	for i, k := range keys {
+		size += len(k) + len(values[i].Value) + len(values[i].Base) + 16
 	}
-	sort.Strings(keys)
 	b := make([]byte, 0, size)
 	b = append(b, '{')
 	for i, k := range keys {
@@ -246,7 +246,7 @@ func fieldChangesJSON(fields map[string]FieldChange) (string, error) {
 			}
 			b = append(b, kb...)
 		}
-		f := fields[k]
+		f := values[i]
 		b = append(b, `:{"v":`...)
 		var err error
 		if f.Value == nil {
@@ -267,6 +267,43 @@ func fieldChangesJSON(fields map[string]FieldChange) (string, error) {
 		b = append(b, '}')
 	}
 	return bytesString(append(b, '}')), nil
+}
+
+// opColumns are the columns of the last op written, in order.
+var opColumns lastColumns
+
+// lastColumns remembers the last set of columns sorted: the ops of an
+// import mostly set the same columns one after another (every column of
+// a new row), and sorting them again, then looking each value up by its
+// name, was most of fieldChangesJSON.
+type lastColumns struct{ last atomic.Pointer[[]string] }
+
+// sorted is fields' keys in order, and their values in that order
+// appended to values.
+func (c *lastColumns) sorted(fields map[string]FieldChange, values []FieldChange) ([]string, []FieldChange) {
+	if p := c.last.Load(); p != nil && len(*p) == len(fields) {
+		same := values
+		for _, k := range *p {
+			f, ok := fields[k]
+			if !ok {
+				break
+			}
+			same = append(same, f)
+		}
+		if len(same)-len(values) == len(fields) {
+			return *p, same
+		}
+	}
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	c.last.Store(&keys)
+	for _, k := range keys {
+		values = append(values, fields[k])
+	}
+	return keys, values
 }
 
 // bytesString is b as a string without copying it: for a buffer built to

@@ -145,3 +145,27 @@ func TestDecodeStringArrayAsEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// fieldChangesJSON keeps the last op's columns in order, for the next op
+// with the same ones: ops one after another with the same columns, others
+// of the same number, fewer and more are each written as encoding/json
+// writes them.
+func TestFieldChangesJSONFollowsEachOpsColumns(t *testing.T) {
+	v := func(s string) FieldChange {
+		return FieldChange{Value: json.RawMessage(`"` + s + `"`), Base: "o/1@" + s}
+	}
+	for i, fields := range []map[string]FieldChange{
+		{"name": v("1"), "phone": v("2"), "age": v("3")},
+		{"phone": v("4"), "age": v("5"), "name": v("6")},
+		{"name": v("7"), "phone": v("8"), "wage": v("9")},
+		{"name": v("10"), "phone": v("11")},
+		{"name": v("12"), "phone": v("13"), "wage": v("14"), "age": v("15")},
+		{"name": v("16"), "phone": v("17"), "wage": v("18"), "zone": v("19")},
+		{},
+	} {
+		want, _ := json.Marshal(fields)
+		if got, err := fieldChangesJSON(fields); err != nil || got != string(want) {
+			t.Fatalf("op %d: %s (%v), want %s", i, got, err, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"maps"
+	"reflect"
 	"runtime"
 	"slices"
 	"sync"
@@ -567,27 +568,72 @@ func (tx *Tx) recordFromState(st *RowState) (data.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	sy := rec.SyncInfo()
-	sy.ID, sy.Origin, sy.HLC, sy.FieldOps = st.ID, st.Origin, st.HLC, compactFieldOps(st.Fields)
-	for col, fs := range st.Fields {
-		if err := codec.set(rec, col, fs.Value); err != nil {
+	// One pass over the table's columns, each looked up in the state
+	// (cheaper than walking the map, and it gives the column's decoder
+	// without a second lookup): each value decoded into the record, and
+	// whether the refs agree (a row made by one op and never edited), as
+	// most rows of a first exchange do.
+	rv := reflect.ValueOf(rec)
+	common, uniform, found := "", true, 0
+	for _, cd := range codec.ordered {
+		fs, ok := st.Fields[cd.f.DBName]
+		if !ok {
+			continue
+		}
+		switch found++; {
+		case found == 1:
+			common = fs.Ref
+		case fs.Ref != common:
+			uniform = false
+		}
+		if err := codec.decode(rv, cd, fs.Value, true); err != nil {
 			return nil, err
 		}
+	}
+	if found != len(st.Fields) { // a column the table does not have
+		for col, fs := range st.Fields {
+			if err := codec.setIn(rv, col, fs.Value, true); err != nil {
+				return nil, err
+			}
+		}
+	}
+	sy := rec.SyncInfo()
+	sy.ID, sy.Origin, sy.HLC = st.ID, st.Origin, st.HLC
+	if sy.FieldOps = (data.FieldOps{"*": common}); !uniform {
+		sy.FieldOps = compactFieldOps(st.Fields)
 	}
 	return rec, nil
 }
 
-// buildNewRows builds the rows we lack from their states on every core:
-// decoding a hundred thousand rows' values is pure work that need not
-// wait for the database. applyRowState then takes them in, in order.
+// BuildRecord builds a row from its state as the merge does for a row it
+// lacks (recordFromState), for a reader that has the time to do it ahead
+// (Changes.Built); it reads nothing from the database.
+func (s *Store) BuildRecord(st *RowState) (data.Record, error) {
+	return (&Tx{s: s, db: s.db}).recordFromState(st)
+}
+
+// buildNewRows builds the rows we lack from their states on every core
+// (those the reader did not build already, Changes.Built): decoding a
+// hundred thousand rows' values is pure work that need not wait for the
+// database. applyRowState then takes them in, in order.
 func (m *merge) buildNewRows() error {
-	var todo []*RowState
-	seen := map[string]bool{}
+	type rowKey struct {
+		table data.Table
+		id    string
+	}
+	todo := make([]*RowState, 0, len(m.c.Rows))
+	built := make([]data.Record, 0, len(m.c.Rows)) // by the reader, where it did (Changes.Built)
+	seen := make(map[rowKey]bool, len(m.c.Rows))
 	for i := range m.c.Rows {
 		st := &m.c.Rows[i]
-		if key := string(st.Table) + "/" + st.ID; m.rows[st.Table][st.ID] == nil && !seen[key] {
+		if key := (rowKey{st.Table, st.ID}); m.rows[st.Table][st.ID] == nil && !seen[key] {
 			seen[key] = true
 			todo = append(todo, st)
+			if i < len(m.c.Built) {
+				built = append(built, m.c.Built[i])
+			} else {
+				built = append(built, nil)
+			}
 		}
 	}
 	for _, table := range syncedTables { // fill the codec cache before going parallel
@@ -596,19 +642,26 @@ func (m *merge) buildNewRows() error {
 			return err
 		}
 	}
+	missing := 0
+	for _, rec := range built {
+		if rec == nil {
+			missing++
+		}
+	}
 	workers := min(runtime.GOMAXPROCS(0), 4)
-	if len(todo) < 1000 {
+	if missing < 1000 {
 		workers = 1
 	}
-	built := make([]data.Record, len(todo))
 	errs := make([]error, len(todo))
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	for w := 0; w < workers && missing > 0; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(todo); i += workers {
-				built[i], errs[i] = m.tx.recordFromState(todo[i])
+				if built[i] == nil {
+					built[i], errs[i] = m.tx.recordFromState(todo[i])
+				}
 			}
 		}()
 	}

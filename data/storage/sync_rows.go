@@ -108,8 +108,17 @@ type rowCodec struct {
 	cols   []*schema.Field
 	byName map[string]*schema.Field
 	fastEn map[*schema.Field]bool
-	fastDe map[*schema.Field]bool
-	textDe map[*schema.Field]bool // read from their text form (dates)
+	// decoders: how each column is decoded, by name, in one lookup (set
+	// runs for every column of every row an import takes in).
+	decoders map[string]columnDecoder
+	ordered  []columnDecoder // the same, in the order of cols
+}
+
+// columnDecoder is how set decodes one column.
+type columnDecoder struct {
+	f    *schema.Field
+	fast bool // a plain kind: decodeJSONValue
+	text bool // read from its text form (dates): decodeJSONText
 }
 
 var rowCodecs sync.Map // reflect.Type -> *rowCodec
@@ -124,12 +133,13 @@ func codecFor(db *gorm.DB, rec any) (*rowCodec, error) {
 		return nil, err
 	}
 	c := &rowCodec{table: table, cols: cols, byName: make(map[string]*schema.Field, len(cols)),
-		fastEn: map[*schema.Field]bool{}, fastDe: map[*schema.Field]bool{}, textDe: map[*schema.Field]bool{}}
+		fastEn: map[*schema.Field]bool{}, decoders: make(map[string]columnDecoder, len(cols))}
 	for _, f := range cols {
 		c.byName[f.DBName] = f
 		c.fastEn[f] = fastEncodable(f.FieldType)
-		c.fastDe[f] = fastDecodable(f.FieldType)
-		c.textDe[f] = textDecodable(f.FieldType)
+		cd := columnDecoder{f: f, fast: fastDecodable(f.FieldType), text: textDecodable(f.FieldType)}
+		c.decoders[f.DBName] = cd
+		c.ordered = append(c.ordered, cd)
 	}
 	rowCodecs.Store(t, c)
 	return c, nil
@@ -174,13 +184,26 @@ func (c *rowCodec) value(rec any, column string) (json.RawMessage, error) {
 
 // set is setColumn.
 func (c *rowCodec) set(rec any, column string, value json.RawMessage) error {
-	f := c.byName[column]
-	if f == nil {
+	return c.setIn(reflect.ValueOf(rec), column, value, false)
+}
+
+// setIn sets column of the record rv points to; fresh says the column
+// still holds its zero value (a record being built from its state), so
+// a plain value is decoded in place, with no copy made.
+func (c *rowCodec) setIn(rv reflect.Value, column string, value json.RawMessage, fresh bool) error {
+	cd, ok := c.decoders[column]
+	if !ok {
 		return fmt.Errorf("%s 没有字段 %s", c.table, column)
 	}
-	fv := f.ReflectValueOf(context.Background(), reflect.ValueOf(rec))
-	if c.fastDe[f] {
-		if fv.IsZero() { // a new record's: decoded in place, no copy made
+	return c.decode(rv, cd, value, fresh)
+}
+
+// decode is setIn with the column's decoder.
+func (c *rowCodec) decode(rv reflect.Value, cd columnDecoder, value json.RawMessage, fresh bool) error {
+	f := cd.f
+	fv := f.ReflectValueOf(context.Background(), rv)
+	if cd.fast {
+		if fresh || fv.IsZero() {
 			if decodeJSONValue(fv, value) {
 				return nil
 			}
@@ -196,12 +219,12 @@ func (c *rowCodec) set(rec any, column string, value json.RawMessage) error {
 		}
 	}
 	ptr := reflect.New(f.FieldType)
-	if c.textDe[f] && decodeJSONText(ptr, value) {
+	if cd.text && decodeJSONText(ptr, value) {
 		fv.Set(ptr.Elem())
 		return nil
 	}
 	if err := json.Unmarshal(value, ptr.Interface()); err != nil {
-		return fmt.Errorf("%s.%s 的值无法识别：%w", c.table, column, err)
+		return fmt.Errorf("%s.%s 的值无法识别：%w", c.table, f.DBName, err)
 	}
 	fv.Set(ptr.Elem())
 	return nil
