@@ -1,6 +1,11 @@
 package storage
 
-import "gorm.io/gorm"
+import (
+	"context"
+	"database/sql"
+
+	"gorm.io/gorm"
+)
 
 // bulkTransaction runs fn in one transaction whose commit does not
 // checkpoint the WAL. SQLite checkpoints on the commit that takes the WAL
@@ -20,7 +25,22 @@ func (s *Store) bulkTransactionSQLite(fn func(db *gorm.DB) error) error {
 		if err := conn.Exec("PRAGMA wal_autocheckpoint = 0").Error; err != nil {
 			return err
 		}
+		// bulkInsert's statements run on the driver's connection (bulk_conn.go).
+		var bulk *bulkConn
+		if raw, ok := conn.Statement.ConnPool.(*sql.Conn); ok {
+			bulk = &bulkConn{conn: raw}
+			ctx := conn.Statement.Context
+			if ctx == nil {
+				ctx = context.Background()
+			}
+			conn = conn.WithContext(withBulkConn(ctx, bulk))
+		}
 		err := conn.Transaction(fn)
+		if bulk != nil {
+			if cerr := bulk.close(); cerr != nil && err == nil {
+				err = cerr
+			}
+		}
 		committed = err == nil
 		// Back to SQLite's default before the connection returns to the
 		// pool; a connection that kept 0 would never checkpoint again.
