@@ -70,18 +70,15 @@ func (c *bulkConn) exec(ctx context.Context, k bulkKey, query func() string, arg
 }
 
 // close closes the statements, on the connection they belong to.
-func (c *bulkConn) close() error {
+func (c *bulkConn) close() {
 	if len(c.stmts) == 0 {
-		return nil
+		return
 	}
-	return c.conn.Raw(func(any) error {
-		var first error
+	_ = c.conn.Raw(func(any) error {
 		for _, st := range c.stmts {
-			if err := st.Close(); err != nil && first == nil {
-				first = err
-			}
+			_ = st.Close()
 		}
 		c.stmts = nil
-		return first
+		return nil
 	})
 }

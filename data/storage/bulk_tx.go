@@ -34,13 +34,12 @@ func (s *Store) bulkTransactionSQLite(fn func(db *gorm.DB) error) error {
 				ctx = context.Background()
 			}
 			conn = conn.WithContext(withBulkConn(ctx, bulk))
+			// Closed with the transaction over, whatever its end. Their
+			// error is not the transaction's: SQLite reports again, on
+			// closing, a statement's last failure, already returned.
+			defer bulk.close()
 		}
 		err := conn.Transaction(fn)
-		if bulk != nil {
-			if cerr := bulk.close(); cerr != nil && err == nil {
-				err = cerr
-			}
-		}
 		committed = err == nil
 		// Back to SQLite's default before the connection returns to the
 		// pool; a connection that kept 0 would never checkpoint again.
