@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"errors"
+	"sync"
 )
 
 // bulkInsert hands a hundred thousand rows to SQLite as 30-column,
@@ -25,6 +26,7 @@ type bulkConnKey struct{}
 type bulkConn struct {
 	conn  *sql.Conn
 	stmts map[bulkKey]driver.Stmt
+	named []driver.NamedValue // the arguments of the batch, reused: an import stores hundreds
 }
 
 func withBulkConn(ctx context.Context, c *bulkConn) context.Context {
@@ -42,8 +44,14 @@ func bulkConnOf(ctx context.Context) *bulkConn {
 
 var errNoDriverExec = errors.New("data: the driver cannot run statements directly")
 
-// exec runs k's statement (compiled from query() on first use) with args.
-func (c *bulkConn) exec(ctx context.Context, k bulkKey, query func() string, args []driver.NamedValue) error {
+// exec runs k's statement (compiled from query() on first use) with args,
+// which must be driver values.
+func (c *bulkConn) exec(ctx context.Context, k bulkKey, query func() string, args []any) error {
+	named := c.named[:0]
+	for i, a := range args {
+		named = append(named, driver.NamedValue{Ordinal: i + 1, Value: a})
+	}
+	c.named = named
 	return c.conn.Raw(func(dc any) error {
 		st := c.stmts[k]
 		if st == nil {
@@ -64,7 +72,7 @@ func (c *bulkConn) exec(ctx context.Context, k bulkKey, query func() string, arg
 		if !ok {
 			return errNoDriverExec
 		}
-		_, err := ex.ExecContext(ctx, args)
+		_, err := ex.ExecContext(ctx, named)
 		return err
 	})
 }
@@ -78,7 +86,30 @@ func (c *bulkConn) close() {
 		for _, st := range c.stmts {
 			_ = st.Close()
 		}
-		c.stmts = nil
+		c.stmts, c.named = nil, nil
 		return nil
 	})
+}
+
+// spareArgs keeps bulkInsert's argument slices between batches and
+// between calls (an import calls it for every part of the file): tens of
+// thousands of values each, a good share of what an import allocates.
+var spareArgs argSlices
+
+type argSlices struct{ pool sync.Pool }
+
+// get is an empty slice with room for n values.
+func (a *argSlices) get(n int) []any {
+	if p, ok := a.pool.Get().(*[]any); ok && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	return make([]any, 0, n)
+}
+
+// put keeps s for another batch, its values dropped (they hold the rows'
+// strings).
+func (a *argSlices) put(s []any) {
+	clear(s)
+	s = s[:0]
+	a.pool.Put(&s)
 }

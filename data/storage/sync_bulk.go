@@ -61,9 +61,6 @@ func bulkInsert(db *gorm.DB, now time.Time, rows any, upsert bool) error {
 		err  error
 	}
 	batches := make(chan batch, 2)
-	// Argument slices go back to the producer once their batch is
-	// stored: three of them serve any number of batches.
-	spare := make(chan []any, 3)
 	stamps := timestampsFor(db) // the producer's own
 	quit := make(chan struct{})
 	defer close(quit)
@@ -71,13 +68,8 @@ func bulkInsert(db *gorm.DB, now time.Time, rows any, upsert bool) error {
 		defer close(batches)
 		for start := 0; start < rv.Len(); start += perBatch {
 			end := min(start+perBatch, rv.Len())
-			b := batch{rows: end - start}
-			select {
-			case b.args = <-spare:
-			default:
-				b.args = make([]any, 0, perBatch*len(fields))
-			}
-			b.args, b.err = bulkArgs(ctx, rv, start, end, fields, encoders, now, stamps, b.args[:0])
+			b := batch{rows: end - start, args: spareArgs.get(perBatch * len(fields))}
+			b.args, b.err = bulkArgs(ctx, rv, start, end, fields, encoders, now, stamps, b.args)
 			select {
 			case batches <- b:
 			case <-quit:
@@ -90,18 +82,14 @@ func bulkInsert(db *gorm.DB, now time.Time, rows any, upsert bool) error {
 	}()
 	prepare := bulkPreparer(db, sch, fields, upsert)
 	defer prepare.close()
-	var named []driver.NamedValue // the driver's arguments, when it runs the statements (bulk_conn.go)
 	for b := range batches {
 		if b.err != nil {
 			return b.err
 		}
-		if err := prepare.exec(ctx, b.rows, b.args, &named); err != nil {
+		if err := prepare.exec(ctx, b.rows, b.args); err != nil {
 			return err
 		}
-		select {
-		case spare <- b.args:
-		default:
-		}
+		spareArgs.put(b.args)
 	}
 	return nil
 }
@@ -129,15 +117,9 @@ func (p *bulkStmts) query(rows int) string {
 
 // exec stores one batch: through the bulk transaction's driver
 // connection when ctx carries one (SQLite), else a compiled statement.
-// named is the driver arguments' slice, reused from batch to batch.
-func (p *bulkStmts) exec(ctx context.Context, rows int, args []any, named *[]driver.NamedValue) error {
+func (p *bulkStmts) exec(ctx context.Context, rows int, args []any) error {
 	if bc := bulkConnOf(ctx); bc != nil && dialectOf(p.db).engine() == dbconn.SQLite {
-		nv := (*named)[:0]
-		for i, a := range args {
-			nv = append(nv, driver.NamedValue{Ordinal: i + 1, Value: a})
-		}
-		*named = nv
-		err := bc.exec(ctx, bulkKey{p.sch.Table, rows, p.upsert}, func() string { return p.query(rows) }, nv)
+		err := bc.exec(ctx, bulkKey{p.sch.Table, rows, p.upsert}, func() string { return p.query(rows) }, args)
 		if err != nil {
 			return fmt.Errorf("data: bulk insert into %s: %w", p.sch.Table, err)
 		}
