@@ -33,9 +33,10 @@ var (
 )
 
 // bulkEncodersFor is the encoder of each of fields (nil where GORM's
-// value is used): the table's own, and one for each JSON column holding a
+// value is used): the table's own, one for each JSON column holding a
 // data.FieldOps (a record's field_ops) or a []string (a worker's
-// desired regions and occupations).
+// desired regions and occupations), and one for each plain column
+// (plain_encoders.go).
 func bulkEncodersFor(sch *schema.Schema, fields []*schema.Field) []bulkEncoder {
 	out := make([]bulkEncoder, len(fields))
 	for i, f := range fields {
@@ -43,6 +44,8 @@ func bulkEncodersFor(sch *schema.Schema, fields []*schema.Field) []bulkEncoder {
 			out[i] = enc
 		} else if f.TagSettings["SERIALIZER"] == "json" && !f.HasDefaultValue {
 			out[i] = stringsJSONEncoder(f)
+		} else {
+			out[i] = plainEncoder(sch, f)
 		}
 	}
 	return out

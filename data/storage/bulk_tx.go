@@ -1,6 +1,11 @@
 package storage
 
-import "gorm.io/gorm"
+import (
+	"context"
+	"database/sql"
+
+	"gorm.io/gorm"
+)
 
 // bulkTransaction runs fn in one transaction whose commit does not
 // checkpoint the WAL. SQLite checkpoints on the commit that takes the WAL
@@ -19,6 +24,20 @@ func (s *Store) bulkTransactionSQLite(fn func(db *gorm.DB) error) error {
 	err := s.db.Connection(func(conn *gorm.DB) error {
 		if err := conn.Exec("PRAGMA wal_autocheckpoint = 0").Error; err != nil {
 			return err
+		}
+		// bulkInsert's statements run on the driver's connection (bulk_conn.go).
+		var bulk *bulkConn
+		if raw, ok := conn.Statement.ConnPool.(*sql.Conn); ok {
+			bulk = &bulkConn{conn: raw}
+			ctx := conn.Statement.Context
+			if ctx == nil {
+				ctx = context.Background()
+			}
+			conn = conn.WithContext(withBulkConn(ctx, bulk))
+			// Closed with the transaction over, whatever its end. Their
+			// error is not the transaction's: SQLite reports again, on
+			// closing, a statement's last failure, already returned.
+			defer bulk.close()
 		}
 		err := conn.Transaction(fn)
 		committed = err == nil

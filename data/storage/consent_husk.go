@@ -190,8 +190,12 @@ func (m *merge) applyHeldWithdrawals() error {
 	}
 	return inChunks(sortedKeys(setOf(ids)), func(chunk []string) error {
 		var held []Op
-		if err := m.tx.db.Where("tbl = ? AND row_id IN ?", data.TableWorkers, chunk).Find(&held).Error; err != nil {
+		if some, err := anyBetween(m.tx.db, "ops", "row_id", chunk); err != nil {
 			return err
+		} else if some { // else none of them has an op here (id_probe.go)
+			if err := m.tx.db.Where("tbl = ? AND row_id IN ?", data.TableWorkers, chunk).Find(&held).Error; err != nil {
+				return err
+			}
 		}
 		byRow := map[string][]*Op{}
 		for i := range held {

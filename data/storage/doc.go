@@ -4,14 +4,17 @@
 //
 // Where things live:
 //   - opening, pragmas, migrations: store.go, migrate.go, stmt_cache.go,
-//     bulk_tx.go (bulk jobs that commit without a WAL checkpoint);
+//     bulk_tx.go (bulk jobs that commit without a WAL checkpoint),
+//     bulk_conn.go (their batches run on the driver's connection);
 //   - writes: crud.go and write.go (record + op + audit in one
 //     transaction), changed_meanwhile.go (a form's save refused when
 //     another clerk wrote the row after it was opened), record_hooks.go, worker_registration.go (the 登记日期)
 //     and placement_rules.go (each record's data.Validate with the checks
 //     that need the database around it),
 //     bookkeeping.go (filled counts, worker status, check-in calls that
-//     follow a placement), responsibility.go, insert_fast.go;
+//     follow a placement), responsibility.go, insert_fast.go,
+//     sync_bulk.go with bulk_encoders.go and plain_encoders.go (rows in
+//     batches, their columns as driver values without reflection);
 //   - reads: list_*.go with page_query.go (keyset paging),
 //     placement_search.go, followup_search.go, dashboard.go, stats.go
 //     (the 统计报表 figures), stats_lists.go (the records behind each
@@ -37,7 +40,8 @@
 //     handed to the exchange as it is read), bundle_once.go (one import
 //     per bundle, however many at once), sync_apply.go → sync_chunks.go
 //     (a file merged a part at a time) → sync_merge.go (per-field merge,
-//     conflicts; sync_reuse.go: an op number used twice), sync_restore.go
+//     conflicts; sync_reuse.go: an op number used twice; id_probe.go:
+//     rows the file names that cannot be here are not read), sync_restore.go
 //     (the restore bookkeeping, one entry from the import: the floor, lost
 //     ops, resend requests and holes, a partner that went back),
 //     sync_conflicts.go, consent.go and consent_husk.go (a

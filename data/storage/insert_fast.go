@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"reflect"
 	"sync"
 
@@ -75,7 +76,7 @@ func (tx *Tx) createRow(rec any) error {
 			}
 			if ins != nil {
 				ctx := context.Background()
-				args, err := rowArgs(ctx, reflect.ValueOf(rec).Elem(), ins.fields, ins.encoders, tx.s.now().UTC(),
+				args, err := rowArgs(ctx, reflect.ValueOf(rec).Elem(), ins.fields, ins.encoders, tx.s.now().UTC(), nil,
 					make([]any, 0, len(ins.fields)))
 				if err != nil {
 					return err
@@ -93,19 +94,7 @@ func (tx *Tx) createRow(rec any) error {
 // statement is compiled once (execCache), which spares a bulk job's
 // per-row checks (is this ID number registered?) most of their cost.
 func (tx *Tx) lookup(query string, args []any, dest ...any) (found bool, err error) {
-	var rows interface {
-		Next() bool
-		Scan(...any) error
-		Close() error
-		Err() error
-	}
-	ctx := context.Background()
-	query = tx.s.dialect.rebind(query)
-	if c, ok := tx.db.Statement.ConnPool.(*execCache); ok {
-		rows, err = c.queryCached(ctx, query, args...)
-	} else {
-		rows, err = tx.db.Statement.ConnPool.QueryContext(ctx, query, args...)
-	}
+	rows, err := queryCompiled(tx.db, tx.s.dialect.rebind(query), args...)
 	if err != nil {
 		return false, err
 	}
@@ -117,4 +106,15 @@ func (tx *Tx) lookup(query string, args []any, dest ...any) (found bool, err err
 		return false, err
 	}
 	return true, rows.Close()
+}
+
+// queryCompiled runs a query through a statement compiled once for the
+// transaction when db has an execCache, else as it is; the caller must
+// close the rows before running the same query again.
+func queryCompiled(db *gorm.DB, query string, args ...any) (*sql.Rows, error) {
+	ctx := context.Background()
+	if c, ok := db.Statement.ConnPool.(*execCache); ok {
+		return c.queryCached(ctx, query, args...)
+	}
+	return db.Statement.ConnPool.QueryContext(ctx, query, args...)
 }

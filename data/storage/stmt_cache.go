@@ -30,6 +30,17 @@ type execCache struct {
 	tx      *sql.Tx
 	stmts   map[string]*sql.Stmt
 	queries map[string]*sql.Stmt // Tx.lookup's, see queryCached
+	// bulk holds bulkInsert's multi-row INSERTs, by table and batch: an
+	// import writes its rows a part at a time, and compiling a 500-row
+	// INSERT again for every part costs as much as running it.
+	bulk map[bulkKey]*sql.Stmt
+}
+
+// bulkKey names one of bulkInsert's statements.
+type bulkKey struct {
+	table  string
+	rows   int
+	upsert bool
 }
 
 // withExecCache returns db (in a transaction) running its statements
@@ -87,6 +98,23 @@ func (c *execCache) queryCached(ctx context.Context, query string, args ...any) 
 		return c.tx.QueryContext(ctx, query, args...)
 	}
 	return st.QueryContext(ctx, args...)
+}
+
+// bulkStmt is bulkInsert's statement for k, compiled from query() on
+// first use and kept for the transaction.
+func (c *execCache) bulkStmt(ctx context.Context, k bulkKey, query func() string) (*sql.Stmt, error) {
+	if st := c.bulk[k]; st != nil {
+		return st, nil
+	}
+	st, err := c.tx.PrepareContext(ctx, query())
+	if err != nil {
+		return nil, err
+	}
+	if c.bulk == nil {
+		c.bulk = map[bulkKey]*sql.Stmt{}
+	}
+	c.bulk[k] = st
+	return st, nil
 }
 
 func (c *execCache) PrepareContext(ctx context.Context, query string) (*sql.Stmt, error) {

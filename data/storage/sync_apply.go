@@ -112,7 +112,8 @@ func (s *Store) ApplyChunks(c *Changes, chunks ChangeChunks, bundleID, fileName 
 		if err := s.dialect.deferForeignKeys(db); err != nil {
 			return err
 		}
-		tx = &Tx{s: s, db: db, origin: self.ID, clerk: self.ClerkName, remote: true}
+		// Statements compiled once for the whole file (stmt_cache.go).
+		tx = &Tx{s: s, db: withExecCache(db), origin: self.ID, clerk: self.ClerkName, remote: true}
 		var err error
 		if tx.seq, err = s.beginOpLog(db, self.ID); err != nil {
 			return err

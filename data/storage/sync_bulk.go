@@ -14,6 +14,7 @@ import (
 	"gorm.io/gorm/schema"
 
 	"duikou/data"
+	"duikou/data/dbconn"
 )
 
 // bulkInsert writes a slice of models ([]*T or []T) with multi-row INSERT
@@ -60,14 +61,15 @@ func bulkInsert(db *gorm.DB, now time.Time, rows any, upsert bool) error {
 		err  error
 	}
 	batches := make(chan batch, 2)
+	stamps := timestampsFor(db) // the producer's own
 	quit := make(chan struct{})
 	defer close(quit)
 	go func() {
 		defer close(batches)
 		for start := 0; start < rv.Len(); start += perBatch {
 			end := min(start+perBatch, rv.Len())
-			b := batch{rows: end - start, args: make([]any, 0, (end-start)*len(fields))}
-			b.args, b.err = bulkArgs(ctx, rv, start, end, fields, encoders, now, b.args)
+			b := batch{rows: end - start, args: spareArgs.get(perBatch * len(fields))}
+			b.args, b.err = bulkArgs(ctx, rv, start, end, fields, encoders, now, stamps, b.args)
 			select {
 			case batches <- b:
 			case <-quit:
@@ -78,49 +80,101 @@ func bulkInsert(db *gorm.DB, now time.Time, rows any, upsert bool) error {
 			}
 		}
 	}()
-	pool := db.Statement.ConnPool
-	prepared := map[int]*sql.Stmt{}
-	defer func() {
-		for _, p := range prepared {
-			p.Close()
-		}
-	}()
+	prepare := bulkPreparer(db, sch, fields, upsert)
+	defer prepare.close()
 	for b := range batches {
 		if b.err != nil {
 			return b.err
 		}
-		p := prepared[b.rows]
-		if p == nil {
-			s, err := pool.PrepareContext(ctx, dialectOf(db).rebind(insertSQL(sch, fields, b.rows, upsert)))
-			if err != nil {
-				return fmt.Errorf("data: prepare bulk insert into %s: %w", sch.Table, err)
-			}
-			p = s
-			prepared[b.rows] = p
+		if err := prepare.exec(ctx, b.rows, b.args); err != nil {
+			return err
 		}
-		if _, err := p.ExecContext(ctx, b.args...); err != nil {
-			return fmt.Errorf("data: bulk insert into %s: %w", sch.Table, err)
-		}
+		spareArgs.put(b.args)
 	}
 	return nil
+}
+
+// bulkStmts compiles bulkInsert's statements: for the transaction when
+// it has an execCache (an import calls bulkInsert for every part of the
+// file, with the same batch sizes), else for the one call.
+type bulkStmts struct {
+	db     *gorm.DB
+	sch    *schema.Schema
+	fields []*schema.Field
+	upsert bool
+	cache  *execCache
+	own    map[int]*sql.Stmt
+}
+
+func bulkPreparer(db *gorm.DB, sch *schema.Schema, fields []*schema.Field, upsert bool) *bulkStmts {
+	cache, _ := db.Statement.ConnPool.(*execCache)
+	return &bulkStmts{db: db, sch: sch, fields: fields, upsert: upsert, cache: cache, own: map[int]*sql.Stmt{}}
+}
+
+func (p *bulkStmts) query(rows int) string {
+	return dialectOf(p.db).rebind(insertSQL(p.sch, p.fields, rows, p.upsert))
+}
+
+// exec stores one batch: through the bulk transaction's driver
+// connection when ctx carries one (SQLite), else a compiled statement.
+func (p *bulkStmts) exec(ctx context.Context, rows int, args []any) error {
+	if bc := bulkConnOf(ctx); bc != nil && dialectOf(p.db).engine() == dbconn.SQLite {
+		err := bc.exec(ctx, bulkKey{p.sch.Table, rows, p.upsert}, func() string { return p.query(rows) }, args)
+		if err != nil {
+			return fmt.Errorf("data: bulk insert into %s: %w", p.sch.Table, err)
+		}
+		return nil
+	}
+	st, err := p.stmt(ctx, rows)
+	if err != nil {
+		return fmt.Errorf("data: prepare bulk insert into %s: %w", p.sch.Table, err)
+	}
+	if _, err := st.ExecContext(ctx, args...); err != nil {
+		return fmt.Errorf("data: bulk insert into %s: %w", p.sch.Table, err)
+	}
+	return nil
+}
+
+func (p *bulkStmts) stmt(ctx context.Context, rows int) (*sql.Stmt, error) {
+	if p.cache != nil {
+		return p.cache.bulkStmt(ctx, bulkKey{p.sch.Table, rows, p.upsert}, func() string { return p.query(rows) })
+	}
+	if st := p.own[rows]; st != nil {
+		return st, nil
+	}
+	st, err := p.db.Statement.ConnPool.PrepareContext(ctx, p.query(rows))
+	if err != nil {
+		return nil, err
+	}
+	p.own[rows] = st
+	return st, nil
+}
+
+// close closes the statements compiled for the one call; the
+// transaction's are closed with it.
+func (p *bulkStmts) close() {
+	for _, st := range p.own {
+		st.Close()
+	}
 }
 
 // bulkArgs appends the statement arguments of rows start..end-1, as
 // driver values (database/sql would convert them the same way, later).
 func bulkArgs(ctx context.Context, rv reflect.Value, start, end int, fields []*schema.Field,
-	encoders []bulkEncoder, now time.Time, args []any) ([]any, error) {
+	encoders []bulkEncoder, now time.Time, stamps *timestamps, args []any) ([]any, error) {
 	for i := start; i < end; i++ {
 		var err error
-		if args, err = rowArgs(ctx, reflect.Indirect(rv.Index(i)), fields, encoders, now, args); err != nil {
+		if args, err = rowArgs(ctx, reflect.Indirect(rv.Index(i)), fields, encoders, now, stamps, args); err != nil {
 			return nil, err
 		}
 	}
 	return args, nil
 }
 
-// rowArgs appends one row's statement arguments (see bulkArgs).
+// rowArgs appends one row's statement arguments (see bulkArgs); stamps
+// turns times into the driver's text (nil: left as they are).
 func rowArgs(ctx context.Context, row reflect.Value, fields []*schema.Field,
-	encoders []bulkEncoder, now time.Time, args []any) ([]any, error) {
+	encoders []bulkEncoder, now time.Time, stamps *timestamps, args []any) ([]any, error) {
 	for i, f := range fields {
 		var v any
 		if enc := encoders[i]; enc != nil {
@@ -147,8 +201,10 @@ func rowArgs(ctx context.Context, row reflect.Value, fields []*schema.Field,
 			}
 		}
 		switch d := v.(type) {
-		case nil, string, int64, float64, bool, []byte, time.Time:
+		case nil, string, int64, float64, bool, []byte:
 			// already a driver value: spare ConvertValue's reflection
+		case time.Time:
+			v = stamps.value(d)
 		case data.Date: // a worker's dates: its Value, without the reflection around it
 			v, _ = d.Value()
 		default:

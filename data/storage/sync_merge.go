@@ -213,9 +213,14 @@ func (m *merge) readHeldOps() error {
 	for _, origin := range sortedKeys(bySeq) {
 		seqs := bySeq[origin]
 		for start := 0; start < len(seqs); start += chunkSize {
+			chunk := seqs[start:min(start+chunkSize, len(seqs))]
+			if some, err := anyBetween(m.tx.db, "ops", "seq", chunk, "origin", origin); err != nil {
+				return err
+			} else if !some {
+				continue // none of them in our log (id_probe.go)
+			}
 			var ops []Op
-			if err := m.tx.db.Where("origin = ? AND seq IN ?", origin, seqs[start:min(start+chunkSize, len(seqs))]).
-				Find(&ops).Error; err != nil {
+			if err := m.tx.db.Where("origin = ? AND seq IN ?", origin, chunk).Find(&ops).Error; err != nil {
 				return err
 			}
 			for i := range ops {

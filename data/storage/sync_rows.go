@@ -36,17 +36,17 @@ func inChunks(ids []string, fn func(chunk []string) error) error {
 func findRows(db *gorm.DB, table data.Table, ids []string, fn func(data.Record)) error {
 	switch table {
 	case data.TableWorkers:
-		return findChunked[data.Worker](db, ids, fn)
+		return findChunked[data.Worker](db, table, ids, fn)
 	case data.TableEmployers:
-		return findChunked[data.Employer](db, ids, fn)
+		return findChunked[data.Employer](db, table, ids, fn)
 	case data.TableDemands:
-		return findChunked[data.Demand](db, ids, fn)
+		return findChunked[data.Demand](db, table, ids, fn)
 	case data.TablePlacements:
-		return findChunked[data.Placement](db, ids, fn)
+		return findChunked[data.Placement](db, table, ids, fn)
 	case data.TableFollowUps:
-		return findChunked[data.FollowUp](db, ids, fn)
+		return findChunked[data.FollowUp](db, table, ids, fn)
 	case data.TableClaims:
-		return findChunked[data.SubsidyClaim](db, ids, fn)
+		return findChunked[data.SubsidyClaim](db, table, ids, fn)
 	}
 	return fmt.Errorf("文件含有未知的表 %q", table)
 }
@@ -54,8 +54,11 @@ func findRows(db *gorm.DB, table data.Table, ids []string, fn func(data.Record))
 func findChunked[T any, PT interface {
 	*T
 	data.Record
-}](db *gorm.DB, ids []string, fn func(data.Record)) error {
+}](db *gorm.DB, table data.Table, ids []string, fn func(data.Record)) error {
 	return inChunks(ids, func(chunk []string) error {
+		if some, err := anyBetween(db, string(table), "id", chunk); err != nil || !some {
+			return err // none of them here (id_probe.go)
+		}
 		var rows []T
 		if err := db.Where("id IN ?", chunk).Find(&rows).Error; err != nil {
 			return err
