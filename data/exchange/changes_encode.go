@@ -83,6 +83,26 @@ func (e *changesEncoder) Header(c *storage.Changes) error {
 
 // Op writes one op, its fields in key order.
 func (e *changesEncoder) Op(op *storage.WireOp) error {
+	b := e.opStart(op)
+	b = appendFields(b, &e.opKeys, op.Fields, func(b []byte, f storage.FieldChange) []byte {
+		b = appendRaw(b, f.Value)
+		if f.Base != "" {
+			b = append(b, `,"b":`...)
+			b = appendString(b, f.Base)
+		}
+		return b
+	})
+	return e.opEnd(b)
+}
+
+// OpJSON writes one op whose fields come as the JSON they are written
+// in (storage.OpJSONWriter): the store's copy, as it is.
+func (e *changesEncoder) OpJSON(op *storage.WireOp, fields []byte) error {
+	return e.opEnd(append(e.opStart(op), fields...))
+}
+
+// opStart writes an op up to its fields' value.
+func (e *changesEncoder) opStart(op *storage.WireOp) []byte {
 	b := e.b
 	if e.ops > 0 {
 		b = append(b, ',')
@@ -98,15 +118,11 @@ func (e *changesEncoder) Op(op *storage.WireOp) error {
 	b = appendString(b, string(op.Table))
 	b = append(b, `,"row":`...)
 	b = appendString(b, op.RowID)
-	b = append(b, `,"fields":`...)
-	b = appendFields(b, &e.opKeys, op.Fields, func(b []byte, f storage.FieldChange) []byte {
-		b = appendRaw(b, f.Value)
-		if f.Base != "" {
-			b = append(b, `,"b":`...)
-			b = appendString(b, f.Base)
-		}
-		return b
-	})
+	return append(b, `,"fields":`...)
+}
+
+// opEnd closes the op that b holds and counts it.
+func (e *changesEncoder) opEnd(b []byte) error {
 	b = append(b, '}')
 	e.ops++
 	var err error

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"database/sql"
 	"duikou/data"
 	"errors"
@@ -79,6 +80,16 @@ type ChangesWriter interface {
 	Header(c *Changes) error
 	Op(op *WireOp) error
 	Row(st *RowState) error
+}
+
+// OpJSONWriter is a ChangesWriter that also takes an op with its fields
+// as the JSON the log stores them in, which is what encoding/json
+// writes for op.Fields (keys in order, compact) and holds no key or base
+// that a JSON writer would escape: written as it is, the op costs no
+// decoding into a map and encoding again. op.Fields is nil; fields is
+// only the writer's during the call.
+type OpJSONWriter interface {
+	OpJSON(op *WireOp, fields []byte) error
 }
 
 // WriteChangesFor hands w what ChangesFor would return, op by op and row
@@ -300,15 +311,32 @@ func (p *changePlan) write(tx *gorm.DB, w ChangesWriter) error {
 	if err := w.Header(p.header); err != nil {
 		return err
 	}
+	asJSON, _ := w.(OpJSONWriter)
 	for start := 0; start < len(p.ops); start += chunkSize {
 		end := min(start+chunkSize, len(p.ops))
 		chunk, send := p.ops[start:end], p.send[start:end]
-		if err := readOpFields(tx, chunk, send); err != nil {
+		stored, err := readOpFields(tx, chunk, send)
+		if err != nil {
 			return err
 		}
 		for i := range chunk {
+			if send[i] == skipOp {
+				continue
+			}
 			op := &chunk[i]
-			if send[i] == sendOp || send[i] == sendWithdrawal && isWithdrawal(op.Table, op.Fields) {
+			if asJSON != nil && send[i] == sendOp && op.Fields == nil && plainFieldChanges(stored[i]) {
+				wire := op.wire()
+				if err := asJSON.OpJSON(&wire, stored[i]); err != nil {
+					return err
+				}
+				continue
+			}
+			if op.Fields == nil {
+				if op.Fields, err = decodeFieldChanges(stored[i]); err != nil {
+					return fmt.Errorf("变更 %s/%d 无法读取：%w", op.Origin, op.Seq, err)
+				}
+			}
+			if send[i] == sendOp || isWithdrawal(op.Table, op.Fields) {
 				wire := op.wire()
 				if err := w.Op(&wire); err != nil {
 					return err
@@ -443,9 +471,12 @@ func scanOps(tx *gorm.DB, ops []Op, origin string, since, upTo int64, withFields
 	return ops, rows.Err()
 }
 
-// readOpFields fills the fields of the ops that are to be sent and lack
-// them, one query per origin.
-func readOpFields(tx *gorm.DB, ops []Op, send []sending) error {
+// readOpFields reads, as stored, the fields of the ops that are to be
+// sent and lack them, one query per origin: by a range of numbers when
+// the ops are most of theirs in it (an export of everything since the
+// partner's last file), else by a list of numbers. stored[i] is ops[i]'s.
+func readOpFields(tx *gorm.DB, ops []Op, send []sending) (stored [][]byte, err error) {
+	stored = make([][]byte, len(ops))
 	bySeq := map[string]map[int64][]int{}
 	for i := range ops {
 		if send[i] == skipOp || ops[i].Fields != nil {
@@ -458,26 +489,31 @@ func readOpFields(tx *gorm.DB, ops []Op, send []sending) error {
 	}
 	for _, origin := range sortedKeys(bySeq) {
 		at := bySeq[origin]
-		err := queryByIDs(tx, `SELECT "seq", "fields" FROM "ops" WHERE "origin" = ? AND "seq" IN (`, []any{origin}, sortedKeys(at), func(rows *sql.Rows) error {
+		keep := func(rows *sql.Rows) error {
 			var seq int64
 			var raw []byte
 			if err := rows.Scan(&seq, &raw); err != nil {
 				return err
 			}
-			fields, err := decodeFieldChanges(raw)
-			if err != nil {
-				return fmt.Errorf("变更 %s/%d 无法读取：%w", origin, seq, err)
-			}
 			for _, i := range at[seq] {
-				ops[i].Fields = fields
+				stored[i] = raw
 			}
 			return nil
-		})
+		}
+		seqs := sortedKeys(at)
+		if first, last := seqs[0], seqs[len(seqs)-1]; last-first < 2*int64(len(seqs)) {
+			var rows *sql.Rows
+			rows, err = tx.Statement.ConnPool.QueryContext(context.Background(), dialectOf(tx).rebind(
+				`SELECT "seq", "fields" FROM "ops" WHERE "origin" = ? AND "seq" >= ? AND "seq" <= ?`), origin, first, last)
+			err = forEachRow(rows, err, keep)
+		} else {
+			err = queryByIDs(tx, `SELECT "seq", "fields" FROM "ops" WHERE "origin" = ? AND "seq" IN (`, []any{origin}, seqs, keep)
+		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return stored, nil
 }
 
 // stateColumns are the columns a row's state is read from: its identity

@@ -28,7 +28,8 @@ type stateReader struct {
 	newRec  func() data.Record
 	fields  []*schema.Field
 	setters []columnSetter
-	query   string // up to "IN (", which the ids' placeholders complete
+	tbl     string // the table's name in the database
+	query   string // "SELECT columns FROM table", without a WHERE
 }
 
 // columnSetter stores a column's value, as the driver returns it, into
@@ -64,7 +65,8 @@ func stateReaderFor(db *gorm.DB, table data.Table) (*stateReader, error) {
 		}
 		cols = append(cols, col)
 	}
-	r.query = "SELECT " + strings.Join(cols, ", ") + ` FROM "` + stmt.Schema.Table + `" WHERE "id" IN (`
+	r.tbl = stmt.Schema.Table
+	r.query = "SELECT " + strings.Join(cols, ", ") + ` FROM "` + r.tbl + `"`
 	stateReaders.Store(table, r)
 	return r, nil
 }
@@ -202,8 +204,10 @@ func isoDate(s string) (data.Date, bool) {
 	return date, date.Year == y && int(date.Month) == m && date.Day == d // else not a real date: Scan says so
 }
 
-// read hands fn the records with the given ids, tombstones included,
-// chunkSize ids per query, in the order the engine returns them.
+// read hands fn the records with the given ids, tombstones included, in
+// the order the engine returns them: chunkSize ids per query, or, when
+// they are a good part of the table (a first full sync sends all of it),
+// one pass over the table that passes over the rows not asked for.
 func (r *stateReader) read(db *gorm.DB, ids []string, fn func(data.Record)) error {
 	ctx := context.Background()
 	raw := make([]any, len(r.fields))
@@ -211,9 +215,15 @@ func (r *stateReader) read(db *gorm.DB, ids []string, fn func(data.Record)) erro
 	for i := range raw {
 		dest[i] = &raw[i]
 	}
-	return queryByIDs(db, r.query, nil, ids, func(rows *sql.Rows) error {
+	var wanted map[string]struct{} // nil: every row read is wanted
+	each := func(rows *sql.Rows) error {
 		if err := rows.Scan(dest...); err != nil {
 			return err
+		}
+		if wanted != nil {
+			if _, ok := wanted[textOf(raw[0])]; !ok {
+				return nil
+			}
 		}
 		rec := r.newRec()
 		rv := reflect.ValueOf(rec)
@@ -224,7 +234,31 @@ func (r *stateReader) read(db *gorm.DB, ids []string, fn func(data.Record)) erro
 		}
 		fn(rec)
 		return nil
-	})
+	}
+	whole, err := readsWhole(db, r.tbl, len(ids))
+	if err != nil || !whole {
+		if err == nil {
+			err = queryByIDs(db, r.query+` WHERE "id" IN (`, nil, ids, each)
+		}
+		return err
+	}
+	wanted = make(map[string]struct{}, len(ids))
+	for _, id := range ids {
+		wanted[id] = struct{}{}
+	}
+	rows, err := db.Statement.ConnPool.QueryContext(ctx, r.query)
+	return forEachRow(rows, err, each)
+}
+
+// textOf is a TEXT column's value as the driver returns it.
+func textOf(v any) string {
+	switch s := v.(type) {
+	case string:
+		return s
+	case []byte:
+		return string(s)
+	}
+	return ""
 }
 
 // queryByIDs runs query, which ends in "IN (", with chunkSize of the
@@ -271,25 +305,34 @@ func queryByIDs[K any](db *gorm.DB, query string, lead []any, keys []K, fn func(
 
 // selectByKeys runs fn on the rows of table whose keyCol is one of keys,
 // cols selected. When the keys are many beside the table's rows (an
-// export of most workers), the whole table is read instead: SQLite sorts
-// every IN list into a temporary tree, which costs more than the rows
-// not asked for. fn sees those too and must pass over them.
+// export of most workers), the whole table is read instead (readsWhole):
+// fn sees the rows not asked for too and must pass over them.
 func selectByKeys(db *gorm.DB, cols, table, keyCol string, keys []string, fn func(rows *sql.Rows) error) error {
 	if len(keys) == 0 {
 		return nil
 	}
-	ctx := context.Background()
-	pool := db.Statement.ConnPool
-	var total int64
-	if err := pool.QueryRowContext(ctx, `SELECT COUNT(*) FROM "`+table+`"`).Scan(&total); err != nil {
-		return err
-	}
 	query := "SELECT " + cols + ` FROM "` + table + `"`
-	if int64(len(keys))*4 >= total {
-		rows, err := pool.QueryContext(ctx, query)
+	if whole, err := readsWhole(db, table, len(keys)); err != nil {
+		return err
+	} else if whole {
+		rows, err := db.Statement.ConnPool.QueryContext(context.Background(), query)
 		return forEachRow(rows, err, fn)
 	}
 	return queryByIDs(db, query+` WHERE "`+keyCol+`" IN (`, nil, keys, fn)
+}
+
+// readsWhole reports whether n keys are many beside table's rows, so that
+// reading the whole table costs less than looking each key up: SQLite
+// sorts every IN list into a temporary tree and finds each key in an
+// index, then the row in the table, where one pass reads the rows in
+// the order they are stored.
+func readsWhole(db *gorm.DB, table string, n int) (bool, error) {
+	if n == 0 {
+		return false, nil
+	}
+	var total int64
+	err := db.Statement.ConnPool.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM "`+table+`"`).Scan(&total)
+	return int64(n)*4 >= total, err
 }
 
 // placeholders is "?,?,...,?", n of them.
