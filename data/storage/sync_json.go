@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -93,20 +94,17 @@ func appendJSONValue(dst []byte, v reflect.Value) ([]byte, bool) {
 // appendJSONString quotes s when encoding/json would copy every byte as
 // it is (no escapes, HTML-safe, valid UTF-8 without U+2028/U+2029).
 func appendJSONString(dst []byte, s string) ([]byte, bool) {
-	for i := 0; i < len(s); {
+	ascii, e2 := true, false // e2: a byte that may start U+2028 or U+2029
+	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-				return dst, false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+		if c >= utf8.RuneSelf {
+			ascii, e2 = false, e2 || c == 0xE2
+		} else if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
 			return dst, false
 		}
-		i += size
+	}
+	if !ascii && (!utf8.ValidString(s) || e2 && (strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029"))) {
+		return dst, false
 	}
 	dst = append(dst, '"')
 	dst = append(dst, s...)

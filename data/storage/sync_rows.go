@@ -107,7 +107,7 @@ type rowCodec struct {
 	table  data.Table
 	cols   []*schema.Field
 	byName map[string]*schema.Field
-	fastEn map[*schema.Field]bool
+	enc    map[*schema.Field]valueEncoding
 	fastDe map[*schema.Field]bool
 	textDe map[*schema.Field]bool // read from their text form (dates)
 }
@@ -124,10 +124,10 @@ func codecFor(db *gorm.DB, rec any) (*rowCodec, error) {
 		return nil, err
 	}
 	c := &rowCodec{table: table, cols: cols, byName: make(map[string]*schema.Field, len(cols)),
-		fastEn: map[*schema.Field]bool{}, fastDe: map[*schema.Field]bool{}, textDe: map[*schema.Field]bool{}}
+		enc: map[*schema.Field]valueEncoding{}, fastDe: map[*schema.Field]bool{}, textDe: map[*schema.Field]bool{}}
 	for _, f := range cols {
 		c.byName[f.DBName] = f
-		c.fastEn[f] = fastEncodable(f.FieldType)
+		c.enc[f] = encodingOf(f.FieldType)
 		c.fastDe[f] = fastDecodable(f.FieldType)
 		c.textDe[f] = textDecodable(f.FieldType)
 	}
@@ -137,8 +137,8 @@ func codecFor(db *gorm.DB, rec any) (*rowCodec, error) {
 
 func (c *rowCodec) encode(f *schema.Field, rv reflect.Value) (json.RawMessage, error) {
 	fv := f.ReflectValueOf(context.Background(), rv)
-	if c.fastEn[f] {
-		if b, ok := appendJSONValue(nil, fv); ok {
+	if how := c.enc[f]; how != viaEncodingJSON {
+		if b, ok := appendEncoded(nil, fv, how); ok {
 			return b, nil
 		}
 	}

@@ -81,6 +81,7 @@ var (
 // (empty text too leaves the zero value).
 func setterFor(f *schema.Field) columnSetter {
 	if f.Serializer != nil {
+		isFieldOps := f.FieldType == reflect.TypeFor[data.FieldOps]() // every row's: read without encoding/json
 		return func(v reflect.Value, src any) error {
 			var b []byte
 			switch s := src.(type) {
@@ -92,10 +93,16 @@ func setterFor(f *schema.Field) columnSetter {
 			default:
 				return fmt.Errorf("%s: unexpected %T", f.DBName, src)
 			}
-			if len(b) > 0 {
-				return json.Unmarshal(b, v.Addr().Interface())
+			if len(b) == 0 {
+				return nil
 			}
-			return nil
+			if isFieldOps {
+				if ops, ok := decodeFieldOps(b); ok {
+					v.Set(reflect.ValueOf(ops))
+					return nil
+				}
+			}
+			return json.Unmarshal(b, v.Addr().Interface())
 		}
 	}
 	return valueSetter(f.DBName, f.FieldType)
@@ -176,6 +183,36 @@ func valueSetter(column string, t reflect.Type) columnSetter {
 			}
 		}
 		return fmt.Errorf("%s: cannot store %T in %s", column, src, t)
+	}
+}
+
+// decodeFieldOps is json.Unmarshal of a row's field_ops when b is an
+// object of plain strings (plainString) as encoding/json writes it; ok is
+// false otherwise.
+func decodeFieldOps(b []byte) (ops data.FieldOps, ok bool) {
+	if len(b) < 2 || b[0] != '{' {
+		return nil, false
+	}
+	ops = data.FieldOps{}
+	for i := 1; ; {
+		if i == len(b)-1 && b[i] == '}' && len(ops) == 0 {
+			return ops, true
+		}
+		var k, v string
+		if k, i, ok = plainString(b, i); !ok || i >= len(b) || b[i] != ':' {
+			return nil, false
+		}
+		if v, i, ok = plainString(b, i+1); !ok || i >= len(b) {
+			return nil, false
+		}
+		ops[k] = v
+		switch {
+		case b[i] == '}':
+			return ops, i == len(b)-1
+		case b[i] != ',':
+			return nil, false
+		}
+		i++
 	}
 }
 
