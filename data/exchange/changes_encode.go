@@ -132,6 +132,38 @@ func (e *changesEncoder) opEnd(b []byte) error {
 
 // Row writes one row's state; the first closes the ops.
 func (e *changesEncoder) Row(r *storage.RowState) error {
+	b := appendFields(e.rowStart(r), &e.rowKeys, r.Fields, func(b []byte, f storage.FieldState) []byte {
+		return appendRowField(b, f.Value, f.Ref)
+	})
+	return e.rowEnd(b, r)
+}
+
+// RowColumns writes one row's state whose fields come as columns in key
+// order (storage.RowColumnsWriter), as Row writes them from a map.
+func (e *changesEncoder) RowColumns(r *storage.RowState, cols []string, values []json.RawMessage, refs []string) error {
+	b := append(e.rowStart(r), '{')
+	for i, col := range cols {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, col)
+		b = append(b, `:{"v":`...)
+		b = appendRowField(b, values[i], refs[i])
+		b = append(b, '}')
+	}
+	return e.rowEnd(append(b, '}'), r)
+}
+
+// appendRowField writes a row's field after its {"v": up to its "}".
+func appendRowField(b []byte, value json.RawMessage, ref string) []byte {
+	b = appendRaw(b, value)
+	b = append(b, `,"ref":`...)
+	return appendString(b, ref)
+}
+
+// rowStart writes a row up to its fields' value; the first row closes
+// the ops.
+func (e *changesEncoder) rowStart(r *storage.RowState) []byte {
 	b := e.b
 	if e.rows == 0 {
 		b = append(b, `],"rows":[`...)
@@ -147,12 +179,11 @@ func (e *changesEncoder) Row(r *storage.RowState) error {
 	b = appendString(b, r.Origin)
 	b = append(b, `,"hlc":`...)
 	b = strconv.AppendInt(b, r.HLC, 10)
-	b = append(b, `,"fields":`...)
-	b = appendFields(b, &e.rowKeys, r.Fields, func(b []byte, f storage.FieldState) []byte {
-		b = appendRaw(b, f.Value)
-		b = append(b, `,"ref":`...)
-		return appendString(b, f.Ref)
-	})
+	return append(b, `,"fields":`...)
+}
+
+// rowEnd closes the row that b holds and counts it.
+func (e *changesEncoder) rowEnd(b []byte, r *storage.RowState) error {
 	b = append(b, '}')
 	e.rows++
 	e.tables[string(r.Table)]++

@@ -357,6 +357,8 @@ func (p *changePlan) writeRows(tx *gorm.DB, w ChangesWriter) error {
 	encoded := make(chan error, 1)
 	go func() {
 		var err error
+		byColumns, _ := w.(RowColumnsWriter)
+		columns := map[*rowCodec]*rowColumns{}
 		for batch := range records {
 			for _, rec := range batch {
 				if err != nil {
@@ -367,8 +369,19 @@ func (p *changePlan) writeRows(tx *gorm.DB, w ChangesWriter) error {
 					break
 				}
 				var st RowState
-				if st, err = codec.stateOf(rec); err == nil {
-					err = w.Row(&st)
+				if byColumns == nil {
+					if st, err = codec.stateOf(rec); err == nil {
+						err = w.Row(&st)
+					}
+					continue
+				}
+				rc := columns[codec]
+				if rc == nil {
+					rc = newRowColumns(codec)
+					columns[codec] = rc
+				}
+				if st, err = rc.fill(rec); err == nil {
+					err = byColumns.RowColumns(&st, rc.cols, rc.values, rc.refs)
 				}
 			}
 		}

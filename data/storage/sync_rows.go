@@ -136,9 +136,14 @@ func codecFor(db *gorm.DB, rec any) (*rowCodec, error) {
 }
 
 func (c *rowCodec) encode(f *schema.Field, rv reflect.Value) (json.RawMessage, error) {
+	return c.appendValue(nil, f, rv)
+}
+
+// appendValue appends the JSON of rv's column f to dst.
+func (c *rowCodec) appendValue(dst []byte, f *schema.Field, rv reflect.Value) ([]byte, error) {
 	fv := f.ReflectValueOf(context.Background(), rv)
 	if how := c.enc[f]; how != viaEncodingJSON {
-		if b, ok := appendEncoded(nil, fv, how); ok {
+		if b, ok := appendEncoded(dst, fv, how); ok {
 			return b, nil
 		}
 	}
@@ -146,7 +151,7 @@ func (c *rowCodec) encode(f *schema.Field, rv reflect.Value) (json.RawMessage, e
 	if err != nil {
 		return nil, fmt.Errorf("data: encode %s.%s: %w", c.table, f.DBName, err)
 	}
-	return b, nil
+	return append(dst, b...), nil
 }
 
 // values is travellingValues.
