@@ -55,9 +55,14 @@ type changesEncoder struct {
 	opKeys  []string // the last op's columns, sorted
 	rowKeys []string // the last row's
 	header  *storage.Changes
-	ops     int
-	rows    int
-	tables  map[string]int
+	// RowColumns' keys of the last table's columns, and the last ref.
+	colNames    []string
+	colKeys     [][]byte
+	lastRef     string
+	lastRefJSON []byte
+	ops         int
+	rows        int
+	tables      map[string]int
 }
 
 func newChangesEncoder(w io.Writer) *changesEncoder {
@@ -141,17 +146,39 @@ func (e *changesEncoder) Row(r *storage.RowState) error {
 // RowColumns writes one row's state whose fields come as columns in key
 // order (storage.RowColumnsWriter), as Row writes them from a map.
 func (e *changesEncoder) RowColumns(r *storage.RowState, cols []string, values []json.RawMessage, refs []string) error {
+	keys := e.columnKeys(cols)
 	b := append(e.rowStart(r), '{')
-	for i, col := range cols {
-		if i > 0 {
-			b = append(b, ',')
+	for i := range cols {
+		b = append(b, keys[i]...)
+		b = appendRaw(b, values[i])
+		b = append(b, `,"ref":`...)
+		if refs[i] != e.lastRef || e.lastRefJSON == nil {
+			// A row's refs are mostly the one op that made it.
+			e.lastRef, e.lastRefJSON = refs[i], appendString(e.lastRefJSON[:0], refs[i])
 		}
-		b = appendString(b, col)
-		b = append(b, `:{"v":`...)
-		b = appendRowField(b, values[i], refs[i])
+		b = append(b, e.lastRefJSON...)
 		b = append(b, '}')
 	}
 	return e.rowEnd(append(b, '}'), r)
+}
+
+// columnKeys is, for each of cols, what goes before its value: ",",
+// the column's name and :{"v":. A table's rows have the same columns,
+// so they are written once per table.
+func (e *changesEncoder) columnKeys(cols []string) [][]byte {
+	if e.colKeys != nil && slices.Equal(cols, e.colNames) {
+		return e.colKeys
+	}
+	e.colNames, e.colKeys = slices.Clone(cols), make([][]byte, len(cols))
+	for i, col := range cols {
+		var k []byte
+		if i > 0 {
+			k = append(k, ',')
+		}
+		k = appendString(k, col)
+		e.colKeys[i] = append(k, `:{"v":`...)
+	}
+	return e.colKeys
 }
 
 // appendRowField writes a row's field after its {"v": up to its "}".

@@ -581,13 +581,22 @@ func newScope(db *gorm.DB) *scope {
 	return &scope{db: db, consent: map[string]bool{}, owner: map[string]string{}}
 }
 
-// prefetch reads, 500 rows at a time, what shares will ask about these
-// rows: the worker of each placement and follow-up, and each worker's
-// consent.
+// prefetch reads, 500 rows at a time or the whole table (selectByKeys),
+// what shares will ask about these rows: the worker of each placement
+// and follow-up, and each worker's consent.
 func (sc *scope) prefetch(rows map[data.Table]map[string]bool) error {
-	workers := map[string]bool{}
+	if len(sc.consent) == 0 && len(rows[data.TableWorkers]) > chunkSize {
+		sc.consent = make(map[string]bool, len(rows[data.TableWorkers])) // grown once, not step by step
+	}
+	var workers []string // whose consent to read
+	ask := func(id string) {
+		if _, seen := sc.consent[id]; !seen {
+			workers = append(workers, id)
+			sc.consent[id] = false // no such worker: nothing to share
+		}
+	}
 	for id := range rows[data.TableWorkers] {
-		workers[id] = true
+		ask(id)
 	}
 	for _, table := range dependentTables {
 		var ids []string
@@ -605,32 +614,22 @@ func (sc *scope) prefetch(rows map[data.Table]map[string]bool) error {
 				return err
 			}
 			sc.owner[string(table)+"/"+id] = workerID.String
-			workers[workerID.String] = true
+			ask(workerID.String)
 			return nil
 		})
 		if err != nil {
 			return err
 		}
 	}
-	var ids []string
-	asked := map[string]bool{}
-	for id := range workers {
-		if _, seen := sc.consent[id]; !seen {
-			ids = append(ids, id)
-			asked[id] = true
-			sc.consent[id] = false // no such worker: nothing to share
-		}
-	}
-	sort.Strings(ids)
-	return selectByKeys(sc.db, `"id", "consent"`, "workers", "id", ids, func(r *sql.Rows) error {
+	// Read as a whole table, it gives every worker's consent: all are
+	// kept, being of the same snapshot.
+	return selectByKeys(sc.db, `"id", "consent"`, "workers", "id", workers, func(r *sql.Rows) error {
 		var id string
 		var consent sql.NullBool
 		if err := r.Scan(&id, &consent); err != nil {
 			return err
 		}
-		if asked[id] {
-			sc.consent[id] = consent.Bool
-		}
+		sc.consent[id] = consent.Bool
 		return nil
 	})
 }

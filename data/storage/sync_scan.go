@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -340,8 +341,8 @@ func queryByIDs[K any](db *gorm.DB, query string, lead []any, keys []K, fn func(
 	return nil
 }
 
-// selectByKeys runs fn on the rows of table whose keyCol is one of keys,
-// cols selected. When the keys are many beside the table's rows (an
+// selectByKeys runs fn on the rows of table whose keyCol is one of keys
+// (which it sorts), cols selected. When the keys are many beside the table's rows (an
 // export of most workers), the whole table is read instead (readsWhole):
 // fn sees the rows not asked for too and must pass over them.
 func selectByKeys(db *gorm.DB, cols, table, keyCol string, keys []string, fn func(rows *sql.Rows) error) error {
@@ -355,6 +356,7 @@ func selectByKeys(db *gorm.DB, cols, table, keyCol string, keys []string, fn fun
 		rows, err := db.Statement.ConnPool.QueryContext(context.Background(), query)
 		return forEachRow(rows, err, fn)
 	}
+	sort.Strings(keys) // neighbours in the index, chunk by chunk
 	return queryByIDs(db, query+` WHERE "`+keyCol+`" IN (`, nil, keys, fn)
 }
 
