@@ -1,12 +1,15 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"duikou/data"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	"gorm.io/gorm"
 )
@@ -218,14 +221,8 @@ func planChanges(tx *gorm.DB, self *data.Office, partnerID string, preview bool)
 	for origin, token := range tokens {
 		c.Vector[origin] = token
 	}
-	sort.Slice(ops, func(i, j int) bool {
-		if ops[i].HLC != ops[j].HLC {
-			return ops[i].HLC < ops[j].HLC
-		}
-		if ops[i].Origin != ops[j].Origin {
-			return ops[i].Origin < ops[j].Origin
-		}
-		return ops[i].Seq < ops[j].Seq
+	slices.SortFunc(ops, func(a, b Op) int {
+		return cmp.Or(cmp.Compare(a.HLC, b.HLC), strings.Compare(a.Origin, b.Origin), cmp.Compare(a.Seq, b.Seq))
 	})
 	scope := newScope(tx)
 	opRows := map[data.Table]map[string]bool{}
@@ -463,6 +460,7 @@ func scanOps(tx *gorm.DB, ops []Op, origin string, since, upTo int64, withFields
 	if err != nil {
 		return nil, err
 	}
+	ops = slices.Grow(ops, int(max(0, min(upTo-since, 1<<17)))) // at most that many: grown once, or a few times
 	defer rows.Close()
 	for rows.Next() {
 		var op Op
