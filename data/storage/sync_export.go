@@ -346,19 +346,28 @@ func (p *changePlan) write(tx *gorm.DB, w ChangesWriter) error {
 }
 
 // writeRows reads the rows' states and hands them to w: this goroutine
-// reads the records (stateReader, sync_scan.go), another encodes them
-// into states for w, so that on two cores the database's work and the
-// encoding overlap (a third, the exchange's, compresses and encrypts).
+// reads the columns (stateReader.readRaw, sync_scan.go), another makes
+// them records and encodes them into states for w, so that on two cores
+// the database's work and the encoding overlap (a third, the
+// exchange's, compresses and encrypts).
 func (p *changePlan) writeRows(tx *gorm.DB, w ChangesWriter) error {
-	records := make(chan []data.Record, 2)
+	type rawRow struct {
+		reader *stateReader
+		raw    []any
+	}
+	batches := make(chan []rawRow, 2)
 	encoded := make(chan error, 1)
 	go func() {
 		var err error
 		byColumns, _ := w.(RowColumnsWriter)
 		columns := map[*rowCodec]*rowColumns{}
-		for batch := range records {
-			for _, rec := range batch {
+		for batch := range batches {
+			for _, row := range batch {
 				if err != nil {
+					break
+				}
+				var rec data.Record
+				if rec, err = row.reader.record(row.raw); err != nil {
 					break
 				}
 				var codec *rowCodec
@@ -384,27 +393,28 @@ func (p *changePlan) writeRows(tx *gorm.DB, w ChangesWriter) error {
 		}
 		encoded <- err
 	}()
-	var batch []data.Record
+	var batch []rawRow
 	var readErr error
 	for _, table := range syncedTables {
 		var reader *stateReader
 		if reader, readErr = stateReaderFor(tx, table); readErr != nil {
 			break
 		}
-		readErr = reader.read(tx, p.rows[table], func(rec data.Record) {
-			if batch = append(batch, rec); len(batch) == chunkSize {
-				records <- batch
+		readErr = reader.readRaw(tx, p.rows[table], func(raw []any) error {
+			if batch = append(batch, rawRow{reader, raw}); len(batch) == chunkSize {
+				batches <- batch
 				batch = nil
 			}
+			return nil
 		})
 		if readErr != nil {
 			break
 		}
 	}
 	if len(batch) > 0 && readErr == nil {
-		records <- batch
+		batches <- batch
 	}
-	close(records)
+	close(batches)
 	if err := <-encoded; err != nil {
 		return err
 	}

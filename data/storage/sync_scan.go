@@ -243,35 +243,45 @@ func isoDate(s string) (data.Date, bool) {
 }
 
 // read hands fn the records with the given ids, tombstones included, in
-// the order the engine returns them: chunkSize ids per query, or, when
-// they are a good part of the table (a first full sync sends all of it),
-// one pass over the table that passes over the rows not asked for.
+// the order the engine returns them (readRaw).
 func (r *stateReader) read(db *gorm.DB, ids []string, fn func(data.Record)) error {
-	ctx := context.Background()
-	raw := make([]any, len(r.fields))
+	return r.readRaw(db, ids, func(raw []any) error {
+		rec, err := r.record(raw)
+		if err == nil {
+			fn(rec)
+		}
+		return err
+	})
+}
+
+// readRaw hands fn the columns, as the driver returns them, of the rows
+// with the given ids, tombstones included, in the order the engine
+// returns them: chunkSize ids per query, or, when they are a good part
+// of the table (a first full sync sends all of it), one pass over the
+// table that passes over the rows not asked for. Each row's raw is its
+// own, for record to turn into a record on another goroutine.
+func (r *stateReader) readRaw(db *gorm.DB, ids []string, fn func(raw []any) error) error {
+	var block []any // the raws of chunkSize rows, allocated together
 	dest := make([]any, len(r.fields))
-	for i := range raw {
-		dest[i] = &raw[i]
-	}
 	var wanted map[string]struct{} // nil: every row read is wanted
 	each := func(rows *sql.Rows) error {
+		if len(block) < len(dest) {
+			block = make([]any, len(dest)*chunkSize)
+		}
+		raw := block[:len(dest):len(dest)]
+		for i := range raw {
+			dest[i] = &raw[i]
+		}
 		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
 		if wanted != nil {
 			if _, ok := wanted[textOf(raw[0])]; !ok {
-				return nil
+				return nil // raw is used again for the next row
 			}
 		}
-		rec := r.newRec()
-		rv := reflect.ValueOf(rec)
-		for i, f := range r.fields {
-			if err := r.setters[i](f.ReflectValueOf(ctx, rv), raw[i]); err != nil {
-				return fmt.Errorf("读取%s：%w", r.table, err)
-			}
-		}
-		fn(rec)
-		return nil
+		block = block[len(dest):]
+		return fn(raw)
 	}
 	whole, err := readsWhole(db, r.tbl, len(ids))
 	if err != nil || !whole {
@@ -284,8 +294,20 @@ func (r *stateReader) read(db *gorm.DB, ids []string, fn func(data.Record)) erro
 	for _, id := range ids {
 		wanted[id] = struct{}{}
 	}
-	rows, err := db.Statement.ConnPool.QueryContext(ctx, r.query)
+	rows, err := db.Statement.ConnPool.QueryContext(context.Background(), r.query)
 	return forEachRow(rows, err, each)
+}
+
+// record is the record whose columns readRaw read.
+func (r *stateReader) record(raw []any) (data.Record, error) {
+	rec := r.newRec()
+	rv := reflect.ValueOf(rec)
+	for i, f := range r.fields {
+		if err := r.setters[i](f.ReflectValueOf(context.Background(), rv), raw[i]); err != nil {
+			return nil, fmt.Errorf("读取%s：%w", r.table, err)
+		}
+	}
+	return rec, nil
 }
 
 // textOf is a TEXT column's value as the driver returns it.
