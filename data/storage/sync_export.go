@@ -351,48 +351,9 @@ func (p *changePlan) write(tx *gorm.DB, w ChangesWriter) error {
 // the database's work and the encoding overlap (a third, the
 // exchange's, compresses and encrypts).
 func (p *changePlan) writeRows(tx *gorm.DB, w ChangesWriter) error {
-	type rawRow struct {
-		reader *stateReader
-		raw    []any
-	}
 	batches := make(chan []rawRow, 2)
 	encoded := make(chan error, 1)
-	go func() {
-		var err error
-		byColumns, _ := w.(RowColumnsWriter)
-		columns := map[*rowCodec]*rowColumns{}
-		for batch := range batches {
-			for _, row := range batch {
-				if err != nil {
-					break
-				}
-				var rec data.Record
-				if rec, err = row.reader.record(row.raw); err != nil {
-					break
-				}
-				var codec *rowCodec
-				if codec, err = codecFor(tx, rec); err != nil {
-					break
-				}
-				var st RowState
-				if byColumns == nil {
-					if st, err = codec.stateOf(rec); err == nil {
-						err = w.Row(&st)
-					}
-					continue
-				}
-				rc := columns[codec]
-				if rc == nil {
-					rc = newRowColumns(codec)
-					columns[codec] = rc
-				}
-				if st, err = rc.fill(rec); err == nil {
-					err = byColumns.RowColumns(&st, rc.cols, rc.values, rc.refs)
-				}
-			}
-		}
-		encoded <- err
-	}()
+	go func() { encoded <- encodeRows(tx, w, batches) }()
 	var batch []rawRow
 	var readErr error
 	for _, table := range syncedTables {
@@ -419,6 +380,53 @@ func (p *changePlan) writeRows(tx *gorm.DB, w ChangesWriter) error {
 		return err
 	}
 	return readErr
+}
+
+// rawRow is a row's columns as its reader read them.
+type rawRow struct {
+	reader *stateReader
+	raw    []any
+}
+
+// encodeRows makes records of the rows in batches and hands their states
+// to w: as columns when w takes them so (RowColumnsWriter), else as
+// RowStates. After an error it takes the rest of the batches unread, so
+// that the reader never waits.
+func encodeRows(tx *gorm.DB, w ChangesWriter, batches <-chan []rawRow) error {
+	var err error
+	byColumns, _ := w.(RowColumnsWriter)
+	columns := map[*rowCodec]*rowColumns{}
+	for batch := range batches {
+		for _, row := range batch {
+			if err != nil {
+				break
+			}
+			var rec data.Record
+			if rec, err = row.reader.record(row.raw); err != nil {
+				break
+			}
+			var codec *rowCodec
+			if codec, err = codecFor(tx, rec); err != nil {
+				break
+			}
+			var st RowState
+			if byColumns == nil {
+				if st, err = codec.stateOf(rec); err == nil {
+					err = w.Row(&st)
+				}
+				continue
+			}
+			rc := columns[codec]
+			if rc == nil {
+				rc = newRowColumns(codec)
+				columns[codec] = rc
+			}
+			if st, err = rc.fill(rec); err == nil {
+				err = byColumns.RowColumns(&st, rc.cols, rc.values, rc.refs)
+			}
+		}
+	}
+	return err
 }
 
 // logEnds is, per origin of the vector (and the partner), the highest op
