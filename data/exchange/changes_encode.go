@@ -55,9 +55,14 @@ type changesEncoder struct {
 	opKeys  []string // the last op's columns, sorted
 	rowKeys []string // the last row's
 	header  *storage.Changes
-	ops     int
-	rows    int
-	tables  map[string]int
+	// RowColumns' keys of the last table's columns, and the last ref.
+	colNames    []string
+	colKeys     [][]byte
+	lastRef     string
+	lastRefJSON []byte
+	ops         int
+	rows        int
+	tables      map[string]int
 }
 
 func newChangesEncoder(w io.Writer) *changesEncoder {
@@ -83,6 +88,26 @@ func (e *changesEncoder) Header(c *storage.Changes) error {
 
 // Op writes one op, its fields in key order.
 func (e *changesEncoder) Op(op *storage.WireOp) error {
+	b := e.opStart(op)
+	b = appendFields(b, &e.opKeys, op.Fields, func(b []byte, f storage.FieldChange) []byte {
+		b = appendRaw(b, f.Value)
+		if f.Base != "" {
+			b = append(b, `,"b":`...)
+			b = appendString(b, f.Base)
+		}
+		return b
+	})
+	return e.opEnd(b)
+}
+
+// OpJSON writes one op whose fields come as the JSON they are written
+// in (storage.OpJSONWriter): the store's copy, as it is.
+func (e *changesEncoder) OpJSON(op *storage.WireOp, fields []byte) error {
+	return e.opEnd(append(e.opStart(op), fields...))
+}
+
+// opStart writes an op up to its fields' value.
+func (e *changesEncoder) opStart(op *storage.WireOp) []byte {
 	b := e.b
 	if e.ops > 0 {
 		b = append(b, ',')
@@ -98,15 +123,11 @@ func (e *changesEncoder) Op(op *storage.WireOp) error {
 	b = appendString(b, string(op.Table))
 	b = append(b, `,"row":`...)
 	b = appendString(b, op.RowID)
-	b = append(b, `,"fields":`...)
-	b = appendFields(b, &e.opKeys, op.Fields, func(b []byte, f storage.FieldChange) []byte {
-		b = appendRaw(b, f.Value)
-		if f.Base != "" {
-			b = append(b, `,"b":`...)
-			b = appendString(b, f.Base)
-		}
-		return b
-	})
+	return append(b, `,"fields":`...)
+}
+
+// opEnd closes the op that b holds and counts it.
+func (e *changesEncoder) opEnd(b []byte) error {
 	b = append(b, '}')
 	e.ops++
 	var err error
@@ -116,6 +137,60 @@ func (e *changesEncoder) Op(op *storage.WireOp) error {
 
 // Row writes one row's state; the first closes the ops.
 func (e *changesEncoder) Row(r *storage.RowState) error {
+	b := appendFields(e.rowStart(r), &e.rowKeys, r.Fields, func(b []byte, f storage.FieldState) []byte {
+		return appendRowField(b, f.Value, f.Ref)
+	})
+	return e.rowEnd(b, r)
+}
+
+// RowColumns writes one row's state whose fields come as columns in key
+// order (storage.RowColumnsWriter), as Row writes them from a map.
+func (e *changesEncoder) RowColumns(r *storage.RowState, cols []string, values []json.RawMessage, refs []string) error {
+	keys := e.columnKeys(cols)
+	b := append(e.rowStart(r), '{')
+	for i := range cols {
+		b = append(b, keys[i]...)
+		b = appendRaw(b, values[i])
+		b = append(b, `,"ref":`...)
+		if refs[i] != e.lastRef || e.lastRefJSON == nil {
+			// A row's refs are mostly the one op that made it.
+			e.lastRef, e.lastRefJSON = refs[i], appendString(e.lastRefJSON[:0], refs[i])
+		}
+		b = append(b, e.lastRefJSON...)
+		b = append(b, '}')
+	}
+	return e.rowEnd(append(b, '}'), r)
+}
+
+// columnKeys is, for each of cols, what goes before its value: ",",
+// the column's name and :{"v":. A table's rows have the same columns,
+// so they are written once per table.
+func (e *changesEncoder) columnKeys(cols []string) [][]byte {
+	if e.colKeys != nil && slices.Equal(cols, e.colNames) {
+		return e.colKeys
+	}
+	e.colNames, e.colKeys = slices.Clone(cols), make([][]byte, len(cols))
+	for i, col := range cols {
+		var k []byte
+		if i > 0 {
+			k = append(k, ',')
+		}
+		k = appendString(k, col)
+		e.colKeys[i] = append(k, `:{"v":`...)
+	}
+	return e.colKeys
+}
+
+// appendRowField writes a row's field after its {"v": up to its "}".
+func appendRowField(b []byte, value json.RawMessage, ref string) []byte {
+	b = appendRaw(b, value)
+	b = append(b, `,"ref":`...)
+	return appendString(b, ref)
+}
+
+// rowStart writes a row up to its fields' value; the first row closes
+// the ops.
+func (e *changesEncoder) rowStart(r *storage.RowState) []byte {
 	b := e.b
 	if e.rows == 0 {
 		b = append(b, `],"rows":[`...)
@@ -131,12 +206,11 @@ func (e *changesEncoder) Row(r *storage.RowState) error {
 	b = appendString(b, r.Origin)
 	b = append(b, `,"hlc":`...)
 	b = strconv.AppendInt(b, r.HLC, 10)
-	b = append(b, `,"fields":`...)
-	b = appendFields(b, &e.rowKeys, r.Fields, func(b []byte, f storage.FieldState) []byte {
-		b = appendRaw(b, f.Value)
-		b = append(b, `,"ref":`...)
-		return appendString(b, f.Ref)
-	})
+	return append(b, `,"fields":`...)
+}
+
+// rowEnd closes the row that b holds and counts it.
+func (e *changesEncoder) rowEnd(b []byte, r *storage.RowState) error {
 	b = append(b, '}')
 	e.rows++
 	e.tables[string(r.Table)]++

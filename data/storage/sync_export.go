@@ -1,11 +1,15 @@
 package storage
 
 import (
+	"cmp"
+	"context"
 	"database/sql"
 	"duikou/data"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	"gorm.io/gorm"
 )
@@ -79,6 +83,16 @@ type ChangesWriter interface {
 	Header(c *Changes) error
 	Op(op *WireOp) error
 	Row(st *RowState) error
+}
+
+// OpJSONWriter is a ChangesWriter that also takes an op with its fields
+// as the JSON the log stores them in, which is what encoding/json
+// writes for op.Fields (keys in order, compact) and holds no key or base
+// that a JSON writer would escape: written as it is, the op costs no
+// decoding into a map and encoding again. op.Fields is nil; fields is
+// only the writer's during the call.
+type OpJSONWriter interface {
+	OpJSON(op *WireOp, fields []byte) error
 }
 
 // WriteChangesFor hands w what ChangesFor would return, op by op and row
@@ -207,14 +221,8 @@ func planChanges(tx *gorm.DB, self *data.Office, partnerID string, preview bool)
 	for origin, token := range tokens {
 		c.Vector[origin] = token
 	}
-	sort.Slice(ops, func(i, j int) bool {
-		if ops[i].HLC != ops[j].HLC {
-			return ops[i].HLC < ops[j].HLC
-		}
-		if ops[i].Origin != ops[j].Origin {
-			return ops[i].Origin < ops[j].Origin
-		}
-		return ops[i].Seq < ops[j].Seq
+	slices.SortFunc(ops, func(a, b Op) int {
+		return cmp.Or(cmp.Compare(a.HLC, b.HLC), strings.Compare(a.Origin, b.Origin), cmp.Compare(a.Seq, b.Seq))
 	})
 	scope := newScope(tx)
 	opRows := map[data.Table]map[string]bool{}
@@ -300,15 +308,32 @@ func (p *changePlan) write(tx *gorm.DB, w ChangesWriter) error {
 	if err := w.Header(p.header); err != nil {
 		return err
 	}
+	asJSON, _ := w.(OpJSONWriter)
 	for start := 0; start < len(p.ops); start += chunkSize {
 		end := min(start+chunkSize, len(p.ops))
 		chunk, send := p.ops[start:end], p.send[start:end]
-		if err := readOpFields(tx, chunk, send); err != nil {
+		stored, err := readOpFields(tx, chunk, send)
+		if err != nil {
 			return err
 		}
 		for i := range chunk {
+			if send[i] == skipOp {
+				continue
+			}
 			op := &chunk[i]
-			if send[i] == sendOp || send[i] == sendWithdrawal && isWithdrawal(op.Table, op.Fields) {
+			if asJSON != nil && send[i] == sendOp && op.Fields == nil && plainFieldChanges(stored[i]) {
+				wire := op.wire()
+				if err := asJSON.OpJSON(&wire, stored[i]); err != nil {
+					return err
+				}
+				continue
+			}
+			if op.Fields == nil {
+				if op.Fields, err = decodeFieldChanges(stored[i]); err != nil {
+					return fmt.Errorf("变更 %s/%d 无法读取：%w", op.Origin, op.Seq, err)
+				}
+			}
+			if send[i] == sendOp || isWithdrawal(op.Table, op.Fields) {
 				wire := op.wire()
 				if err := w.Op(&wire); err != nil {
 					return err
@@ -321,56 +346,87 @@ func (p *changePlan) write(tx *gorm.DB, w ChangesWriter) error {
 }
 
 // writeRows reads the rows' states and hands them to w: this goroutine
-// reads the records (stateReader, sync_scan.go), another encodes them
-// into states for w, so that on two cores the database's work and the
-// encoding overlap (a third, the exchange's, compresses and encrypts).
+// reads the columns (stateReader.readRaw, sync_scan.go), another makes
+// them records and encodes them into states for w, so that on two cores
+// the database's work and the encoding overlap (a third, the
+// exchange's, compresses and encrypts).
 func (p *changePlan) writeRows(tx *gorm.DB, w ChangesWriter) error {
-	records := make(chan []data.Record, 2)
+	batches := make(chan []rawRow, 2)
 	encoded := make(chan error, 1)
-	go func() {
-		var err error
-		for batch := range records {
-			for _, rec := range batch {
-				if err != nil {
-					break
-				}
-				var codec *rowCodec
-				if codec, err = codecFor(tx, rec); err != nil {
-					break
-				}
-				var st RowState
-				if st, err = codec.stateOf(rec); err == nil {
-					err = w.Row(&st)
-				}
-			}
-		}
-		encoded <- err
-	}()
-	var batch []data.Record
+	go func() { encoded <- encodeRows(tx, w, batches) }()
+	var batch []rawRow
 	var readErr error
 	for _, table := range syncedTables {
 		var reader *stateReader
 		if reader, readErr = stateReaderFor(tx, table); readErr != nil {
 			break
 		}
-		readErr = reader.read(tx, p.rows[table], func(rec data.Record) {
-			if batch = append(batch, rec); len(batch) == chunkSize {
-				records <- batch
+		readErr = reader.readRaw(tx, p.rows[table], func(raw []any) error {
+			if batch = append(batch, rawRow{reader, raw}); len(batch) == chunkSize {
+				batches <- batch
 				batch = nil
 			}
+			return nil
 		})
 		if readErr != nil {
 			break
 		}
 	}
 	if len(batch) > 0 && readErr == nil {
-		records <- batch
+		batches <- batch
 	}
-	close(records)
+	close(batches)
 	if err := <-encoded; err != nil {
 		return err
 	}
 	return readErr
+}
+
+// rawRow is a row's columns as its reader read them.
+type rawRow struct {
+	reader *stateReader
+	raw    []any
+}
+
+// encodeRows makes records of the rows in batches and hands their states
+// to w: as columns when w takes them so (RowColumnsWriter), else as
+// RowStates. After an error it takes the rest of the batches unread, so
+// that the reader never waits.
+func encodeRows(tx *gorm.DB, w ChangesWriter, batches <-chan []rawRow) error {
+	var err error
+	byColumns, _ := w.(RowColumnsWriter)
+	columns := map[*rowCodec]*rowColumns{}
+	for batch := range batches {
+		for _, row := range batch {
+			if err != nil {
+				break
+			}
+			var rec data.Record
+			if rec, err = row.reader.record(row.raw); err != nil {
+				break
+			}
+			var codec *rowCodec
+			if codec, err = codecFor(tx, rec); err != nil {
+				break
+			}
+			var st RowState
+			if byColumns == nil {
+				if st, err = codec.stateOf(rec); err == nil {
+					err = w.Row(&st)
+				}
+				continue
+			}
+			rc := columns[codec]
+			if rc == nil {
+				rc = newRowColumns(codec)
+				columns[codec] = rc
+			}
+			if st, err = rc.fill(rec); err == nil {
+				err = byColumns.RowColumns(&st, rc.cols, rc.values, rc.refs)
+			}
+		}
+	}
+	return err
 }
 
 // logEnds is, per origin of the vector (and the partner), the highest op
@@ -422,6 +478,7 @@ func scanOps(tx *gorm.DB, ops []Op, origin string, since, upTo int64, withFields
 	if err != nil {
 		return nil, err
 	}
+	ops = slices.Grow(ops, int(max(0, min(upTo-since, 1<<17)))) // at most that many: grown once, or a few times
 	defer rows.Close()
 	for rows.Next() {
 		var op Op
@@ -443,9 +500,12 @@ func scanOps(tx *gorm.DB, ops []Op, origin string, since, upTo int64, withFields
 	return ops, rows.Err()
 }
 
-// readOpFields fills the fields of the ops that are to be sent and lack
-// them, one query per origin.
-func readOpFields(tx *gorm.DB, ops []Op, send []sending) error {
+// readOpFields reads, as stored, the fields of the ops that are to be
+// sent and lack them, one query per origin: by a range of numbers when
+// the ops are most of theirs in it (an export of everything since the
+// partner's last file), else by a list of numbers. stored[i] is ops[i]'s.
+func readOpFields(tx *gorm.DB, ops []Op, send []sending) (stored [][]byte, err error) {
+	stored = make([][]byte, len(ops))
 	bySeq := map[string]map[int64][]int{}
 	for i := range ops {
 		if send[i] == skipOp || ops[i].Fields != nil {
@@ -458,26 +518,31 @@ func readOpFields(tx *gorm.DB, ops []Op, send []sending) error {
 	}
 	for _, origin := range sortedKeys(bySeq) {
 		at := bySeq[origin]
-		err := queryByIDs(tx, `SELECT "seq", "fields" FROM "ops" WHERE "origin" = ? AND "seq" IN (`, []any{origin}, sortedKeys(at), func(rows *sql.Rows) error {
+		keep := func(rows *sql.Rows) error {
 			var seq int64
 			var raw []byte
 			if err := rows.Scan(&seq, &raw); err != nil {
 				return err
 			}
-			fields, err := decodeFieldChanges(raw)
-			if err != nil {
-				return fmt.Errorf("变更 %s/%d 无法读取：%w", origin, seq, err)
-			}
 			for _, i := range at[seq] {
-				ops[i].Fields = fields
+				stored[i] = raw
 			}
 			return nil
-		})
+		}
+		seqs := sortedKeys(at)
+		if first, last := seqs[0], seqs[len(seqs)-1]; last-first < 2*int64(len(seqs)) {
+			var rows *sql.Rows
+			rows, err = tx.Statement.ConnPool.QueryContext(context.Background(), dialectOf(tx).rebind(
+				`SELECT "seq", "fields" FROM "ops" WHERE "origin" = ? AND "seq" >= ? AND "seq" <= ?`), origin, first, last)
+			err = forEachRow(rows, err, keep)
+		} else {
+			err = queryByIDs(tx, `SELECT "seq", "fields" FROM "ops" WHERE "origin" = ? AND "seq" IN (`, []any{origin}, seqs, keep)
+		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return stored, nil
 }
 
 // stateColumns are the columns a row's state is read from: its identity
@@ -532,13 +597,22 @@ func newScope(db *gorm.DB) *scope {
 	return &scope{db: db, consent: map[string]bool{}, owner: map[string]string{}}
 }
 
-// prefetch reads, 500 rows at a time, what shares will ask about these
-// rows: the worker of each placement and follow-up, and each worker's
-// consent.
+// prefetch reads, 500 rows at a time or the whole table (selectByKeys),
+// what shares will ask about these rows: the worker of each placement
+// and follow-up, and each worker's consent.
 func (sc *scope) prefetch(rows map[data.Table]map[string]bool) error {
-	workers := map[string]bool{}
+	if len(sc.consent) == 0 && len(rows[data.TableWorkers]) > chunkSize {
+		sc.consent = make(map[string]bool, len(rows[data.TableWorkers])) // grown once, not step by step
+	}
+	var workers []string // whose consent to read
+	ask := func(id string) {
+		if _, seen := sc.consent[id]; !seen {
+			workers = append(workers, id)
+			sc.consent[id] = false // no such worker: nothing to share
+		}
+	}
 	for id := range rows[data.TableWorkers] {
-		workers[id] = true
+		ask(id)
 	}
 	for _, table := range dependentTables {
 		var ids []string
@@ -556,32 +630,22 @@ func (sc *scope) prefetch(rows map[data.Table]map[string]bool) error {
 				return err
 			}
 			sc.owner[string(table)+"/"+id] = workerID.String
-			workers[workerID.String] = true
+			ask(workerID.String)
 			return nil
 		})
 		if err != nil {
 			return err
 		}
 	}
-	var ids []string
-	asked := map[string]bool{}
-	for id := range workers {
-		if _, seen := sc.consent[id]; !seen {
-			ids = append(ids, id)
-			asked[id] = true
-			sc.consent[id] = false // no such worker: nothing to share
-		}
-	}
-	sort.Strings(ids)
-	return selectByKeys(sc.db, `"id", "consent"`, "workers", "id", ids, func(r *sql.Rows) error {
+	// Read as a whole table, it gives every worker's consent: all are
+	// kept, being of the same snapshot.
+	return selectByKeys(sc.db, `"id", "consent"`, "workers", "id", workers, func(r *sql.Rows) error {
 		var id string
 		var consent sql.NullBool
 		if err := r.Scan(&id, &consent); err != nil {
 			return err
 		}
-		if asked[id] {
-			sc.consent[id] = consent.Bool
-		}
+		sc.consent[id] = consent.Bool
 		return nil
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
@@ -94,20 +95,17 @@ func appendJSONValue(dst []byte, v reflect.Value) ([]byte, bool) {
 // appendJSONString quotes s when encoding/json would copy every byte as
 // it is (no escapes, HTML-safe, valid UTF-8 without U+2028/U+2029).
 func appendJSONString(dst []byte, s string) ([]byte, bool) {
-	for i := 0; i < len(s); {
+	ascii, e2 := true, false // e2: a byte that may start U+2028 or U+2029
+	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-				return dst, false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+		if c >= utf8.RuneSelf {
+			ascii, e2 = false, e2 || c == 0xE2
+		} else if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
 			return dst, false
 		}
-		i += size
+	}
+	if !ascii && (!utf8.ValidString(s) || e2 && (strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029"))) {
+		return dst, false
 	}
 	dst = append(dst, '"')
 	dst = append(dst, s...)
@@ -336,74 +334,122 @@ func scanFieldChanges(b []byte) (map[string]FieldChange, bool) {
 	if string(b) == "null" {
 		return nil, true
 	}
-	if len(b) < 2 || b[0] != '{' {
+	out := make(map[string]FieldChange, 24)
+	ok := walkFieldChanges(b, func(key, value, base []byte) bool {
+		if _, dup := out[string(key)]; dup {
+			return false
+		}
+		fc := FieldChange{Value: json.RawMessage(value)}
+		if base != nil {
+			fc.Base = string(base)
+		}
+		out[string(key)] = fc
+		return true
+	})
+	if !ok {
 		return nil, false
 	}
-	out := make(map[string]FieldChange, 24)
+	return out, true
+}
+
+// walkFieldChanges hands fn each field of b, an op's fields in exactly
+// the form fieldChangesJSON writes ({"key":{"v":value,"b":"base"},...},
+// "b" optional, keys and bases plain strings), as slices of b: the key
+// and base without their quotes, base nil when absent. ok is false when
+// b is not in that form or fn says no.
+func walkFieldChanges(b []byte, fn func(key, value, base []byte) bool) bool {
+	if len(b) < 2 || b[0] != '{' {
+		return false
+	}
 	i := 1
 	if b[i] == '}' {
-		return out, i+1 == len(b)
+		return i+1 == len(b)
 	}
 	for {
-		key, next, ok := plainString(b, i)
+		key, next, ok := plainStringBytes(b, i)
 		if !ok || next+6 > len(b) || string(b[next:next+6]) != `:{"v":` {
-			return nil, false
+			return false
 		}
 		i = next + 6
 		end, ok := skipJSONValue(b, i, 0)
 		if !ok {
-			return nil, false
+			return false
 		}
-		fc := FieldChange{Value: json.RawMessage(b[i:end:end])}
+		value := b[i:end:end]
+		var base []byte
 		i = end
 		if i+5 <= len(b) && string(b[i:i+5]) == `,"b":` {
-			base, next, ok := plainString(b, i+5)
-			if !ok {
-				return nil, false
+			if base, i, ok = plainStringBytes(b, i+5); !ok {
+				return false
 			}
-			fc.Base, i = base, next
 		}
-		if i >= len(b) || b[i] != '}' {
-			return nil, false
+		if i >= len(b) || b[i] != '}' || !fn(key, value, base) {
+			return false
 		}
-		if _, dup := out[key]; dup {
-			return nil, false
-		}
-		out[key] = fc
 		i++
 		if i >= len(b) {
-			return nil, false
+			return false
 		}
 		switch b[i] {
 		case ',':
 			i++
 		case '}':
-			return out, i+1 == len(b)
+			return i+1 == len(b)
 		default:
-			return nil, false
+			return false
 		}
 	}
+}
+
+// plainFieldChanges reports whether b, an op's fields as stored, is what
+// encoding/json and the exchange's writer alike write for them (so it
+// may go into a file as it is): the stored form (walkFieldChanges) with
+// keys in strictly increasing order, and keys and bases of printable
+// ASCII that no JSON writer escapes.
+func plainFieldChanges(b []byte) bool {
+	var last []byte
+	return walkFieldChanges(b, func(key, _, base []byte) bool {
+		ok := (last == nil || string(last) < string(key)) && unescapedASCII(key) && (base == nil || len(base) > 0 && unescapedASCII(base))
+		last = key
+		return ok
+	})
+}
+
+// unescapedASCII: printable ASCII without '"', '\\', '<', '>' or '&'.
+func unescapedASCII(s []byte) bool {
+	for _, c := range s {
+		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+	return true
 }
 
 // plainString reads a JSON string without escapes starting at b[i] and
 // returns it and the index after it; ok is false otherwise.
 func plainString(b []byte, i int) (s string, next int, ok bool) {
+	body, next, ok := plainStringBytes(b, i)
+	return string(body), next, ok
+}
+
+// plainStringBytes is plainString's body as a slice of b.
+func plainStringBytes(b []byte, i int) (body []byte, next int, ok bool) {
 	if i >= len(b) || b[i] != '"' {
-		return "", 0, false
+		return nil, 0, false
 	}
 	for j := i + 1; j < len(b); j++ {
 		switch c := b[j]; {
 		case c == '"':
-			body := b[i+1 : j]
+			body := b[i+1 : j : j]
 			if !utf8.Valid(body) {
-				return "", 0, false
+				return nil, 0, false
 			}
-			return string(body), j + 1, true
+			return body, j + 1, true
 		case c == '\\' || c < 0x20:
-			return "", 0, false
+			return nil, 0, false
 		}
 	}
-	return "", 0, false
+	return nil, 0, false
 }
 
 // decodeStringArray is json.Unmarshal of raw into a []string when raw is

@@ -110,7 +110,7 @@ type rowCodec struct {
 	table  data.Table
 	cols   []*schema.Field
 	byName map[string]*schema.Field
-	fastEn map[*schema.Field]bool
+	enc    map[*schema.Field]valueEncoding
 	// decoders: how each column is decoded, by name, in one lookup (set
 	// runs for every column of every row an import takes in).
 	decoders map[string]columnDecoder
@@ -136,10 +136,10 @@ func codecFor(db *gorm.DB, rec any) (*rowCodec, error) {
 		return nil, err
 	}
 	c := &rowCodec{table: table, cols: cols, byName: make(map[string]*schema.Field, len(cols)),
-		fastEn: map[*schema.Field]bool{}, decoders: make(map[string]columnDecoder, len(cols))}
+		enc: map[*schema.Field]valueEncoding{}, decoders: make(map[string]columnDecoder, len(cols))}
 	for _, f := range cols {
 		c.byName[f.DBName] = f
-		c.fastEn[f] = fastEncodable(f.FieldType)
+		c.enc[f] = encodingOf(f.FieldType)
 		cd := columnDecoder{f: f, fast: fastDecodable(f.FieldType), text: textDecodable(f.FieldType)}
 		c.decoders[f.DBName] = cd
 		c.ordered = append(c.ordered, cd)
@@ -149,9 +149,14 @@ func codecFor(db *gorm.DB, rec any) (*rowCodec, error) {
 }
 
 func (c *rowCodec) encode(f *schema.Field, rv reflect.Value) (json.RawMessage, error) {
+	return c.appendValue(nil, f, rv)
+}
+
+// appendValue appends the JSON of rv's column f to dst.
+func (c *rowCodec) appendValue(dst []byte, f *schema.Field, rv reflect.Value) ([]byte, error) {
 	fv := f.ReflectValueOf(context.Background(), rv)
-	if c.fastEn[f] {
-		if b, ok := appendJSONValue(nil, fv); ok {
+	if how := c.enc[f]; how != viaEncodingJSON {
+		if b, ok := appendEncoded(dst, fv, how); ok {
 			return b, nil
 		}
 	}
@@ -159,7 +164,7 @@ func (c *rowCodec) encode(f *schema.Field, rv reflect.Value) (json.RawMessage, e
 	if err != nil {
 		return nil, fmt.Errorf("data: encode %s.%s: %w", c.table, f.DBName, err)
 	}
-	return b, nil
+	return append(dst, b...), nil
 }
 
 // values is travellingValues.

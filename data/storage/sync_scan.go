@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -28,7 +29,8 @@ type stateReader struct {
 	newRec  func() data.Record
 	fields  []*schema.Field
 	setters []columnSetter
-	query   string // up to "IN (", which the ids' placeholders complete
+	tbl     string // the table's name in the database
+	query   string // "SELECT columns FROM table", without a WHERE
 }
 
 // columnSetter stores a column's value, as the driver returns it, into
@@ -64,7 +66,8 @@ func stateReaderFor(db *gorm.DB, table data.Table) (*stateReader, error) {
 		}
 		cols = append(cols, col)
 	}
-	r.query = "SELECT " + strings.Join(cols, ", ") + ` FROM "` + stmt.Schema.Table + `" WHERE "id" IN (`
+	r.tbl = stmt.Schema.Table
+	r.query = "SELECT " + strings.Join(cols, ", ") + ` FROM "` + r.tbl + `"`
 	stateReaders.Store(table, r)
 	return r, nil
 }
@@ -79,6 +82,7 @@ var (
 // (empty text too leaves the zero value).
 func setterFor(f *schema.Field) columnSetter {
 	if f.Serializer != nil {
+		isFieldOps := f.FieldType == reflect.TypeFor[data.FieldOps]() // every row's: read without encoding/json
 		return func(v reflect.Value, src any) error {
 			var b []byte
 			switch s := src.(type) {
@@ -90,10 +94,16 @@ func setterFor(f *schema.Field) columnSetter {
 			default:
 				return fmt.Errorf("%s: unexpected %T", f.DBName, src)
 			}
-			if len(b) > 0 {
-				return json.Unmarshal(b, v.Addr().Interface())
+			if len(b) == 0 {
+				return nil
 			}
-			return nil
+			if isFieldOps {
+				if ops, ok := decodeFieldOps(b); ok {
+					v.Set(reflect.ValueOf(ops))
+					return nil
+				}
+			}
+			return json.Unmarshal(b, v.Addr().Interface())
 		}
 	}
 	return valueSetter(f.DBName, f.FieldType)
@@ -177,6 +187,36 @@ func valueSetter(column string, t reflect.Type) columnSetter {
 	}
 }
 
+// decodeFieldOps is json.Unmarshal of a row's field_ops when b is an
+// object of plain strings (plainString) as encoding/json writes it; ok is
+// false otherwise.
+func decodeFieldOps(b []byte) (ops data.FieldOps, ok bool) {
+	if len(b) < 2 || b[0] != '{' {
+		return nil, false
+	}
+	ops = data.FieldOps{}
+	for i := 1; ; {
+		if i == len(b)-1 && b[i] == '}' && len(ops) == 0 {
+			return ops, true
+		}
+		var k, v string
+		if k, i, ok = plainString(b, i); !ok || i >= len(b) || b[i] != ':' {
+			return nil, false
+		}
+		if v, i, ok = plainString(b, i+1); !ok || i >= len(b) {
+			return nil, false
+		}
+		ops[k] = v
+		switch {
+		case b[i] == '}':
+			return ops, i == len(b)-1
+		case b[i] != ',':
+			return nil, false
+		}
+		i++
+	}
+}
+
 // isoDate reads the YYYY-MM-DD that Date.Value stores.
 func isoDate(s string) (data.Date, bool) {
 	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
@@ -202,29 +242,83 @@ func isoDate(s string) (data.Date, bool) {
 	return date, date.Year == y && int(date.Month) == m && date.Day == d // else not a real date: Scan says so
 }
 
-// read hands fn the records with the given ids, tombstones included,
-// chunkSize ids per query, in the order the engine returns them.
+// read hands fn the records with the given ids, tombstones included, in
+// the order the engine returns them (readRaw).
 func (r *stateReader) read(db *gorm.DB, ids []string, fn func(data.Record)) error {
-	ctx := context.Background()
-	raw := make([]any, len(r.fields))
+	return r.readRaw(db, ids, func(raw []any) error {
+		rec, err := r.record(raw)
+		if err == nil {
+			fn(rec)
+		}
+		return err
+	})
+}
+
+// readRaw hands fn the columns, as the driver returns them, of the rows
+// with the given ids, tombstones included, in the order the engine
+// returns them: chunkSize ids per query, or, when they are a good part
+// of the table (a first full sync sends all of it), one pass over the
+// table that passes over the rows not asked for. Each row's raw is its
+// own, for record to turn into a record on another goroutine.
+func (r *stateReader) readRaw(db *gorm.DB, ids []string, fn func(raw []any) error) error {
+	var block []any // the raws of chunkSize rows, allocated together
 	dest := make([]any, len(r.fields))
-	for i := range raw {
-		dest[i] = &raw[i]
-	}
-	return queryByIDs(db, r.query, nil, ids, func(rows *sql.Rows) error {
+	var wanted map[string]struct{} // nil: every row read is wanted
+	each := func(rows *sql.Rows) error {
+		if len(block) < len(dest) {
+			block = make([]any, len(dest)*chunkSize)
+		}
+		raw := block[:len(dest):len(dest)]
+		for i := range raw {
+			dest[i] = &raw[i]
+		}
 		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
-		rec := r.newRec()
-		rv := reflect.ValueOf(rec)
-		for i, f := range r.fields {
-			if err := r.setters[i](f.ReflectValueOf(ctx, rv), raw[i]); err != nil {
-				return fmt.Errorf("读取%s：%w", r.table, err)
+		if wanted != nil {
+			if _, ok := wanted[textOf(raw[0])]; !ok {
+				return nil // raw is used again for the next row
 			}
 		}
-		fn(rec)
-		return nil
-	})
+		block = block[len(dest):]
+		return fn(raw)
+	}
+	whole, err := readsWhole(db, r.tbl, len(ids))
+	if err != nil || !whole {
+		if err == nil {
+			err = queryByIDs(db, r.query+` WHERE "id" IN (`, nil, ids, each)
+		}
+		return err
+	}
+	wanted = make(map[string]struct{}, len(ids))
+	for _, id := range ids {
+		wanted[id] = struct{}{}
+	}
+	rows, err := db.Statement.ConnPool.QueryContext(context.Background(), r.query)
+	return forEachRow(rows, err, each)
+}
+
+// record is the record whose columns readRaw read.
+func (r *stateReader) record(raw []any) (data.Record, error) {
+	rec := r.newRec()
+	rv := reflect.ValueOf(rec)
+	for i, f := range r.fields {
+		if err := r.setters[i](f.ReflectValueOf(context.Background(), rv), raw[i]); err != nil {
+			return nil, fmt.Errorf("读取%s：%w", r.table, err)
+		}
+	}
+	return rec, nil
+}
+
+// textOf is a TEXT column's value as the driver returns it.
+func textOf(v any) string {
+	switch s := v.(type) {
+	case string:
+		return s
+	case []byte:
+		return string(s)
+	}
+	return ""
 }
 
 // queryByIDs runs query, which ends in "IN (", with chunkSize of the
@@ -269,27 +363,37 @@ func queryByIDs[K any](db *gorm.DB, query string, lead []any, keys []K, fn func(
 	return nil
 }
 
-// selectByKeys runs fn on the rows of table whose keyCol is one of keys,
-// cols selected. When the keys are many beside the table's rows (an
-// export of most workers), the whole table is read instead: SQLite sorts
-// every IN list into a temporary tree, which costs more than the rows
-// not asked for. fn sees those too and must pass over them.
+// selectByKeys runs fn on the rows of table whose keyCol is one of keys
+// (which it sorts), cols selected. When the keys are many beside the table's rows (an
+// export of most workers), the whole table is read instead (readsWhole):
+// fn sees the rows not asked for too and must pass over them.
 func selectByKeys(db *gorm.DB, cols, table, keyCol string, keys []string, fn func(rows *sql.Rows) error) error {
 	if len(keys) == 0 {
 		return nil
 	}
-	ctx := context.Background()
-	pool := db.Statement.ConnPool
-	var total int64
-	if err := pool.QueryRowContext(ctx, `SELECT COUNT(*) FROM "`+table+`"`).Scan(&total); err != nil {
-		return err
-	}
 	query := "SELECT " + cols + ` FROM "` + table + `"`
-	if int64(len(keys))*4 >= total {
-		rows, err := pool.QueryContext(ctx, query)
+	if whole, err := readsWhole(db, table, len(keys)); err != nil {
+		return err
+	} else if whole {
+		rows, err := db.Statement.ConnPool.QueryContext(context.Background(), query)
 		return forEachRow(rows, err, fn)
 	}
+	sort.Strings(keys) // neighbours in the index, chunk by chunk
 	return queryByIDs(db, query+` WHERE "`+keyCol+`" IN (`, nil, keys, fn)
+}
+
+// readsWhole reports whether n keys are many beside table's rows, so that
+// reading the whole table costs less than looking each key up: SQLite
+// sorts every IN list into a temporary tree and finds each key in an
+// index, then the row in the table, where one pass reads the rows in
+// the order they are stored.
+func readsWhole(db *gorm.DB, table string, n int) (bool, error) {
+	if n == 0 {
+		return false, nil
+	}
+	var total int64
+	err := db.Statement.ConnPool.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM "`+table+`"`).Scan(&total)
+	return int64(n)*4 >= total, err
 }
 
 // placeholders is "?,?,...,?", n of them.
