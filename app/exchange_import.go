@@ -40,8 +40,11 @@ func newExchangeImport(x *exchangeScreen) *exchangeImport {
 	about := wrapLabel("先预览再导入：文件会先解密、核对签名和内容，预览不写入数据库；" +
 		"确认导入前自动备份，同一文件导入两次不会重复。")
 	about.Importance = widget.LowImportance
-	m.view = container.NewVScroll(container.NewVBox(container.NewHBox(m.choose), about, widget.NewSeparator(),
-		m.title, m.summary, container.NewHBox(m.confirm)))
+	// A long preview (notes on withdrawals and conflicts under a title
+	// that wraps) scrolls; 确认导入 stays below it, in sight in a short
+	// window.
+	m.view = scrollAboveFooter(container.NewVBox(container.NewHBox(m.choose), about, widget.NewSeparator(),
+		m.title, m.summary), container.NewHBox(m.confirm))
 	return m
 }
 

@@ -12,16 +12,7 @@ import (
 // preview says the worker's personal data will be erased, and after
 // 确认导入 it is.
 func TestExchangePreviewNamesAWithdrawal(t *testing.T) {
-	a := newHarness(t, true)
-	b := partnerHarness(t, a)
-	cardA, _ := exchange.CardOf(a.s)
-	cardB, _ := exchange.CardOf(b.s)
-	if _, err := exchange.Pin(a.s, cardB); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := exchange.Pin(b.s, cardA); err != nil {
-		t.Fatal(err)
-	}
+	a, b := pairedOffices(t)
 	dir := t.TempDir()
 	w := testWorker(3, "李春梅")
 	if err := a.s.Create(w); err != nil {
@@ -50,4 +41,21 @@ func TestExchangePreviewNamesAWithdrawal(t *testing.T) {
 		t.Fatalf("B's copy after the withdrawal: consent %v, id %q, phone %q, name %q",
 			got.Consent, got.IDNumber, got.Phone, got.Name)
 	}
+}
+
+// pairedOffices is a sending office (a) and a receiving one (b), each
+// with the other's card pinned, as after both added the other as 合作方.
+func pairedOffices(t *testing.T) (a, b *harness) {
+	t.Helper()
+	a = newHarness(t, true)
+	b = partnerHarness(t, a)
+	cardA, _ := exchange.CardOf(a.s)
+	cardB, _ := exchange.CardOf(b.s)
+	if _, err := exchange.Pin(a.s, cardB); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exchange.Pin(b.s, cardA); err != nil {
+		t.Fatal(err)
+	}
+	return a, b
 }
