@@ -349,6 +349,7 @@ func (src *source) run(s *storage.Store, dry bool, onDup OnDuplicate, progress P
 		seen := map[string]int{} // record key -> first row that wrote it
 		it := newReadAhead(src.it, src.prefill(spec))
 		defer it.stop()
+		it.onBatch = foresee(tx)
 		for {
 			cells, row, err := it.next()
 			if err == io.EOF {
@@ -625,4 +626,20 @@ func importFile(ctx context.Context, s *storage.Store, kind Kind, path string, o
 	// The backup is taken inside the import's transaction, once it is
 	// known that rows will be written (source.run).
 	return src.run(s, false, onDup, progress)
+}
+
+// foresee tells the transaction which records a batch of rows is about to
+// create, so that on a server their duplicate checks take one query per
+// batch rather than one per row.
+func foresee(tx *storage.Tx) func(prepped []any) error {
+	var recs []data.Record
+	return func(prepped []any) error {
+		recs = recs[:0]
+		for _, p := range prepped {
+			if f, ok := p.(*filled); ok && f != nil && len(f.r.problems) == 0 {
+				recs = append(recs, f.rec)
+			}
+		}
+		return tx.ForeseeCreates(recs)
+	}
 }

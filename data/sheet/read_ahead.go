@@ -14,11 +14,15 @@ type readAhead struct {
 	// prep, when set, also runs on the reading goroutine for every row
 	// (filling a record from its cells); its result comes with the row.
 	prep func(cells []string, row int, lossy []int) any
-	ch   chan aheadBatch
-	quit chan struct{}
-	wg   sync.WaitGroup
-	cur  aheadBatch
-	i    int
+	// onBatch, when set, sees each batch's prep results on the caller's
+	// goroutine before its first row is returned (the importer tells the
+	// Store which records are coming); its error ends the reading.
+	onBatch func(prepped []any) error
+	ch      chan aheadBatch
+	quit    chan struct{}
+	wg      sync.WaitGroup
+	cur     aheadBatch
+	i       int
 }
 
 const (
@@ -88,6 +92,12 @@ func (r *readAhead) next() ([]string, int, error) {
 			return nil, 0, errReadAheadStopped
 		}
 		r.cur, r.i = b, 0
+		if r.onBatch != nil && len(b.prepped) > 0 {
+			if err := r.onBatch(b.prepped); err != nil {
+				r.cur.rows, r.cur.err = nil, err
+				return nil, 0, err
+			}
+		}
 	}
 	r.i++
 	return r.cur.rows[r.i-1], r.cur.nums[r.i-1], nil

@@ -22,6 +22,7 @@ import (
 
 // rowInsert is the prepared form of a record type's single-row INSERT.
 type rowInsert struct {
+	sch      *schema.Schema
 	sql      string
 	fields   []*schema.Field
 	encoders []bulkEncoder
@@ -59,17 +60,18 @@ func rowInsertFor(db *gorm.DB, rec any) (*rowInsert, error) {
 		fields = append(fields, f)
 	}
 	if fields != nil {
-		ins = &rowInsert{sql: dialectOf(db).rebind(insertSQL(sch, fields, 1, false)), fields: fields, encoders: bulkEncodersFor(sch, fields)}
+		ins = &rowInsert{sch: sch, sql: dialectOf(db).rebind(insertSQL(sch, fields, 1, false)), fields: fields, encoders: bulkEncodersFor(sch, fields)}
 	}
 	rowInserts.Store(t, ins)
 	return ins, nil
 }
 
 // createRow stores a new row (a record, associations left alone, or an
-// op): through the prepared INSERT in a bulk transaction, else GORM.
+// op): through the prepared INSERT in a bulk transaction, or queued for a
+// multi-row one on a server; else GORM.
 func (tx *Tx) createRow(rec any) error {
 	if tx.quiet {
-		if _, cached := tx.db.Statement.ConnPool.(*execCache); cached {
+		if c, cached := tx.db.Statement.ConnPool.(*execCache); cached {
 			ins, err := rowInsertFor(tx.db, rec)
 			if err != nil {
 				return err
@@ -81,7 +83,10 @@ func (tx *Tx) createRow(rec any) error {
 				if err != nil {
 					return err
 				}
-				_, err = tx.db.Statement.ConnPool.ExecContext(ctx, ins.sql, args...)
+				if queueable(c, ins) { // a server: sent with others (insert_queue.go)
+					return c.queue(ctx, ins, args)
+				}
+				_, err = c.ExecContext(ctx, ins.sql, args...)
 				return err
 			}
 		}

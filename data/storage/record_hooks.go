@@ -73,6 +73,11 @@ func prepareWorker(tx *Tx, w *data.Worker, old data.Record) error {
 // value (not old itself), or nil: the duplicate check of a unique number,
 // run once per row by an import, so through a compiled statement.
 func (tx *Tx) liveNamed(table data.Table, column, value string, old data.Record) (*string, error) {
+	if old == nil {
+		if name, known := tx.knownLive(table, column, value); known { // live_keys.go
+			return name, nil
+		}
+	}
 	query := "SELECT name FROM " + string(table) + " WHERE " + column + " = ? AND deleted = ?"
 	args := []any{value, false}
 	if old != nil {

@@ -3,8 +3,11 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"gorm.io/gorm"
+
+	"duikou/data/dbconn"
 )
 
 // SQLite compiles a statement before running it, and database/sql does so
@@ -34,6 +37,19 @@ type execCache struct {
 	// import writes its rows a part at a time, and compiling a 500-row
 	// INSERT again for every part costs as much as running it.
 	bulk map[bulkKey]*sql.Stmt
+
+	engine dbconn.Engine
+	rebind func(query string) string
+	// queued and queueOrder are a bulk job's rows waiting to be sent in
+	// multi-row INSERTs (insert_queue.go).
+	queued     map[string]*queuedRows
+	queueOrder []*queuedRows
+	// live answers a bulk job's duplicate checks without asking the
+	// server for every row (live_keys.go).
+	live map[liveKey]liveAnswer
+	// queueErr is the queue's failure, kept: the transaction is lost and
+	// every later flush reports why.
+	queueErr error
 }
 
 // bulkKey names one of bulkInsert's statements.
@@ -52,11 +68,31 @@ func withExecCache(db *gorm.DB) *gorm.DB {
 		return db
 	}
 	out := db.WithContext(db.Statement.Context) // a copy of the statement, not db's own
-	out.Statement.ConnPool = &execCache{tx: tx, stmts: map[string]*sql.Stmt{}}
+	d := dialectOf(db)
+	out.Statement.ConnPool = &execCache{tx: tx, stmts: map[string]*sql.Stmt{}, engine: d.engine(), rebind: d.rebind}
 	return out
 }
 
+// before runs ahead of every statement of the transaction but the
+// queue's own: the queued rows go first, so the statement sees them, and
+// a statement that may write forgets the duplicate checks' answers.
+func (c *execCache) before(ctx context.Context, query string) error {
+	if c.live != nil && !isSelect(query) {
+		c.live = nil
+	}
+	return c.flush(ctx)
+}
+
+// isSelect reports whether query only reads.
+func isSelect(query string) bool {
+	q := strings.TrimSpace(query)
+	return len(q) >= 6 && strings.EqualFold(q[:6], "SELECT") && !strings.Contains(strings.ToUpper(q), "FOR UPDATE")
+}
+
 func (c *execCache) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if err := c.before(ctx, query); err != nil {
+		return nil, err
+	}
 	st, err := c.compiled(ctx, c.stmts, query)
 	switch {
 	case err != nil:
@@ -87,6 +123,9 @@ func (c *execCache) compiled(ctx context.Context, stmts map[string]*sql.Stmt, qu
 // queryCached runs a query through a statement compiled once; the caller
 // must close the rows before running the same query again.
 func (c *execCache) queryCached(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if err := c.before(ctx, query); err != nil {
+		return nil, err
+	}
 	if c.queries == nil {
 		c.queries = map[string]*sql.Stmt{}
 	}
@@ -118,14 +157,23 @@ func (c *execCache) bulkStmt(ctx context.Context, k bulkKey, query func() string
 }
 
 func (c *execCache) PrepareContext(ctx context.Context, query string) (*sql.Stmt, error) {
+	if err := c.before(ctx, query); err != nil {
+		return nil, err
+	}
 	return c.tx.PrepareContext(ctx, query)
 }
 
 func (c *execCache) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if err := c.before(ctx, query); err != nil {
+		return nil, err
+	}
 	return c.tx.QueryContext(ctx, query, args...)
 }
 
 func (c *execCache) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	// A failed flush has aborted the transaction: the query fails too,
+	// and the flush's own error comes back when the job ends (Store.write).
+	_ = c.before(ctx, query)
 	return c.tx.QueryRowContext(ctx, query, args...)
 }
 

@@ -125,6 +125,11 @@ func (p *bulkStmts) exec(ctx context.Context, rows int, args []any) error {
 		}
 		return nil
 	}
+	if p.cache != nil { // a bulk job's queued creates first (insert_queue.go)
+		if err := p.cache.before(ctx, "INSERT"); err != nil {
+			return err
+		}
+	}
 	st, err := p.stmt(ctx, rows)
 	if err != nil {
 		return fmt.Errorf("data: prepare bulk insert into %s: %w", p.sch.Table, err)

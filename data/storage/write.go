@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"context"
 	"duikou/data"
 	"encoding/json"
 	"errors"
@@ -64,6 +65,11 @@ func (s *Store) write(quiet bool, fn func(tx *Tx) error) error {
 		}
 		if err := fn(tx); err != nil {
 			return err
+		}
+		if c, ok := db.Statement.ConnPool.(*execCache); ok { // the rows still queued (insert_queue.go)
+			if err := c.flush(context.Background()); err != nil {
+				return err
+			}
 		}
 		if err := s.dialect.announce(db, s.token, tx.changes); err != nil { // other desktops
 			return err
@@ -179,6 +185,7 @@ func (tx *Tx) insert(rec data.Record) error {
 	if err := tx.createRow(op); err != nil {
 		return err
 	}
+	tx.noteLive(rec) // a later row's duplicate check sees it, queued or not
 	tx.changes = append(tx.changes, data.Change{Table: table, ID: sy.ID})
 	return nil
 }
