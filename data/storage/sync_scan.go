@@ -82,7 +82,7 @@ var (
 // (empty text too leaves the zero value).
 func setterFor(f *schema.Field) columnSetter {
 	if f.Serializer != nil {
-		isFieldOps := f.FieldType == reflect.TypeFor[data.FieldOps]() // every row's: read without encoding/json
+		isFieldOps := f.FieldType == fieldOpsType // every row's: read without encoding/json
 		return func(v reflect.Value, src any) error {
 			var b []byte
 			switch s := src.(type) {
